@@ -1,0 +1,8 @@
+"""``python -m desktop``: the app, or a headless subcommand (see :mod:`desktop.cli`)."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

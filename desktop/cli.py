@@ -1,0 +1,110 @@
+"""Command line: ``python -m desktop [PATH ...]`` opens the app; subcommands work headless.
+
+* ``python -m desktop extract [PATH ...] [--format json|jsonl|csv] [-o FILE]``
+* ``python -m desktop dates [--ref YYYY-MM-DD] [TEXT ... | -]``
+
+Exit codes: 0 success (``extract``: at least one article read), 1 the output could not be
+written, 2 bad usage or no article could be read. Problems with single files are reported
+on stderr, one line each, and the rest is still processed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+SUBCOMMANDS = ("extract", "dates")
+
+
+def _parse_day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .core.atomic import write_text_atomic
+    from .core.corpus import extract
+    from .core.serialize import to_csv, to_json, to_jsonl
+
+    corpus = extract(args.paths or None)
+    for problem in corpus.problems:
+        print(f"desktop: skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    if not corpus.documents:
+        print("desktop: no article could be read", file=sys.stderr)
+        return 2
+    output = {"json": to_json, "jsonl": to_jsonl, "csv": to_csv}[args.format](corpus)
+    if args.output in (None, "-"):
+        sys.stdout.write(output)
+        return 0
+    try:
+        write_text_atomic(Path(args.output), output)
+    except OSError as exc:
+        print(f"desktop: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(
+        f"{len(corpus.events)} events from {len(corpus.articles)} articles written to {args.output}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _dates(args: argparse.Namespace) -> int:
+    from .core.dates import find_dates
+
+    ref = args.ref or date.today()
+    texts: Sequence[str] = args.texts
+    if list(texts) == ["-"]:
+        texts = (line.rstrip("\n") for line in sys.stdin)  # type: ignore[assignment]
+    out = sys.stdout
+    for text in texts:
+        found = [
+            {
+                "date_text": m.text,
+                "date_span": list(m.span),
+                "start": m.start.isoformat(),
+                "end": m.end.isoformat(),
+                "precision": m.precision,
+                "edtf": m.edtf,
+                "tense": m.tense,
+                "kind": m.kind,
+            }
+            for m in find_dates(text, ref)
+        ]
+        out.write(json.dumps({"text": text, "dates": found}, ensure_ascii=False) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m desktop", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    extract = sub.add_parser("extract", help="extract dated events from articles (default: the bundled seeds)")
+    extract.add_argument("paths", nargs="*", help="files or folders (.txt, .md, .html)")
+    extract.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
+    extract.add_argument("-o", "--output", help="output file (default: standard output)")
+    extract.set_defaults(run=_extract)
+    dates = sub.add_parser("dates", help="show what the engine makes of date expressions")
+    dates.add_argument("--ref", type=_parse_day, help="reference date YYYY-MM-DD (default: today)")
+    dates.add_argument("texts", nargs="*", default=["-"], help="texts, or - to read lines from stdin")
+    dates.set_defaults(run=_dates)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in SUBCOMMANDS or argv[:1] in (["-h"], ["--help"]):
+        args = build_parser().parse_args(argv)
+        try:
+            return args.run(args)
+        except BrokenPipeError:
+            return 0
+        except KeyboardInterrupt:
+            return 130
+    from .gui.app import run_app
+
+    return run_app(argv)

@@ -1,0 +1,1 @@
+"""Pure-Python engine: articles in, dated events out. Never imports Qt."""

@@ -1,0 +1,274 @@
+"""Articles → dated events: one event per dated clause.
+
+For each date expression of an article's text (:func:`desktop.core.dates.find_dates`,
+resolved against the publication date) this module decides whether it dates an event
+and against what it must really be resolved:
+
+* **Durations** with no anchor of their own (``近三个月``, ``3年内``) date no event.
+* A **name-year** (``2024年京津冀党政主要领导座谈会``, ``2025宝坻…大会``) dates an event only
+  when its sentence has no other date: in ``今天(15日),2022年…推介洽谈会召开`` the day
+  wins and the year is part of the meeting's name.
+* Expressions inside **quoted speech** that depend on "now" (``今天``, ``明年``, ``6年前``) are
+  resolved against the day the words were spoken — the day of the lead event, when the lead
+  reports an event a few days before publication — not the publication day.
+* ``全年`` / ``同年`` refer to the year under discussion: the latest explicit year before
+  them in the article (``resources/cues/discourse_year.txt``).
+* When the publication month is unknown (``今天(15日)`` with only the year known),
+  expressions that need the month widen to the whole year (EDTF ``2022-XX-15``).
+
+``从2015年1月签约,到2016年10月试生产`` gives **two** events (2015-01 签约, 2016-10 试生产):
+text stands between the two dates, so each dates its own clause; ``2019年至2021年`` is one
+range event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import cache
+
+from . import dates
+from .amounts import find_amounts
+from .articles import Article
+from .categories import categorize
+from .orgs import org_names
+from .places import place_names
+from .resources import word_list
+from .sentences import clause_spans, quote_spans, sentence_spans, span_containing
+from .titles import event_title
+
+#: A lead event this many days or fewer before publication is taken as the day the
+#: quoted speech of the article was spoken.
+SPEECH_DAY_WINDOW = 7
+
+
+@dataclass(slots=True)
+class Event:
+    """One dated event, with everything the views and exports show."""
+
+    id: str
+    article_id: str
+    file: str
+    article_title: str
+    outlet: str | None
+    published: date | None
+    published_edtf: str | None
+    published_basis: str
+    published_confidence: float
+    start: date
+    end: date
+    precision: str
+    edtf: str
+    tense: str
+    resolved_against: str
+    date_text: str
+    date_span: tuple[int, int]
+    sentence: str
+    sentence_span: tuple[int, int]
+    title: str
+    category: str
+    places: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    amounts: list[dict] = field(default_factory=list)
+    keyterms: list[str] = field(default_factory=list)
+
+
+@cache
+def _discourse_year_words() -> frozenset[str]:
+    return frozenset(word_list("cues", "discourse_year.txt"))
+
+
+def event_id(text_sha: str, span: tuple[int, int], date_text: str) -> str:
+    """Stable id: the same text and expression always give the same id."""
+    digest = hashlib.sha1(f"{text_sha}:{span[0]}:{span[1]}:{date_text}".encode()).hexdigest()
+    return digest[:12]
+
+
+def mask(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with the ranges blanked out (same length, so offsets still hold)."""
+    chars = list(text)
+    for start, end in ranges:
+        for index in range(max(start, 0), min(end, len(chars))):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return span_containing(spans, position) is not None
+
+
+def _shift(mention: dates.DateMention, offset: int) -> dates.DateMention:
+    return replace(mention, span=(mention.span[0] + offset, mention.span[1] + offset))
+
+
+def _reresolve(mention: dates.DateMention, ref: date) -> dates.DateMention | None:
+    again = dates.parse_date(mention.text, ref)
+    if again is None:
+        return None
+    return replace(again, span=mention.span, text=mention.text)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What an article's events are resolved against."""
+
+    article: Article
+    ref: date | None
+    lead_day: date | None
+    quotes: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+
+
+def _lead_day(article: Article, mentions: list[dates.DateMention], ref: date | None) -> date | None:
+    """Day of the event the article leads with, if it lies just before publication."""
+    if ref is None or not article.published.month_known:
+        return None
+    text = article.doc.text
+    first_break = text.find("\n", mentions[0].span[1]) if mentions else -1
+    for mention in mentions:
+        if first_break >= 0 and mention.span[0] > first_break:
+            break
+        if mention.precision == "day" and mention.kind == "point":
+            if timedelta(0) <= ref - mention.start <= timedelta(days=SPEECH_DAY_WINDOW):
+                return mention.start
+            return None
+    return None
+
+
+def _tense(mention: dates.DateMention, text: str, ref: date | None) -> str:
+    if ref is None:
+        return mention.tense
+    tense = dates.tense_of(mention.start, mention.end, ref, text, mention.span)
+    if tense == "ongoing" and mention.precision == "day":
+        # News reports what happened on the day it is published.
+        return "past"
+    return tense
+
+
+def _resolve(mention: dates.DateMention, ctx: _Context, previous_year: int | None) -> tuple[dates.DateMention, str] | None:
+    """The mention resolved against what it refers to, and a note saying against what."""
+    published = ctx.article.published
+    text = ctx.article.doc.text
+    if mention.anchor == "absolute":
+        return mention, "absolute"
+    if ctx.ref is None:
+        return None  # relative expression in an undated article: nothing to resolve against
+    if mention.text.strip() in _discourse_year_words() and previous_year is not None:
+        again = _reresolve(mention, date(previous_year, 12, 31))
+        if again is not None:
+            return again, f"the year under discussion ({previous_year})"
+    if ctx.lead_day is not None and ctx.lead_day != ctx.ref and _inside(mention.span[0], ctx.quotes):
+        again = _reresolve(mention, ctx.lead_day)
+        if again is not None:
+            return again, f"the day the quoted words were spoken ({ctx.lead_day.isoformat()}, the lead event)"
+    if not published.month_known and mention.anchor in ("month", "day"):
+        year = ctx.ref.year
+        day = published.day if mention.start == ctx.ref else None
+        edtf = f"{year:04d}-XX-{day:02d}" if day else f"{year:04d}"
+        widened = replace(
+            mention, start=date(year, 1, 1), end=date(year, 12, 31), precision="year", edtf=edtf
+        )
+        return widened, f"publication {published.edtf} (month unknown: widened to the year)"
+    _ = text
+    return mention, f"publication {published.edtf} ({published.basis})"
+
+
+def _keep(mention: dates.DateMention, sentence_mentions: list[dates.DateMention]) -> bool:
+    if mention.kind == "duration":
+        return False
+    if mention.kind == "name-year":
+        others = [m for m in sentence_mentions if m is not mention and m.kind not in ("duration", "name-year")]
+        return not others
+    return True
+
+
+def _amount_dicts(sentence: str) -> list[dict]:
+    return [
+        {"text": a.text, "kind": a.kind, "value": a.value, "unit": a.unit, "bound": a.bound}
+        for a in find_amounts(sentence)
+    ]
+
+
+def article_events(article: Article, keyterms: list[str], article_title: str | None = None) -> list[Event]:
+    """The dated events of one article (in text order)."""
+    doc = article.doc
+    text = doc.text
+    start, end = article.span
+    published = article.published
+    ref = published.reference
+    masked = mask(text[start:end], [(s - start, e - start) for s, e in article.excluded])
+    mentions = [_shift(m, start) for m in dates.find_dates(masked, ref or date.today())]
+    ctx = _Context(
+        article=article,
+        ref=ref,
+        lead_day=_lead_day(article, mentions, ref),
+        quotes=quote_spans(text),
+        sentences=sentence_spans(text, start, end),
+    )
+    by_sentence: dict[tuple[int, int], list[dates.DateMention]] = {}
+    for mention in mentions:
+        sentence = span_containing(ctx.sentences, mention.span[0]) or mention.span
+        by_sentence.setdefault(sentence, []).append(mention)
+
+    text_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    events: list[Event] = []
+    previous_year: int | None = None
+    for mention in mentions:
+        sentence_span = span_containing(ctx.sentences, mention.span[0]) or mention.span
+        if not _keep(mention, by_sentence[sentence_span]):
+            continue
+        resolved = _resolve(mention, ctx, previous_year)
+        if mention.anchor == "absolute" and mention.precision in ("year", "month", "day"):
+            previous_year = mention.start.year
+        if resolved is None:
+            continue
+        mention, against = resolved
+        sentence = text[sentence_span[0] : sentence_span[1]]
+        local = (mention.span[0] - sentence_span[0], mention.span[1] - sentence_span[0])
+        clause = next(
+            (text[s:e] for s, e in clause_spans(text, *sentence_span) if s <= mention.span[0] < e), sentence
+        )
+        tense = _tense(mention, text, ref) if published.month_known else _year_tense(mention, ref)
+        events.append(
+            Event(
+                id=event_id(text_sha, mention.span, mention.text),
+                article_id=article.id,
+                file=article.file,
+                article_title=article_title or article.title or "",
+                outlet=article.outlet,
+                published=published.date,
+                published_edtf=published.edtf,
+                published_basis=published.detail,
+                published_confidence=published.confidence,
+                start=mention.start,
+                end=mention.end,
+                precision=mention.precision,
+                edtf=mention.edtf,
+                tense=tense,
+                resolved_against=against,
+                date_text=mention.text,
+                date_span=mention.span,
+                sentence=sentence,
+                sentence_span=sentence_span,
+                title=event_title(sentence, local),
+                category=categorize(clause, sentence, tense),
+                places=place_names(sentence),
+                orgs=org_names(sentence),
+                amounts=_amount_dicts(sentence),
+                keyterms=[t for t in keyterms if t in sentence][:8],
+            )
+        )
+    return events
+
+
+def _year_tense(mention: dates.DateMention, ref: date | None) -> str:
+    """Tense when only the publication year is known."""
+    if ref is None:
+        return mention.tense
+    if mention.end.year < ref.year:
+        return "past"
+    if mention.start.year > ref.year:
+        return "planned"
+    return "past" if mention.tense != "planned" else "planned"

@@ -1,0 +1,261 @@
+"""Reading article files into decoded, normalized text.
+
+Every offset in the project refers to the text this module returns: decoded with the
+detected encoding, markup stripped (for HTML), and newlines normalized to ``\\n``.
+
+A file that cannot be used never raises out of :func:`read_paths`; it becomes a
+:class:`Problem` with a one-line reason, and the other files are still read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+
+#: Larger files are refused rather than read: a news article is a few kB; the limit
+#: keeps a stray log or dump from stalling extraction.
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+
+# Leading bytes of common binary formats that users rename or drop into folders by mistake.
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or Office document)",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"\x7fELF": "an executable",
+    b"MZ": "an executable",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One decoded file."""
+
+    path: Path
+    text: str
+    encoding: str
+    sha256: str  # of the raw bytes: identifies the file content for anchors and duplicates
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file (or folder) that could not be used, with a one-line reason."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+class UnreadableFile(Exception):
+    """Raised by :func:`decode_bytes` with a reason fit to show a user."""
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _binary_kind(data: bytes) -> str | None:
+    for magic, kind in _BINARY_MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+def _decode_with_bom(data: bytes) -> tuple[str, str] | None:
+    boms = (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    )
+    for bom, encoding in boms:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _looks_like_text(text: str) -> bool:
+    """Reject decodings that are mostly control characters (binary data that decoded)."""
+    if not text:
+        return True
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
+    return bad / len(sample) < 0.01
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode raw file bytes to text; returns ``(text, encoding)``.
+
+    Order: BOM; strict UTF-8 (most news downloads); GB18030 (a superset of GBK/GB2312,
+    the other common case, and strict decoding rarely succeeds by accident on other
+    data); then charset-normalizer for the rest. Raises :class:`UnreadableFile`.
+    """
+    kind = _binary_kind(data)
+    if kind:
+        raise UnreadableFile(f"not a text file: looks like {kind}")
+    decoded = _decode_with_bom(data)
+    if decoded is None:
+        if b"\x00" in data[:4096]:
+            raise UnreadableFile("not a text file: contains NUL bytes (binary data?)")
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                decoded = data.decode(encoding), encoding
+                break
+            except UnicodeDecodeError:
+                continue
+    if decoded is None:
+        from charset_normalizer import from_bytes  # imported lazily: only odd files need it
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise UnreadableFile("undecodable: no text encoding fits its bytes")
+        decoded = str(best), best.encoding
+    text, encoding = decoded
+    if not _looks_like_text(text):
+        raise UnreadableFile(f"not a text file: decodes as {encoding} but is mostly control characters")
+    return text, encoding
+
+
+class _TextExtractor(HTMLParser):
+    """HTML → plain text. Nothing is fetched or executed: script/style bodies are dropped."""
+
+    _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+    _BLOCK = {
+        "p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header",
+        "footer", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "title",
+        "dd", "dt", "figcaption", "figure",
+    }
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title_parts: list[str] = []
+        self._skip_depth = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        if tag in self._SKIP:
+            self._skip_depth += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in self._SKIP:
+            self._skip_depth = max(0, self._skip_depth - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title_parts.append(data)
+        if self._skip_depth == 0:
+            self.parts.append(data)
+
+
+_SPACES_RUN = re.compile(r"[ \t\u3000]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page, one block per paragraph, title first."""
+    parser = _TextExtractor()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except Exception:  # noqa: BLE001 - html.parser is lenient; a failure means garbage in
+        return html.unescape(re.sub(r"<[^>]*>", " ", markup))
+    title = "".join(parser.title_parts).strip()
+    lines = [_SPACES_RUN.sub(" ", line).strip() for line in "".join(parser.parts).split("\n")]
+    body = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
+    if title and not body.startswith(title):
+        body = f"{title}\n\n{body}"
+    return body + "\n"
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file. Raises :class:`UnreadableFile` with a user-facing reason."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+    if size == 0:
+        raise UnreadableFile("empty file")
+    if size > max_bytes:
+        raise UnreadableFile(
+            f"too large: {size / 1e6:.1f} MB (limit {max_bytes / 1e6:.0f} MB for one article file)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+    text, encoding = decode_bytes(data)
+    text = normalize_newlines(text)
+    if path.suffix.lower() in HTML_SUFFIXES or re.match(r"\s*<(!doctype\s+html|html)", text[:200], re.I):
+        text = html_to_text(text)
+    if not text.strip():
+        raise UnreadableFile("no text: the file holds only whitespace or markup")
+    return Document(path=path, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+
+
+def iter_article_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
+    """Files to read, in a stable order: given files as they are, folders walked sorted.
+
+    Symlinked folders are not followed (no loops); files of other types inside folders
+    are skipped silently, but a folder with no article file at all is a problem.
+    """
+    for path in paths:
+        path = Path(path)
+        if not path.exists():
+            yield Problem(path, "no such file or folder")
+        elif path.is_dir():
+            found = False
+            for root, dirs, files in os.walk(path, followlinks=False):
+                dirs.sort()
+                for name in sorted(files):
+                    if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                        found = True
+                        yield Path(root) / name
+            if not found:
+                yield Problem(path, f"folder holds no article files ({', '.join(ARTICLE_SUFFIXES)})")
+        else:
+            yield path
+
+
+def read_paths(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Problem]:
+    """Documents and problems for the given files and folders, in order."""
+    for item in iter_article_files(paths):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        try:
+            yield read_document(item, max_bytes=max_bytes)
+        except UnreadableFile as exc:
+            yield Problem(item, str(exc))

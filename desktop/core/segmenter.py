@@ -1,0 +1,56 @@
+"""jieba, loaded once, lazily, with the domain dictionary.
+
+Importing this module does not load jieba's dictionary (it takes ~0.5 s); the first call
+to :func:`tokenizer` does, once per process. Everything that segments text goes through
+here so the user dictionary is always in force.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .resources import resource_path
+
+if TYPE_CHECKING:
+    import jieba
+
+_lock = threading.Lock()
+
+
+@cache
+def _load() -> jieba.Tokenizer:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.dt  # the default tokenizer: jieba.analyse and jieba.posseg use it
+    tok.initialize()
+    userdict = resource_path("jieba", "userdict.txt")
+    if userdict.exists():
+        tok.load_userdict(str(userdict))
+    return tok
+
+
+def tokenizer() -> jieba.Tokenizer:
+    """The shared jieba tokenizer, dictionary loaded (thread-safe, once)."""
+    with _lock:
+        return _load()
+
+
+def is_loaded() -> bool:
+    return _load.cache_info().currsize > 0
+
+
+def cut(text: str) -> list[str]:
+    """Words of ``text`` (precise mode, HMM on), in order; their lengths add up to ``len(text)``."""
+    return tokenizer().lcut(text)
+
+
+def pos_cut(text: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech) pairs of ``text`` — slower than :func:`cut`; use on short text."""
+    tokenizer()
+    import jieba.posseg
+
+    return [(pair.word, pair.flag) for pair in jieba.posseg.dt.cut(text)]

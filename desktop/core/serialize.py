@@ -1,0 +1,122 @@
+"""Plain-data views of a corpus for the CLI and exports (JSON, JSON lines, CSV)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from typing import Any
+
+import pandas as pd
+
+from .corpus import Corpus
+
+#: Event fields in output order (documented in README).
+EVENT_FIELDS = [
+    "id", "file", "article_id", "article_title", "outlet", "published", "published_edtf",
+    "published_basis", "published_confidence", "start", "end", "precision", "edtf", "tense",
+    "resolved_against", "date_text", "date_span", "sentence", "sentence_span", "title",
+    "category", "places", "orgs", "amounts", "keyterms",
+]
+
+
+def _day(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value):
+        return None
+    return pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)
+
+
+def event_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Events of the DataFrame as JSON-ready dicts, in the frame's order."""
+    records = []
+    for row in frame.itertuples(index=False):
+        records.append({
+            "id": row.id,
+            "file": row.file,
+            "article_id": row.article_id,
+            "article_title": _text(row.article_title),
+            "outlet": _text(row.outlet),
+            "published": _day(row.published),
+            "published_edtf": _text(row.published_edtf),
+            "published_basis": _text(row.published_basis),
+            "published_confidence": float(row.published_confidence),
+            "start": _day(row.start),
+            "end": _day(row.end),
+            "precision": row.precision,
+            "edtf": row.edtf,
+            "tense": row.tense,
+            "resolved_against": row.resolved_against,
+            "date_text": row.date_text,
+            "date_span": [int(row.date_start), int(row.date_end)],
+            "sentence": row.sentence,
+            "sentence_span": [int(row.sentence_start), int(row.sentence_end)],
+            "title": row.title,
+            "category": row.category,
+            "places": list(row.places),
+            "orgs": list(row.orgs),
+            "amounts": list(row.amounts),
+            "keyterms": list(row.keyterms),
+        })
+    return records
+
+
+def article_records(corpus: Corpus) -> list[dict[str, Any]]:
+    records = []
+    for info in corpus.articles:
+        article = info.article
+        published = article.published
+        records.append({
+            "id": article.id,
+            "file": article.file,
+            "kind": article.kind,
+            "title": info.title,
+            "title_basis": article.title_basis,
+            "outlet": article.outlet,
+            "outlet_basis": article.outlet_basis,
+            "published": published.date.isoformat() if published.date else None,
+            "published_edtf": published.edtf,
+            "published_basis": published.basis,
+            "published_detail": published.detail,
+            "published_confidence": published.confidence,
+            "span": list(article.span),
+            "encoding": article.doc.encoding,
+            "keyterms": [{"term": t.term, "weight": t.weight, "count": t.count} for t in info.keyterms],
+            "keyterm_spans": [[s, e, term] for s, e, term in info.term_spans],
+        })
+    return records
+
+
+def corpus_json(corpus: Corpus) -> dict[str, Any]:
+    return {
+        "articles": article_records(corpus),
+        "events": event_records(corpus.events),
+        "problems": [{"file": str(p.path), "reason": p.reason} for p in corpus.problems],
+    }
+
+
+def to_json(corpus: Corpus) -> str:
+    return json.dumps(corpus_json(corpus), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(corpus: Corpus) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in event_records(corpus.events))
+
+
+def to_csv(corpus: Corpus) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EVENT_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for record in event_records(corpus.events):
+        row = dict(record)
+        for key in ("places", "orgs", "keyterms"):
+            row[key] = "|".join(row[key])
+        row["amounts"] = json.dumps(row["amounts"], ensure_ascii=False)
+        row["date_span"] = f"{row['date_span'][0]}-{row['date_span'][1]}"
+        row["sentence_span"] = f"{row['sentence_span'][0]}-{row['sentence_span'][1]}"
+        writer.writerow(row)
+    return buffer.getvalue()

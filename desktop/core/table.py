@@ -1,0 +1,81 @@
+"""The events DataFrame: one typed table of all events of a corpus.
+
+Columns (dtype): ``id`` (string, the index too), ``article_id``, ``file``, ``article_title``,
+``outlet`` (string), ``published`` (datetime64[s], NaT when unknown), ``published_edtf``,
+``published_basis`` (string), ``published_confidence`` (float), ``start``/``end``
+(datetime64[s], inclusive days), ``precision`` (category), ``edtf`` (string), ``tense``
+(category), ``resolved_against``, ``date_text`` (string), ``date_start``/``date_end``
+(int, offsets in the decoded file text), ``sentence`` (string), ``sentence_start``/
+``sentence_end`` (int), ``title`` (string), ``category`` (category, fixed list),
+``places``/``orgs``/``keyterms`` (object: lists of str), ``amounts`` (object: list of dict).
+Rows are sorted by start, end, file and offset, so views can bisect on ``start``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from .categories import categories
+
+if TYPE_CHECKING:
+    from .events import Event
+
+PRECISIONS = ["day", "week", "month", "quarter", "season", "half-year", "year", "decade",
+              "century", "range", "open-range", "vague"]
+TENSES = ["past", "ongoing", "planned"]
+COLUMNS = [
+    "id", "article_id", "file", "article_title", "outlet", "published", "published_edtf",
+    "published_basis", "published_confidence", "start", "end", "precision", "edtf", "tense",
+    "resolved_against", "date_text", "date_start", "date_end", "sentence", "sentence_start",
+    "sentence_end", "title", "category", "places", "orgs", "amounts", "keyterms",
+]
+_STRINGS = ["id", "article_id", "file", "article_title", "outlet", "published_edtf",
+            "published_basis", "edtf", "resolved_against", "date_text", "sentence", "title"]
+
+
+def _days(values: list) -> pd.Series:
+    array = np.array([np.datetime64(v, "D") if v is not None else np.datetime64("NaT") for v in values],
+                     dtype="datetime64[D]")
+    return pd.Series(array.astype("datetime64[s]"))
+
+
+def events_frame(events: list[Event]) -> pd.DataFrame:
+    """The typed, sorted DataFrame of the given events (an empty one with all columns if none)."""
+    rows = {
+        "id": [e.id for e in events],
+        "article_id": [e.article_id for e in events],
+        "file": [e.file for e in events],
+        "article_title": [e.article_title for e in events],
+        "outlet": [e.outlet for e in events],
+        "published": _days([e.published for e in events]),
+        "published_edtf": [e.published_edtf for e in events],
+        "published_basis": [e.published_basis for e in events],
+        "published_confidence": pd.Series([e.published_confidence for e in events], dtype="float64"),
+        "start": _days([e.start for e in events]),
+        "end": _days([e.end for e in events]),
+        "precision": pd.Categorical([e.precision for e in events], categories=PRECISIONS),
+        "edtf": [e.edtf for e in events],
+        "tense": pd.Categorical([e.tense for e in events], categories=TENSES),
+        "resolved_against": [e.resolved_against for e in events],
+        "date_text": [e.date_text for e in events],
+        "date_start": pd.Series([e.date_span[0] for e in events], dtype="int64"),
+        "date_end": pd.Series([e.date_span[1] for e in events], dtype="int64"),
+        "sentence": [e.sentence for e in events],
+        "sentence_start": pd.Series([e.sentence_span[0] for e in events], dtype="int64"),
+        "sentence_end": pd.Series([e.sentence_span[1] for e in events], dtype="int64"),
+        "title": [e.title for e in events],
+        "category": pd.Categorical([e.category for e in events], categories=categories()),
+        "places": pd.Series([e.places for e in events], dtype=object),
+        "orgs": pd.Series([e.orgs for e in events], dtype=object),
+        "amounts": pd.Series([e.amounts for e in events], dtype=object),
+        "keyterms": pd.Series([e.keyterms for e in events], dtype=object),
+    }
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in _STRINGS:
+        frame[column] = frame[column].astype("string")
+    frame = frame.sort_values(["start", "end", "file", "date_start"], kind="stable").reset_index(drop=True)
+    frame.index = pd.Index(frame["id"], name="event")
+    return frame

@@ -1,0 +1,20 @@
+"""Starting the Qt application."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from .main_window import MainWindow
+
+
+def run_app(argv: list[str]) -> int:
+    app = QApplication.instance() or QApplication([sys.argv[0], *[a for a in argv if a.startswith("-")]])
+    app.setOrganizationName("desktop-timeline")
+    app.setApplicationName("新闻时间线")
+    paths = [Path(a) for a in argv if not a.startswith("-")] or None
+    window = MainWindow(paths)
+    window.show()
+    return app.exec()

@@ -1,0 +1,29 @@
+"""Shared fixtures: the seeds corpus is extracted once per test session."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_corpus():
+    from desktop.core.corpus import extract
+
+    return extract([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seeds_records(seeds_corpus):
+    from desktop.core.serialize import event_records
+
+    return event_records(seeds_corpus.events)

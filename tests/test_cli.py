@@ -1,0 +1,108 @@
+"""The headless CLI: extract and dates, run as a user would (a subprocess)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+REQUIRED = {
+    "id", "file", "article_title", "outlet", "published", "published_basis", "start", "end",
+    "precision", "edtf", "tense", "date_text", "date_span", "sentence", "sentence_span", "title",
+    "category", "places", "orgs", "amounts", "keyterms",
+}
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args], capture_output=True, text=True, cwd=ROOT, input=stdin,
+        timeout=300,
+    )
+
+
+def test_extract_json_on_default_seeds_has_every_field():
+    result = run("extract")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {a["file"] for a in data["articles"]} == {p.name for p in (ROOT / "seeds").iterdir()}
+    assert len(data["events"]) >= 30
+    for event in data["events"]:
+        assert event.keys() >= REQUIRED
+        text = (ROOT / "seeds" / event["file"]).read_text(encoding="utf-8")
+        start, end = event["date_span"]
+        assert text[start:end] == event["date_text"]
+        s, e = event["sentence_span"]
+        assert text[s:e] == event["sentence"]
+        assert event["start"] <= event["end"]
+        assert len(event["title"]) <= 30
+
+
+def test_extract_is_deterministic_and_ids_stable():
+    first = json.loads(run("extract").stdout)
+    second = json.loads(run("extract").stdout)
+    assert [e["id"] for e in first["events"]] == [e["id"] for e in second["events"]]
+    assert len({e["id"] for e in first["events"]}) == len(first["events"])
+
+
+def test_extract_csv_and_jsonl_to_file(tmp_path):
+    out = tmp_path / "events.csv"
+    result = run("extract", "--format", "csv", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows and rows[0].keys() >= REQUIRED
+    result = run("extract", str(ROOT / "seeds" / "000_60126b80996df276.txt"), "--format", "jsonl")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines and all(line["file"] == "000_60126b80996df276.txt" for line in lines)
+    assert [line for line in lines if line["date_text"] == "2月28日"][0]["start"] == "2025-02-28"
+
+
+def test_bad_files_reported_rest_processed(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (tmp_path / "good.txt").write_text("2023年11月29日,京津冀产业链供应链大会在北京召开。\n", encoding="utf-8")
+    result = run("extract", str(tmp_path))
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+    problem_lines = [line for line in result.stderr.splitlines() if "skipped" in line]
+    assert len(problem_lines) == 2
+    data = json.loads(result.stdout)
+    assert [e["start"] for e in data["events"]] == ["2023-11-29"]
+
+
+def test_nothing_readable_exits_2(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("extract", str(tmp_path / "empty.txt"), str(tmp_path / "missing"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "no article could be read" in result.stderr
+
+
+def test_unwritable_output_exits_1(tmp_path):
+    result = run("extract", "-o", str(tmp_path / "no" / "such" / "dir" / "out.json"))
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_dates_command_arguments_and_stdin():
+    result = run("dates", "--ref", "2025-03-01", "2月28日,会议举行", "去年以来")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert lines[0]["text"] == "2月28日,会议举行"
+    (found,) = lines[0]["dates"]
+    assert (found["start"], found["end"], found["precision"], found["edtf"]) == (
+        "2025-02-28", "2025-02-28", "day", "2025-02-28")
+    assert found["date_span"] == [0, 5]
+    assert lines[1]["dates"][0]["start"] == "2024-01-01"
+    result = run("dates", "--ref", "2024-09-25", "-", stdin="明年6月\n2019年至2021年\n没有日期\n")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [len(line["dates"]) for line in lines] == [1, 1, 0]
+    assert lines[1]["dates"][0]["edtf"] == "2019/2021"
+
+
+def test_dates_bad_ref_is_a_usage_error():
+    result = run("dates", "--ref", "2025-13-01", "今天")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
