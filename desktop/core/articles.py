@@ -463,6 +463,12 @@ def split_articles(doc: Document) -> list[Article]:
         if seg_title is None and segment.kind == "article":
             basis = "derived from the lead"
         article_excluded = [(s, e) for s, e in excluded if e > segment.start and s < segment.end]
+        if segment.kind == "article":
+            # A caption inside this article's span is its own article: carve it out.
+            article_excluded += [
+                (c.start, c.end) for c in segments
+                if c.kind == "caption" and segment.start <= c.start < segment.end
+            ]
         if segment.kind == "article" and number > 1:
             # Heading and byline of a later article are furniture too.
             for line in lines:

@@ -36,7 +36,7 @@ from .orgs import org_names
 from .places import place_names
 from .resources import word_list
 from .sentences import clause_spans, quote_spans, sentence_spans, span_containing
-from .titles import event_title
+from .titles import event_title, name_title, shorten
 
 #: A lead event this many days or fewer before publication is taken as the day the
 #: quoted speech of the article was spoken.
@@ -137,10 +137,11 @@ def _lead_day(article: Article, mentions: list[dates.DateMention], ref: date | N
     return None
 
 
-def _tense(mention: dates.DateMention, text: str, ref: date | None) -> str:
-    if ref is None:
-        return mention.tense
-    tense = dates.tense_of(mention.start, mention.end, ref, text, mention.span)
+def _tense(mention: dates.DateMention, text: str, ref: date | None, reresolved: bool) -> str:
+    """Tense against the publication date (recomputed only for re-resolved mentions)."""
+    tense = mention.tense
+    if reresolved and ref is not None and mention.kind != "open":
+        tense = dates.tense_of(mention.start, mention.end, ref, text, mention.span)
     if tense == "ongoing" and mention.precision == "day":
         # News reports what happened on the day it is published.
         return "past"
@@ -191,6 +192,55 @@ def _amount_dicts(sentence: str) -> list[dict]:
     ]
 
 
+def _paragraph_orgs(text: str, sentences: list[tuple[int, int]], sentence_span: tuple[int, int],
+                    date_start: int) -> list[str]:
+    """Organizations the paragraph is about, nearest to the date first.
+
+    Before the date in its own sentence, then earlier sentences of the paragraph (nearest
+    first), then the next sentence (a speaker is often named after the quote).
+    """
+    paragraph_start = text.rfind("\n", 0, sentence_span[0]) + 1
+    paragraph_end = text.find("\n", sentence_span[1])
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    names = list(reversed(org_names(text[sentence_span[0] : date_start])))
+    index = sentences.index(sentence_span) if sentence_span in sentences else -1
+    earlier = [s for s in sentences[:max(index, 0)] if s[0] >= paragraph_start]
+    for s, e in reversed(earlier):
+        names += reversed(org_names(text[s:e]))
+    later = [s for s in sentences[index + 1 : index + 2] if s[1] <= paragraph_end + 1] if index >= 0 else []
+    for s, e in later:
+        names += org_names(text[s:e])
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+def _title(mention: dates.DateMention, text: str, sentences: list[tuple[int, int]],
+           sentence_span: tuple[int, int], sentence_mentions: list[dates.DateMention]) -> str:
+    sentence = text[sentence_span[0] : sentence_span[1]]
+    if mention.kind == "name-year":
+        name = name_title(text, mention.span[1], mention.text)
+        if name:
+            return shorten(name)
+    local = (mention.span[0] - sentence_span[0], mention.span[1] - sentence_span[0])
+    clauses = clause_spans(sentence, 0, len(sentence))
+    index = next((i for i, (s, e) in enumerate(clauses) if s <= local[0] < e), 0)
+    others = [
+        (m.span[0] - sentence_span[0], m.span[1] - sentence_span[0])
+        for m in sentence_mentions if m.span != mention.span and m.kind not in ("name-year", "duration")
+    ]
+    previous_clause = None
+    if index > 0:
+        s, e = clauses[index - 1]
+        previous_clause = "".join(
+            ch for i, ch in enumerate(sentence[s:e], start=s) if not any(a <= i < b for a, b in others)
+        )
+    orgs = _paragraph_orgs(text, sentences, sentence_span, mention.span[0])
+    return event_title(sentence, local, context_orgs=orgs, previous_clause=previous_clause, other_dates=others)
+
+
 def article_events(article: Article, keyterms: list[str], article_title: str | None = None) -> list[Event]:
     """The dated events of one article (in text order)."""
     doc = article.doc
@@ -224,13 +274,17 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
             previous_year = mention.start.year
         if resolved is None:
             continue
+        reresolved = resolved[0] is not mention
         mention, against = resolved
         sentence = text[sentence_span[0] : sentence_span[1]]
-        local = (mention.span[0] - sentence_span[0], mention.span[1] - sentence_span[0])
         clause = next(
             (text[s:e] for s, e in clause_spans(text, *sentence_span) if s <= mention.span[0] < e), sentence
         )
-        tense = _tense(mention, text, ref) if published.month_known else _year_tense(mention, ref)
+        if published.month_known:
+            tense = _tense(mention, text, ref, reresolved)
+        else:
+            tense = _year_tense(mention, ref)
+        title = _title(mention, text, ctx.sentences, sentence_span, by_sentence[sentence_span])
         events.append(
             Event(
                 id=event_id(text_sha, mention.span, mention.text),
@@ -252,8 +306,8 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
                 date_span=mention.span,
                 sentence=sentence,
                 sentence_span=sentence_span,
-                title=event_title(sentence, local),
-                category=categorize(clause, sentence, tense),
+                title=title,
+                category=categorize(title + " " + clause, sentence, tense),
                 places=place_names(sentence),
                 orgs=org_names(sentence),
                 amounts=_amount_dicts(sentence),

@@ -8,9 +8,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-_SENTENCE = re.compile(r"[^。！？!?\n]*(?:[。！？!?]+[”’」』\"]?|\n|$)")
+# A sentence ends after 。！？ (with a closing quote) or at a line break — but not at a
+# Markdown hard break (two spaces before the newline), which keeps the lines of a
+# newspaper info box ("2025年  \n天津市宝坻区与  \n…") in one sentence.
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』\"]?|(?<!  )\n")
 CLAUSE_BREAKS = "，,；;：:——\n。！？!?"
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]|——")
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]|(?<!  )\n|——")
 _OPENING = {"“": "”", "「": "」", "『": "』", "‘": "’"}
 
 
@@ -18,15 +21,20 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     """Non-empty sentences of ``text[start:end]``, trimmed of surrounding whitespace."""
     end = len(text) if end is None else end
     spans = []
-    for match in _SENTENCE.finditer(text, start, end):
-        s, e = match.span()
+    position = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        spans.append((position, match.end()))
+        position = match.end()
+    spans.append((position, end))
+    trimmed = []
+    for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            spans.append((s, e))
-    return spans
+            trimmed.append((s, e))
+    return trimmed
 
 
 def span_containing(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:

@@ -1,11 +1,22 @@
 """Readable event titles (≤ 30 characters): who did what, built from the dated clause.
 
-Not the first 30 characters of the sentence: the title comes from the clause that holds
-the date, or — when that clause holds only the date or a setting ("去年以来,", "2月28日,
-在…之年,") — from the first later clause with an event word (the category cues), with
-the sentence's subject put in front when that clause has none. Slogans in quotes before
-a name, "由…主办的", "以“…”为主题的", fillers (``resources/cues/title_fillers.txt``)
-and finally place phrases and "暨…" parts are dropped until the title fits.
+Not the first 30 characters of the sentence. The steps:
+
+1. The *pieces*: the clause holding the date and the clauses after it in the sentence.
+   A date that opens its clause (``2025年,我们将…``, ``预计明年6月投产``) is removed; a date
+   inside a phrase (``是2014年的12倍``, ``落实2024年…座谈会``) stays, since the phrase needs it.
+   Settings (``在…之年``) are skipped.
+2. The *main* piece is the first with a verb. If it names no event but one of the next two
+   pieces does (签约, 举办, 召开, 成立, 投产 … from the category cues), that piece is taken, with
+   the main piece's subject put in front when it has none of its own.
+3. A short title with no subject (``签约``, ``预计投产``) gets the organization the paragraph is
+   about in front (``北京金城泰尔制药有限公司沧州分公司签约``); a clause opening with 是 gets the
+   clause before it.
+4. Too long: slogans in quotes before a name, ``由…主办的``, ``以“…”为主题的``, enumerations
+   (``A、B、C`` → ``A等``), fillers (``resources/cues/title_fillers.txt``), place phrases and
+   ``暨…`` parts are dropped until it fits; only then is it cut with an ellipsis.
+
+A name-year event (``2025宝坻新能源新材料产业发展大会``) is titled by the name itself.
 """
 
 from __future__ import annotations
@@ -19,8 +30,13 @@ from .segmenter import pos_cut
 from .sentences import clause_spans
 
 MAX_TITLE = 30
-_NOMINAL = ("n", "nr", "ns", "nt", "nz", "j", "m", "q", "eng", "x", "nrt", "nrfg", "l")
-_PUNCT_EDGES = " \t\u3000，,。；;：:、！？!?”“‘’\"'（）()【】《》——-"
+SHORT_TITLE = 8  # shorter than this with no subject: the paragraph's organization goes in front
+_NOMINAL = ("n", "nr", "ns", "nt", "nz", "j", "m", "q", "eng", "l")
+_EDGE = " \t\u3000\n，,。；;：:、！？!?（）()【】《》—-"
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+_SETTING_START = ("在", "于", "值", "正值", "随着", "当")
+_SETTING_END = ("之年", "之际", "期间", "之时", "时", "之初", "前夕", "以来")
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
 
 
 @cache
@@ -35,9 +51,17 @@ def _fillers() -> tuple[str, ...]:
 
 @cache
 def _event_words() -> tuple[str, ...]:
-    weak = {"将", "期间", "实现", "达到", "数量", "活动", "实施", "机制", "计划", "拟"}
-    words = {w for cues in category_cues().values() for w in cues if w not in weak}
+    """Words that name an event (the cues of the event categories, minus weak ones)."""
+    strong = ("签约", "会议/推介会", "投产/开工/竣工", "成立/揭牌")
+    weak = set(word_list("cues", "title_weak_event_words.txt"))
+    cues = category_cues()
+    words = {w for name in strong for w in cues.get(name, ()) if w not in weak}
     return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _name_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(word_list("cues", "name_suffixes.txt"), key=len, reverse=True))
 
 
 _THEME = re.compile(r"以[“\"‘「][^”\"’」]{1,40}[”\"’」]为(?:主题|题)的?")
@@ -47,17 +71,46 @@ _PLACE_PHRASE = re.compile(r"在[^，,。在]{2,24}?(?=举行|举办|召开|开�
 _CONJOINED_NAME = re.compile(r"暨[^，,。在于]{2,30}?(?:会|仪式|活动|论坛|大会)(?=在|于|举|召|开|成|签|$)")
 
 
-def _strip_edges(text: str) -> str:
-    text = text.strip(_PUNCT_EDGES)
+def _balance_quotes(text: str) -> str:
+    """Drop quotation marks left without their partner by cutting a clause."""
+    keep = [True] * len(text)
+    stack: list[tuple[str, int]] = []
+    for index, ch in enumerate(text):
+        if ch in _QUOTES:
+            stack.append((_QUOTES[ch], index))
+        elif ch in _QUOTES.values():
+            if stack and stack[-1][0] == ch:
+                stack.pop()
+            else:
+                keep[index] = False
+    for _, index in stack:
+        keep[index] = False
+    return "".join(ch for ch, kept in zip(text, keep, strict=True) if kept)
+
+
+def _clean(text: str) -> str:
+    """Whitespace out (an info box breaks lines mid-phrase), quotes balanced, edges trimmed."""
+    text = _CJK_SPACE.sub("", text)
+    text = re.sub(r"\s+", " ", text)
+    return _balance_quotes(text).strip(_EDGE)
+
+
+def _strip_leading(text: str) -> str:
+    text = _clean(text)
     changed = True
     while changed and text:
         changed = False
         for word in _leading():
             if text.startswith(word) and len(text) > len(word) + 1:
-                text = text[len(word):].lstrip(_PUNCT_EDGES)
+                text = _clean(text[len(word):])
                 changed = True
                 break
-    return text.strip(_PUNCT_EDGES)
+    return text
+
+
+def _is_setting(raw: str) -> bool:
+    core = _clean(raw)
+    return core.startswith(_SETTING_START) and core.endswith(_SETTING_END)
 
 
 def _has_event_word(text: str) -> bool:
@@ -68,17 +121,62 @@ def _subject(words: list[tuple[str, str]]) -> str:
     """Leading nominal words of a clause: the doer, if the clause starts with one."""
     subject = []
     for word, flag in words:
-        if flag.startswith(_NOMINAL) and not flag.startswith("v"):
+        if flag.startswith(_NOMINAL) and not flag.startswith("v") and word not in "、，,":
             subject.append(word)
         else:
             break
     return "".join(subject)
 
 
-def _shorten(title: str, limit: int) -> str:
+def _has_verb(words: list[tuple[str, str]]) -> bool:
+    return any(flag.startswith("v") for _, flag in words)
+
+
+def compress_enumeration(text: str) -> str:
+    """``A、B、C同比增长`` → ``A等同比增长``: the first item of a list of three or more stands for all."""
+    words = pos_cut(text)
+    marks = [i for i, (w, _) in enumerate(words) if w == "、"]
+    if len(marks) < 2:
+        return text
+    # the first run of consecutive 、-separated items
+    run = [marks[0]]
+    for mark in marks[1:]:
+        between = words[run[-1] + 1 : mark]
+        if (
+            between
+            and len("".join(w for w, _ in between)) <= 12
+            and not any(w in "，,。；;：:" or flag[:1] in ("d", "m", "p") for w, flag in between)
+        ):
+            run.append(mark)
+        else:
+            break
+    if len(run) < 2:
+        return text
+    first = run[0]
+    while first > 0 and words[first - 1][1].startswith(_NOMINAL) and not words[first - 1][1].startswith("v"):
+        first -= 1
+    if first == run[0]:
+        return text
+    last = run[-1] + 1
+    following = [w for w, _ in words[last : last + 5]]
+    if "等" in following and not any(w in "，,。；;：:、" for w in following[: following.index("等")]):
+        last += following.index("等")  # "…、中关村科技租赁等10多家": the list ends at 等
+    else:
+        while last < len(words) and words[last][1].startswith(_NOMINAL) and words[last][0] != "等":
+            last += 1
+    head = "".join(w for w, _ in words[:run[0]])
+    rest = "".join(w for w, _ in words[last:])
+    return head + ("" if rest.startswith("等") else "等") + rest
+
+
+def shorten(title: str, limit: int = MAX_TITLE) -> str:
+    """Drop what carries no event until the title fits; cut with an ellipsis as a last resort."""
+    title = _clean(title)
     for pattern in (_THEME, _HOSTED_BY, _SLOGAN_BEFORE_NAME):
         if len(title) > limit:
-            title = pattern.sub("", title)
+            title = _clean(pattern.sub("", title))
+    if len(title) > limit:
+        title = compress_enumeration(title)
     for filler in _fillers():
         if len(title) <= limit:
             break
@@ -86,40 +184,119 @@ def _shorten(title: str, limit: int) -> str:
     for pattern in (_PLACE_PHRASE, _CONJOINED_NAME):
         if len(title) > limit:
             title = pattern.sub("", title, count=1)
-    title = _strip_edges(title)
+    if len(title) > limit and "，" in title:
+        title = title.replace("，", "")
+    title = _clean(title)
     if len(title) > limit:
-        title = title[: limit - 1].rstrip(_PUNCT_EDGES) + "…"
+        title = title[: limit - 1].rstrip(_EDGE) + "…"
     return title
 
 
-def event_title(sentence: str, date_span: tuple[int, int], limit: int = MAX_TITLE) -> str:
-    """Title for the event dated by ``sentence[date_span[0]:date_span[1]]``."""
-    clauses = clause_spans(sentence, 0, len(sentence))
-    ds, de = date_span
-    index = next((i for i, (s, e) in enumerate(clauses) if s <= ds < e), 0)
-    pieces: list[str] = []
-    for number, (s, e) in enumerate(clauses[index:]):
-        text = sentence[s:e]
-        if number == 0:
-            text = sentence[s:ds] + sentence[de:e] if s <= ds < e else text
-        pieces.append(_strip_edges(text))
-    pieces = [p for p in pieces if p]
-    if not pieces:
-        return _shorten(_strip_edges(sentence), limit)
+def name_title(text: str, date_end: int, date_text: str) -> str | None:
+    """For a name-year, the event name that follows it (``2025宝坻…产业发展大会``)."""
+    window = text[date_end : date_end + 40]
+    best = None
+    for suffix in _name_suffixes():
+        index = window.rfind(suffix)
+        while index >= 0:
+            segment = window[: index + len(suffix)]
+            if re.fullmatch(r"[\u4e00-\u9fff·\d A-Za-z]+", segment):
+                if best is None or len(segment) > len(best):
+                    best = segment
+                break
+            index = window.rfind(suffix, 0, index)
+    return _clean(date_text + best) if best else None
 
-    words = [pos_cut(piece) for piece in pieces[:6]]
-    has_verb = [any(flag.startswith("v") for _, flag in ws) for ws in words]
-    chosen = next((i for i, p in enumerate(pieces[:6]) if _has_event_word(p) and has_verb[i]), None)
-    if chosen is None:
-        chosen = next((i for i, flag in enumerate(has_verb) if flag and len(pieces[i]) >= 4), 0)
-    title = pieces[chosen]
-    if chosen > 0:
-        own_subject = _subject(words[chosen])
-        first_subject = _subject(words[0])
-        previous = pieces[chosen - 1]
-        if not own_subject and first_subject and first_subject not in title:
-            title = first_subject + title
-        elif not has_verb[chosen - 1] and len(previous) + len(title) <= limit and chosen == 1:
-            # A setting with no verb right before ("广西…农场，农民在采收…") belongs to the event.
-            title = previous + title
-    return _shorten(title, limit)
+
+_PREP_BEFORE_DATE = re.compile(r"(?:于|在|从|自|到|至|截至|截止)$")
+
+
+@cache
+def _cue_words() -> tuple[str, ...]:
+    """Words that may stand before a date at the head of a clause (预计明年6月投产)."""
+    words = set(_leading()) | set(word_list("cues", "tense_planned.txt"))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _only_cues(text: str) -> bool:
+    text = _clean(text)
+    while text:
+        word = next((w for w in _cue_words() if text.startswith(w)), None)
+        if word is None:
+            return False
+        text = _clean(text[len(word):])
+    return True
+
+
+def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[int, int]]) -> list[str]:
+    """The dated clause and the clauses after it, up to the next clause with its own date."""
+    ds, de = date_span
+    clauses = clause_spans(sentence, 0, len(sentence))
+    index = next((i for i, (s, e) in enumerate(clauses) if s <= ds < e), 0)
+    pieces = []
+    for number, (s, e) in enumerate(clauses[index:]):
+        if number > 0 and any(s <= o < e for o, _ in other_dates):
+            break
+        raw = sentence[s:e]
+        if number == 0 and s <= ds < e:
+            before = sentence[s:ds]
+            if _only_cues(before):
+                # The date opens its clause: drop it, keep a cue such as 预计 if a verb follows.
+                rest = sentence[de:e]
+                raw = before + rest if _clean(rest) else ""
+            elif _PREP_BEFORE_DATE.search(before) and not sentence[de:e].startswith("的"):
+                raw = _PREP_BEFORE_DATE.sub("", before) + sentence[de:e]  # …中心于2020年6月由…
+        if _is_setting(raw):
+            continue
+        text = _strip_leading(raw)
+        if text:
+            pieces.append(text)
+    return pieces
+
+
+def event_title(
+    sentence: str,
+    date_span: tuple[int, int],
+    context_orgs: list[str] | None = None,
+    previous_clause: str | None = None,
+    other_dates: list[tuple[int, int]] | None = None,
+    limit: int = MAX_TITLE,
+) -> str:
+    """Title for the event dated by ``sentence[date_span[0]:date_span[1]]``.
+
+    ``context_orgs``: organizations the paragraph is about, nearest first, to name the
+    doer of a clause that has none (``签约`` → ``北京金城泰尔制药有限公司沧州分公司签约``).
+    """
+    pieces = _pieces(sentence, date_span, other_dates or [])[:6]
+    if not pieces:
+        return shorten(sentence, limit)
+    words = [pos_cut(piece) for piece in pieces]
+    main = next(
+        (i for i, p in enumerate(pieces) if (_has_verb(words[i]) or _has_event_word(p)) and len(p) >= 2),
+        0,
+    )
+    title = pieces[main]
+    own_subject = _subject(words[main])
+    if own_subject == title:
+        own_subject = ""  # a bare noun (试生产) is the event, not its doer
+    if not _has_event_word(title):
+        for i in range(main + 1, min(main + 3, len(pieces))):
+            if _has_event_word(pieces[i]) and _has_verb(words[i]):
+                other_subject = _subject(words[i])
+                title = pieces[i] if other_subject or not own_subject else own_subject + pieces[i]
+                own_subject = other_subject or own_subject
+                break
+    if title.startswith(("是", "为")) and previous_clause:
+        title = _strip_leading(previous_clause) + "，" + title
+    elif not own_subject and len(title) < SHORT_TITLE and context_orgs:
+        org = next((o for o in context_orgs if o not in title), None)
+        if org:
+            title = org + _strip_leading(title)
+    elif (
+        main == 1
+        and all(flag.startswith(_NOMINAL) for _, flag in words[0])
+        and len(pieces[0]) + len(title) <= limit
+    ):
+        # A setting with no verb right before ("广西…农场，农民在采收…") belongs to the event.
+        title = pieces[0] + title
+    return shorten(title, limit)

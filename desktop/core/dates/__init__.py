@@ -1,0 +1,137 @@
+"""Chinese temporal expressions: find, normalise and date them against a reference date.
+
+Design
+------
+The text is first normalised one character for one character (full-width digits and punctuation,
+financial numerals; :func:`desktop.core.numerals.normalize`) so positions carry over unchanged.
+One compiled *trigger* regex then finds the places where an expression can start (the start of a
+digit or numeral run, a relative word such as 今天/去年/上个月, a prefix such as 从/到/近/未来, an
+opening quote before 十…五).  At each trigger, left to right, a small recursive grammar
+(``_grammar.Parser``) tries anchored regexes and takes the longest reading; the scan resumes after
+the match, so mentions never overlap.  Everything is stdlib; regexes are compiled at import.
+Modules: ``_lexicon`` (words and regexes), ``_calendar`` (date arithmetic of the grammar),
+``_model`` (``DateMention``, intervals, EDTF), ``_grammar`` (the parser), ``_tense``.
+
+Grammar, in the order it is tried at a trigger:
+
+* horizon prefixes (``到 至 力争到 面向``, ``resources/cues/date_horizon_prefixes.txt``) and
+  ``从/自``;
+* counted lengths (``近三个月 3年内 未来5年 5年来 6年前 七年半后 二十几年前``);
+* an *atom* — planning period (``“十四五”期间``, N-th plan starts 1966+5(N-3); ``开局`` = first
+  year, ``末/收官`` = last year), century/decade, relative day (``今天(15日)`` takes the day of
+  month nearest to the relative day), week, calendar date (numeric formats, year→month→day with
+  parts, relative year/month/quarter words, seasons, holidays from
+  ``resources/cues/date_holidays.txt``), then a trailing weekday and clock time (ignored);
+* what follows the atom: a connector (至 到 — ~ -) and a right end make a range; ``以来/起/开始``
+  an open range to ``ref``; ``左右/前后/许`` an approximate date; ``前/之前/以前`` a deadline
+  ``ref..end``.
+
+Conventions
+-----------
+* Two-digit years (``98年``, ``零七年``) are 20yy unless that is more than 10 years after ``ref``,
+  else 19yy.  A 2-digit year alone (``24年``) is accepted only by :func:`parse_date`; in running
+  text it needs a month or a part (``19年底``), because ``连续15年`` is a count.  A bare 4-digit
+  number is a year only with 年, in a numeric date format, as the left end of a range whose right
+  end has 年, as the whole input of :func:`parse_date`, or as a name-year.  Years outside
+  1000-2200 are rejected (centuries excepted).
+* Parts of a month: 上旬 1-10, 中旬/月中 11-20, 下旬 21-end, 月初 1-5, 月底/月末 25-end,
+  ``前N天``/``最后N天``; parts of a year: 年初 Jan-Feb, 年底/年末 Nov-Dec, 伊始 January.  All of
+  these have precision ``vague`` and EDTF ``start/end``.  Parts of a decade (初期 0-2, 中期 3-6,
+  末期 7-9) and century (初 first 20 years, 中叶 40-59, 末 last 20) are ``vague`` too.
+  上/下半年 are ``half-year`` (EDTF ``YYYY-40/41``); quarters ``quarter`` (``YYYY-33..36``);
+  一季度末 / 四季度初 the last / first month of the quarter.
+* Seasons are meteorological: spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter Dec-Feb,
+  labelled by the year of its December (EDTF ``YYYY-21..24``).  ``今冬``/``冬季`` without a year is
+  the winter containing ``ref`` or, from March to November, the coming one.
+* A range needs its connector directly between the two ends (after an optional 从/自 and an
+  optional 起/开始 on the left); the right end inherits the year/month it omits from the left end
+  (``2017年8月11日至22日``), and a unit-less left number takes the unit the right end starts with
+  (``2018年2——4月``, ``1985到89年9月``).  With any other text in between (``从2015年1月签约，
+  到2016年10月``) the two dates are separate mentions.  Ranges have precision ``range`` and kind
+  ``span``, EDTF ``left/right`` with each end in its own precision.
+* Open ranges (``2014年以来``, ``去年9月起``, ``起至今``) run from the start of the expression to
+  ``ref``: kind ``open``, precision ``open-range``, tense past.  An expression whose start is after
+  ``ref`` followed by 起 stays a plain point.
+* Deadlines (``2025年前``, ``明年6月之前``) run from ``ref`` to the end of the expression (kind
+  ``span``) when that end is not past.  Horizons (``到2035年``, ``面向2035年``) are the target
+  itself (kind ``point``); the prefix is part of the span when the target is a calendar date that
+  is not over, and it then marks the mention planned.
+* Counted lengths (kind ``duration``, precision ``range``): 近/最近/过去 N, N来/以来 run from
+  ``ref`` minus the length to ``ref``; 未来/今后 N, N内/以内 from ``ref`` to ``ref`` plus it.
+  半 and 多 add half a unit; 工作日 count 7/5 calendar days.  ``N年前/后`` is the whole year,
+  ``N个月前``/``N年半后`` the month, ``N天前/后`` the day, ``N周后`` the week (kind ``point``);
+  vague counts (``二十几年前``) give a range.  Counts with no anchor (``十年间``, ``近年来``,
+  ``用5年``) are not mentions.
+* Anchors: ``absolute`` needs nothing from ``ref`` (2-digit years count as absolute), ``year``
+  the year (2月28日, 今年, 全年, 一季度, 6年前), ``month`` year and month (15日, 上月,
+  今天(15日)), ``day`` the day (今天, 近三个月, open ranges, deadlines).
+* Name-years: a 4-digit year (with or without 年) directly followed by an event name ending in a
+  suffix from ``resources/cues/name_suffixes.txt`` within 40 CJK characters (characters from
+  ``date_name_breakers.txt`` end the name; words from ``date_name_not_words.txt`` such as 季节
+  are not suffixes) is kind ``name-year``; its tense is past unless the year is after ``ref`` or
+  a planned cue stands before it (an event named with the current year is reported as held).
+* Tense: see :func:`tense_of`; cue lists ``resources/cues/tense_planned.txt`` and
+  ``tense_planned_not.txt`` (主要, 需要… are not cues).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.core.dates._grammar import Hit, scan
+from desktop.core.dates._model import PRECISIONS, DateMention, iv_year, valid_year
+from desktop.core.dates._tense import tense_of
+from desktop.core.numerals import digit_string, normalize
+
+__all__ = ["PRECISIONS", "DateMention", "find_dates", "parse_date", "tense_of"]
+
+
+def _mention(text: str, hit: Hit, ref: date) -> DateMention:
+    iv = hit.iv
+    span = (hit.s0, hit.e)
+    if hit.kind == "open":
+        tense = "past"
+    elif hit.kind == "name-year":
+        tense = tense_of(iv.start, iv.end, ref, text, (hit.s0, hit.name_end))
+        tense = "past" if tense == "ongoing" else tense
+    else:
+        tense = tense_of(iv.start, iv.end, ref, text, span)
+    return DateMention(text[hit.s0 : hit.e], span, iv.start, iv.end, iv.prec, iv.edtf, tense,
+                       iv.anchor, hit.kind, ref)  # fmt: skip
+
+
+def _hits(text: str, ref: date, strict: bool) -> list[Hit]:
+    try:
+        return scan(normalize(text), ref, strict)
+    except (ValueError, OverflowError, IndexError, KeyError, TypeError, RecursionError):
+        return []
+
+
+def find_dates(text: str, ref: date) -> list[DateMention]:
+    """All temporal expressions in text, left to right, non-overlapping (longest match wins),
+    resolved against ref. Never raises, for any str."""
+    if not isinstance(text, str) or not text:
+        return []
+    return [_mention(text, h, ref) for h in _hits(text, ref, True)]
+
+
+def parse_date(text: str, ref: date) -> DateMention | None:
+    """The single expression that covers the whole (stripped) text, or None."""
+    if not isinstance(text, str):
+        return None
+    stripped = text.strip()
+    lo = text.find(stripped) if stripped else 0
+    hi = lo + len(stripped)
+    if not stripped:
+        return None
+    hits = _hits(stripped, ref, False)
+    if len(hits) == 1 and hits[0].s0 == 0 and hits[0].e == len(stripped):
+        hit = hits[0]
+        hit.s0, hit.e = lo, hi
+        if hit.name_end >= 0:
+            hit.name_end += lo
+        return _mention(text, hit, ref)
+    ds = digit_string(normalize(stripped))
+    if ds is not None and len(ds) == 4 and valid_year(int(ds)):
+        return _mention(text, Hit(lo, hi, iv_year(int(ds), "absolute")), ref)
+    return None

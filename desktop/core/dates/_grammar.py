@@ -1,0 +1,710 @@
+"""The date grammar: a trigger scan plus small anchored regexes tried at each trigger.
+
+Works on the same-length normalised text (see :func:`desktop.core.numerals.normalize`), so every
+position is also a position in the caller's string.  :func:`scan` returns :class:`Hit` records;
+the public module turns them into ``DateMention`` objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from desktop.core.dates._calendar import (
+    first_monday,
+    holiday,
+    months,
+    nth_weekday,
+    quarter,
+    season,
+    shift,
+    two_digit_year,
+    valid_day,
+    wd_index,
+    winter_year,
+)
+from desktop.core.dates._lexicon import (
+    APPROX_RE,
+    BARE_DAY_RE,
+    BARE_LEFT_RE,
+    BARE_YEAR_RE,
+    CENT_RE,
+    CLOCK_RE,
+    CN,
+    CONN_RE,
+    COUNT_RE,
+    DAY_RE,
+    DEADLINE_RE,
+    DECADE_RE,
+    FROM_RE,
+    HORIZON_RE,
+    MONTH_RE,
+    MPART_RE,
+    NAME_BREAKERS,
+    NAME_NOT,
+    NAME_SUFFIXES,
+    NAME_YEAR_RE,
+    NOW_RE,
+    NUM_MD_RE,
+    NUM_YM_RE,
+    NUM_YMD8_RE,
+    NUM_YMD_RE,
+    NUM_YMD_SP_RE,
+    OPEN_RE,
+    PAREN_DAY_RE,
+    PLAN_RE,
+    PLAN_TAIL_RE,
+    QUOTES,
+    REL_DAY,
+    REL_DAY_RE,
+    REL_MONTH,
+    REL_MONTH_RE,
+    REL_QUARTER,
+    REL_QUARTER_RE,
+    REL_SEASON,
+    REL_YEAR,
+    REL_YEAR_RE,
+    SEASON,
+    SEASON_RE,
+    START_WORD_RE,
+    STOP_RE,
+    TOD,
+    TRIGGER_RE,
+    TWO_YEARS_RE,
+    WEEK_RE,
+    WEEKDAY_AFTER_RE,
+    YEAR_RE,
+    YPART_RE,
+)
+from desktop.core.dates._model import (
+    Iv,
+    add_months,
+    bound_edtf,
+    iv_day,
+    iv_month,
+    iv_span,
+    iv_week,
+    iv_year,
+    monday,
+    month_end,
+    stronger_anchor,
+    valid_year,
+)
+from desktop.core.numerals import digit_string, to_int, to_int_range
+
+
+class Reject(Exception):  # noqa: N818 - control flow, not an error
+    """An impossible date (2月30日): nothing inside ``[start, end)`` may become a mention."""
+
+    def __init__(self, end: int) -> None:
+        super().__init__(end)
+        self.end = end
+
+
+@dataclass(slots=True)
+class Hit:
+    """A parsed expression: span ``[s0, e)``, interval, kind, and the end of a name-year's name."""
+
+    s0: int
+    e: int
+    iv: Iv
+    kind: str = "point"
+    name_end: int = -1
+
+
+# ---------------------------------------------------------------- parser
+class Parser:
+    def __init__(self, s: str, ref: date, strict: bool) -> None:
+        self.s, self.ref, self.strict = s, ref, strict
+
+    # -- entry point at a trigger
+    def parse_at(self, p: int) -> Hit | None:
+        s, ref = self.s, self.ref
+        m = HORIZON_RE.match(s, p)
+        if m:
+            hit = self.range_or_atom(m.end())
+            if hit is None:
+                return None
+            if hit.kind == "point" and hit.iv.end >= ref and hit.iv.anchor in ("absolute", "year"):
+                hit.s0 = p
+            return hit
+        m = FROM_RE.match(s, p)
+        if m:
+            hit = self.range_or_atom(m.end())
+            if hit is not None and hit.kind in ("span", "open"):
+                hit.s0 = p
+            return hit
+        hits = [h for h in (self.count(p), self.range_or_atom(p)) if h is not None]
+        return max(hits, key=lambda h: h.e) if hits else None
+
+    # -- ranges, open ranges, deadlines around one atom
+    def range_or_atom(self, q: int) -> Hit | None:
+        s, ref = self.s, self.ref
+        left = self.atom(q, None)
+        if left is None:
+            return self.bare_left(q, None, q)
+        k, iv = left
+        if iv.fine in ("y", "m") and iv.prec in ("year", "month"):
+            hit = self.bare_left(k, iv, q)
+            if hit is not None:
+                return hit
+        k2 = k
+        sw = START_WORD_RE.match(s, k)
+        if sw:
+            k2 = sw.end()
+        cm = CONN_RE.match(s, k2)
+        if cm:
+            right = self.right_end(cm.end(), iv)
+            if right is not None and right[1].end >= iv.start:
+                return self.make_range(q, right[0], iv, right[1])
+        m = OPEN_RE.match(s, k)
+        if m and iv.start <= ref:
+            e = m.end()
+            now = CONN_RE.match(s, e)
+            if m.group() == "起" and now and NOW_RE.match(s, now.end()):
+                e = now.end() + 1
+            return Hit(q, e, iv_span(iv.start, ref, "open-range", "day",
+                                     f"{bound_edtf(iv, True)}/{ref.isoformat()}"), "open")  # fmt: skip
+        m = APPROX_RE.match(s, k)
+        if m:
+            iv.edtf += "~"
+            return Hit(q, m.end(), iv)
+        m = DEADLINE_RE.match(s, k)
+        if m and iv.end >= ref:
+            return Hit(q, m.end(), iv_span(ref, iv.end, "range", "day",
+                                           f"{ref.isoformat()}/{bound_edtf(iv, False)}"), "span")  # fmt: skip
+        hit = Hit(q, k, iv, "span" if iv.prec == "range" else "point")
+        if iv.plain_year:
+            hit.name_end = self.name_end(k)
+            if hit.name_end >= 0:
+                hit.kind = "name-year"
+        return hit
+
+    def make_range(self, q: int, e: int, a: Iv, b: Iv) -> Hit:
+        s = self.s
+        m = STOP_RE.match(s, e)
+        if m:
+            e = m.end()
+        m = DEADLINE_RE.match(s, e)
+        if m:
+            e = m.end()
+        anchor = stronger_anchor(a.anchor, b.anchor)
+        edtf = f"{bound_edtf(a, True)}/{bound_edtf(b, False)}"
+        return Hit(q, e, iv_span(a.start, b.end, "range", anchor, edtf), "span")
+
+    def right_end(self, q: int, left: Iv) -> tuple[int, Iv] | None:
+        if NOW_RE.match(self.s, q):
+            return q + 1, iv_day(self.ref, "day")
+        r = self.atom(q, left)
+        if r is None and left.numeric:
+            m = BARE_YEAR_RE.match(self.s, q)
+            y = int(m.group("y")) if m and m.group("y").isdigit() else None
+            if valid_year(y):
+                return m.end(), iv_year(y, "absolute")
+        return r
+
+    def bare_left(self, q: int, prefix: Iv | None, s0: int) -> Hit | None:
+        """``2018年2——4月``, ``1985到89年9月``, ``1-9月``: a unit-less number left of a range."""
+        m = BARE_LEFT_RE.match(self.s, q)
+        if m is None:
+            return None
+        cm = CONN_RE.match(self.s, m.end())
+        right = self.atom(cm.end(), prefix)
+        if right is None:
+            return None
+        e, b = right
+        n = to_int(m.group("n"))
+        if n is None:
+            return None
+        if b.lead == "y" and prefix is None:
+            raw = m.group("n")
+            ds = digit_string(raw)
+            if ds is None or len(ds) not in (2, 4):
+                return None
+            y = int(ds) if len(ds) == 4 else two_digit_year(int(ds), self.ref)
+            if not valid_year(y):
+                return None
+            a = iv_year(y, "absolute")
+        elif b.lead == "m" and (prefix is None or prefix.fine == "y") and 1 <= n <= 12:
+            y = prefix.y if prefix else b.y
+            a = iv_month(y, n, prefix.anchor if prefix else b.anchor)
+        elif b.lead == "d" and (prefix is None or prefix.fine == "m") and valid_day(b.y, b.m, n):
+            a = iv_day(date(b.y, b.m, n), b.anchor)
+        else:
+            return None
+        if b.end < a.start:
+            return None
+        return self.make_range(s0, e, a, b)
+
+    # -- one atom
+    def atom(self, q: int, ctx: Iv | None) -> tuple[int, Iv] | None:
+        s = self.s
+        if q >= len(s):
+            return None
+        r = self.plan(q) or self.century(q)
+        if r is not None:
+            return r
+        r = self.rel_day(q) or self.week(q) or self.cal(q, ctx) or self.season_word(q)
+        if r is not None and r[1].prec == "day":
+            k = r[0]
+            m = WEEKDAY_AFTER_RE.match(s, k)
+            if m:
+                k = m.end()
+            m = CLOCK_RE.match(s, k)
+            if m and m.end() > k and s[k : m.end()].strip():
+                k = m.end()
+            r = (k, r[1])
+        if r is None and ctx is None and self.strict:
+            m = NAME_YEAR_RE.match(s, q)
+            if m and valid_year(int(m.group("y"))):
+                iv = iv_year(int(m.group("y")), "absolute")
+                if self.name_end(m.end()) >= 0:
+                    iv.plain_year = True
+                    return m.end(), iv
+        return r
+
+    def name_end(self, k: int) -> int:
+        """End of an event name starting at ``k`` (CJK or ·, ending in a name suffix), or -1."""
+        s = self.s
+        j = k
+        while j < len(s) and j - k < 40 and ("\u4e00" <= s[j] <= "\u9fff" or s[j] == "·"):
+            if s[j] in NAME_BREAKERS:
+                return -1
+            j += 1
+            for suf in NAME_SUFFIXES:
+                if (
+                    j - k >= len(suf) + 2
+                    and s.endswith(suf, k, j)
+                    and not self._in_not_word(j, suf)
+                ):
+                    return j
+        return -1
+
+    def _in_not_word(self, j: int, suf: str) -> bool:
+        """Whether the suffix ending at ``j`` overlaps a listed non-name word (季节, 发展…)."""
+        a = j - len(suf)
+        for w in NAME_NOT:
+            for start in range(max(a - len(w) + 1, 0), j):
+                if start + len(w) > a and self.s.startswith(w, start):
+                    return True
+        return False
+
+    def plan(self, q: int) -> tuple[int, Iv] | None:
+        m = PLAN_RE.match(self.s, q)
+        if m is None:
+            return None
+        n = 10 + to_int(m.group("n"))
+        if n < 3:
+            return None
+        if q > 0 and self.s[q - 1] in CN:
+            return None
+        e = m.end()
+        oq, cq = m.group("q"), m.group("qc")
+        if oq and QUOTES[oq] != cq:
+            return None  # the trigger at 十 takes the unquoted form
+        if cq and not oq:
+            e -= 1
+        y0 = 1966 + 5 * (n - 3)
+        t = PLAN_TAIL_RE.match(self.s, e)
+        e = t.end()
+        part = t.group("p")
+        if part:
+            y = y0 + 4 if part in ("收官之年", "收官", "末期", "末") else y0
+            iv = iv_year(y, "absolute", "")
+        else:
+            iv = iv_span(
+                date(y0, 1, 1), date(y0 + 4, 12, 31), "range", "absolute", f"{y0}/{y0 + 4}"
+            )
+        return e, iv
+
+    def century(self, q: int) -> tuple[int, Iv] | None:
+        s, ref = self.s, self.ref
+        m = CENT_RE.match(s, q)
+        anchor = "absolute"
+        if m:
+            if m.group("rel"):
+                rel = m.group("rel")
+                c0 = ref.year // 100 * 100 + (
+                    -100 if rel.startswith("上") else 100 if rel.startswith("下") else 0
+                )
+                anchor = "year"
+            else:
+                c = to_int(m.group("c"))
+                if c is None or not 1 <= c <= 22:
+                    return None
+                c0 = (c - 1) * 100
+            if m.group("d"):
+                d = to_int(m.group("d"))
+                if d is None or d % 10 or not 0 <= d <= 90:
+                    return None
+                return m.end(), self._decade(c0 + d, m.group("p"), anchor)
+            p = m.group("p")
+            lo, hi = {
+                None: (0, 99),
+                "上半叶": (0, 49),
+                "下半叶": (50, 99),
+                "中期": (40, 59),
+                "中叶": (40, 59),
+            }.get(p, (0, 19) if p in ("初期", "初", "前期", "早期") else (80, 99))
+            if p is None:
+                return m.end(), iv_span(date(max(c0, 1), 1, 1), date(c0 + 99, 12, 31), "century", anchor,
+                                        f"{c0 // 100:02d}XX", c0)  # fmt: skip
+            return m.end(), iv_span(date(max(c0 + lo, 1), 1, 1), date(c0 + hi, 12, 31), "vague", anchor,
+                                    f"{c0 + lo:04d}/{c0 + hi:04d}", c0)  # fmt: skip
+        m = DECADE_RE.match(s, q)
+        if m:
+            d = to_int(m.group("d"))
+            return m.end(), self._decade(
+                two_digit_year(d, ref) if d < 100 else d, m.group("p"), anchor
+            )
+        return None
+
+    @staticmethod
+    def _decade(y0: int, p: str | None, anchor: str) -> Iv:
+        if p is None:
+            return iv_span(
+                date(y0, 1, 1), date(y0 + 9, 12, 31), "decade", anchor, f"{y0 // 10:03d}X", y0
+            )
+        lo, hi = (
+            (0, 2) if p in ("初期", "初", "前期", "早期") else (3, 6) if p == "中期" else (7, 9)
+        )
+        return iv_span(date(y0 + lo, 1, 1), date(y0 + hi, 12, 31), "vague", anchor,
+                       f"{y0 + lo:04d}/{y0 + hi:04d}", y0)  # fmt: skip
+
+    def rel_day(self, q: int) -> tuple[int, Iv] | None:
+        s, ref = self.s, self.ref
+        m = REL_DAY_RE.match(s, q)
+        if m is None:
+            return None
+        base = ref + timedelta(days=REL_DAY[m.group()])
+        pm = PAREN_DAY_RE.match(s, m.end())
+        if pm:
+            d = to_int(pm.group("n"))
+            cands = []
+            for off in (-1, 0, 1):
+                first = add_months(base.replace(day=1), off)
+                if d is not None and valid_day(first.year, first.month, d):
+                    cands.append(first.replace(day=d))
+            if cands:
+                best = min(cands, key=lambda c: abs((c - base).days))
+                return pm.end(), iv_day(best, "month", "")
+        return m.end(), iv_day(base, "day", "")
+
+    def week(self, q: int) -> tuple[int, Iv] | None:
+        m = WEEK_RE.match(self.s, q)
+        if m is None:
+            return None
+        r = m.group("r")
+        off = {"上上": -2, "下下": 2, "上": -1, "下": 1}.get(r, 0) if r else 0
+        mon = monday(self.ref) + timedelta(weeks=off)
+        wd = m.group("wd") or m.group("wd2")
+        if wd:
+            return m.end(), iv_day(mon + timedelta(days=wd_index(wd)), "day", "")
+        return m.end(), iv_week(mon, "day")
+
+    def season_word(self, q: int) -> tuple[int, Iv] | None:
+        m = SEASON_RE.match(self.s, q)
+        if m is None:
+            return None
+        idx = SEASON[m.group("s")]
+        y = (winter_year(self.ref) if idx == 3 else self.ref.year) + REL_SEASON[m.group("r")]
+        return m.end(), season(y, idx, "year")
+
+    # -- calendar expressions
+    def cal(self, q: int, ctx: Iv | None) -> tuple[int, Iv] | None:
+        s, ref = self.s, self.ref
+        if s[q].isdigit():
+            r = self.numeric(q)
+            if r is not None:
+                return r
+        y = None
+        anchor, lead, two, plain, pos = "absolute", "", False, False, q
+        m = TWO_YEARS_RE.match(s, q)
+        if m:
+            return m.end(), iv_span(date(ref.year, 1, 1), date(ref.year + 1, 12, 31), "range", "year",
+                                    f"{ref.year}/{ref.year + 1}", ref.year)  # fmt: skip
+        m = REL_YEAR_RE.match(s, q)
+        if m:
+            y, anchor, lead, pos = ref.year + REL_YEAR[m.group()], "year", "y", m.end()
+        else:
+            m = YEAR_RE.match(s, q)
+            if m:
+                ds = digit_string(m.group("y"))
+                y = int(ds) if len(ds) == 4 else two_digit_year(int(ds), ref)
+                two, plain, lead, pos = len(ds) == 2, True, "y", m.end()
+        if y is not None:
+            if not valid_year(y):
+                return None
+            r = self.ypart(pos, y, anchor, True)
+            if r is not None:
+                return r
+            mo = MONTH_RE.match(s, pos)
+            if mo is None:
+                if two and self.strict:
+                    return None
+                iv = iv_year(y, anchor)
+                iv.plain_year = plain and not two
+                return pos, iv
+            m_val = to_int(mo.group("n"))
+            pos = mo.end()
+        else:
+            by, banchor = (ctx.y, ctx.anchor) if ctx is not None and ctx.y else (ref.year, "year")
+            r = self.ypart(q, by, banchor, False)
+            if r is not None:
+                return r
+            m = REL_QUARTER_RE.match(s, q)
+            if m:
+                qd = add_months(ref.replace(day=1), 3 * REL_QUARTER[m.group("w")])
+                return m.end(), quarter(qd.year, (qd.month - 1) // 3 + 1, "month", m.group("qp"))
+            m = REL_MONTH_RE.match(s, q)
+            mo = None if m else MONTH_RE.match(s, q)
+            if m:
+                md = add_months(ref.replace(day=1), REL_MONTH[m.group()])
+                y, m_val, anchor, lead, pos = md.year, md.month, "month", "m", m.end()
+            elif mo:
+                y, anchor = by, banchor
+                m_val, lead, pos = to_int(mo.group("n")), "m", mo.end()
+            else:
+                return self.day_only(q, ctx)
+        if m_val is None or not 1 <= m_val <= 12:
+            return None
+        return self.month_rest(pos, y, m_val, anchor, lead or "m")
+
+    def month_rest(self, pos: int, y: int, m: int, anchor: str, lead: str) -> tuple[int, Iv]:
+        s = self.s
+        r = self.mpart(pos, y, m, anchor)
+        if r is not None:
+            return r
+        dm = DAY_RE.match(s, pos) or BARE_DAY_RE.match(s, pos)
+        if dm:
+            d = to_int(dm.group("n"))
+            if valid_day(y, m, d):
+                return dm.end(), iv_day(date(y, m, d), anchor, lead)
+            if dm.re is DAY_RE:
+                raise Reject(dm.end())
+        iv = iv_month(y, m, anchor, lead)
+        return pos, iv
+
+    def day_only(self, q: int, ctx: Iv | None) -> tuple[int, Iv] | None:
+        s, ref = self.s, self.ref
+        m = DAY_RE.match(s, q)
+        if m is None:
+            return None
+        raw = m.group("n")
+        if self.strict and not raw.isdigit() and len(raw) < 2:
+            return None
+        if self.strict and m.group("u") == "号":
+            nxt = s[m.end() : m.end() + 2]
+            if (
+                nxt
+                and "\u4e00" <= nxt[0] <= "\u9fff"
+                and not re.match(TOD, nxt)
+                and nxt[0] not in "起至到前以"
+            ):
+                return None
+        d = to_int(raw)
+        if ctx is not None and ctx.y and ctx.m:
+            y, mo, anchor = ctx.y, ctx.m, ctx.anchor
+        else:
+            y, mo, anchor = ref.year, ref.month, "month"
+        if not valid_day(y, mo, d):
+            return None
+        return m.end(), iv_day(date(y, mo, d), anchor, "d")
+
+    def numeric(self, q: int) -> tuple[int, Iv] | None:
+        s = self.s
+        if q > 0 and (s[q - 1].isascii() and (s[q - 1].isalnum() or s[q - 1] in "_.")):
+            return None
+        for rx in (NUM_YMD_RE, NUM_YMD8_RE, NUM_YMD_SP_RE):
+            m = rx.match(s, q)
+            if m:
+                y, mo, d = (int(g) for g in m.groups())
+                if valid_year(y) and valid_day(y, mo, d):
+                    iv = iv_day(date(y, mo, d), "absolute", "y")
+                    iv.numeric = True
+                    return m.end(), iv
+        m = NUM_YM_RE.match(s, q)
+        if m:
+            y, mo = int(m.group(1)), int(m.group(2))
+            if valid_year(y) and 1 <= mo <= 12:
+                iv = iv_month(y, mo, "absolute", "y")
+                iv.numeric = True
+                return m.end(), iv
+        m = NUM_MD_RE.match(s, q)
+        if m:
+            mo, d = (int(g) for g in m.groups() if g is not None)
+            y = self.ref.year
+            if valid_day(y, mo, d):
+                iv = iv_day(date(y, mo, d), "year", "m")
+                iv.numeric = True
+                return m.end(), iv
+        return None
+
+    def ypart(self, pos: int, y: int, anchor: str, after_year: bool) -> tuple[int, Iv] | None:
+        m = YPART_RE.match(self.s, pos)
+        if m is None:
+            return None
+        g = m.groupdict()
+        e = m.end()
+        if not after_year and (g["yi"] or (g["yw"] and not g["ny"]) or g["fl"] or g["first"]
+                               or g["ordm"] or g["ordd"] or g["ordw"]):  # fmt: skip
+            return None
+        if g["hy"]:
+            h = 0 if g["hy"] == "上" else 1
+            return e, iv_span(date(y, 1 + 6 * h, 1), month_end(y, 6 + 6 * h), "half-year", anchor,
+                              f"{y:04d}-{40 + h}", y)  # fmt: skip
+        if g["yw"]:
+            w = g["yw"]
+            if w == "内":
+                return e, iv_year(y, anchor, "")
+            if w == "初":
+                return e, iv_span(
+                    date(y, 1, 1), date(y, 2, month_end(y, 2).day), "vague", anchor, y=y
+                )
+            return e, iv_span(date(y, 11, 1), date(y, 12, 31), "vague", anchor, y=y)
+        if g["yi"]:
+            if g["yi"] == "伊始":
+                return e, iv_span(date(y, 1, 1), date(y, 1, 31), "vague", anchor, y=y)
+            return e, iv_year(y, anchor, "")
+        q = g["q"] or g["q2"] or ("1" if m.group().startswith("首季") else None)
+        if q:
+            return e, quarter(y, to_int(q), anchor, g["qp"] or g["qp1"])
+        if g["fq"]:
+            return e, months(y, 1, 3 * to_int(g["fq"]), anchor)
+        if g["fl"]:
+            n = to_int(g["nm"])
+            if n is None or not 1 <= n <= 12:
+                return None
+            return e, months(y, 1, n, anchor) if g["fl"] == "前" else months(y, 13 - n, 12, anchor)
+        if g["first"] or g["ordm"]:
+            n = 1 if g["first"] else to_int(g["ordm"])
+            return (e, iv_month(y, n, anchor, "")) if n and 1 <= n <= 12 else None
+        if g["ordd"]:
+            n = to_int(g["ordd"])
+            if not n or n > 366:
+                return None
+            return e, iv_day(date(y, 1, 1) + timedelta(days=n - 1), anchor, "")
+        if g["ordw"]:
+            n = to_int(g["ordw"])
+            if not n or n > 53:
+                return None
+            return e, iv_week(first_monday(date(y, 1, 1)) + timedelta(weeks=n - 1), anchor)
+        if g["sea"]:
+            idx = SEASON[g["sea"]]
+            return e, season(
+                winter_year(self.ref) if idx == 3 and not after_year else y, idx, anchor
+            )
+        iv = holiday(g["hol"], y, anchor)
+        return None if iv is None else (e, iv)
+
+    def mpart(self, pos: int, y: int, m: int, anchor: str) -> tuple[int, Iv] | None:
+        mt = MPART_RE.match(self.s, pos)
+        if mt is None:
+            return None
+        g = mt.groupdict()
+        e = mt.end()
+        last = month_end(y, m).day
+        if g["xun"]:
+            lo, hi = {"上": (1, 10), "中": (11, 20), "下": (21, last), "上中": (1, 20),
+                      "中下": (11, last)}[g["xun"]]  # fmt: skip
+        elif g["mw"]:
+            w = g["mw"][-1]
+            lo, hi = {"初": (1, 5), "中": (11, 20)}.get(w, (25, last))
+        elif g["nd"]:
+            n = to_int(g["nd"])
+            if not n or n > last:
+                return None
+            lo, hi = (1, n) if g["fl"] == "前" else (last - n + 1, last)
+        else:
+            n = to_int(g["wk"])
+            if not n or n > 5:
+                return None
+            if g["wd"]:
+                day = nth_weekday(y, m, n, wd_index(g["wd"]))
+                return None if day is None else (e, iv_day(day, anchor, ""))
+            mon = first_monday(date(y, m, 1)) + timedelta(weeks=n - 1)
+            return e, iv_week(mon, anchor)
+        iv = iv_span(date(y, m, lo), date(y, m, hi), "vague", anchor, y=y)
+        iv.m = m
+        return e, iv
+
+    # -- counted lengths: 近三个月, 3年内, 6年前, 七年半后
+    def count(self, p: int) -> Hit | None:
+        s, ref = self.s, self.ref
+        m = COUNT_RE.match(s, p)
+        if m is None:
+            return None
+        pre, suf, unit, raw = m.group("pre"), m.group("suf"), m.group("u"), m.group("n")
+        if not pre and not suf:
+            return None
+        if unit == "月" and not m.group("ge") and not pre:
+            return None
+        if unit == "日" and suf not in ("内", "以内", "之内", "来", "以来"):
+            return None
+        if unit in ("周", "星期", "礼拜", "季度", "工作日") and not m.group("ge") and unit != "周":
+            return None
+        if unit == "年" and len(raw) == 4 and raw.isdigit():
+            return None
+        if unit == "年" and not pre and (len(raw) == 4 or raw[0] in "〇零"):
+            return None
+        rng = to_int_range(raw)
+        if rng is None or rng[1] == 0:
+            return None
+        half = 0.5 if (m.group("h1") or m.group("h2") or m.group("mo1") or m.group("mo2")) else 0.0
+        lo, hi = rng[0] + half, rng[1] + half
+        e = m.end()
+        past = pre in ("近", "最近", "过去", "过去的") or suf in ("来", "以来")
+        future = (pre or "").startswith(("未来", "今后", "接下来", "往后")) or suf in (
+            "内",
+            "以内",
+            "之内",
+        )
+        if past or future:
+            if lo != hi:
+                return None
+            if past:
+                iv = iv_span(shift(ref, unit, lo, -1), ref, "range", "day")
+            else:
+                iv = iv_span(ref, shift(ref, unit, lo, 1), "range", "day")
+            return Hit(p, e, iv, "duration")
+        sign = -1 if suf in ("前", "之前", "以前") else 1
+        a, b = sorted((shift(ref, unit, lo, sign), shift(ref, unit, hi, sign)))
+        if lo != hi:
+            if unit == "年":
+                iv = iv_span(date(a.year, 1, 1), date(b.year, 12, 31), "range", "year",
+                             f"{a.year}/{b.year}")  # fmt: skip
+            else:
+                iv = iv_span(a, b, "range", "day")
+        elif unit == "年" and not half:
+            iv = iv_year(a.year, "year", "")
+        elif unit in ("年", "月", "季度"):
+            iv = iv_month(a.year, a.month, "month", "")
+        elif unit in ("周", "星期", "礼拜"):
+            iv = iv_week(monday(a), "day")
+        else:
+            iv = iv_day(a, "day", "")
+        return Hit(p, e, iv)
+
+
+def scan(s: str, ref: date, strict: bool = True) -> list[Hit]:
+    """All hits in the normalised text ``s``, left to right, non-overlapping."""
+    parser = Parser(s, ref, strict)
+    hits: list[Hit] = []
+    pos = 0
+    for t in TRIGGER_RE.finditer(s):
+        p = t.start()
+        if p < pos:
+            continue
+        try:
+            hit = parser.parse_at(p)
+        except Reject as rej:
+            pos = rej.end
+            continue
+        except (ValueError, OverflowError, KeyError, TypeError):
+            hit = None
+        if hit is None or hit.e <= p:
+            continue
+        hits.append(hit)
+        pos = hit.e
+    return hits

@@ -1,0 +1,108 @@
+"""Public record type and calendar arithmetic shared by the date grammar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+PRECISIONS = (
+    "day", "week", "month", "quarter", "season", "half-year", "year", "decade", "century",
+    "range", "open-range", "vague",
+)  # fmt: skip
+
+MIN_YEAR, MAX_YEAR = 1000, 2200
+ANCHOR_RANK = {"absolute": 0, "year": 1, "month": 2, "day": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One temporal expression found in a text, resolved against ``ref``."""
+
+    text: str
+    span: tuple[int, int]
+    start: date
+    end: date
+    precision: str
+    edtf: str
+    tense: str
+    anchor: str
+    kind: str
+    ref: date
+
+
+@dataclass(slots=True)
+class Iv:
+    """A resolved interval plus what the grammar needs to combine it with neighbours.
+
+    ``y``/``m`` are the calendar fields it stands in (for a range's right end that omits them),
+    ``lead`` the first unit written (``y``/``m``/``d``, empty for words), ``fine`` the finest
+    calendar field written, ``numeric`` marks numeric formats (2008.03), ``plain_year`` a
+    4-digit year with 年 and nothing else (a candidate name-year).
+    """
+
+    start: date
+    end: date
+    prec: str
+    anchor: str
+    edtf: str
+    y: int | None = None
+    m: int | None = None
+    lead: str = ""
+    fine: str = ""
+    numeric: bool = False
+    plain_year: bool = False
+
+
+def month_end(y: int, m: int) -> date:
+    if m == 12:
+        return date(y, 12, 31)
+    return date(y, m + 1, 1) - timedelta(days=1)
+
+
+def add_months(d: date, n: int) -> date:
+    y, m0 = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return date(y, m0 + 1, min(d.day, month_end(y, m0 + 1).day))
+
+
+def monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def valid_year(y: int | None) -> bool:
+    return y is not None and MIN_YEAR <= y <= MAX_YEAR
+
+
+def iv_day(d: date, anchor: str, lead: str = "d") -> Iv:
+    return Iv(d, d, "day", anchor, d.isoformat(), d.year, d.month, lead, "d")
+
+
+def iv_month(y: int, m: int, anchor: str, lead: str = "m") -> Iv:
+    return Iv(date(y, m, 1), month_end(y, m), "month", anchor, f"{y:04d}-{m:02d}", y, m, lead, "m")
+
+
+def iv_year(y: int, anchor: str, lead: str = "y") -> Iv:
+    return Iv(date(y, 1, 1), date(y, 12, 31), "year", anchor, f"{y:04d}", y, None, lead, "y")
+
+
+def iv_week(mon: date, anchor: str) -> Iv:
+    iso = mon.isocalendar()
+    return Iv(mon, mon + timedelta(days=6), "week", anchor, f"{iso[0]:04d}-W{iso[1]:02d}", mon.year)
+
+
+def iv_span(
+    start: date, end: date, prec: str, anchor: str, edtf: str = "", y: int | None = None
+) -> Iv:
+    """Interval of any other precision; EDTF defaults to the day range ``start/end``."""
+    return Iv(start, end, prec, anchor, edtf or f"{start.isoformat()}/{end.isoformat()}", y)
+
+
+def bound_edtf(iv: Iv, first: bool) -> str:
+    """EDTF of one end of a range: the end's own form for day/month/year, else its day."""
+    if iv.prec in ("day", "month", "year"):
+        return iv.edtf.rstrip("~")
+    return (iv.start if first else iv.end).isoformat()
+
+
+def stronger_anchor(a: str, b: str) -> str:
+    return a if ANCHOR_RANK[a] >= ANCHOR_RANK[b] else b

@@ -1,0 +1,125 @@
+"""Chinese and full-width numerals.
+
+* :func:`normalize` maps full-width digits and punctuation, ``○`` and the financial numerals
+  (``貳零貳伍`` -> ``二零二五``) to their plain forms **one character for one character**, so
+  offsets into the normalised string are offsets into the original.  Financial numerals are only
+  mapped inside numeral runs (two or more numeral characters) or right before 年/月/日/号, so that
+  ``队伍`` or ``大陆`` stay words.
+* :func:`digit_string` reads digit by digit: ``二〇二五`` -> ``"2025"``, ``零七`` -> ``"07"``.
+* :func:`to_int` reads Arabic digits, digit strings and positional numerals
+  (``十二`` 12, ``二十一`` 21, ``两`` 2, ``廿`` 20, ``卅`` 30, ``一百零五`` 105).
+* :func:`to_int_range` also reads vague counts: ``几`` (2-9), ``二十几`` (21-29), ``几十`` (20-90),
+  ``三四`` (3-4).
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = {
+    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "仨": 3,
+    "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+_TENS = {"廿": 20, "卅": 30}
+_PLAIN_DIGITS = "〇零一二三四五六七八九"  # digits that may appear in a digit-by-digit reading
+
+_FINANCIAL = {
+    "壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "叄": "三", "肆": "四",
+    "伍": "五", "陆": "六", "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十",
+    "佰": "百", "仟": "千",
+}  # fmt: skip
+_WIDE = {chr(0xFF10 + i): str(i) for i in range(10)}
+_WIDE.update({
+    "（": "(", "）": ")", "：": ":", "～": "~", "－": "-", "–": "-", "﹣": "-", "―": "—",
+    "／": "/", "．": ".", "○": "〇", "Ｑ": "Q", "\u3000": " ",
+})  # fmt: skip
+_WIDE_TABLE = str.maketrans(_WIDE)
+_FIN_TABLE = str.maketrans(_FINANCIAL)
+_FIN_CHARS = "".join(_FINANCIAL)
+_FIN_RUN = re.compile(
+    rf"[{_FIN_CHARS}〇零一二两三四五六七八九十百千]{{2,}}|[{_FIN_CHARS}](?=[年月日号])"
+)
+
+
+def normalize(text: str) -> str:
+    """Same-length plain form of ``text`` (full-width digits and punctuation, financial numerals)."""
+    text = text.translate(_WIDE_TABLE)
+    if any(ch in _FINANCIAL for ch in text):
+        text = _FIN_RUN.sub(lambda m: m.group().translate(_FIN_TABLE), text)
+    return text
+
+
+def _plain(s: str) -> str:
+    """A numeral on its own: every financial numeral is mapped, even a single one (拾 -> 十)."""
+    return s.translate(_WIDE_TABLE).translate(_FIN_TABLE)
+
+
+def digit_string(s: str) -> str | None:
+    """Digit-by-digit reading (``二〇二五`` -> ``"2025"``, ``零七`` -> ``"07"``), or None."""
+    s = _plain(s)
+    if not s:
+        return None
+    out = []
+    for ch in s:
+        if ch.isascii() and ch.isdigit():
+            out.append(ch)
+        elif ch in _PLAIN_DIGITS:
+            out.append(str(_DIGITS[ch]))
+        else:
+            return None
+    return "".join(out)
+
+
+def to_int(s: str) -> int | None:
+    """Integer value of an Arabic, digit-string or positional Chinese numeral, or None."""
+    s = _plain(s)
+    if not s:
+        return None
+    if s.isascii():
+        return int(s) if s.isdigit() else None
+    if len(s) == 1 and s in _DIGITS:
+        return _DIGITS[s]
+    ds = digit_string(s)
+    if ds is not None:
+        return int(ds)
+    total = 0
+    num: int | None = None
+    last_unit = 10_000
+    for ch in s:
+        if ch in _DIGITS:
+            if num is not None:
+                return None
+            num = None if ch in "〇零" else _DIGITS[ch]
+        elif ch in _UNITS:
+            unit = _UNITS[ch]
+            if unit >= last_unit:
+                return None
+            total += (1 if num is None else num) * unit
+            last_unit, num = unit, None
+        elif ch in _TENS:
+            if total or num is not None:
+                return None
+            total, last_unit = _TENS[ch], 10
+        else:
+            return None
+    return total + (num or 0)
+
+
+def to_int_range(s: str) -> tuple[int, int] | None:
+    """(low, high) of a possibly vague count: ``几`` 2-9, ``十几`` 11-19, ``几十`` 20-90, ``三四`` 3-4."""
+    s = _plain(s)
+    if "几" in s:
+        if s.count("几") != 1:
+            return None
+        i = s.index("几")
+        lead = i + 1 < len(s) and s[i + 1] in _UNITS
+        low = to_int(s.replace("几", "二" if lead or len(s) == 1 else "一"))
+        high = to_int(s.replace("几", "九"))
+        return (low, high) if low is not None and high is not None else None
+    if len(s) == 2 and all(ch in _DIGITS and ch not in "〇零" for ch in s):
+        a, b = _DIGITS[s[0]], _DIGITS[s[1]]
+        if b == a + 1:
+            return a, b
+    v = to_int(s)
+    return None if v is None else (v, v)
