@@ -54,9 +54,20 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _dates(args: argparse.Namespace) -> int:
-    from .core.dates import find_dates
+def _mentions(text: str, ref: date) -> list:
+    """Mentions in running text; failing any, the whole input read as one expression
+    (a bare ``2018`` or ``24年`` is a year only when it stands alone)."""
+    from .core.dates import find_dates, parse_date
 
+    found = find_dates(text, ref)
+    if not found:
+        whole = parse_date(text, ref)
+        if whole is not None:
+            found = [whole]
+    return found
+
+
+def _dates(args: argparse.Namespace) -> int:
     ref = args.ref or date.today()
     texts: Sequence[str] = args.texts
     if list(texts) == ["-"]:
@@ -74,7 +85,7 @@ def _dates(args: argparse.Namespace) -> int:
                 "tense": m.tense,
                 "kind": m.kind,
             }
-            for m in find_dates(text, ref)
+            for m in _mentions(text, ref)
         ]
         out.write(json.dumps({"text": text, "dates": found}, ensure_ascii=False) + "\n")
     return 0

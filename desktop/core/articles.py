@@ -159,7 +159,7 @@ def is_byline(line: str) -> bool:
 
 
 def _is_stamp_line(line: str) -> bool:
-    core = line.strip()
+    core = _URL.sub("", line).strip()
     return bool(core) and len(core) <= 60 and bool(_STAMP.search(core)) and not any(c in core for c in "。，,")
 
 
@@ -213,7 +213,7 @@ def _published_from_header(lines: list[Line], header_end: int) -> Published | No
     for line in lines[: max(header_end, 1) + 2][:20]:
         if not _is_stamp_line(line.text):
             continue
-        match = _STAMP.search(line.text)
+        match = _STAMP.search(_URL.sub("", line.text))
         assert match
         found = _valid(int(match[1]), int(match[2]), int(match[3]))
         if found:
@@ -304,11 +304,12 @@ def _published_inferred(text: str) -> Published | None:
         evidence.append(f"'{match[0]}' = {start}")
         year = max(year or 0, start)
     if year is None:
+        # Mentioned years only bound the date from below: not enough to resolve 去年 or 今天.
         past = [int(m[1]) for m in _EXPLICIT_YEAR.finditer(text)]
         if not past:
             return None
-        year = max(past)
-        evidence.append(f"latest year mentioned: {year}")
+        return Published(detail=f"no date found; the latest year mentioned is {max(past)}, "
+                                "so it was published in or after that year")
     days = [d for m in _UNDATED_MONTH_DAY.finditer(text) if (d := _valid(year, int(m[1]), int(m[2])))]
     if days:
         latest = max(days)

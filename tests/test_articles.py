@@ -1,0 +1,96 @@
+"""Article metadata by general rules: header stamp, original address, day in the lead, inference."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.core.articles import split_articles
+from desktop.core.reader import read_document
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def articles_of(name: str):
+    return split_articles(read_document(SEEDS / name))
+
+
+@pytest.mark.parametrize(
+    ("name", "published", "basis", "outlet"),
+    [
+        ("000_60126b80996df276.txt", date(2025, 3, 1), "header", "中国日报网"),
+        ("001_882d371ebac972e1.txt", date(2024, 9, 25), "url", "天津市文化和旅游局网站 whly.tj.gov.cn"),
+        ("003_334a84f1ee67df80.txt", date(2024, 2, 24), "header", "河北日报"),
+        ("004_5b93c930ab0c10b8.txt", date(2026, 2, 3), "inferred", "经济日报"),
+    ],
+)
+def test_publication_date_and_outlet_of_seeds(name, published, basis, outlet):
+    first = articles_of(name)[0]
+    assert first.published.date == published
+    assert first.published.basis == basis
+    assert first.outlet == outlet
+
+
+def test_day_without_month_keeps_year_and_day_only():
+    (article,) = articles_of("002_d223a802bbc46e93.txt")
+    p = article.published
+    assert (p.year, p.month, p.day) == (2022, None, 15)
+    assert p.edtf == "2022-XX-15" and p.date is None
+    assert p.basis == "lead-day" and "month is not stated" in p.detail
+    assert article.outlet == "北京日报客户端"
+
+
+def test_inferred_date_has_low_confidence_and_says_why():
+    first = articles_of("004_5b93c930ab0c10b8.txt")[0]
+    assert first.published.confidence < 0.5
+    assert "十五五" in first.published.detail and "statistics" in first.published.detail
+
+
+def test_newspaper_page_is_split_into_articles():
+    articles = articles_of("004_5b93c930ab0c10b8.txt")
+    titles = [a.title for a in articles if a.kind == "article"]
+    assert titles[0] == "协同聚势培育新质生产力——京津中关村科技城打造产城融合示范区"
+    assert "黑龙江过硬作风激发创新活力" in titles
+    captions = [a for a in articles if a.kind == "caption"]
+    assert len(captions) == 2
+    assert all(a.text.lstrip().startswith("2月2日") for a in captions)
+    # captions are carved out of the article whose span holds them
+    main = articles[0]
+    assert any(s <= captions[0].span[0] < e for s, e in main.excluded)
+
+
+def test_headlines_and_furniture():
+    (a000,) = articles_of("000_60126b80996df276.txt")
+    assert a000.title == "京津中关村科技城推介会暨重点项目签约仪式在京举行"
+    text = a000.doc.text
+    excluded = "".join(text[s:e] for s, e in a000.excluded)
+    assert "责任编辑" in excluded and "分享到" in excluded and "2025-03-01 13:56" in excluded
+    (a003,) = articles_of("003_334a84f1ee67df80.txt")
+    assert a003.title.startswith("协同发展十年观察③")
+    (a001,) = articles_of("001_882d371ebac972e1.txt")
+    assert a001.title is None  # the file has no headline: derived later from the lead
+
+
+def _doc(tmp_path, text, name="a.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_document(path)
+
+
+def test_rules_are_general_not_seed_specific(tmp_path):
+    doc = _doc(tmp_path, "某某新闻标题\n来源：某某日报  2023年5月6日 08:00\n\n5月5日，某地举行签约仪式，共有十个项目签约落户。\n")
+    (article,) = split_articles(doc)
+    assert article.published.date == date(2023, 5, 6)
+    assert article.outlet == "某某日报"
+    assert article.title == "某某新闻标题"
+    doc = _doc(tmp_path, "昨日（11日），某某产业大会在某地召开，2019年某某论坛也在此举办过。\n原文链接：http://example.gov.cn/art/2021/5/12/art_1.html\n", "b.txt")
+    (article,) = split_articles(doc)
+    assert article.published.basis in ("url", "lead-day")
+
+
+def test_no_date_anywhere_is_unknown(tmp_path):
+    doc = _doc(tmp_path, "没有任何日期的一段文字，讲述某地的发展情况，内容较长以便成为正文段落。\n")
+    (article,) = split_articles(doc)
+    assert article.published.year is None and article.published.basis == "unknown"

@@ -1,0 +1,154 @@
+"""Event rules: one per dated clause, name-years, quoted speech, discourse year, durations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from desktop.core.corpus import extract
+
+
+def events_of(tmp_path, text: str, name: str = "a.txt") -> pd.DataFrame:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract([path]).events
+
+
+HEADER = "某地新闻\n来源：某某日报  2024-09-25 10:00\n\n"
+
+
+def test_two_dates_with_text_between_are_two_events(tmp_path):
+    frame = events_of(tmp_path, HEADER + "从2015年1月签约，到2016年10月试生产，如今公司规模扩大了近五倍。\n")
+    assert list(frame["date_text"]) == ["2015年1月", "2016年10月"]
+    assert list(frame["start"].dt.strftime("%Y-%m")) == ["2015-01", "2016-10"]
+    assert list(frame["category"]) == ["签约", "投产/开工/竣工"]
+
+
+def test_range_is_one_event(tmp_path):
+    frame = events_of(tmp_path, HEADER + "2019年至2021年签约的124个项目中有97个落地，项目落地率近80%。\n")
+    (row,) = frame.itertuples()
+    assert (row.start, row.end, row.precision, row.edtf) == (
+        pd.Timestamp("2019-01-01"), pd.Timestamp("2021-12-31"), "range", "2019/2021")
+
+
+def test_name_year_only_when_sentence_has_no_other_date(tmp_path):
+    frame = events_of(tmp_path, HEADER + "9月24日，2024某某产业洽谈会在某区举办。\n在2025某某新材料产业发展大会上，多家企业签约落户。\n")
+    assert list(frame["date_text"]) == ["9月24日", "2025"]
+    assert frame.iloc[1]["title"] == "2025某某新材料产业发展大会"
+    assert frame.iloc[1]["precision"] == "year"
+
+
+def test_durations_are_not_events(tmp_path):
+    frame = events_of(tmp_path, HEADER + "近年来，某区发展迅速。近5年来，累计引进项目100个。十年间变化很大，3年内产值将翻番。\n")
+    assert frame.empty
+
+
+def test_quoted_today_refers_to_the_lead_event_day(tmp_path):
+    frame = events_of(
+        tmp_path,
+        HEADER + "9月24日，某某洽谈会在某区举办。\n“今天有400多家企业来到现场。”某负责人说。\n今天的报道到此为止。\n",
+    )
+    quoted = frame[frame["sentence"].str.contains("400多家")].iloc[0]
+    assert quoted["start"] == pd.Timestamp("2024-09-24")
+    assert "spoken" in quoted["resolved_against"]
+    plain = frame[frame["sentence"].str.contains("报道")].iloc[0]
+    assert plain["start"] == pd.Timestamp("2024-09-25")
+
+
+def test_full_year_means_the_year_under_discussion(tmp_path):
+    frame = events_of(tmp_path, "某地新闻\n来源：某某日报  2026-02-03 10:00\n\n2025年，某区完成增资8亿元。\n在生态培育上，全年引入实体项目121个。\n")
+    full_year = frame[frame["date_text"] == "全年"].iloc[0]
+    assert full_year["start"] == pd.Timestamp("2025-01-01") and full_year["end"] == pd.Timestamp("2025-12-31")
+
+
+def test_unknown_month_widens_day_expressions_to_the_year(tmp_path):
+    frame = events_of(tmp_path, "某某客户端 | 记者 某某\n今天(15日)，2022年某某项目推介洽谈会召开，37个合作项目签约。\n")
+    (row,) = frame.itertuples()
+    assert (row.start, row.end) == (pd.Timestamp("2022-01-01"), pd.Timestamp("2022-12-31"))
+    assert row.edtf == "2022-XX-15"
+    assert row.title == "2022年某某项目推介洽谈会召开"
+
+
+def test_relative_dates_in_undated_article_are_dropped_absolute_kept(tmp_path):
+    frame = events_of(tmp_path, "一段没有发布日期的文字，去年某地举办了活动。2023年11月29日，某大会在北京召开。\n")
+    assert list(frame["date_text"]) == ["2023年11月29日"]
+
+
+def test_planned_tense_and_horizon(tmp_path):
+    frame = events_of(tmp_path, HEADER + "预计明年6月投产，力争到2030年产值突破500亿元。\n")
+    assert list(frame["tense"]) == ["planned", "planned"]
+    assert list(frame["start"].dt.year) == [2025, 2030]
+
+
+def test_ids_are_stable_and_unique(tmp_path):
+    text = HEADER + "2月1日，某园区揭牌。2月2日，某项目开工。\n"
+    first = events_of(tmp_path, text)
+    second = events_of(tmp_path, text, "b.txt")
+    assert list(first["id"]) == list(second["id"])
+    assert first["id"].is_unique
+
+
+def test_titles_fit_and_are_not_sentence_prefixes(seeds_records):
+    for event in seeds_records:
+        assert 2 <= len(event["title"]) <= 30, event
+    by_text = {(e["file"][:3], e["date_text"]): e["title"] for e in seeds_records}
+    assert by_text[("000", "2月28日")] == "京津中关村科技城推介会暨重点项目签约仪式举行"
+    assert by_text[("003", "2015年1月")] == "北京金城泰尔制药有限公司沧州分公司签约"
+    assert by_text[("001", "明年6月")] == "天津康百洲医疗科技有限公司预计投产"
+    assert by_text[("001", "去年以来")] == "京津两市先后两次共同举办产业对接活动"
+
+
+@pytest.mark.parametrize(
+    ("file", "date_text", "category"),
+    [
+        ("000", "2月28日", "会议/推介会"),
+        ("003", "2023年11月29日", "会议/推介会"),
+        ("003", "2015年1月", "签约"),
+        ("002", "2020年6月", "成立/揭牌"),
+        ("004", "“十五五”开局", "规划/目标"),
+        ("003", "2023年", "统计/指标"),
+    ],
+)
+def test_categories_of_seed_events(seeds_records, file, date_text, category):
+    matches = [e for e in seeds_records if e["file"].startswith(file) and e["date_text"] == date_text]
+    assert matches and matches[0]["category"] == category
+
+
+def test_places_orgs_amounts_keyterms_on_seed_event(seeds_records):
+    (event,) = [e for e in seeds_records if e["file"].startswith("000") and e["date_text"] == "2月28日"]
+    assert "宝坻区" in event["places"] and "天津市" in event["places"]
+    assert "中关村发展集团" in event["orgs"]
+    assert any(a["kind"] == "count" and a["value"] == 300 and a["bound"] == "lower" for a in event["amounts"])
+    assert "京津中关村科技城" in event["keyterms"]
+    (signing,) = [e for e in seeds_records if "207.88亿元" in e["sentence"]] or [None]
+    if signing is not None:
+        money = [a for a in signing["amounts"] if a["kind"] == "money"][0]
+        assert money["value"] == pytest.approx(20_788_000_000) and money["unit"] == "CNY"
+
+
+def test_frame_is_typed_and_sorted(seeds_corpus):
+    frame = seeds_corpus.events
+    assert str(frame["start"].dtype).startswith("datetime64") and str(frame["end"].dtype).startswith("datetime64")
+    assert isinstance(frame["category"].dtype, pd.CategoricalDtype)
+    assert isinstance(frame["precision"].dtype, pd.CategoricalDtype)
+    assert frame["start"].is_monotonic_increasing
+    assert (frame["start"] <= frame["end"]).all()
+    year_events = frame[frame["precision"] == "year"]
+    assert ((year_events["end"] - year_events["start"]).dt.days >= 364).all()
+
+
+def test_every_event_belongs_to_one_article(seeds_corpus):
+    ids = {info.article.id for info in seeds_corpus.articles}
+    assert set(seeds_corpus.events["article_id"]) <= ids
+    for info in seeds_corpus.articles:
+        mine = seeds_corpus.events[seeds_corpus.events["article_id"] == info.article.id]
+        s, e = info.article.span
+        assert ((mine["date_start"] >= s) & (mine["date_end"] <= e)).all()
+
+
+def test_today_expression_uses_publication_date(tmp_path):
+    frame = events_of(tmp_path, HEADER + "今天，某某产业园正式揭牌。\n")
+    assert frame.iloc[0]["start"] == pd.Timestamp(date(2024, 9, 25))
+    assert frame.iloc[0]["tense"] == "past"

@@ -1,0 +1,44 @@
+"""Key terms: domain words stay whole, boilerplate is dropped, occurrences carry offsets."""
+
+from __future__ import annotations
+
+from desktop.core.keyterms import corpus_key_terms, stopwords, term_occurrences
+from desktop.core.segmenter import cut
+
+
+def test_domain_words_stay_whole():
+    words = cut("京津中关村科技城推介会在天开高教科创园举行，培育新质生产力，服务北三县，推动京津冀协同发展，中关村企业入驻。")
+    for term in ("京津中关村科技城", "天开高教科创园", "新质生产力", "北三县", "京津冀", "中关村"):
+        assert term in words
+
+
+def test_boilerplate_is_stopped(seeds_corpus):
+    for term in ("责任编辑", "版权", "分享到"):
+        assert term in stopwords()
+    for info in seeds_corpus.articles:
+        assert not {t.term for t in info.keyterms} & {"责任编辑", "版权", "分享到", "我市"}
+
+
+def test_corpus_idf_lowers_shared_words():
+    a = cut("京津冀协同发展。雄安新区建设加快，雄安新区吸引企业。") * 3
+    b = cut("京津冀协同发展。宝坻区建设科技城，宝坻区引进项目。") * 3
+    terms_a, terms_b = corpus_key_terms([a, b])
+    rank_a = [t.term for t in terms_a]
+    assert rank_a.index("雄安新区") < rank_a.index("京津冀")
+    assert terms_a[0].weight == 1.0 and all(t.count >= 1 for t in terms_a)
+    assert "宝坻区" in [t.term for t in terms_b][:3]
+
+
+def test_occurrences_have_offsets_longest_first():
+    text = "京津中关村科技城与中关村合作。"
+    spans = term_occurrences(text, ["中关村", "京津中关村科技城"])
+    assert [(text[s:e], term) for s, e, term in spans] == [("京津中关村科技城", "京津中关村科技城"), ("中关村", "中关村")]
+
+
+def test_seed_articles_have_highlightable_terms(seeds_corpus):
+    for info in seeds_corpus.articles:
+        if info.article.kind != "article":
+            continue
+        assert len(info.keyterms) >= 5
+        text = info.article.doc.text
+        assert all(text[s:e] == term for s, e, term in info.term_spans)
