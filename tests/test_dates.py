@@ -208,6 +208,45 @@ OWN_ROWS = [
     ("2022年北京冬奥会", R, "2022年", "2022-01-01", "2022-12-31", "year", "past", "name-year"),
     ("2025年全市节能降耗", R, "2025年", "2025-01-01", "2025-12-31", "year", "planned", "point"),
     ("2025年经济发展目标", R, "2025年", "2025-01-01", "2025-12-31", "year", "planned", "point"),
+    ("三年前", R, "三年前", "2021-01-01", "2021-12-31", "year", "past", "point"),
+    ("2021年前两个月", R, "2021年前两个月", "2021-01-01", "2021-02-28", "range", "past", "span"),
+    ("今年前五个月", R, "今年前五个月", "2024-01-01", "2024-05-31", "range", "past", "span"),
+]  # fmt: skip
+
+J = "2021-06-14"
+# Day lists, 前两天/前两年, first/last N years of a plan, anaphoric day words.
+NEW_ROWS = [
+    ("9月10号，11号，12号，13号", J, "9月10号，11号，12号，13号", "2021-09-10", "2021-09-13", "range", "planned", "span"),
+    ("3月1日、5日和8日举行", R, "3月1日、5日和8日", "2024-03-01", "2024-03-08", "range", "past", "span"),
+    ("2020年5月6日及7日", R, "2020年5月6日及7日", "2020-05-06", "2020-05-07", "range", "past", "span"),
+    ("9月1日、2号线开通", J, "9月1日", "2021-09-01", "2021-09-01", "day", None, "point"),
+    ("3月1日，5日内完成", R, "3月1日", "2024-03-01", "2024-03-01", "day", "past", "point"),
+    ("3月5日、2日", R, "3月5日", "2024-03-05", "2024-03-05", "day", "past", "point"),
+    ("前两天，他来到北京", J, "前两天", "2021-06-09", "2021-06-13", "vague", "past", "point"),
+    ("我们前两天开会", J, "前两天", "2021-06-09", "2021-06-13", "vague", "past", "point"),
+    ("前两年", J, "前两年", "2017-01-01", "2020-12-31", "vague", "past", "point"),
+    ("“十四五”前两年", J, "“十四五”前两年", "2021-01-01", "2022-12-31", "range", None, "span"),
+    ("十四五的前两年", J, "十四五的前两年", "2021-01-01", "2022-12-31", "range", None, "span"),
+    ("十四五后三年", J, "十四五后三年", "2023-01-01", "2025-12-31", "range", "planned", "span"),
+    ("前年", J, "前年", "2019-01-01", "2019-12-31", "year", "past", "point"),
+    ("2025年前", J, "2025年前", "2021-06-14", "2025-12-31", "range", None, "span"),
+    ("2025年前两年", J, "2025年", "2025-01-01", "2025-12-31", "year", None, "point"),
+    ("当日", J, "当日", "2021-06-14", "2021-06-14", "day", None, "anaphoric"),
+    ("当天下午3点", J, "当天下午3点", "2021-06-14", "2021-06-14", "day", None, "anaphoric"),
+    ("当晚", J, "当晚", "2021-06-14", "2021-06-14", "day", None, "anaphoric"),
+    ("当晚十时", J, "当晚十时", "2021-06-14", "2021-06-14", "day", None, "anaphoric"),
+    ("当日午夜", J, "当日午夜", "2021-06-14", "2021-06-14", "day", None, "anaphoric"),
+    ("次日", J, "次日", "2021-06-15", "2021-06-15", "day", "planned", "anaphoric"),
+    ("翌日凌晨", J, "翌日凌晨", "2021-06-15", "2021-06-15", "day", "planned", "anaphoric"),
+    ("第二天", J, "第二天", "2021-06-15", "2021-06-15", "day", "planned", "anaphoric"),
+    ("第三天上午", J, "第三天上午", "2021-06-16", "2021-06-16", "day", "planned", "anaphoric"),
+    ("第七年", J, "第七年", "2027-01-01", "2027-12-31", "year", "planned", "anaphoric"),
+    ("13:20~次日05:40", J, "13:20~次日05:40", "2021-06-14", "2021-06-15", "range", None, "anaphoric"),
+    ("夜间至次日上午", J, "夜间至次日上午", "2021-06-14", "2021-06-15", "range", None, "anaphoric"),
+    # a written day makes 次日/当天 definite
+    ("3月5日13:20至次日05:40", J, "3月5日13:20至次日05:40", "2021-03-05", "2021-03-06", "range", "past", "span"),
+    ("6月10日当天", J, "6月10日当天", "2021-06-10", "2021-06-10", "day", "past", "point"),
+    ("当天（12日）下午", J, "当天（12日）下午", "2021-06-12", "2021-06-12", "day", "past", "point"),
 ]  # fmt: skip
 
 OWN_NONE = [
@@ -216,6 +255,9 @@ OWN_NONE = [
     "6738538", "3个规划的主题景观公园", "10多家", "十年间", "多年来", "2016 36号文", "9号线",
     "20241399", "连续15年举办", "上午", "一周三次", "大陆队伍年轻",
     "达产后年产值将达4亿元", "提前天数",
+    # 前两天 after a noun is "two days before it", not "the other day"; 当年 is generic
+    "会议前两天", "提前两天", "此前两年", "当年签约、当年落地", "连续第三年举办",
+    "应当日益重视", "相当天真", "上午9点至下午5点",
 ]  # fmt: skip
 
 
@@ -229,7 +271,7 @@ def _find(text: str, ref: str, expected) -> DateMention:
 
 
 @pytest.mark.parametrize(("text", "ref", "mention", "start", "end", "precision", "tense", "kind"),
-                         ARTICLE_ROWS + OWN_ROWS)  # fmt: skip
+                         ARTICLE_ROWS + OWN_ROWS + NEW_ROWS)  # fmt: skip
 def test_rows(text, ref, mention, start, end, precision, tense, kind):
     m = _find(text, ref, mention)
     assert (m.start, m.end, m.precision) == (D(start), D(end), precision)
@@ -275,6 +317,11 @@ def test_article_sentence_has_no_extra_mentions():
     ("2021年第24周", R, "2021-W24"),
     ("2020年3月左右", R, "2020-03~"),
     ("2021年年底", R, "2021-11-01/2021-12-31"),
+    ("9月10号，11号，12号，13号", J, "2021-09-10/2021-09-13"),
+    ("前两天", J, "2021-06-09/2021-06-13"),
+    ("前两年", J, "2017/2020"),
+    ("“十四五”前两年", J, "2021/2022"),
+    ("13:20~次日05:40", J, "2021-06-14/2021-06-15"),
     ("十四五", R, "2021/2025"),
 ])  # fmt: skip
 def test_edtf(text, ref, edtf):
@@ -287,6 +334,8 @@ def test_edtf(text, ref, edtf):
     ("全年", R, "year"), ("一季度", R, "year"), ("15日", R, "month"), ("本月", R, "month"),
     ("上月", R, "month"), ("今天", R, "day"), ("昨日", R, "day"), ("去年", R, "year"),
     ("近三个月", R, "day"), ("3年内", R, "day"), ("6年前", R, "year"), ("今天(15日)", R, "month"),
+    ("前两天", R, "day"), ("前两年", R, "year"), ("当日", R, "day"), ("次日", R, "day"),
+    ("第七年", R, "year"), ("9月10号，11号", R, "year"),
 ])  # fmt: skip
 def test_anchor(text, ref, anchor):
     m = parse_date(text, D(ref))
@@ -327,7 +376,7 @@ def test_mention_invariants_on_a_paragraph():
         assert m.span[0] >= last and m.start <= m.end
         assert m.precision in PRECISIONS
         assert m.tense in ("past", "ongoing", "planned")
-        assert m.kind in ("point", "span", "open", "duration", "name-year")
+        assert m.kind in ("point", "span", "open", "duration", "name-year", "anaphoric")
         assert m.anchor in ("absolute", "year", "month", "day")
         last = m.span[1]
 

@@ -25,11 +25,14 @@ from desktop.core.dates._calendar import (
     winter_year,
 )
 from desktop.core.dates._lexicon import (
+    ANA_DAY,
+    ANA_RE,
     APPROX_RE,
     BARE_DAY_RE,
     BARE_LEFT_RE,
     BARE_YEAR_RE,
     CENT_RE,
+    CLOCK_LEFT_RE,
     CLOCK_RE,
     CN,
     CONN_RE,
@@ -39,6 +42,8 @@ from desktop.core.dates._lexicon import (
     DECADE_RE,
     FROM_RE,
     HORIZON_RE,
+    LIST_SEP_RE,
+    LIST_STOP_RE,
     MONTH_RE,
     MPART_RE,
     NAME_BREAKERS,
@@ -65,6 +70,7 @@ from desktop.core.dates._lexicon import (
     REL_SEASON,
     REL_YEAR,
     REL_YEAR_RE,
+    SAME_DAY_RE,
     SEASON,
     SEASON_RE,
     START_WORD_RE,
@@ -72,6 +78,9 @@ from desktop.core.dates._lexicon import (
     TOD,
     TRIGGER_RE,
     TWO_YEARS_RE,
+    VAGUE_PAST,
+    VAGUE_PAST_LEFT,
+    VAGUE_PAST_RE,
     WEEK_RE,
     WEEKDAY_AFTER_RE,
     YEAR_RE,
@@ -135,6 +144,15 @@ class Parser:
             if hit is not None and hit.kind in ("span", "open"):
                 hit.s0 = p
             return hit
+        if s.startswith("前", p):
+            hit = self.vague_past(p)
+            if hit is not None:
+                return hit
+        m = CLOCK_LEFT_RE.match(s, p)
+        if m:
+            hit = self.clock_left(p, m.end())
+            if hit is not None:
+                return hit
         hits = [h for h in (self.count(p), self.range_or_atom(p)) if h is not None]
         return max(hits, key=lambda h: h.e) if hits else None
 
@@ -145,6 +163,15 @@ class Parser:
         if left is None:
             return self.bare_left(q, None, q)
         k, iv = left
+        if iv.anaphoric:
+            cm = CONN_RE.match(s, k)
+            right = self.right_end(cm.end(), iv) if cm else None
+            if right is not None and right[1].end >= iv.start:
+                return self.make_range(q, right[0], iv, right[1])
+            return Hit(q, k, iv, "anaphoric")
+        more = self.day_list(k, iv)
+        if more is not None:
+            return self.make_range(q, more[0], iv, more[1])
         if iv.fine in ("y", "m") and iv.prec in ("year", "month"):
             hit = self.bare_left(k, iv, q)
             if hit is not None:
@@ -191,12 +218,65 @@ class Parser:
             e = m.end()
         anchor = stronger_anchor(a.anchor, b.anchor)
         edtf = f"{bound_edtf(a, True)}/{bound_edtf(b, False)}"
-        return Hit(q, e, iv_span(a.start, b.end, "range", anchor, edtf), "span")
+        kind = "anaphoric" if a.anaphoric or b.anaphoric else "span"
+        return Hit(q, e, iv_span(a.start, b.end, "range", anchor, edtf), kind)
+
+    def day_list(self, k: int, iv: Iv) -> tuple[int, Iv] | None:
+        """``9月10号，11号，12号``, ``3月1日、5日和8日``: bare days after a month-day, separated
+        only by ，、和及与, in increasing order; returns the end and the last day."""
+        s = self.s
+        if iv.prec != "day" or iv.lead not in ("y", "m") or k == 0 or s[k - 1] not in "日号":
+            return None
+        y, mo, last = iv.start.year, iv.start.month, iv.start.day
+        e = k
+        while True:
+            sep = LIST_SEP_RE.match(s, e)
+            dm = DAY_RE.match(s, sep.end()) if sep else None
+            if dm is None:
+                break
+            d = to_int(dm.group("n"))
+            if d is None or d <= last or not valid_day(y, mo, d) or LIST_STOP_RE.match(s, dm.end()):
+                break
+            if dm.group("u") == "号" and not self._hao_ok(dm.end()):
+                break
+            last, e = d, dm.end()
+        if e == k:
+            return None
+        return e, iv_day(date(y, mo, last), iv.anchor)
+
+    def vague_past(self, p: int) -> Hit | None:
+        """``前两天`` (ref-5..ref-1) and ``前两年`` (4..1 years back) at the start of a clause."""
+        s, ref = self.s, self.ref
+        m = VAGUE_PAST_RE.match(s, p)
+        if m is None or (p > 0 and s[p - 1] not in VAGUE_PAST_LEFT):
+            return None
+        lo, hi = VAGUE_PAST[m.group("u")]
+        if m.group("u") == "天":
+            iv = iv_span(ref - timedelta(days=hi), ref - timedelta(days=lo), "vague", "day")
+        else:
+            a, b = ref.year - hi, ref.year - lo
+            iv = iv_span(date(a, 1, 1), date(b, 12, 31), "vague", "year", f"{a}/{b}", a)
+        return Hit(p, m.end(), iv)
+
+    def clock_left(self, p: int, q: int) -> Hit | None:
+        """``13:20~次日05:40``, ``夜间至次日上午``: a clock or part of the day on the anaphoric
+        day (``ref``) up to an anaphoric day word."""
+        r = self.atom(q, None)
+        if r is None or not r[1].anaphoric or r[1].prec != "day":
+            return None
+        a = iv_day(self.ref, "day", "")
+        a.anaphoric = True
+        return self.make_range(p, r[0], a, r[1])
 
     def right_end(self, q: int, left: Iv) -> tuple[int, Iv] | None:
         if NOW_RE.match(self.s, q):
             return q + 1, iv_day(self.ref, "day")
         r = self.atom(q, left)
+        if r is not None and r[1].anaphoric and r[1].prec == "day" and not left.anaphoric:
+            if left.prec != "day":
+                return None
+            # 3月5日13:20至次日05:40: the next day of the left end, not of ref
+            return r[0], iv_day(left.start + (r[1].start - self.ref), left.anchor, "")
         if r is None and left.numeric:
             m = BARE_YEAR_RE.match(self.s, q)
             y = int(m.group("y")) if m and m.group("y").isdigit() else None
@@ -245,12 +325,16 @@ class Parser:
         r = self.plan(q) or self.century(q)
         if r is not None:
             return r
-        r = self.rel_day(q) or self.week(q) or self.cal(q, ctx) or self.season_word(q)
+        r = (self.rel_day(q) or self.week(q) or self.cal(q, ctx) or self.season_word(q)
+             or self.anaphoric(q))  # fmt: skip
         if r is not None and r[1].prec == "day":
             k = r[0]
             m = WEEKDAY_AFTER_RE.match(s, k)
             if m:
                 k = m.end()
+            m = None if r[1].anaphoric else SAME_DAY_RE.match(s, k)
+            if m:
+                k = m.end()  # 6月14日当天: the day itself
             m = CLOCK_RE.match(s, k)
             if m and m.end() > k and s[k : m.end()].strip():
                 k = m.end()
@@ -307,8 +391,16 @@ class Parser:
             e -= 1
         y0 = 1966 + 5 * (n - 3)
         t = PLAN_TAIL_RE.match(self.s, e)
-        e = t.end()
         part = t.group("p")
+        if t.group("fl"):
+            k = to_int(t.group("fn"))
+            if k is not None and 1 <= k <= 5:
+                a, b = (y0, y0 + k - 1) if t.group("fl") != "后" else (y0 + 5 - k, y0 + 4)
+                iv = iv_span(date(a, 1, 1), date(b, 12, 31), "range", "absolute", f"{a}/{b}")
+                return t.end(), iv
+            e = t.start("fl") - (self.s[t.start("fl") - 1] == "的" and t.start("fl") > t.start())
+        else:
+            e = t.end()
         if part:
             y = y0 + 4 if part in ("收官之年", "收官", "末期", "末") else y0
             iv = iv_year(y, "absolute", "")
@@ -378,18 +470,46 @@ class Parser:
         if m is None:
             return None
         base = ref + timedelta(days=REL_DAY[m.group()])
-        pm = PAREN_DAY_RE.match(s, m.end())
-        if pm:
-            d = to_int(pm.group("n"))
-            cands = []
-            for off in (-1, 0, 1):
-                first = add_months(base.replace(day=1), off)
-                if d is not None and valid_day(first.year, first.month, d):
-                    cands.append(first.replace(day=d))
-            if cands:
-                best = min(cands, key=lambda c: abs((c - base).days))
-                return pm.end(), iv_day(best, "month", "")
-        return m.end(), iv_day(base, "day", "")
+        return self.paren_day(m.end(), base) or (m.end(), iv_day(base, "day", ""))
+
+    def paren_day(self, k: int, base: date) -> tuple[int, Iv] | None:
+        """``(15日)`` after a relative day: the day of month nearest to ``base``."""
+        pm = PAREN_DAY_RE.match(self.s, k)
+        if pm is None:
+            return None
+        d = to_int(pm.group("n"))
+        cands = []
+        for off in (-1, 0, 1):
+            first = add_months(base.replace(day=1), off)
+            if d is not None and valid_day(first.year, first.month, d):
+                cands.append(first.replace(day=d))
+        if not cands:
+            return None
+        best = min(cands, key=lambda c: abs((c - base).days))
+        return pm.end(), iv_day(best, "month", "")
+
+    def anaphoric(self, q: int) -> tuple[int, Iv] | None:
+        """当日/当天/当晚 (ref), 次日/翌日 (ref+1), 第N天 (ref+N-1), 第N年 (ref's year+N-1)."""
+        m = ANA_RE.match(self.s, q)
+        if m is None:
+            return None
+        ref = self.ref
+        if m.group("ny"):
+            n = to_int(m.group("ny"))
+            if not n or n > 100 or not valid_year(ref.year + n - 1):
+                return None
+            iv = iv_year(ref.year + n - 1, "year", "")
+        else:
+            n = to_int(m.group("nd")) if m.group("nd") else ANA_DAY[m.group()] + 1
+            if not n or n > 366:
+                return None
+            base = ref + timedelta(days=n - 1)
+            r = self.paren_day(m.end(), base)
+            if r is not None:
+                return r  # 当天(15日): the day of month is written, nothing anaphoric is left
+            iv = iv_day(base, "day", "")
+        iv.anaphoric = True
+        return m.end(), iv
 
     def week(self, q: int) -> tuple[int, Iv] | None:
         m = WEEK_RE.match(self.s, q)
@@ -494,15 +614,8 @@ class Parser:
         raw = m.group("n")
         if self.strict and not raw.isdigit() and len(raw) < 2:
             return None
-        if self.strict and m.group("u") == "号":
-            nxt = s[m.end() : m.end() + 2]
-            if (
-                nxt
-                and "\u4e00" <= nxt[0] <= "\u9fff"
-                and not re.match(TOD, nxt)
-                and nxt[0] not in "起至到前以"
-            ):
-                return None
+        if self.strict and m.group("u") == "号" and not self._hao_ok(m.end()):
+            return None
         d = to_int(raw)
         if ctx is not None and ctx.y and ctx.m:
             y, mo, anchor = ctx.y, ctx.m, ctx.anchor
@@ -511,6 +624,16 @@ class Parser:
         if not valid_day(y, mo, d):
             return None
         return m.end(), iv_day(date(y, mo, d), anchor, "d")
+
+    def _hao_ok(self, e: int) -> bool:
+        """Whether N号 ending at ``e`` is a day: not followed by a word (9号线, 3号楼)."""
+        nxt = self.s[e : e + 2]
+        return not (
+            nxt
+            and "\u4e00" <= nxt[0] <= "\u9fff"
+            and not re.match(TOD, nxt)
+            and nxt[0] not in "起至到前以"
+        )
 
     def numeric(self, q: int) -> tuple[int, Iv] | None:
         s = self.s

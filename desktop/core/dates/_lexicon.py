@@ -29,6 +29,11 @@ REL_QUARTER = {
     "本季度": 0, "这个季度": 0, "这季度": 0, "上季度": -1, "上个季度": -1, "上一季度": -1,
     "上一个季度": -1, "下季度": 1, "下个季度": 1, "下一季度": 1, "下一个季度": 1,
 }  # fmt: skip
+# Anaphoric day words: the day (or the next day) of an event the story is talking about.  They
+# are resolved against ``ref`` and marked kind "anaphoric" for the caller to re-resolve.
+ANA_DAY = {"当日": 0, "当天": 0, "当晚": 0, "当夜": 0, "次日": 1, "翌日": 1, "隔日": 1, "隔天": 1}
+# "the other day" / "a couple of years back": 前两天, 前两年 standing alone (see VAGUE_PAST_LEFT)
+VAGUE_PAST = {"天": (1, 5), "年": (1, 4)}
 SEASON = {"春": 0, "夏": 1, "秋": 2, "冬": 3}
 REL_SEASON = {"今": 0, "去": -1, "明": 1}
 TOD = (
@@ -104,7 +109,10 @@ PLAN_RE = _C(
     r"(?P<q>[“‘\"「『])?十(?P<n>[一二三四五六七八九])五(?P<qc>[”’\"」』])?"
     r"(?![个人家岁天年分元万亿次名位项米吨倍条只辆号日月度%])"
 )
-PLAN_TAIL_RE = _C(r"(?:期间|时期|规划期)?(?P<p>开局之年|开局|收官之年|收官|末期|末|初期)?")
+PLAN_TAIL_RE = _C(
+    r"(?:期间|时期|规划期)?"
+    rf"(?:(?P<p>开局之年|开局|收官之年|收官|末期|末|初期)|的?(?P<fl>前|头|后)(?P<fn>{N})个?年(?![代度级]))?"
+)
 QUOTES = {"“": "”", "‘": "’", '"': '"', "「": "」", "『": "』"}
 CENT_RE = _C(
     rf"(?:(?P<rel>上个?|本|这个|下个?)|(?P<c>{N}))世纪(?:(?P<d>{N})年代)?"
@@ -138,6 +146,22 @@ COUNT_RE = _C(
     r"(?P<u>年|月|天|日|周|星期|礼拜|季度|工作日)(?P<h2>半)?(?P<mo2>多)?"
     r"(?P<suf>以来|来|以内|之内|内|之前|以前|前|之后|以后|后)?"
 )
+# anaphoric day words; 当 not inside 相当/应当/担当…, 第N天/第N年 not after 连续 (a count)
+ANA_RE = _C(
+    r"(?<![相应充适担恰理正妥每])(?:当日(?![益渐趋常])|当天(?![然气空才使])|当晚|当夜)"
+    r"|次日|翌日|隔日|隔天"
+    rf"|(?<!连续)第(?P<nd>{N})天|(?<!连续)第(?P<ny>{N})年(?![代度级])"
+)
+SAME_DAY_RE = _C(r"当日(?![益渐趋常])|当天(?![然气空才使])|当晚|当夜")
+# a clock or part of the day, then a connector: the left end of 13:20~次日05:40, 夜间至次日上午
+CLOCK_LEFT_RE = _C(rf"(?:(?:{TOD})\s*)?{HM}(?:许|左右)?\s*(?:至|到|—+|-+|~)\s*|(?:{TOD})\s*(?:至|到|—+|-+|~)\s*")
+# what a bare day of a list (9月10日、11日和12日) is separated by
+LIST_SEP_RE = _C(r"\s*(?:[，,、]|以及|和|及|与)\s*")
+LIST_STOP_RE = _C(r"以?内|之内|以?来|之?前|以前|之?后|以后")
+VAGUE_PAST_RE = _C(r"前(?P<n>两)(?P<u>天|年)(?![代度级])")
+# 前两天/前两年 are "the other day / a couple of years back" only at the start of a clause or
+# after a pronoun or adverb; after a noun or period (会议前两天, “十四五”前两年) they are not.
+VAGUE_PAST_LEFT = frozenset(" \t\n，,。.；;：:！!？?（(【[、“\"‘《他她它我你们咱就也都还才刚已曾早而但又")
 BARE_LEFT_RE = _C(rf"(?P<n>{N})(?=\s*(?:至|到|—+|-+|~)\s*)")
 NAME_YEAR_RE = _C(r"(?P<y>(?:19|20)\d\d)(?=[^\x00-\u2fff])")
 
@@ -147,10 +171,11 @@ _TRIG_WORDS = (
     "近", "最近", "过去", "未来", "今后", "接下来", "往后", "从", "自", "上半年", "下半年", "年初",
     "年底", "年末", "年内", "首季", "第", "Q", "今春", "今夏", "今秋", "今冬", "去春", "去夏",
     "去秋", "去冬", "明春", "明夏", "明秋", "明冬", "春季", "夏季", "秋季", "冬季", "春天", "夏天",
-    "秋天", "冬天"]
+    "秋天", "冬天"] + list(ANA_DAY)
 )  # fmt: skip
 TRIGGER_RE = _C(
-    rf"(?<![\d{CN}几])[\d{CN}几]|[“‘\"「『](?=十)|前(?=[一二三两23]个?季度)"
+    rf"(?<![\d{CN}几])[\d{CN}几]|[“‘\"「『](?=十)|前(?=[一二三两23]个?季度|两[天年])"
     r"|(?:上上|下下|上|下|这|本)(?:个|一)?(?:周|星期|礼拜)|(?:周|星期|礼拜)(?=[一二三四五六日天])"
     rf"|{_alt(_TRIG_WORDS)}"
+    rf"|(?:{TOD})(?=[\s\d{CN}点时:分钟刻秒半整许左右]*(?:至|到|~|-|—))"
 )

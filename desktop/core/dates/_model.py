@@ -37,7 +37,8 @@ class Iv:
     ``y``/``m`` are the calendar fields it stands in (for a range's right end that omits them),
     ``lead`` the first unit written (``y``/``m``/``d``, empty for words), ``fine`` the finest
     calendar field written, ``numeric`` marks numeric formats (2008.03), ``plain_year`` a
-    4-digit year with 年 and nothing else (a candidate name-year).
+    4-digit year with 年 and nothing else (a candidate name-year), ``anaphoric`` a day or year
+    counted from the day the story is about (当日, 次日, 第三天), resolved against ``ref``.
     """
 
     start: date
@@ -51,6 +52,7 @@ class Iv:
     fine: str = ""
     numeric: bool = False
     plain_year: bool = False
+    anaphoric: bool = False
 
 
 def month_end(y: int, m: int) -> date:
