@@ -31,8 +31,9 @@ WEEK = [c for c in CASES if c["base_granularity"] == "day" and "week" in c["tags
 
 KNOWN_FAILURES = {
     "1季度中国经营状况": "trailing non-date text: parse_date needs the whole text to be one expression",
-    "上月最后五天": ("peer answer 05-26..05-31 is six days (an off-by-one); "
-                     "we keep the last five (05-27..05-31)"),
+    "上月最后五天": (
+        "peer answer 05-26..05-31 is six days (an off-by-one); we keep the last five (05-27..05-31)"
+    ),
 }
 WEEK_KNOWN_FAILURES = {
     "前两周": "peer reads 前两周 as two weeks before the current Monday up to ref; not a fixed rule",

@@ -152,3 +152,10 @@ def test_today_expression_uses_publication_date(tmp_path):
     frame = events_of(tmp_path, HEADER + "今天，某某产业园正式揭牌。\n")
     assert frame.iloc[0]["start"] == pd.Timestamp(date(2024, 9, 25))
     assert frame.iloc[0]["tense"] == "past"
+
+
+def test_anaphoric_days_follow_the_date_before_them(tmp_path):
+    frame = events_of(tmp_path, HEADER + "3月5日，某园区开园，次日首批企业入驻。\n当天的情况无人知晓。\n")
+    assert list(frame["date_text"]) == ["3月5日", "次日"]
+    assert list(frame["start"].dt.strftime("%m-%d")) == ["03-05", "03-06"]
+    assert "mentioned before" in frame.iloc[1]["resolved_against"]

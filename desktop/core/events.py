@@ -13,6 +13,8 @@ and against what it must really be resolved:
   reports an event a few days before publication — not the publication day.
 * ``全年`` / ``同年`` refer to the year under discussion: the latest explicit year before
   them in the article (``resources/cues/discourse_year.txt``).
+* **Anaphoric** days (``当日``, ``次日``, ``第三天``) count from the last day-precision date
+  of the same paragraph; with none before them they date no event.
 * When the publication month is unknown (``今天(15日)`` with only the year known),
   expressions that need the month widen to the whole year (EDTF ``2022-XX-15``).
 
@@ -148,10 +150,18 @@ def _tense(mention: dates.DateMention, text: str, ref: date | None, reresolved: 
     return tense
 
 
-def _resolve(mention: dates.DateMention, ctx: _Context, previous_year: int | None) -> tuple[dates.DateMention, str] | None:
+def _resolve(
+    mention: dates.DateMention, ctx: _Context, previous_year: int | None, previous_day: date | None
+) -> tuple[dates.DateMention, str] | None:
     """The mention resolved against what it refers to, and a note saying against what."""
     published = ctx.article.published
     text = ctx.article.doc.text
+    if mention.kind == "anaphoric":
+        # 当日, 次日, 第三天: counted from the day the story was just talking about.
+        if previous_day is None:
+            return None
+        again = _reresolve(mention, previous_day)
+        return (again, f"the day mentioned before ({previous_day.isoformat()})") if again else None
     if mention.anchor == "absolute":
         return mention, "absolute"
     if ctx.ref is None:
@@ -265,15 +275,22 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
     text_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     events: list[Event] = []
     previous_year: int | None = None
+    previous_day: date | None = None
+    current_paragraph = -2
     for mention in mentions:
         sentence_span = span_containing(ctx.sentences, mention.span[0]) or mention.span
         if not _keep(mention, by_sentence[sentence_span]):
             continue
-        resolved = _resolve(mention, ctx, previous_year)
+        paragraph = text.rfind("\n", 0, mention.span[0])
+        if paragraph != current_paragraph:
+            current_paragraph, previous_day = paragraph, None
+        resolved = _resolve(mention, ctx, previous_year, previous_day)
         if mention.anchor == "absolute" and mention.precision in ("year", "month", "day"):
             previous_year = mention.start.year
         if resolved is None:
             continue
+        if resolved[0].precision == "day":
+            previous_day = resolved[0].start
         reresolved = resolved[0] is not mention
         mention, against = resolved
         sentence = text[sentence_span[0] : sentence_span[1]]
@@ -307,7 +324,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
                 sentence=sentence,
                 sentence_span=sentence_span,
                 title=title,
-                category=categorize(title + " " + clause, sentence, tense),
+                category=categorize(clause, sentence, tense, title=f"{mention.text} {title}"),
                 places=place_names(sentence),
                 orgs=org_names(sentence),
                 amounts=_amount_dicts(sentence),

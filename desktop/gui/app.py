@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from .fonts import install_application_font
 from .main_window import MainWindow
 
 
@@ -14,6 +15,7 @@ def run_app(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *[a for a in argv if a.startswith("-")]])
     app.setOrganizationName("desktop-timeline")
     app.setApplicationName("新闻时间线")
+    install_application_font(app)
     paths = [Path(a) for a in argv if not a.startswith("-")] or None
     window = MainWindow(paths)
     window.show()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QThreadPool, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QHeaderView,
     QMainWindow,
     QProgressBar,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.corpus import Corpus
+from .fonts import install_application_font
 from .models import EventTableModel
 from .worker import ExtractionJob
 
@@ -23,6 +25,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, paths: list[Path] | None = None) -> None:
         super().__init__()
+        install_application_font(QApplication.instance())
         self.setWindowTitle(self.tr("新闻时间线"))
         self.model = EventTableModel(parent=self)
         self.table = QTableView(self)

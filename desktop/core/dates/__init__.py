@@ -16,18 +16,24 @@ Grammar, in the order it is tried at a trigger:
 
 * horizon prefixes (``到 至 力争到 面向``, ``resources/cues/date_horizon_prefixes.txt``) and
   ``从/自``;
+* ``前两天``/``前两年`` at the start of a clause, and a clock or part of the day joined to an
+  anaphoric day word (``13:20~次日05:40``, ``夜间至次日上午``);
 * counted lengths (``近三个月 3年内 未来5年 5年来 6年前 七年半后 二十几年前``);
 * an *atom* — planning period (``“十四五”期间``, N-th plan starts 1966+5(N-3); ``开局`` = first
-  year, ``末/收官`` = last year), century/decade, relative day (``今天(15日)`` takes the day of
-  month nearest to the relative day), week, calendar date (numeric formats, year→month→day with
-  parts, relative year/month/quarter words, seasons, holidays from
-  ``resources/cues/date_holidays.txt``), then a trailing weekday and clock time (ignored);
-* what follows the atom: a connector (至 到 — ~ -) and a right end make a range; ``以来/起/开始``
-  an open range to ``ref``; ``左右/前后/许`` an approximate date; ``前/之前/以前`` a deadline
-  ``ref..end``.
+  year, ``末/收官`` = last year; ``前两年``/``后三年`` its first/last years), century/decade,
+  relative day (``今天(15日)`` takes the day of month nearest to the relative day), week,
+  calendar date (numeric formats, year→month→day with parts, relative year/month/quarter words,
+  seasons, holidays from ``resources/cues/date_holidays.txt``), anaphoric day words (``当日 次日
+  第三天 第七年``), then a trailing weekday, ``当天`` and clock time (ignored);
+* what follows the atom: bare days of a list (``9月10号，11号``) extend it; a connector (至 到 —
+  ~ -) and a right end make a range; ``以来/起/开始`` an open range to ``ref``; ``左右/前后/许``
+  an approximate date; ``前/之前/以前`` a deadline ``ref..end``.
 
 Conventions
 -----------
+* Kinds: ``point`` (one date, of any precision), ``span`` (a range or a deadline), ``open``
+  (from a date up to ``ref``), ``duration`` (a counted length from ``ref``), ``name-year`` (the
+  year of a named event), ``anaphoric`` (a day counted from the day the story is about).
 * Two-digit years (``98年``, ``零七年``) are 20yy unless that is more than 10 years after ``ref``,
   else 19yy.  A 2-digit year alone (``24年``) is accepted only by :func:`parse_date`; in running
   text it needs a month or a part (``19年底``), because ``连续15年`` is a count.  A bare 4-digit
@@ -49,6 +55,11 @@ Conventions
   (``2018年2——4月``, ``1985到89年9月``).  With any other text in between (``从2015年1月签约，
   到2016年10月``) the two dates are separate mentions.  Ranges have precision ``range`` and kind
   ``span``, EDTF ``left/right`` with each end in its own precision.
+* Day lists: after a written month-day (``M月D日/号``), bare days ``D日/号`` separated only by
+  ，、和 及 与 take its year and month and extend the mention to one range from the first to the
+  last day (``9月10号，11号，12号，13号``, ``3月1日、5日和8日``; kind ``span``, precision
+  ``range``).  The list stops at a day that is not later than the one before it, at ``D日内/来``
+  (a count) and at ``D号`` followed by a word (``2号线``).
 * Open ranges (``2014年以来``, ``去年9月起``, ``起至今``) run from the start of the expression to
   ``ref``: kind ``open``, precision ``open-range``, tense past.  An expression whose start is after
   ``ref`` followed by 起 stays a plain point.
@@ -62,6 +73,22 @@ Conventions
   ``N个月前``/``N年半后`` the month, ``N天前/后`` the day, ``N周后`` the week (kind ``point``);
   vague counts (``二十几年前``) give a range.  Counts with no anchor (``十年间``, ``近年来``,
   ``用5年``) are not mentions.
+* ``前两天`` standing alone (start of text or clause, or after a pronoun or adverb such as
+  他/我们/也) is "the other day": ``ref``-5 .. ``ref``-1 (precision ``vague``, kind ``point``,
+  anchor ``day``); ``前两年`` is "a couple of years back": the whole years ``ref.year``-4 ..
+  ``ref.year``-1 (anchor ``year``).  After a noun or a period they are not this: ``会议前两天`` is
+  two days before the meeting (no mention), ``“十四五”前两年`` the plan's first two years
+  (2021-2022, kind ``span``), ``2021年前两个月``/``今年前五个月`` the first months of the year.
+  ``前年`` is the year before last, ``2025年前`` a deadline, ``三年前`` the year three years ago.
+* Anaphoric day words are kind ``anaphoric``, resolved against ``ref`` as the day the story is
+  about (the caller re-resolves them against the event day or drops them): 当日/当天/当晚/当夜
+  = ``ref``, 次日/翌日/隔日/隔天/第二天 = ``ref``+1, ``第N天`` = ``ref``+(N-1) (anchor ``day``);
+  ``第N年`` = the whole year ``ref.year``+(N-1) (anchor ``year``).  ``连续第三年`` is a count,
+  not a mention.  A clock or part of the day joined to one (``13:20~次日05:40``,
+  ``夜间至次日上午``) is the range ``ref``..that day (kind ``anaphoric``, precision ``range``).  A
+  written day makes them definite: ``6月14日当天`` is that day, ``3月5日13:20至次日05:40`` runs
+  to 3月6日 (kind ``span``), ``当天（15日）`` is the 15th as for ``今天(15日)``.  ``当年``
+  (``当年签约、当年落地``) is generic in news and not a mention; neither is a bare clock.
 * Anchors: ``absolute`` needs nothing from ``ref`` (2-digit years count as absolute), ``year``
   the year (2月28日, 今年, 全年, 一季度, 6年前), ``month`` year and month (15日, 上月,
   今天(15日)), ``day`` the day (今天, 近三个月, open ranges, deadlines).

@@ -154,14 +154,18 @@ ANA_RE = _C(
 )
 SAME_DAY_RE = _C(r"当日(?![益渐趋常])|当天(?![然气空才使])|当晚|当夜")
 # a clock or part of the day, then a connector: the left end of 13:20~次日05:40, 夜间至次日上午
-CLOCK_LEFT_RE = _C(rf"(?:(?:{TOD})\s*)?{HM}(?:许|左右)?\s*(?:至|到|—+|-+|~)\s*|(?:{TOD})\s*(?:至|到|—+|-+|~)\s*")
+CLOCK_LEFT_RE = _C(
+    rf"(?:(?:{TOD})\s*)?{HM}(?:许|左右)?\s*(?:至|到|—+|-+|~)\s*|(?:{TOD})\s*(?:至|到|—+|-+|~)\s*"
+)
 # what a bare day of a list (9月10日、11日和12日) is separated by
 LIST_SEP_RE = _C(r"\s*(?:[，,、]|以及|和|及|与)\s*")
 LIST_STOP_RE = _C(r"以?内|之内|以?来|之?前|以前|之?后|以后")
 VAGUE_PAST_RE = _C(r"前(?P<n>两)(?P<u>天|年)(?![代度级])")
 # 前两天/前两年 are "the other day / a couple of years back" only at the start of a clause or
 # after a pronoun or adverb; after a noun or period (会议前两天, “十四五”前两年) they are not.
-VAGUE_PAST_LEFT = frozenset(" \t\n，,。.；;：:！!？?（(【[、“\"‘《他她它我你们咱就也都还才刚已曾早而但又")
+VAGUE_PAST_LEFT = frozenset(
+    ' \t\n，,。.；;：:！!？?（(【[、“"‘《他她它我你们咱就也都还才刚已曾早而但又'
+)
 BARE_LEFT_RE = _C(rf"(?P<n>{N})(?=\s*(?:至|到|—+|-+|~)\s*)")
 NAME_YEAR_RE = _C(r"(?P<y>(?:19|20)\d\d)(?=[^\x00-\u2fff])")
 
