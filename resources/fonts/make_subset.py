@@ -1,7 +1,9 @@
 """Subset Noto Sans CJK SC to the characters GBK encodes (see README.md). Needs fontTools."""
 import sys
-from fontTools.ttLib import TTCollection
+
 from fontTools import subset
+from fontTools.ttLib import TTCollection
+
 src, weight = sys.argv[1], sys.argv[2]
 coll = TTCollection(src)
 font = None
