@@ -32,7 +32,7 @@ def _extract(args: argparse.Namespace) -> int:
     from .core.corpus import extract
     from .core.serialize import to_csv, to_json, to_jsonl
 
-    corpus = extract(args.paths or None)
+    corpus = extract(args.paths or None, max_bytes=int(args.max_mb * 1_000_000))
     for problem in corpus.problems:
         print(f"desktop: skipped {problem.path}: {problem.reason}", file=sys.stderr)
     if not corpus.documents:
@@ -98,6 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="*", help="files or folders (.txt, .md, .html)")
     extract.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
     extract.add_argument("-o", "--output", help="output file (default: standard output)")
+    extract.add_argument("--max-mb", type=float, default=10.0, metavar="MB",
+                         help="skip files larger than this (default: 10 MB)")
     extract.set_defaults(run=_extract)
     dates = sub.add_parser("dates", help="show what the engine makes of date expressions")
     dates.add_argument("--ref", type=_parse_day, help="reference date YYYY-MM-DD (default: today)")

@@ -106,3 +106,29 @@ def test_dates_bad_ref_is_a_usage_error():
     result = run("dates", "--ref", "2025-13-01", "今天")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_bad_input_each_reported_on_one_line(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    (tmp_path / "undecodable.txt").write_bytes(b"\x81\x30\xff\xfe\xfd" * 2000 + b"\x00\x01" * 100)
+    big = tmp_path / "big.txt"
+    with big.open("wb") as stream:
+        line = "2023年11月29日,京津冀产业链供应链大会在北京召开。\n".encode()
+        stream.write(line * (20_000_000 // len(line) + 1))
+    nothing = tmp_path.parent / f"{tmp_path.name}-nothing"
+    nothing.mkdir()
+    (nothing / "picture.png").write_bytes(b"\x89PNG")
+    (tmp_path / "good.txt").write_text("2025年2月28日,某推介会在北京举行。\n", encoding="utf-8")
+    result = run("extract", str(tmp_path), str(nothing), "--format", "jsonl")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 5
+    reasons = {Path(line.split(": ", 1)[1].split(":")[0]).name: line for line in lines}
+    assert "empty" in reasons["empty.txt"]
+    assert "not a text file" in reasons["binary.txt"]
+    assert "not a text file" in reasons["undecodable.txt"] or "undecodable" in reasons["undecodable.txt"]
+    assert "too large: 20.0 MB" in reasons["big.txt"]
+    assert "no article files" in reasons[nothing.name]
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [e["file"] for e in events] == ["good.txt"]

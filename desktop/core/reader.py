@@ -21,9 +21,10 @@ from pathlib import Path
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 
-#: Larger files are refused rather than read: a news article is a few kB; the limit
-#: keeps a stray log or dump from stalling extraction.
-DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+#: Larger files are refused rather than read: a news article is a few kB, a whole
+#: newspaper page some tens of kB; the limit keeps a stray log or dump from stalling
+#: extraction (``extract --max-mb`` raises it).
+DEFAULT_MAX_BYTES = 10 * 1000 * 1000
 
 # Leading bytes of common binary formats that users rename or drop into folders by mistake.
 _BINARY_MAGIC = {
