@@ -249,6 +249,83 @@ NEW_ROWS = [
     ("当天（12日）下午", J, "当天（12日）下午", "2021-06-12", "2021-06-12", "day", "past", "point"),
 ]  # fmt: skip
 
+# Bare days, repeated 上/下, statistics year words, datelines, 年度, report words.
+EXT_ROWS = [
+    ("他在10月22出生", R, "10月22", "2024-10-22", "2024-10-22", "day", "planned", "point"),
+    ("截至9月30，全市", R, "9月30", "2024-09-30", "2024-09-30", "day", "planned", "point"),
+    ("1月3至2月10", R, "1月3至2月10", "2024-01-03", "2024-02-10", "range", "past", "span"),
+    ("上上个月五号", R, "上上个月五号", "2024-07-05", "2024-07-05", "day", "past", "point"),
+    ("上上个月", R, "上上个月", "2024-07-01", "2024-07-31", "month", "past", "point"),
+    ("上上上个月", R, "上上上个月", "2024-06-01", "2024-06-30", "month", "past", "point"),
+    ("下下月", R, "下下月", "2024-11-01", "2024-11-30", "month", "planned", "point"),
+    ("下下个季度", R, "下下个季度", "2025-01-01", "2025-03-31", "quarter", "planned", "point"),
+    ("下下下周一", R, "下下下周一", "2024-10-14", "2024-10-14", "day", "planned", "point"),
+    ("上上周", R, "上上周", "2024-09-09", "2024-09-15", "week", "past", "point"),
+    ("下下周", R, "下下周", "2024-10-07", "2024-10-13", "week", "planned", "point"),
+    ("上上年", R, "上上年", "2022-01-01", "2022-12-31", "year", "past", "point"),
+    ("比上年增长5%", R, "上年", "2023-01-01", "2023-12-31", "year", "past", "point"),
+    ("上年末", R, "上年末", "2023-11-01", "2023-12-31", "vague", "past", "point"),
+    ("上年底存款余额", R, "上年底", "2023-11-01", "2023-12-31", "vague", "past", "point"),
+    ("北京上年末的天气", R, "上年末", "2023-11-01", "2023-12-31", "vague", "past", "point"),
+    ("本年", R, "本年", "2024-01-01", "2024-12-31", "year", None, "point"),
+    ("本年度", R, "本年度", "2024-01-01", "2024-12-31", "year", None, "point"),
+    ("上年度", R, "上年度", "2023-01-01", "2023-12-31", "year", "past", "point"),
+    ("今年度预算", R, "今年度", "2024-01-01", "2024-12-31", "year", None, "point"),
+    ("比去年同期增长", R, "去年同期", "2023-01-01", "2023-12-31", "year", "past", "point"),
+    ("较上年同期下降", R, "上年同期", "2023-01-01", "2023-12-31", "year", "past", "point"),
+    ("六月六月中旬这样子", R, "六月中旬", "2024-06-11", "2024-06-20", "vague", "past", "point"),
+    ("新华社天津3月5日电", R, "3月5日", "2024-03-05", "2024-03-05", "day", "past", "point"),
+    ("本报讯（记者 张三）3月5日，", R, "3月5日", "2024-03-05", "2024-03-05", "day", "past", "point"),
+    ("2024年03月05日", R, "2024年03月05日", "2024-03-05", "2024-03-05", "day", "past", "point"),
+    ("2024年3月5日 10:20", R, "2024年3月5日 10:20", "2024-03-05", "2024-03-05", "day", "past", "point"),
+    ("发布时间：2024-03-05 10:20:31", R, "2024-03-05 10:20:31", "2024-03-05", "2024-03-05", "day", "past", "point"),
+    ("2024.03.05", R, "2024.03.05", "2024-03-05", "2024-03-05", "day", "past", "point"),
+    ("2024/3/5", R, "2024/3/5", "2024-03-05", "2024-03-05", "day", "past", "point"),
+    ("2023年度报告", R, "2023年度", "2023-01-01", "2023-12-31", "year", "past", "point"),
+    ("2023—2025年", R, "2023—2025年", "2023-01-01", "2025-12-31", "range", None, "span"),
+    ("2023-2025年", R, "2023-2025年", "2023-01-01", "2025-12-31", "range", None, "span"),
+    ("2023年—2025年", R, "2023年—2025年", "2023-01-01", "2025-12-31", "range", None, "span"),
+    ("一季度末", R, "一季度末", "2024-03-01", "2024-03-31", "month", "past", "point"),
+    ("二季度初", R, "二季度初", "2024-04-01", "2024-04-30", "month", "past", "point"),
+    ("三季度以来", R, "三季度以来", "2024-07-01", "2024-09-25", "open-range", "past", "open"),
+    ("年中", R, "年中", "2024-06-01", "2024-07-31", "vague", "past", "point"),
+    ("2024年年中", R, "2024年年中", "2024-06-01", "2024-07-31", "vague", "past", "point"),
+    ("今年中，项目开工", R, "今年中", "2024-06-01", "2024-07-31", "vague", "past", "point"),
+    ("年中以来", R, "年中以来", "2024-06-01", "2024-09-25", "open-range", "past", "open"),
+    ("年初以来", R, "年初以来", "2024-01-01", "2024-09-25", "open-range", "past", "open"),
+    ("今年以来", R, "今年以来", "2024-01-01", "2024-09-25", "open-range", "past", "open"),
+    ("入冬以来", R, "入冬以来", "2023-12-01", "2024-09-25", "open-range", "past", "open"),
+    ("开春以来", R, "开春以来", "2024-03-01", "2024-09-25", "open-range", "past", "open"),
+    ("今年入冬以来", "2025-01-10", "今年入冬以来", "2024-12-01", "2025-01-10", "open-range", "past", "open"),
+    ("马上年底了", R, "年底", "2024-11-01", "2024-12-31", "vague", None, "point"),
+]  # fmt: skip
+
+# (text, ref, the exact list of mention texts): what must not be read as a bare day, 上年, 年中…
+EXT_EXACT = [
+    ("10月22个项目", R, ["10月"]),
+    ("3月5000吨", R, ["3月"]),
+    ("3月15家企业", R, ["3月"]),
+    ("今年3月12省份", R, ["今年3月"]),
+    ("3月5.5亿元", R, ["3月"]),
+    ("3月12%", R, ["3月"]),
+    ("3月5G网络", R, ["3月"]),
+    ("7月13城房价", R, ["7月"]),
+    ("赶上年末", R, ["年末"]),
+    ("2024年中国经济", R, ["2024年"]),
+    ("今年中秋节", R, ["今年"]),
+    ("在这一年中", R, ["这一年"]),
+    ("2023年中的一天", R, ["2023年"]),
+    ("今年度过了", R, ["今年"]),
+    ("今年度假", R, ["今年"]),
+    ("上上半年", R, ["上半年"]),
+    ("他在10月22出生", R, ["10月22"]),
+]  # fmt: skip
+
+EXT_NONE = [
+    "同期", "年度", "北上年轻人", "他上年纪了", "登上年度榜单", "网上年货节", "吃上年夜饭", "年中考核",
+    "一年中最热的时候", "拿下年度冠军", "进入冬季", "收入冬季", "上上下下",
+]  # fmt: skip
+
 OWN_NONE = [
     "2月30日", "2025年13月", "2025年2月30日", "0月", "32日", "13月", "公元前221年", "3000年", "300亿元", "4.3万余家", "2000家",
     "12345热线", "5000辆", "(1+1+N)×2", "第二个十年", "十分之一", "一日之计", "二十一", "零点五",
@@ -271,7 +348,7 @@ def _find(text: str, ref: str, expected) -> DateMention:
 
 
 @pytest.mark.parametrize(("text", "ref", "mention", "start", "end", "precision", "tense", "kind"),
-                         ARTICLE_ROWS + OWN_ROWS + NEW_ROWS)  # fmt: skip
+                         ARTICLE_ROWS + OWN_ROWS + NEW_ROWS + EXT_ROWS)  # fmt: skip
 def test_rows(text, ref, mention, start, end, precision, tense, kind):
     m = _find(text, ref, mention)
     assert (m.start, m.end, m.precision) == (D(start), D(end), precision)
@@ -283,9 +360,24 @@ def test_rows(text, ref, mention, start, end, precision, tense, kind):
     assert m.ref == D(ref)
 
 
-@pytest.mark.parametrize(("text", "ref"), ARTICLE_NONE + [(t, R) for t in OWN_NONE])
+@pytest.mark.parametrize(("text", "ref"), ARTICLE_NONE + [(t, R) for t in OWN_NONE + EXT_NONE])
 def test_no_mention(text, ref):
     assert find_dates(text, D(ref)) == []
+
+
+@pytest.mark.parametrize(("text", "ref", "texts"), EXT_EXACT)
+def test_exact_mentions(text, ref, texts):
+    assert [m.text for m in find_dates(text, D(ref))] == texts
+
+
+@pytest.mark.parametrize(("text", "mention", "span"), [
+    ("北京上年末的天气", "上年末", (2, 5)),
+    ("六月六月中旬这样子", "六月中旬", (2, 6)),
+    ("他在10月22出生", "10月22", (2, 7)),
+    ("新华社天津3月5日电", "3月5日", (5, 9)),
+])  # fmt: skip
+def test_ext_spans(text, mention, span):
+    assert _find(text, R, mention).span == span
 
 
 @pytest.mark.parametrize(("text", "ref"), ARTICLE_DURATION_OR_NONE)
@@ -323,6 +415,12 @@ def test_article_sentence_has_no_extra_mentions():
     ("“十四五”前两年", J, "2021/2022"),
     ("13:20~次日05:40", J, "2021-06-14/2021-06-15"),
     ("十四五", R, "2021/2025"),
+    ("上年末", R, "2023-11-01/2023-12-31"),
+    ("上年同期", R, "2023"),
+    ("上上个月", R, "2024-07"),
+    ("下下个季度", R, "2025-33"),
+    ("入冬以来", R, "2023-12-01/2024-09-25"),
+    ("年中", R, "2024-06-01/2024-07-31"),
 ])  # fmt: skip
 def test_edtf(text, ref, edtf):
     m = parse_date(text, D(ref))
@@ -336,6 +434,8 @@ def test_edtf(text, ref, edtf):
     ("近三个月", R, "day"), ("3年内", R, "day"), ("6年前", R, "year"), ("今天(15日)", R, "month"),
     ("前两天", R, "day"), ("前两年", R, "year"), ("当日", R, "day"), ("次日", R, "day"),
     ("第七年", R, "year"), ("9月10号，11号", R, "year"),
+    ("上年", R, "year"), ("本年度", R, "year"), ("上上个月", R, "month"), ("下下周", R, "day"),
+    ("10月22", R, "year"),
 ])  # fmt: skip
 def test_anchor(text, ref, anchor):
     m = parse_date(text, D(ref))

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from .articles import Article, split_articles
 from .keyterms import KeyTerm, corpus_key_terms, term_occurrences
-from .reader import DEFAULT_MAX_BYTES, Document, Problem, read_paths
+from .reader import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    Problem,
+    UnreadableFile,
+    iter_article_files,
+    read_document,
+)
 from .segmenter import cut
 
 if TYPE_CHECKING:
@@ -64,55 +71,73 @@ def _fallback_title(article: Article) -> str:
     return first[:30] + ("…" if len(first) > 30 else "")
 
 
+def _article_title(article: Article, found: list[Event]) -> str:
+    if article.title:
+        return article.title
+    if found:
+        return ("图片新闻：" if article.kind == "caption" else "") + found[0].title
+    return _fallback_title(article)
+
+
 def extract(
     paths: Iterable[Path | str] | None = None,
     progress: Progress | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    partial: Callable[[list[Event], list[ArticleInfo]], None] | None = None,
 ) -> Corpus:
-    """Read the paths (default: the bundled seeds) and extract every dated event."""
+    """Read the paths (default: the bundled seeds) and extract every dated event.
+
+    Documents are processed one by one; ``partial(events, articles)`` (if given) gets
+    the events so far after each, with key terms weighed within their own document.
+    At the end key terms are weighed again over the whole corpus (IDF of the loaded
+    articles) and every event's ``keyterms`` follows.
+    """
     from .events import article_events
     from .table import events_frame
 
     paths = [Path(p) for p in (paths or [SEEDS_DIR])]
+    files = list(iter_article_files(paths))
+    problems: list[Problem] = [f for f in files if isinstance(f, Problem)]
+    files = [f for f in files if not isinstance(f, Problem)]
     documents: list[Document] = []
-    problems: list[Problem] = []
     seen: dict[str, Path] = {}
-    for item in read_paths(paths, max_bytes=max_bytes):
-        if isinstance(item, Problem):
-            problems.append(item)
-        elif item.sha256 in seen:
-            problems.append(Problem(item.path, f"duplicate of {seen[item.sha256]}: skipped"))
-        else:
-            seen[item.sha256] = item.path
-            documents.append(item)
-
-    articles = [article for doc in documents for article in split_articles(doc)]
-    total = len(articles) * 2
-    segmented = []
-    for done, article in enumerate(articles):
-        if progress and not progress(done, total, article.file):
-            raise Cancelled
-        segmented.append(cut(article.text))
-    terms = corpus_key_terms(segmented)
-
     infos: list[ArticleInfo] = []
-    events: list[Event] = []
-    for number, (article, article_terms) in enumerate(zip(articles, terms, strict=True)):
-        if progress and not progress(len(articles) + number, total, article.file):
+    segmented: list[list[str]] = []
+    per_article: list[list[Event]] = []
+    for done, path in enumerate(files):
+        if progress and not progress(done, len(files), path.name):
             raise Cancelled
-        words = [t.term for t in article_terms]
-        found = article_events(article, words)
-        if article.title:
-            title = article.title
-        elif found:
-            title = ("图片新闻：" if article.kind == "caption" else "") + found[0].title
-        else:
-            title = _fallback_title(article)
-        for event in found:
-            event.article_title = title
-        spans = term_occurrences(article.doc.text, words, *article.span)
-        infos.append(ArticleInfo(article, title, article_terms, spans))
-        events.extend(found)
+        try:
+            doc = read_document(path, max_bytes=max_bytes)
+        except UnreadableFile as exc:
+            problems.append(Problem(path, str(exc)))
+            continue
+        if doc.sha256 in seen:
+            problems.append(Problem(path, f"duplicate of {seen[doc.sha256]}: skipped"))
+            continue
+        seen[doc.sha256] = path
+        documents.append(doc)
+        articles = split_articles(doc)
+        words = [cut(article.text) for article in articles]
+        local_terms = corpus_key_terms(words)
+        for article, article_words, terms in zip(articles, words, local_terms, strict=True):
+            found = article_events(article, [t.term for t in terms])
+            title = _article_title(article, found)
+            for event in found:
+                event.article_title = title
+            infos.append(ArticleInfo(article, title, terms))
+            segmented.append(article_words)
+            per_article.append(found)
+        if partial:
+            partial([e for found in per_article for e in found], list(infos))
     if progress:
-        progress(total, total, "")
+        progress(len(files), len(files), "")
+
+    for info, terms, found in zip(infos, corpus_key_terms(segmented), per_article, strict=True):
+        words = [t.term for t in terms]
+        info.keyterms = terms
+        info.term_spans = term_occurrences(info.article.doc.text, words, *info.article.span)
+        for event in found:
+            event.keyterms = [t for t in words if t in event.sentence][:8]
+    events = [e for found in per_article for e in found]
     return Corpus(documents, infos, events_frame(events), problems)

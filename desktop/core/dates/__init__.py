@@ -22,9 +22,10 @@ Grammar, in the order it is tried at a trigger:
 * an *atom* — planning period (``“十四五”期间``, N-th plan starts 1966+5(N-3); ``开局`` = first
   year, ``末/收官`` = last year; ``前两年``/``后三年`` its first/last years), century/decade,
   relative day (``今天(15日)`` takes the day of month nearest to the relative day), week,
-  calendar date (numeric formats, year→month→day with parts, relative year/month/quarter words,
-  seasons, holidays from ``resources/cues/date_holidays.txt``), anaphoric day words (``当日 次日
-  第三天 第七年``), then a trailing weekday, ``当天`` and clock time (ignored);
+  calendar date (numeric formats, year→month→day with parts and bare days, relative year/
+  month/quarter words, also repeated as 上上/下下, seasons, holidays from
+  ``resources/cues/date_holidays.txt``), anaphoric day words (``当日 次日 第三天 第七年``), then
+  a trailing weekday, ``当天`` and clock time (ignored);
 * what follows the atom: bare days of a list (``9月10号，11号``) extend it; a connector (至 到 —
   ~ -) and a right end make a range; ``以来/起/开始`` an open range to ``ref``; ``左右/前后/许``
   an approximate date; ``前/之前/以前`` a deadline ``ref..end``.
@@ -42,13 +43,32 @@ Conventions
   1000-2200 are rejected (centuries excepted).
 * Parts of a month: 上旬 1-10, 中旬/月中 11-20, 下旬 21-end, 月初 1-5, 月底/月末 25-end,
   ``前N天``/``最后N天``; parts of a year: 年初 Jan-Feb, 年底/年末 Nov-Dec, 伊始 January.  All of
-  these have precision ``vague`` and EDTF ``start/end``.  Parts of a decade (初期 0-2, 中期 3-6,
+  these have precision ``vague`` and EDTF ``start/end``.  年中 is Jun-Jul (``vague``): alone,
+  as ``2024年年中``/``今年年中``, or as ``2023年中``/``今年中`` only at the end of a phrase
+  (before punctuation, 以来, 时, 左右…), never before a word (``2024年中国``, ``今年中秋``) nor
+  after 这一年/全年 (``这一年中`` is "during the year").  Parts of a decade (初期 0-2, 中期 3-6,
   末期 7-9) and century (初 first 20 years, 中叶 40-59, 末 last 20) are ``vague`` too.
   上/下半年 are ``half-year`` (EDTF ``YYYY-40/41``); quarters ``quarter`` (``YYYY-33..36``);
   一季度末 / 四季度初 the last / first month of the quarter.
 * Seasons are meteorological: spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter Dec-Feb,
   labelled by the year of its December (EDTF ``YYYY-21..24``).  ``今冬``/``冬季`` without a year is
-  the winter containing ``ref`` or, from March to November, the coming one.
+  the winter containing ``ref`` or, from March to November, the coming one.  ``入冬/入春/入夏/
+  入秋/开春以来`` is an open range from the latest start of that season not after ``ref``
+  (``入冬以来`` on 2024-09-25 runs from 2023-12-01); after a year (``今年入冬以来``) it is that
+  year's season, the winter that began last December when said in January or February.
+* Bare days: after a month, a day without 日/号 is read when it is 1-31 (and valid for the month)
+  and, in Arabic digits (``10月22出生``, ``1月3至2月10``), not followed by a digit, a decimal,
+  %/‰/℃/°, an ASCII letter or a unit or measure word listed in
+  ``resources/cues/date_bare_day_stops.txt`` (``10月22个项目``, ``3月15家``, ``3月5G``,
+  ``7月13城`` keep only the month); in Chinese numerals only before punctuation or a connector.
+* Relative words: repeated 上/下 move one more unit each (``上上个月`` -2 months, ``下下个季度``,
+  ``下下下周一`` the Monday three weeks on, ``上上年``).  上年 is 去年 (``比上年增长``), but not
+  after a verb ending in 上 (``马上年底``, ``赶上年末`` stay 年底/年末 of ``ref``'s year, ``登上年度``)
+  nor before a word starting with 年 (``北上年轻人``, ``上年纪``, ``网上年货``); ``上年末/上年底`` are
+  Nov-Dec of last year.  A relative year word takes 度 (``本年度 上年度 今年度``; not ``今年度过``,
+  ``今年度假``), and 同期 after a year (``去年同期``, ``上年同期``) is that whole year, precision
+  ``year``, kind ``point`` (a comparison base; the caller may re-anchor it).  ``同期``, ``年度``
+  alone are not mentions; ``2023年度`` is the year 2023.
 * A range needs its connector directly between the two ends (after an optional 从/自 and an
   optional 起/开始 on the left); the right end inherits the year/month it omits from the left end
   (``2017年8月11日至22日``), and a unit-less left number takes the unit the right end starts with
@@ -90,7 +110,7 @@ Conventions
   to 3月6日 (kind ``span``), ``当天（15日）`` is the 15th as for ``今天(15日)``.  ``当年``
   (``当年签约、当年落地``) is generic in news and not a mention; neither is a bare clock.
 * Anchors: ``absolute`` needs nothing from ``ref`` (2-digit years count as absolute), ``year``
-  the year (2月28日, 今年, 全年, 一季度, 6年前), ``month`` year and month (15日, 上月,
+  the year (2月28日, 10月22, 今年, 上年, 全年, 一季度, 6年前), ``month`` year and month (15日, 上月,
   今天(15日)), ``day`` the day (今天, 近三个月, open ranges, deadlines).
 * Name-years: a 4-digit year (with or without 年) directly followed by an event name ending in a
   suffix from ``resources/cues/name_suffixes.txt`` within 40 CJK characters (characters from

@@ -28,6 +28,7 @@ from desktop.core.dates._lexicon import (
     ANA_DAY,
     ANA_RE,
     APPROX_RE,
+    BARE_DAY_NUM_RE,
     BARE_DAY_RE,
     BARE_LEFT_RE,
     BARE_YEAR_RE,
@@ -44,6 +45,8 @@ from desktop.core.dates._lexicon import (
     HORIZON_RE,
     LIST_SEP_RE,
     LIST_STOP_RE,
+    MID_OK_RE,
+    MID_YEAR_WORDS,
     MONTH_RE,
     MPART_RE,
     NAME_BREAKERS,
@@ -70,7 +73,9 @@ from desktop.core.dates._lexicon import (
     REL_SEASON,
     REL_YEAR,
     REL_YEAR_RE,
+    REPEAT_RE,
     SAME_DAY_RE,
+    SAME_PERIOD_RE,
     SEASON,
     SEASON_RE,
     START_WORD_RE,
@@ -83,6 +88,7 @@ from desktop.core.dates._lexicon import (
     VAGUE_PAST_RE,
     WEEK_RE,
     WEEKDAY_AFTER_RE,
+    YEAR_DU_RE,
     YEAR_RE,
     YPART_RE,
 )
@@ -516,7 +522,7 @@ class Parser:
         if m is None:
             return None
         r = m.group("r")
-        off = {"上上": -2, "下下": 2, "上": -1, "下": 1}.get(r, 0) if r else 0
+        off = len(r) * (-1 if r[0] == "上" else 1) if r and r[0] in "上下" else 0
         mon = monday(self.ref) + timedelta(weeks=off)
         wd = m.group("wd") or m.group("wd2")
         if wd:
@@ -538,15 +544,22 @@ class Parser:
             r = self.numeric(q)
             if r is not None:
                 return r
+        rep = REPEAT_RE.match(s, q)
+        if rep:
+            return self.repeated(rep.end() - 1, len(rep.group()))
         y = None
         anchor, lead, two, plain, pos = "absolute", "", False, False, q
         m = TWO_YEARS_RE.match(s, q)
         if m:
             return m.end(), iv_span(date(ref.year, 1, 1), date(ref.year + 1, 12, 31), "range", "year",
                                     f"{ref.year}/{ref.year + 1}", ref.year)  # fmt: skip
+        mid_ok = True
         m = REL_YEAR_RE.match(s, q)
         if m:
             y, anchor, lead, pos = ref.year + REL_YEAR[m.group()], "year", "y", m.end()
+            mid_ok = m.group() in MID_YEAR_WORDS
+            if m.group().endswith("年") and YEAR_DU_RE.match(s, pos):
+                pos += 1  # 本年度, 上年度
         else:
             m = YEAR_RE.match(s, q)
             if m:
@@ -556,13 +569,16 @@ class Parser:
         if y is not None:
             if not valid_year(y):
                 return None
-            r = self.ypart(pos, y, anchor, True)
+            r = self.ypart(pos, y, anchor, True, mid_ok)
             if r is not None:
                 return r
             mo = MONTH_RE.match(s, pos)
             if mo is None:
                 if two and self.strict:
                     return None
+                sp = SAME_PERIOD_RE.match(s, pos)
+                if sp:
+                    pos = sp.end()  # 去年同期: the year, a comparison base
                 iv = iv_year(y, anchor)
                 iv.plain_year = plain and not two
                 return pos, iv
@@ -591,12 +607,30 @@ class Parser:
             return None
         return self.month_rest(pos, y, m_val, anchor, lead or "m")
 
+    def repeated(self, q: int, n: int) -> tuple[int, Iv] | None:
+        """``上上个月``, ``下下个季度``, ``上上年``: the relative word at ``q`` (its 上/下 the
+        last of ``n``) moved ``n`` units instead of one."""
+        s, ref = self.s, self.ref
+        m = REL_YEAR_RE.match(s, q)
+        if m and m.group()[0] == s[q]:
+            y = ref.year + n * REL_YEAR[m.group()]
+            return (m.end(), iv_year(y, "year")) if valid_year(y) else None
+        m = REL_QUARTER_RE.match(s, q)
+        if m:
+            qd = add_months(ref.replace(day=1), 3 * n * REL_QUARTER[m.group("w")])
+            return m.end(), quarter(qd.year, (qd.month - 1) // 3 + 1, "month", m.group("qp"))
+        m = REL_MONTH_RE.match(s, q)
+        if m and m.group()[0] == s[q]:
+            md = add_months(ref.replace(day=1), n * REL_MONTH[m.group()])
+            return self.month_rest(m.end(), md.year, md.month, "month", "m")
+        return None
+
     def month_rest(self, pos: int, y: int, m: int, anchor: str, lead: str) -> tuple[int, Iv]:
         s = self.s
         r = self.mpart(pos, y, m, anchor)
         if r is not None:
             return r
-        dm = DAY_RE.match(s, pos) or BARE_DAY_RE.match(s, pos)
+        dm = DAY_RE.match(s, pos) or BARE_DAY_NUM_RE.match(s, pos) or BARE_DAY_RE.match(s, pos)
         if dm:
             d = to_int(dm.group("n"))
             if valid_day(y, m, d):
@@ -664,15 +698,29 @@ class Parser:
                 return m.end(), iv
         return None
 
-    def ypart(self, pos: int, y: int, anchor: str, after_year: bool) -> tuple[int, Iv] | None:
+    def ypart(
+        self, pos: int, y: int, anchor: str, after_year: bool, mid_ok: bool = True
+    ) -> tuple[int, Iv] | None:
         m = YPART_RE.match(self.s, pos)
         if m is None:
             return None
         g = m.groupdict()
         e = m.end()
         if not after_year and (g["yi"] or (g["yw"] and not g["ny"]) or g["fl"] or g["first"]
-                               or g["ordm"] or g["ordd"] or g["ordw"]):  # fmt: skip
+                               or g["ordm"] or g["ordd"] or g["ordw"]
+                               or (g["mid"] and not g["nym"])):  # fmt: skip
             return None
+        if g["mid"]:
+            if not g["nym"] and not (mid_ok and MID_OK_RE.match(self.s, e)):
+                return None  # 2024年中国…, 这一年中; 2024年中，is mid-2024
+            return e, iv_span(date(y, 6, 1), date(y, 7, 31), "vague", anchor, y=y)
+        if g["ss"]:
+            idx, ref = SEASON[g["ss"][1]], self.ref
+            if not after_year:  # 入冬以来: the latest start of that season not after ref
+                y = ref.year if date(ref.year, 3 + 3 * idx, 1) <= ref else ref.year - 1
+            elif idx == 3 and y == ref.year and winter_year(ref) == y - 1:
+                y -= 1  # 今年入冬以来 in January: the winter that began last December
+            return e, season(y, idx, anchor)
         if g["hy"]:
             h = 0 if g["hy"] == "上" else 1
             return e, iv_span(date(y, 1 + 6 * h, 1), month_end(y, 6 + 6 * h), "half-year", anchor,

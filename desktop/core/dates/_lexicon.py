@@ -18,7 +18,7 @@ REL_DAY = {
     "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "后天": 2, "大后天": 3, "大大后天": 4,
 }  # fmt: skip
 REL_YEAR = {
-    "今年": 0, "本年": 0, "全年": 0, "这一年": 0, "去年": -1, "上一年": -1, "前年": -2, "大前年": -3,
+    "今年": 0, "本年": 0, "全年": 0, "这一年": 0, "去年": -1, "上一年": -1, "上年": -1, "前年": -2, "大前年": -3,
     "明年": 1, "次年": 1, "下一年": 1, "后年": 2, "大后年": 3,
 }  # fmt: skip
 REL_MONTH = {
@@ -55,6 +55,7 @@ HORIZONS = word_list("cues", "date_horizon_prefixes.txt")
 NAME_SUFFIXES = word_list("cues", "name_suffixes.txt")
 NAME_NOT = word_list("cues", "date_name_not_words.txt")
 NAME_BREAKERS = frozenset("".join(word_list("cues", "date_name_breakers.txt")))
+BARE_DAY_STOPS = "".join(word_list("cues", "date_bare_day_stops.txt"))
 
 # ---------------------------------------------------------------- regexes
 _C = re.compile
@@ -62,7 +63,17 @@ _C = re.compile
 _POSTPOSITION = "之以然最此随今前过事会节年战提当空目产"
 _AMBIGUOUS = rf"(?<![{_POSTPOSITION}])(?=[前后][年天])|(?![前后][年天])"
 REL_DAY_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_alt(REL_DAY)})(?!候)")
-REL_YEAR_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_alt(REL_YEAR)})")
+# 上年 (last year) not inside a verb with 上 (马上年底, 赶上年末, 登上年度…) nor before a word
+# starting with 年 (北上年轻人, 上年纪, 买上年货, 吃上年夜饭, 线上年会…)
+_UP_LEFT = "马赶跟追爬登迎加算北送带穿戴过吃住碰遇配补搭考当坐走冲奔连接关锁挂贴摊看盯评选荣踏放摆装写填印刻晒献递附顶迈跨攀站骑乘堆染盖涂刷挤凑拼排轮"
+_UP_NEXT = "轻纪龄华货画夜味会薪关级兽糕历检卡票费金鉴报迈幼长谱轮青少老事景份"
+_UP_YEAR = rf"(?<![{_UP_LEFT}])(?=上年(?![{_UP_NEXT}]))|(?!上年)"
+REL_YEAR_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_UP_YEAR})(?:{_alt(REL_YEAR)})")
+# 本年度/上年度/今年度 (not 今年度过, 今年度假); 去年同期/上年同期 (the comparison base)
+YEAR_DU_RE = _C(r"度(?![过假日])")
+SAME_PERIOD_RE = _C(r"同期")
+# 上上个月, 下下个季度, 上上年: each repeated 上/下 one more unit (weeks: WEEK_RE)
+REPEAT_RE = _C(r"上{2,}|下{2,}")
 REL_MONTH_RE = _C(_alt(REL_MONTH))
 REL_QUARTER_RE = _C(rf"(?P<w>{_alt(REL_QUARTER)})(?P<qp>末|初)?")
 TWO_YEARS_RE = _C("今明两年")
@@ -74,13 +85,26 @@ BARE_YEAR_RE = _C(r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})(?![\d年
 MONTH_RE = _C(rf"(?P<n>{N})(?:月份|月)(?!份)")
 DAY_RE = _C(rf"(?P<n>{N})(?P<u>日|号)")
 BARE_DAY_RE = _C(
-    r"(?P<n>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})(?=$|[\s,.;:!?)\]、，。；！？~\-—至到起前])"
+    r"(?P<n>[一二三四五六七八九十廿卅]{1,3})(?=$|[\s,.;:!?)\]、，。；！？~\-—至到起前])"
 )
+# an Arabic bare day (10月22出生): not followed by a digit, a decimal, a unit or a measure word
+BARE_DAY_NUM_RE = _C(rf"(?P<n>\d{{1,2}})(?!\d|\.\d|[%‰℃°A-Za-z_/{BARE_DAY_STOPS}])")
 _BLOCK = "步次级期衷心始创见审选赛线部层色气数蕴端尾蒙地容涵外在需销资陆河江"
+# 年中 (mid-year) not the start of a word (2024年中国, 今年中秋, 年中考, 年中小企业…)
+_MID_BLOCK = (
+    "国央心部期秋元小华方外东西南非美欧日俄韩资企级高长短青老医药文铁建石信移联交工农招标奖"
+    "考试选间午旬餐原亚科车航粮储核广泰德法英印巴阿低等型层断止途转毒风性学专枢坚游下上共超"
+)
+# after a year without a second 年 (2023年中, 今年中) 年中 must end the phrase: 2023年中，
+# relative years that take 年中 without a second 年 (今年中, 去年中; not 这一年中 "during the year")
+MID_YEAR_WORDS = frozenset(("今年", "去年", "明年", "前年", "后年", "上年"))
+MID_OK_RE = _C(r"$|[\s，,。；;：:！!？?、)\]”\"]|以来|以前|之前|前后|左右|时|开始|起|至|到")
 YPART_RE = _C(
     r"(?P<hy>[上下])半年"
     rf"|(?P<ny>年)?(?P<yw>初|底|末|内)(?![{_BLOCK}])"
     r"|(?P<yi>伊始|开局之年|开局|收官之年|收官|全年)"
+    rf"|(?P<nym>年)?(?P<mid>中)(?![{_MID_BLOCK}])"
+    r"|(?P<ss>入[春夏秋冬]|开春)(?=以来)"
     r"|(?:第)?(?P<q>[一二三四1-4])个?季度(?P<qp>末|初)?"
     r"|首季度?(?P<qp1>末|初)?"
     r"|Q(?P<q2>[1-4])(?:季度)?"
@@ -100,7 +124,7 @@ MPART_RE = _C(
     rf"|的?第(?P<wk>{N})个?(?:周|星期|礼拜)(?P<wd>[{WD}])?(?!期|年)"
 )
 WEEK_RE = _C(
-    rf"(?P<r>上上|下下|上|下|这|本)(?:个|一)?(?:周|星期|礼拜)(?!期|年|边|岁|刊|报|末)"
+    rf"(?P<r>上+|下+|这|本)(?:个|一)?(?:周|星期|礼拜)(?!期|年|边|岁|刊|报|末)"
     rf"(?:(?:周|星期|礼拜)?(?P<wd>[{WD}]))?"
     rf"|(?<![每隔一两几数])(?:周|星期|礼拜)(?P<wd2>[{WD}])"
 )
@@ -170,16 +194,17 @@ BARE_LEFT_RE = _C(rf"(?P<n>{N})(?=\s*(?:至|到|—+|-+|~)\s*)")
 NAME_YEAR_RE = _C(r"(?P<y>(?:19|20)\d\d)(?=[^\x00-\u2fff])")
 
 _TRIG_WORDS = (
-    list(REL_DAY) + list(REL_YEAR) + list(REL_MONTH) + list(REL_QUARTER) + list(HOLIDAYS)
+    list(REL_DAY) + [w for w in REL_YEAR if w != "上年"] + list(REL_MONTH) + list(REL_QUARTER) + list(HOLIDAYS)
     + list(HORIZONS) + ["今明两年", "上世纪", "上个世纪", "本世纪", "这个世纪", "下世纪", "下个世纪",
     "近", "最近", "过去", "未来", "今后", "接下来", "往后", "从", "自", "上半年", "下半年", "年初",
     "年底", "年末", "年内", "首季", "第", "Q", "今春", "今夏", "今秋", "今冬", "去春", "去夏",
     "去秋", "去冬", "明春", "明夏", "明秋", "明冬", "春季", "夏季", "秋季", "冬季", "春天", "夏天",
-    "秋天", "冬天"] + list(ANA_DAY)
+    "秋天", "冬天", "入春", "入夏", "入秋", "入冬", "开春"] + list(ANA_DAY)
 )  # fmt: skip
 TRIGGER_RE = _C(
     rf"(?<![\d{CN}几])[\d{CN}几]|[“‘\"「『](?=十)|前(?=[一二三两23]个?季度|两[天年])"
-    r"|(?:上上|下下|上|下|这|本)(?:个|一)?(?:周|星期|礼拜)|(?:周|星期|礼拜)(?=[一二三四五六日天])"
+    r"|(?:上+|下+|这|本)(?:个|一)?(?:周|星期|礼拜)|(?:周|星期|礼拜)(?=[一二三四五六日天])"
     rf"|{_alt(_TRIG_WORDS)}"
+    rf"|上(?=上|年)|下(?=下)|(?<![\d{CN}几多半每这那全整当同本近历往些])年中"
     rf"|(?:{TOD})(?=[\s\d{CN}点时:分钟刻秒半整许左右]*(?:至|到|~|-|—))"
 )

@@ -1,0 +1,213 @@
+"""Time ↔ pixels, and calendar ticks for a time axis — pure arithmetic, no Qt.
+
+Days are floats counted from 1970-01-01 (day 0.0 is that day's midnight), so an
+event of the inclusive days ``[start, end]`` covers ``[day(start), day(end) + 1)``.
+
+Ticks never lie about the calendar: a month tick is on the 1st, a year tick on
+1 January, a week tick on a Monday. :func:`choose_unit` takes the finest unit of the
+ladder (decades … days) whose narrowest step still fits its widest label, measured by
+the caller's font; :func:`ticks` lists the ticks of that unit in a range, and
+:func:`enclosing_ticks` the ticks of the row above (the year of a month, the month of a day).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+EPOCH = date(1970, 1, 1)
+EPOCH_ORDINAL = EPOCH.toordinal()
+MIN_SPAN_DAYS = 1.0
+MAX_SPAN_DAYS = 50 * 365.25
+MIN_DATE = date(1000, 1, 1)
+MAX_DATE = date(2200, 12, 31)
+_QUARTERS = ("一季度", "二季度", "三季度", "四季度")
+
+
+def day_number(value: date) -> int:
+    return value.toordinal() - EPOCH_ORDINAL
+
+
+def from_day_number(day: float) -> date:
+    ordinal = int(math.floor(day)) + EPOCH_ORDINAL
+    ordinal = min(max(ordinal, MIN_DATE.toordinal()), MAX_DATE.toordinal())
+    return date.fromordinal(ordinal)
+
+
+@dataclass(frozen=True, slots=True)
+class TickUnit:
+    """A step of the axis ladder: ``months`` > 0 for calendar months/years, else ``days``."""
+
+    name: str  # decade | year | quarter | month | week | day
+    months: int = 0
+    days: int = 0
+    sample: str = ""  # the widest label of the unit, to measure
+
+    @property
+    def min_step_days(self) -> float:
+        return self.months * 28 if self.months else float(self.days)
+
+
+LADDER: tuple[TickUnit, ...] = (
+    TickUnit("day", days=1, sample="28日"),
+    TickUnit("week", days=7, sample="12月28日"),
+    TickUnit("month", months=1, sample="12月"),
+    TickUnit("quarter", months=3, sample="四季度"),
+    TickUnit("year", months=12, sample="2025年"),
+    TickUnit("year", months=24, sample="2025年"),
+    TickUnit("year", months=60, sample="2025年"),
+    TickUnit("decade", months=120, sample="2020年"),
+    TickUnit("decade", months=240, sample="2020年"),
+    TickUnit("decade", months=600, sample="2000年"),
+    TickUnit("decade", months=1200, sample="2000年"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    day: float
+    label: str
+
+
+def choose_unit(days_per_px: float, measure: Callable[[str], float], padding: float = 12.0) -> TickUnit:
+    """The finest unit whose narrowest step is wider than its widest label plus padding."""
+    for unit in LADDER:
+        if unit.min_step_days / days_per_px >= measure(unit.sample) + padding:
+            return unit
+    return LADDER[-1]
+
+
+def _add_months(value: date, months: int) -> date:
+    index = value.year * 12 + value.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _first_tick(unit: TickUnit, start: date) -> date:
+    if unit.months:
+        step_years = unit.months // 12
+        if step_years >= 1:
+            year = start.year - start.year % step_years
+            return date(max(year, 1), 1, 1)
+        month_index = (start.month - 1) - (start.month - 1) % unit.months
+        return date(start.year, month_index + 1, 1)
+    if unit.days == 7:
+        return start - timedelta(days=start.weekday())
+    return start
+
+
+def _tick_dates(unit: TickUnit, start_day: float, end_day: float) -> Iterator[date]:
+    start = from_day_number(start_day)
+    end = from_day_number(end_day)
+    current = _first_tick(unit, start)
+    while current <= end:
+        yield current
+        try:
+            current = _add_months(current, unit.months) if unit.months else current + timedelta(days=unit.days)
+        except (ValueError, OverflowError):
+            return
+        if current > MAX_DATE:
+            return
+
+
+def label(unit: TickUnit, value: date) -> str:
+    if unit.name in ("decade", "year"):
+        return f"{value.year}年"
+    if unit.name == "quarter":
+        return _QUARTERS[(value.month - 1) // 3]
+    if unit.name == "month":
+        return f"{value.month}月"
+    if unit.name == "week":
+        return f"{value.month}月{value.day}日"
+    return f"{value.day}日"
+
+
+def ticks(unit: TickUnit, start_day: float, end_day: float) -> list[Tick]:
+    """Ticks of ``unit`` from just before ``start_day`` to ``end_day``."""
+    return [Tick(float(day_number(d)), label(unit, d)) for d in _tick_dates(unit, start_day, end_day)]
+
+
+_ENCLOSING = {
+    "day": TickUnit("month", months=1),
+    "week": TickUnit("month", months=1),
+    "month": TickUnit("year", months=12),
+    "quarter": TickUnit("year", months=12),
+    "year": TickUnit("decade", months=120),
+    "decade": TickUnit("decade", months=1200),
+}
+
+
+def enclosing_label(unit: TickUnit, value: date) -> str:
+    if unit.name in ("day", "week"):
+        return f"{value.year}年{value.month}月"
+    if unit.name in ("month", "quarter"):
+        return f"{value.year}年"
+    if unit.name == "year":
+        return f"{value.year // 10 * 10}年代"
+    return f"{value.year // 100 + 1}世纪"
+
+
+def enclosing_ticks(unit: TickUnit, start_day: float, end_day: float) -> list[Tick]:
+    """The row above: ticks of the unit that encloses ``unit`` (a month's year …)."""
+    outer = _ENCLOSING[unit.name]
+    return [
+        Tick(float(day_number(d)), enclosing_label(unit, d))
+        for d in _tick_dates(outer, start_day, end_day)
+    ]
+
+
+@dataclass(slots=True)
+class TimeScale:
+    """A visible time range mapped onto ``width`` pixels (x = 0 at ``start``)."""
+
+    start: float
+    end: float
+    width: float
+
+    @property
+    def span(self) -> float:
+        return self.end - self.start
+
+    @property
+    def days_per_px(self) -> float:
+        return self.span / max(self.width, 1.0)
+
+    def x_of(self, day: float) -> float:
+        return (day - self.start) / self.days_per_px
+
+    def day_of(self, x: float) -> float:
+        return self.start + x * self.days_per_px
+
+    def clamp(self) -> None:
+        """Keep the span within 1 day … 50 years and the range within the supported dates."""
+        span = min(max(self.span, MIN_SPAN_DAYS), MAX_SPAN_DAYS)
+        center = (self.start + self.end) / 2
+        low, high = float(day_number(MIN_DATE)), float(day_number(MAX_DATE))
+        start = min(max(center - span / 2, low), high - span)
+        self.start, self.end = start, start + span
+
+    def zoom(self, factor: float, anchor_x: float) -> None:
+        """Zoom by ``factor`` (> 1 zooms in) keeping the day under ``anchor_x`` fixed."""
+        anchor = self.day_of(anchor_x)
+        ratio = anchor_x / max(self.width, 1.0)
+        span = min(max(self.span / factor, MIN_SPAN_DAYS), MAX_SPAN_DAYS)
+        self.start = anchor - ratio * span
+        self.end = self.start + span
+        low, high = float(day_number(MIN_DATE)), float(day_number(MAX_DATE))
+        if self.start < low or self.end > high:
+            self.clamp()
+
+    def pan_px(self, dx: float) -> None:
+        """Move the view by ``dx`` pixels (positive: later dates come into view)."""
+        shift = dx * self.days_per_px
+        self.start += shift
+        self.end += shift
+        self.clamp()
+
+    def show(self, first_day: float, last_day: float, margin: float = 0.05) -> None:
+        """Fit ``[first_day, last_day)`` with a margin on both sides."""
+        span = max(last_day - first_day, MIN_SPAN_DAYS)
+        pad = span * margin
+        self.start, self.end = first_day - pad, last_day + pad
+        self.clamp()

@@ -1,0 +1,750 @@
+"""The timeline canvas: lanes of events under a calendar axis, zoom, pan, selection.
+
+Painting asks :class:`~desktop.core.timeline_index.TimelineIndex` only for the events in
+view (binary search) and lays out only the lanes in view, so its cost follows what is
+on screen, not the size of the corpus. Geometry (:meth:`TimelineView.item_rect`,
+:meth:`hit_test`) comes from the same layout the paint used.
+
+Input: wheel / pinch zoom around the cursor; Shift+wheel or horizontal wheel pans; the
+wheel over the lane titles scrolls lanes; drag pans; Shift/Ctrl+drag draws a rubber band;
+click, Ctrl-click, Shift-click select; double-click zooms in (on a badge: to its events);
+keys + − 0 (fit) Z (selection) ←/→ PageUp/PageDown Home/End, Tab/Shift+Tab to the
+next/previous event, Ctrl+A, Esc.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QKeyEvent,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QRubberBand, QToolTip, QWidget
+
+from ..core.formatting import readable_date
+from ..core.timeline_index import TENSE_CODES, TimelineIndex, build_index
+from ..core.timeline_layout import Item, LayoutParams, layout_lane
+from ..core.timescale import TimeScale, choose_unit, day_number, enclosing_ticks, ticks
+from . import palette
+from .fonts import chinese_font
+from .models import EventTableModel
+
+GUTTER = 168.0  # lane titles
+AXIS_HEIGHT = 46.0
+ROW_HEIGHT = 22.0
+LANE_PADDING = 8.0
+MAX_LABEL_PX = 260.0
+WHEEL_ZOOM_BASE = 1.0018  # per eighth of a degree: one notch (120) zooms by ~24 %
+PLANNED = TENSE_CODES["planned"]
+
+
+@dataclass(slots=True)
+class _LaneGeometry:
+    lane: int
+    top: float
+    height: float
+    rows: int
+
+
+class TimelineView(QWidget):
+    """Paints the events of an :class:`EventTableModel` and shares its selection model."""
+
+    range_changed = Signal(float, float)
+    lanes_changed = Signal()
+
+    def __init__(self, model: EventTableModel, selection: QItemSelectionModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(QSize(420, 200))
+        self.model = model
+        self.selection = selection
+        self.lane_mode = "article"
+        self.scale = TimeScale(float(day_number(date(2014, 1, 1))), float(day_number(date(2027, 1, 1))), 800.0)
+        self.v_offset = 0.0
+        self.index: TimelineIndex = build_index(model.frame, self.lane_mode)
+        self._hidden = np.zeros(len(model.frame), dtype=bool)
+        self._matches: np.ndarray | None = None  # None: no search; else bool per event
+        self._selected = np.zeros(len(model.frame), dtype=bool)
+        self._label_widths: dict[int, float] = {}
+        self._elided: dict[int, str] = {}
+        self._items: list[tuple[_LaneGeometry, list[Item]]] = []
+        self._item_by_event: dict[int, tuple[QRectF, Item]] = {}
+        self._press: QPointF | None = None
+        self._press_modifiers = Qt.KeyboardModifier.NoModifier
+        self._panning = False
+        self._rubber: QRubberBand | None = None
+        self._anchor_row: int | None = None
+        self.font_main = chinese_font(9)
+        self.font_small = chinese_font(8)
+        self.font_bold = chinese_font(9)
+        self.font_bold.setBold(True)
+        self._metrics = QFontMetricsF(self.font_main)
+        self._axis_metrics = QFontMetricsF(self.font_small)
+        self.layout_params = LayoutParams()
+        selection.selectionChanged.connect(self._on_selection_changed)
+        model.modelReset.connect(self._on_model_reset)
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self.model.frame
+
+    def _on_model_reset(self) -> None:
+        n = len(self.frame)
+        self._hidden = np.zeros(n, dtype=bool)
+        self._matches = None
+        self._selected = np.zeros(n, dtype=bool)
+        self._label_widths.clear()
+        self._elided.clear()
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.index = build_index(self.frame, self.lane_mode, self._hidden)
+        self.v_offset = min(self.v_offset, self.max_v_offset())
+        self.lanes_changed.emit()
+        self.update()
+
+    def set_lane_mode(self, mode: str) -> None:
+        if mode != self.lane_mode:
+            self.lane_mode = mode
+            self.v_offset = 0.0
+            self._rebuild()
+
+    def set_filter_masks(self, hidden: np.ndarray, matches: np.ndarray | None) -> None:
+        """Events to leave out (filters) and events that match the search (others dimmed)."""
+        changed = not np.array_equal(hidden, self._hidden)
+        self._hidden = hidden
+        self._matches = matches
+        if changed:
+            self._rebuild()
+        else:
+            self.update()
+
+    def _on_selection_changed(self, *_: object) -> None:
+        selected = np.zeros(len(self.frame), dtype=bool)
+        for selection_range in self.selection.selection():
+            selected[selection_range.top() : selection_range.bottom() + 1] = True
+        self._selected = selected
+        self.update()
+
+    # ------------------------------------------------------------------ geometry
+
+    def timeline_width(self) -> float:
+        return max(self.width() - GUTTER, 10.0)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt override
+        old_width = self.scale.width
+        new_width = self.timeline_width()
+        if old_width > 0 and abs(new_width - old_width) > 0.5:
+            # keep the scale (days per pixel): a wider window shows more time
+            self.scale.end = self.scale.start + self.scale.days_per_px * new_width
+        self.scale.width = new_width
+        self.scale.clamp()
+        self.v_offset = min(self.v_offset, self.max_v_offset())
+        super().resizeEvent(event)
+        self.range_changed.emit(self.scale.start, self.scale.end)
+
+    def rows_per_lane(self) -> int:
+        lanes = max(len(self.index.lanes), 1)
+        available = max(self.height() - AXIS_HEIGHT, ROW_HEIGHT * 3)
+        return int(min(max(available // lanes // ROW_HEIGHT, 3), 12))
+
+    def lane_height(self) -> float:
+        return self.rows_per_lane() * ROW_HEIGHT + LANE_PADDING
+
+    def content_height(self) -> float:
+        return len(self.index.lanes) * self.lane_height()
+
+    def max_v_offset(self) -> float:
+        return max(self.content_height() - (self.height() - AXIS_HEIGHT), 0.0)
+
+    def set_v_offset(self, value: float) -> None:
+        value = min(max(value, 0.0), self.max_v_offset())
+        if value != self.v_offset:
+            self.v_offset = value
+            self.lanes_changed.emit()
+            self.update()
+
+    def _visible_lanes(self, height: float) -> list[_LaneGeometry]:
+        lane_h = self.lane_height()
+        rows = self.rows_per_lane()
+        first = int(self.v_offset // lane_h)
+        lanes = []
+        lane = first
+        while lane < len(self.index.lanes):
+            top = AXIS_HEIGHT + lane * lane_h - self.v_offset
+            if top > height:
+                break
+            lanes.append(_LaneGeometry(lane, top, lane_h, rows))
+            lane += 1
+        return lanes
+
+    def _label_width(self, row: int) -> float:
+        width = self._label_widths.get(row)
+        if width is None:
+            title = str(self.frame["title"].iat[row])
+            width = min(self._metrics.horizontalAdvance(title), MAX_LABEL_PX)
+            self._label_widths[row] = width
+        return width
+
+    def _label_text(self, row: int, width: float) -> str:
+        text = self._elided.get(row)
+        if text is None:
+            title = str(self.frame["title"].iat[row])
+            text = self._metrics.elidedText(title, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
+            self._elided[row] = text
+        return text
+
+    def _layout(self, height: float) -> None:
+        """Lay out the lanes in view (the paint and the hit-test share the result)."""
+        self.layout_params = LayoutParams(rows=self.rows_per_lane())
+        self._items = []
+        self._item_by_event = {}
+        for geometry in self._visible_lanes(height):
+            items = layout_lane(self.index, geometry.lane, self.scale, self._label_width, self.layout_params)
+            self._items.append((geometry, items))
+            for item in items:
+                if item.kind == "event":
+                    self._item_by_event[item.event] = (self._item_rect(geometry, item), item)
+
+    def _item_rect(self, geometry: _LaneGeometry, item: Item) -> QRectF:
+        y = geometry.top + LANE_PADDING / 2 + item.row * ROW_HEIGHT
+        return QRectF(GUTTER + item.x0, y + 3, item.x1 - item.x0, ROW_HEIGHT - 6)
+
+    def item_rect(self, row: int) -> QRectF | None:
+        """Where event ``row`` was drawn by the last paint (None if not drawn on its own)."""
+        found = self._item_by_event.get(row)
+        return QRectF(found[0]) if found else None
+
+    def hit_test(self, pos: QPointF) -> Item | None:
+        """The event or badge under ``pos`` (markers, bars and labels count)."""
+        x, y = pos.x(), pos.y()
+        if x < GUTTER or y < AXIS_HEIGHT:
+            return None
+        for geometry, items in self._items:
+            if not geometry.top <= y < geometry.top + geometry.height:
+                continue
+            row = int((y - geometry.top - LANE_PADDING / 2) // ROW_HEIGHT)
+            local = x - GUTTER
+            for item in items:
+                if item.row == row and item.x0 - 2 <= local <= item.right + 2:
+                    return item
+        return None
+
+    # ------------------------------------------------------------------ painting
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001 - Qt override
+        painter = QPainter(self)
+        try:
+            self.paint(painter, QRectF(self.rect()))
+        finally:
+            painter.end()
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        """Paint the whole canvas into ``rect`` (also used to render into images)."""
+        painter.fillRect(rect, QColor("#FFFFFF"))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self._layout(rect.height())
+        self._paint_lanes_background(painter, rect)
+        self._paint_grid_and_axis(painter, rect)
+        painter.save()
+        painter.setClipRect(QRectF(GUTTER, AXIS_HEIGHT, rect.width() - GUTTER, rect.height() - AXIS_HEIGHT))
+        for geometry, items in self._items:
+            self._paint_lane(painter, geometry, items)
+        self._paint_today(painter, rect)
+        painter.restore()
+        self._paint_gutter(painter, rect)
+        if not self.index.lanes:
+            painter.setPen(palette.MUTED)
+            painter.setFont(self.font_main)
+            message = self.tr("没有事件") if len(self.frame) == 0 else self.tr("没有符合筛选条件的事件")
+            painter.drawText(rect.adjusted(GUTTER, AXIS_HEIGHT, 0, 0), Qt.AlignmentFlag.AlignCenter, message)
+
+    def _paint_lanes_background(self, painter: QPainter, rect: QRectF) -> None:
+        for geometry, _ in self._items:
+            if geometry.lane % 2:
+                painter.fillRect(QRectF(0, geometry.top, rect.width(), geometry.height), palette.LANE_ALT)
+
+    def _paint_grid_and_axis(self, painter: QPainter, rect: QRectF) -> None:
+        scale = self.scale
+        unit = choose_unit(scale.days_per_px, self._axis_metrics.horizontalAdvance)
+        minor = ticks(unit, scale.start, scale.end)
+        major = enclosing_ticks(unit, scale.start, scale.end)
+        painter.fillRect(QRectF(0, 0, rect.width(), AXIS_HEIGHT), QColor("#F6F7F9"))
+        painter.setFont(self.font_small)
+        painter.setPen(QPen(palette.GRID, 1))
+        for tick in minor:
+            x = GUTTER + scale.x_of(tick.day)
+            if x >= GUTTER:
+                painter.drawLine(QPointF(x, AXIS_HEIGHT - 18), QPointF(x, rect.height()))
+        for tick in major:
+            x = GUTTER + scale.x_of(tick.day)
+            if x >= GUTTER:
+                painter.setPen(QPen(palette.GRID_MAJOR, 1))
+                painter.drawLine(QPointF(x, 0), QPointF(x, rect.height()))
+        painter.setPen(palette.TEXT)
+        for tick in minor:
+            x = GUTTER + scale.x_of(tick.day)
+            if x + 2 >= GUTTER:
+                painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 6), tick.label)
+        major_font = chinese_font(9)
+        major_font.setBold(True)
+        painter.setFont(major_font)
+        for number, tick in enumerate(major):
+            x = max(GUTTER + scale.x_of(tick.day), GUTTER)
+            following = GUTTER + scale.x_of(major[number + 1].day) if number + 1 < len(major) else rect.width()
+            if following - x > 40:
+                painter.drawText(QPointF(x + 4, 17), tick.label)
+        painter.setPen(QPen(palette.GRID_MAJOR, 1))
+        painter.drawLine(QPointF(0, AXIS_HEIGHT - 0.5), QPointF(rect.width(), AXIS_HEIGHT - 0.5))
+
+    def _paint_today(self, painter: QPainter, rect: QRectF) -> None:
+        x = GUTTER + self.scale.x_of(day_number(date.today()) + 0.5)
+        if GUTTER <= x <= rect.width():
+            painter.setPen(QPen(palette.TODAY, 1.2, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x, AXIS_HEIGHT), QPointF(x, rect.height()))
+            painter.setFont(self.font_small)
+            painter.drawText(QPointF(x + 3, AXIS_HEIGHT + 12), self.tr("今天"))
+
+    def _paint_gutter(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(QRectF(0, AXIS_HEIGHT, GUTTER, rect.height() - AXIS_HEIGHT), QColor("#FAFAFB"))
+        painter.fillRect(QRectF(0, 0, GUTTER, AXIS_HEIGHT), QColor("#F6F7F9"))
+        painter.setPen(QPen(palette.GRID_MAJOR, 1))
+        painter.drawLine(QPointF(GUTTER - 0.5, 0), QPointF(GUTTER - 0.5, rect.height()))
+        for geometry, _ in self._items:
+            lane = self.index.lanes[geometry.lane]
+            box = QRectF(8, geometry.top + 4, GUTTER - 14, geometry.height - 8)
+            painter.setFont(self.font_bold)
+            painter.setPen(palette.TEXT)
+            title_metrics = QFontMetricsF(self.font_bold)
+            lines = _wrap(lane.label, title_metrics, box.width(), max(int(box.height() // 16) - 1, 1))
+            y = box.top() + 13
+            for line in lines:
+                painter.drawText(QPointF(box.left(), y), line)
+                y += 16
+            painter.setFont(self.font_small)
+            painter.setPen(palette.MUTED)
+            painter.drawText(QPointF(box.left(), min(y + 1, box.bottom())), self.tr("%n 个事件", "", lane.count))
+            painter.setPen(QPen(palette.GRID, 1))
+            bottom = geometry.top + geometry.height - 0.5
+            painter.drawLine(QPointF(0, bottom), QPointF(rect.width(), bottom))
+
+    def _paint_lane(self, painter: QPainter, geometry: _LaneGeometry, items: list[Item]) -> None:
+        categories = self.index.categories
+        for item in items:
+            rect = self._item_rect(geometry, item)
+            if item.kind == "cluster":
+                self._paint_cluster(painter, rect, item)
+                continue
+            row = item.event
+            colour = palette.category_colour(categories[self.index.category[row]] if categories else "其他")
+            dim = self._matches is not None and not self._matches[row]
+            if dim:
+                colour.setAlpha(70)
+            planned = self.index.tense[row] == PLANNED
+            open_range = self.index.precision[row] == 10
+            selected = bool(self._selected[row]) if row < len(self._selected) else False
+            if item.is_bar:
+                self._paint_bar(painter, rect, colour, planned, open_range, selected)
+            else:
+                self._paint_dot(painter, rect, colour, planned, selected)
+            if item.label_w > 0:
+                label = self._label_text(row, item.label_w)
+                painter.setFont(self.font_bold if selected else self.font_main)
+                text_colour = QColor(palette.SELECTION if selected else palette.TEXT)
+                if dim:
+                    text_colour.setAlpha(90)
+                if self._matches is not None and self._matches[row]:
+                    painter.fillRect(QRectF(GUTTER + item.label_x - 1, rect.top(), item.label_w + 2, rect.height()), palette.MATCH)
+                painter.setPen(text_colour)
+                painter.drawText(QPointF(GUTTER + item.label_x, rect.top() + rect.height() / 2 + 4.5), label)
+
+    def _paint_bar(self, painter: QPainter, rect: QRectF, colour: QColor, planned: bool, open_range: bool,
+                   selected: bool) -> None:
+        fill = QColor(colour)
+        fill.setAlpha(min(colour.alpha(), 60 if not planned else 25))
+        if open_range:
+            gradient = QLinearGradient(rect.topLeft(), rect.topRight())
+            gradient.setColorAt(0.0, fill)
+            faded = QColor(fill)
+            faded.setAlpha(0)
+            gradient.setColorAt(1.0, faded)
+            brush = QBrush(gradient)
+        else:
+            brush = QBrush(fill)
+        pen = QPen(colour, 1.2, Qt.PenStyle.DashLine if planned else Qt.PenStyle.SolidLine)
+        if selected:
+            pen = QPen(palette.SELECTION, 2.2, Qt.PenStyle.DashLine if planned else Qt.PenStyle.SolidLine)
+        painter.setPen(pen if not open_range else Qt.PenStyle.NoPen)
+        painter.setBrush(brush)
+        painter.drawRoundedRect(rect, 3, 3)
+        if open_range:
+            painter.setPen(pen)
+            painter.drawLine(rect.topLeft(), rect.bottomLeft())
+            painter.drawLine(rect.topLeft(), QPointF(rect.left() + min(rect.width(), 24), rect.top()))
+        # the start of the interval, where the label hangs
+        painter.fillRect(QRectF(rect.left(), rect.top(), 2.5, rect.height()), colour if not selected else palette.SELECTION)
+
+    def _paint_dot(self, painter: QPainter, rect: QRectF, colour: QColor, planned: bool, selected: bool) -> None:
+        centre = rect.center()
+        radius = 4.5
+        if selected:
+            painter.setPen(QPen(palette.SELECTION, 2.2))
+            painter.setBrush(QColor(255, 255, 255) if planned else colour)
+            radius = 5.5
+        elif planned:
+            painter.setPen(QPen(colour, 1.8))
+            painter.setBrush(QColor(255, 255, 255))
+        else:
+            painter.setPen(QPen(colour.darker(120), 1))
+            painter.setBrush(colour)
+        painter.drawEllipse(centre, radius, radius)
+
+    def _paint_cluster(self, painter: QPainter, rect: QRectF, item: Item) -> None:
+        events = item.events if item.events is not None else np.empty(0, dtype=np.int64)
+        any_selected = bool(self._selected[events].any()) if len(events) else False
+        any_match = self._matches is not None and bool(self._matches[events].any())
+        painter.setPen(QPen(palette.SELECTION if any_selected else QColor("#455A64"), 1.5 if any_selected else 1))
+        painter.setBrush(palette.MATCH if any_match else QColor("#ECEFF1"))
+        path = QPainterPath()
+        path.addRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.drawPath(path)
+        painter.setFont(self.font_small)
+        painter.setPen(palette.TEXT)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{item.count}")
+
+    # ------------------------------------------------------------------ view changes
+
+    def set_range(self, start: float, end: float) -> None:
+        self.scale.start, self.scale.end = start, end
+        self.scale.width = self.timeline_width()
+        self.scale.clamp()
+        self._changed_range()
+
+    def _changed_range(self) -> None:
+        self.update()
+        self.range_changed.emit(self.scale.start, self.scale.end)
+
+    def zoom_by(self, factor: float, anchor_x: float | None = None) -> None:
+        """Zoom by ``factor`` (> 1 zooms in) around the widget x ``anchor_x`` (default: centre)."""
+        self.scale.width = self.timeline_width()
+        local = (anchor_x - GUTTER) if anchor_x is not None else self.scale.width / 2
+        self.scale.zoom(factor, min(max(local, 0.0), self.scale.width))
+        self._changed_range()
+
+    def zoom_in(self) -> None:
+        self.zoom_by(1.5)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / 1.5)
+
+    def zoom_fit(self) -> None:
+        extent = self.index.extent()
+        if extent:
+            self.scale.width = self.timeline_width()
+            self.scale.show(*extent)
+            self._changed_range()
+
+    def zoom_to_rows(self, rows: np.ndarray) -> None:
+        if len(rows):
+            self.scale.width = self.timeline_width()
+            self.scale.show(float(self.index.start[rows].min()), float(self.index.end[rows].max()), margin=0.15)
+            self._changed_range()
+            self.ensure_lane_visible(int(self.index.lane[rows[0]]))
+
+    def zoom_to_selection(self) -> None:
+        self.zoom_to_rows(np.flatnonzero(self._selected & ~self._hidden))
+
+    def pan_px(self, dx: float) -> None:
+        self.scale.pan_px(dx)
+        self._changed_range()
+
+    def ensure_lane_visible(self, lane: int) -> None:
+        top = lane * self.lane_height()
+        view_h = self.height() - AXIS_HEIGHT
+        if top < self.v_offset:
+            self.set_v_offset(top)
+        elif top + self.lane_height() > self.v_offset + view_h:
+            self.set_v_offset(top + self.lane_height() - view_h)
+
+    def ensure_event_visible(self, row: int) -> None:
+        """Scroll (not zoom) so the event ``row`` is in view, and its lane too."""
+        start, end = float(self.index.start[row]), float(self.index.end[row])
+        if end < self.scale.start or start > self.scale.end:
+            span = self.scale.span
+            centre = (start + min(end, start + span * 0.8)) / 2
+            self.set_range(centre - span / 2, centre + span / 2)
+        self.ensure_lane_visible(int(self.index.lane[row]))
+
+    # ------------------------------------------------------------------ selection
+
+    def _select_rows(self, rows: list[int] | np.ndarray, flags: QItemSelectionModel.SelectionFlag) -> None:
+        selection = QItemSelection()
+        rows = np.unique(np.asarray(rows, dtype=np.int64))
+        if len(rows):
+            breaks = np.flatnonzero(np.diff(rows) != 1)
+            starts = np.concatenate([[rows[0]], rows[breaks + 1]])
+            ends = np.concatenate([rows[breaks], [rows[-1]]])
+            last_column = self.model.columnCount() - 1
+            for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+                selection.select(self.model.index(a, 0), self.model.index(b, last_column))
+        self.selection.select(selection, flags | QItemSelectionModel.SelectionFlag.Rows)
+
+    def select_event(self, row: int, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        flags = QItemSelectionModel.SelectionFlag
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
+            self._select_rows([row], flags.Toggle)
+        elif modifiers & Qt.KeyboardModifier.ShiftModifier and self._anchor_row is not None:
+            order = self._shown_order()
+            positions = {int(r): i for i, r in enumerate(order)}
+            a, b = positions.get(self._anchor_row), positions.get(row)
+            if a is not None and b is not None:
+                low, high = sorted((a, b))
+                self._select_rows(order[low : high + 1], flags.ClearAndSelect)
+        else:
+            self._select_rows([row], flags.ClearAndSelect)
+        if not modifiers & Qt.KeyboardModifier.ShiftModifier:
+            self._anchor_row = row
+        self.selection.setCurrentIndex(self.model.index(row, 0), flags.NoUpdate)
+        self.ensure_event_visible(row)
+
+    def _shown_order(self) -> np.ndarray:
+        """Shown events in time order (for Tab and Shift-click)."""
+        shown = np.flatnonzero(~self._hidden)
+        return shown[np.lexsort((self.index.lane[shown], self.index.start[shown]))]
+
+    def step_event(self, forward: bool) -> None:
+        order = self._shown_order()
+        if not len(order):
+            return
+        current = self.selection.currentIndex()
+        if not current.isValid():
+            target = order[0] if forward else order[-1]
+        else:
+            where = np.flatnonzero(order == current.row())
+            if not len(where):
+                target = order[0]
+            else:
+                position = int(where[0]) + (1 if forward else -1)
+                target = order[min(max(position, 0), len(order) - 1)]
+        self.select_event(int(target))
+
+    def select_all_shown(self) -> None:
+        self._select_rows(np.flatnonzero(~self._hidden), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def clear_selection(self) -> None:
+        self.selection.clearSelection()
+
+    # ------------------------------------------------------------------ input
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        pixel = event.pixelDelta()
+        position = event.position()
+        modifiers = event.modifiers()
+        if position.x() < GUTTER and delta.y():
+            self.set_v_offset(self.v_offset - delta.y() / 120 * ROW_HEIGHT * 3)
+        elif modifiers & Qt.KeyboardModifier.AltModifier:
+            amount = delta.y() or delta.x()
+            self.set_v_offset(self.v_offset - amount / 120 * ROW_HEIGHT * 3)
+        elif delta.x() or modifiers & Qt.KeyboardModifier.ShiftModifier:
+            amount = pixel.x() if not pixel.isNull() and pixel.x() else (delta.x() or delta.y()) / 120 * 60
+            if not pixel.isNull() and not pixel.x() and modifiers & Qt.KeyboardModifier.ShiftModifier:
+                amount = pixel.y()
+            self.pan_px(-amount)
+        elif delta.y():
+            self.zoom_by(WHEEL_ZOOM_BASE ** delta.y(), position.x())
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self.zoom_by(1.0 + event.value(), event.position().x())
+            return True
+        if event.type() == QEvent.Type.ToolTip:
+            self._show_tooltip(event)
+            return True
+        return super().event(event)
+
+    def _show_tooltip(self, event) -> None:  # noqa: ANN001 - QHelpEvent
+        item = self.hit_test(QPointF(event.pos()))
+        if item is None:
+            QToolTip.hideText()
+            return
+        frame = self.frame
+        if item.kind == "cluster":
+            rows = item.events[:8]
+            lines = [self.tr("%n 个事件（放大查看）", "", item.count)]
+            lines += [f"{frame['start'].iat[r]:%Y-%m-%d}  {frame['title'].iat[r]}" for r in rows]
+            if item.count > len(rows):
+                lines.append("…")
+            text = "\n".join(lines)
+        else:
+            r = item.event
+            when = readable_date(frame["start"].iat[r].date(), frame["end"].iat[r].date(), str(frame["precision"].iat[r]),
+                                 str(frame["edtf"].iat[r]))
+            text = f"{when}\n{frame['title'].iat[r]}\n{frame['category'].iat[r]} · {frame['article_title'].iat[r]}"
+        QToolTip.showText(event.globalPos(), text, self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus()
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._press_modifiers = event.modifiers()
+            self._panning = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None:
+            return
+        moved = event.position() - self._press
+        if not self._panning and self._rubber is None and abs(moved.x()) + abs(moved.y()) > 4:
+            wants_band = self._press_modifiers & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)
+            if wants_band:
+                self._rubber = QRubberBand(QRubberBand.Shape.Rectangle, self)
+                self._rubber.show()
+            else:
+                self._panning = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        if self._rubber is not None:
+            self._rubber.setGeometry(QRect(self._press.toPoint(), event.position().toPoint()).normalized())
+        elif self._panning:
+            self.pan_px(-moved.x())
+            self.set_v_offset(self.v_offset - moved.y())
+            self._press = event.position()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            return
+        if self._rubber is not None:
+            band = QRectF(self._rubber.geometry())
+            self._rubber.hide()
+            self._rubber.deleteLater()
+            self._rubber = None
+            rows = [row for row, (rect, _) in self._item_by_event.items() if rect.intersects(band)]
+            for _, items in self._items:
+                for item in items:
+                    if item.kind == "cluster":
+                        geometry = next(g for g, its in self._items if item in its)
+                        if self._item_rect(geometry, item).intersects(band):
+                            rows.extend(item.events.tolist())
+            flags = QItemSelectionModel.SelectionFlag
+            self._select_rows(rows, flags.Select if self._press_modifiers & Qt.KeyboardModifier.ControlModifier else flags.ClearAndSelect)
+        elif self._panning:
+            self.unsetCursor()
+        else:
+            item = self.hit_test(event.position())
+            if item is None:
+                if not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
+                    self.clear_selection()
+            elif item.kind == "cluster":
+                flags = QItemSelectionModel.SelectionFlag
+                mode = flags.Select if event.modifiers() & Qt.KeyboardModifier.ControlModifier else flags.ClearAndSelect
+                self._select_rows(item.events, mode)
+            else:
+                self.select_event(item.event, event.modifiers())
+        self._press = None
+        self._panning = False
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self.hit_test(event.position())
+        if item is not None and item.kind == "cluster":
+            self.zoom_to_rows(item.events)
+        elif item is None:
+            self.zoom_by(2.0, event.position().x())
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: FBT001 - Qt override
+        # Tab and Shift+Tab step through events instead of moving the focus away.
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        modifiers = event.modifiers()
+        width = self.scale.width
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif key == Qt.Key.Key_0:
+            self.zoom_fit()
+        elif key == Qt.Key.Key_Z:
+            self.zoom_to_selection()
+        elif key == Qt.Key.Key_Tab:
+            self.step_event(True)
+        elif key == Qt.Key.Key_Backtab:
+            self.step_event(False)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and modifiers & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            self.step_event(key == Qt.Key.Key_Right)
+        elif key == Qt.Key.Key_Left:
+            self.pan_px(-width * 0.1)
+        elif key == Qt.Key.Key_Right:
+            self.pan_px(width * 0.1)
+        elif key == Qt.Key.Key_PageUp:
+            self.pan_px(-width * 0.9)
+        elif key == Qt.Key.Key_PageDown:
+            self.pan_px(width * 0.9)
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            extent = self.index.extent()
+            if extent:
+                span = self.scale.span
+                start = extent[0] - span * 0.05 if key == Qt.Key.Key_Home else extent[1] - span * 0.95
+                self.set_range(start, start + span)
+        elif key == Qt.Key.Key_Up:
+            self.set_v_offset(self.v_offset - self.lane_height())
+        elif key == Qt.Key.Key_Down:
+            self.set_v_offset(self.v_offset + self.lane_height())
+        elif key == Qt.Key.Key_A and modifiers & Qt.KeyboardModifier.ControlModifier:
+            self.select_all_shown()
+        elif key == Qt.Key.Key_Escape:
+            self.clear_selection()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+
+def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+    """Break ``text`` into at most ``max_lines`` lines of ``width``, the last one elided."""
+    lines: list[str] = []
+    current = ""
+    for position, ch in enumerate(text):
+        if current and metrics.horizontalAdvance(current + ch) > width:
+            if len(lines) == max_lines - 1:
+                rest = text[position - len(current):]
+                lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+                return lines
+            lines.append(current)
+            current = ch
+        else:
+            current += ch
+    if current:
+        lines.append(current)
+    return lines
