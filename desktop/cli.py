@@ -2,6 +2,8 @@
 
 * ``python -m desktop extract [PATH ...] [--format json|jsonl|csv] [-o FILE]``
 * ``python -m desktop dates [--ref YYYY-MM-DD] [TEXT ... | -]``
+* ``python -m desktop export-pdf [PATH ...] (--ids ID,... | [--from D] [--to D] [--category C]
+  [--query TEXT]) -o out.pdf`` — the event brief as a PDF (exit 2 when nothing matched)
 
 Exit codes: 0 success (``extract``: at least one article read), 1 the output could not be
 written, 2 bad usage or no article could be read. Problems with single files are reported
@@ -17,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-SUBCOMMANDS = ("extract", "dates")
+SUBCOMMANDS = ("extract", "dates", "export-pdf")
 
 
 def _parse_day(value: str) -> date:
@@ -91,6 +93,59 @@ def _dates(args: argparse.Namespace) -> int:
     return 0
 
 
+def _corpus_name(paths: Sequence[str]) -> str:
+    if not paths:
+        return "seeds"
+    return ", ".join(Path(p).name or str(p) for p in paths)
+
+
+def _export_pdf(args: argparse.Namespace) -> int:
+    import os
+
+    from .core.corpus import extract
+    from .core.filters import EventFilter
+
+    if args.ids is not None and (args.date_from or args.date_to or args.category or args.query):
+        print("desktop: --ids cannot be combined with --from/--to/--category/--query", file=sys.stderr)
+        return 2
+    corpus = extract(args.paths or None)
+    for problem in corpus.problems:
+        print(f"desktop: skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    if not corpus.documents:
+        print("desktop: no article could be read", file=sys.stderr)
+        return 2
+    events = corpus.events
+    if args.ids is not None:
+        ids = [i.strip() for i in args.ids.split(",") if i.strip()]
+        known = set(events["id"].astype(str))
+        unknown = [i for i in ids if i not in known]
+        if unknown:
+            print(f"desktop: unknown event id(s): {', '.join(unknown)}", file=sys.stderr)
+        selected = [i for i in ids if i in known]
+    else:
+        event_filter = EventFilter(
+            query=args.query or "", categories=frozenset(args.category or ()),
+            date_from=args.date_from, date_to=args.date_to,
+        )
+        selected = events["id"][event_filter.mask(events)].astype(str).tolist()
+    if not selected:
+        print("desktop: no event matched; nothing exported", file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(["desktop"])  # noqa: F841 (kept alive)
+    from .gui.pdf_export import PdfExportError, export_pdf
+
+    try:
+        export_pdf(events, selected, args.output, _corpus_name(args.paths))
+    except PdfExportError as exc:
+        print(f"desktop: {exc}", file=sys.stderr)
+        return 1
+    print(f"{len(selected)} events → {args.output}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m desktop", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -105,6 +160,18 @@ def build_parser() -> argparse.ArgumentParser:
     dates.add_argument("--ref", type=_parse_day, help="reference date YYYY-MM-DD (default: today)")
     dates.add_argument("texts", nargs="*", default=["-"], help="texts, or - to read lines from stdin")
     dates.set_defaults(run=_dates)
+    pdf = sub.add_parser("export-pdf", help="write a PDF brief of the selected events")
+    pdf.add_argument("paths", nargs="*", help="files or folders (default: the bundled seeds)")
+    pdf.add_argument("--ids", metavar="ID,...", help="comma-separated event ids (instead of filters)")
+    pdf.add_argument("--from", dest="date_from", type=_parse_day, metavar="YYYY-MM-DD",
+                     help="events ending on or after this day")
+    pdf.add_argument("--to", dest="date_to", type=_parse_day, metavar="YYYY-MM-DD",
+                     help="events starting on or before this day")
+    pdf.add_argument("--category", action="append", metavar="C",
+                     help="keep this category (repeatable)")
+    pdf.add_argument("--query", metavar="TEXT", help="words that must all occur")
+    pdf.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    pdf.set_defaults(run=_export_pdf)
     return parser
 
 

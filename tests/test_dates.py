@@ -323,7 +323,7 @@ EXT_EXACT = [
 
 EXT_NONE = [
     "同期", "年度", "北上年轻人", "他上年纪了", "登上年度榜单", "网上年货节", "吃上年夜饭", "年中考核",
-    "一年中最热的时候", "拿下年度冠军", "进入冬季", "收入冬季", "上上下下",
+    "一年中最热的时候", "拿下年度冠军", "回顾过去年代", "上上下下",
 ]  # fmt: skip
 
 OWN_NONE = [
@@ -549,3 +549,11 @@ def test_normalize_keeps_length_and_words():
     assert normalize("２０２５年３月（１５日）") == "2025年3月(15日)"
     assert normalize("貳零貳伍年") == "二零二五年"
     assert normalize("队伍建设") == "队伍建设"
+
+
+def test_overlapping_triggers_all_count():
+    """过去 must not hide 去年 in 超过去年; 入冬 must not hide 冬季 in 进入冬季."""
+    ref = D("2025-12-18")
+    assert [m.text for m in find_dates("已经超过去年全年", ref)] == ["去年全年"]
+    assert [m.text for m in find_dates("超过去年同期", ref)] == ["去年同期"]
+    assert [m.text for m in find_dates("进入冬季", ref)] == ["冬季"]

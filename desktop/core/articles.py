@@ -39,7 +39,7 @@ class Published:
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    basis: str = "unknown"  # header | url | lead-day | inferred | unknown
+    basis: str = "unknown"  # header | url | lead-day | dateline | inferred | unknown
     detail: str = "no date found in the file"
     confidence: float = 0.0
 
@@ -159,8 +159,7 @@ def is_byline(line: str) -> bool:
 
 
 def _is_stamp_line(line: str) -> bool:
-    core = _URL.sub("", line).strip()
-    return bool(core) and len(core) <= 60 and bool(_STAMP.search(core)) and not any(c in core for c in "。，,")
+    return _stamp_date(line) is not None
 
 
 def _is_title_like(line: str) -> bool:
@@ -187,9 +186,22 @@ def find_header_end(lines: list[Line]) -> int:
     return 0
 
 
+# 新华社石家庄4月12日电（记者 王雪松）, 本报北京3月5日讯: a filing stamp, not an event.
+_DATELINE = re.compile(
+    r"^\s*((?:新华社|中新社|中新网|本报|人民网|央视网|央广网|光明网|中国日报网|法制网)"
+    r"[\u4e00-\u9fff]{0,8}?(\d{1,2})月(\d{1,2})日(?:电|讯))"
+    r"(?:\s*[（(][^）)\n]{0,30}[）)])?",
+    re.M,
+)
+
+
+def datelines(text: str) -> list[re.Match[str]]:
+    return list(_DATELINE.finditer(text))
+
+
 def excluded_ranges(text: str, lines: list[Line], header_end: int) -> list[tuple[int, int]]:
-    """Character ranges that are not article text: header lines, page furniture, URLs."""
-    ranges: list[tuple[int, int]] = []
+    """Character ranges that are not article text: header lines, page furniture, URLs, datelines."""
+    ranges: list[tuple[int, int]] = [match.span() for match in datelines(text)]
     for index, line in enumerate(lines):
         if not line.stripped:
             continue
@@ -209,13 +221,25 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _stamp_date(line: str) -> date | None:
+    """The full date of a header line (``2024-02-24 07:53``, ``二〇二四年三月二十五日``)."""
+    core = _URL.sub("", line).strip().lstrip(">").strip()
+    if not core or len(core) > 60 or any(c in core for c in "。，,"):
+        return None
+    match = _STAMP.search(core)
+    if match:
+        return _valid(int(match[1]), int(match[2]), int(match[3]))
+    from . import dates  # the engine reads dates written in Chinese numerals
+
+    for mention in dates.find_dates(core, date.today()):
+        if mention.precision == "day" and mention.anchor == "absolute" and mention.kind == "point":
+            return mention.start
+    return None
+
+
 def _published_from_header(lines: list[Line], header_end: int) -> Published | None:
     for line in lines[: max(header_end, 1) + 2][:20]:
-        if not _is_stamp_line(line.text):
-            continue
-        match = _STAMP.search(_URL.sub("", line.text))
-        assert match
-        found = _valid(int(match[1]), int(match[2]), int(match[3]))
+        found = _stamp_date(line.text)
         if found:
             return Published(
                 found.year, found.month, found.day, "header",
@@ -324,12 +348,31 @@ def _published_inferred(text: str) -> Published | None:
                      "no date printed; inferred: " + "; ".join(evidence), CONF_INFERRED / 2)
 
 
+def _published_from_dateline(text: str) -> Published | None:
+    """A news-agency dateline gives month and day; the year must come from the content."""
+    found = datelines(text)
+    if not found:
+        return None
+    match = found[0]
+    month, day = int(match[2]), int(match[3])
+    inferred = _published_inferred(text)
+    year = inferred.year if inferred and inferred.year else None
+    if year is None:
+        years = [int(m[1]) for m in _EXPLICIT_YEAR.finditer(text)]
+        year = max(years) if years else None
+    if year is None or _valid(year, month, day) is None:
+        return None
+    return Published(year, month, day, "dateline",
+                     f"dateline '{match[1]}'; the year {year} read from the content", CONF_LEAD_DAY)
+
+
 def find_published(doc: Document, lines: list[Line], header_end: int) -> Published:
     """Publication date by the most reliable rule that applies."""
     for candidate in (
         _published_from_header(lines, header_end),
         _published_from_url(doc.text),
         _published_from_lead(lines, header_end),
+        _published_from_dateline(doc.text),
     ):
         if candidate is not None and candidate.year is not None:
             return candidate
@@ -402,6 +445,9 @@ def find_title(lines: list[Line], header_end: int) -> tuple[str | None, str]:
     if not candidates:
         return None, "no headline in the file"
     markdown = [line for line in candidates if line.stripped.startswith("#")]
+    levels = [len(line.stripped) - len(line.stripped.lstrip("#")) for line in markdown]
+    if markdown and levels[0] < min(levels[1:], default=levels[0] + 1):
+        return _heading_text(markdown[0].text), "headline"  # one top-level heading: the title
     if len(markdown) >= 2:
         # A newspaper page: the first heading names the page, the next the story, and
         # a heading that starts with a dash is the story's subtitle.

@@ -81,6 +81,31 @@ def _discourse_year_words() -> frozenset[str]:
     return frozenset(word_list("cues", "discourse_year.txt"))
 
 
+def speech_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations that are speech (a clause or more), not quoted terms such as “十四五”."""
+    spans = []
+    for start, end in quote_spans(text):
+        inner = text[start + 1 : end - 1]
+        if len(inner) >= 12 and any(ch in inner for ch in "，,。！？!?；;"):
+            spans.append((start, end))
+    return spans
+
+
+@cache
+def _effective_verbs() -> tuple[str, ...]:
+    return tuple(sorted(word_list("cues", "effective_verbs.txt"), key=len, reverse=True))
+
+
+def _takes_effect(mention: dates.DateMention, text: str) -> dates.DateMention:
+    """``自2023年11月1日起施行``: the day a rule takes effect, not a range up to publication."""
+    if mention.kind != "open":
+        return mention
+    after = text[mention.span[1] : mention.span[1] + 6].lstrip("起")
+    if not after.startswith(_effective_verbs()):
+        return mention
+    return replace(mention, end=mention.start, precision="day", edtf=mention.start.isoformat(), kind="point")
+
+
 def event_id(text_sha: str, span: tuple[int, int], date_text: str) -> str:
     """Stable id: the same text and expression always give the same id."""
     digest = hashlib.sha1(f"{text_sha}:{span[0]}:{span[1]}:{date_text}".encode()).hexdigest()
@@ -195,6 +220,18 @@ def _keep(mention: dates.DateMention, sentence_mentions: list[dates.DateMention]
     return True
 
 
+def _keep_after_resolution(mention: dates.DateMention, sentence_mentions: list[dates.DateMention]) -> bool:
+    """A year inside a phrase (``…园区2024年第三批项目开工``) is a modifier, not an event, when
+    its sentence also has a day or month of that same year."""
+    if mention.precision != "year" or mention.kind != "point" or mention.anchor != "absolute":
+        return True
+    finer = [
+        m for m in sentence_mentions
+        if m.precision in ("day", "month") and m.kind in ("point", "anaphoric") and m.start.year == mention.start.year
+    ]
+    return not finer or mention is sentence_mentions[0]
+
+
 def _amount_dicts(sentence: str) -> list[dict]:
     return [
         {"text": a.text, "kind": a.kind, "value": a.value, "unit": a.unit, "bound": a.bound}
@@ -264,7 +301,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         article=article,
         ref=ref,
         lead_day=_lead_day(article, mentions, ref),
-        quotes=quote_spans(text),
+        quotes=speech_spans(text),
         sentences=sentence_spans(text, start, end),
     )
     by_sentence: dict[tuple[int, int], list[dates.DateMention]] = {}
@@ -276,21 +313,24 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
     events: list[Event] = []
     previous_year: int | None = None
     previous_day: date | None = None
-    current_paragraph = -2
     for mention in mentions:
         sentence_span = span_containing(ctx.sentences, mention.span[0]) or mention.span
         if not _keep(mention, by_sentence[sentence_span]):
             continue
-        paragraph = text.rfind("\n", 0, mention.span[0])
-        if paragraph != current_paragraph:
-            current_paragraph, previous_day = paragraph, None
         resolved = _resolve(mention, ctx, previous_year, previous_day)
-        if mention.anchor == "absolute" and mention.precision in ("year", "month", "day"):
-            previous_year = mention.start.year
         if resolved is None:
             continue
+        if (
+            mention.kind in ("point", "anaphoric")
+            and resolved[0].precision in ("year", "month", "day")
+            and mention.text.strip() not in _discourse_year_words()  # 比上年: a comparison, not a new topic
+        ):
+            previous_year = resolved[0].start.year  # the year under discussion from here on
         if resolved[0].precision == "day":
             previous_day = resolved[0].start
+        if not _keep_after_resolution(mention, by_sentence[sentence_span]):
+            continue
+        resolved = (_takes_effect(resolved[0], text), resolved[1])
         reresolved = resolved[0] is not mention
         mention, against = resolved
         sentence = text[sentence_span[0] : sentence_span[1]]

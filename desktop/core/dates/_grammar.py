@@ -358,7 +358,16 @@ class Parser:
         """End of an event name starting at ``k`` (CJK or ·, ending in a name suffix), or -1."""
         s = self.s
         j = k
-        while j < len(s) and j - k < 40 and ("\u4e00" <= s[j] <= "\u9fff" or s[j] == "·"):
+        while j < len(s) and j - k < 40:
+            if s[j] in "（(":
+                # a place in brackets inside the name: 2023中国（天津）智能制造博览会
+                close = next((t for t in range(j + 1, min(j + 10, len(s))) if s[t] in "）)"), -1)
+                if close < 0 or not all("\u4e00" <= c <= "\u9fff" for c in s[j + 1 : close]):
+                    return -1
+                j = close + 1
+                continue
+            if not ("\u4e00" <= s[j] <= "\u9fff" or s[j] == "·"):
+                break
             if s[j] in NAME_BREAKERS:
                 return -1
             j += 1

@@ -31,7 +31,8 @@ REL_QUARTER = {
 }  # fmt: skip
 # Anaphoric day words: the day (or the next day) of an event the story is talking about.  They
 # are resolved against ``ref`` and marked kind "anaphoric" for the caller to re-resolve.
-ANA_DAY = {"当日": 0, "当天": 0, "当晚": 0, "当夜": 0, "次日": 1, "翌日": 1, "隔日": 1, "隔天": 1}
+ANA_DAY = {"当日": 0, "当天": 0, "当晚": 0, "当夜": 0, "同日": 0, "同一天": 0, "次日": 1, "翌日": 1, "隔日": 1,
+           "隔天": 1}
 # "the other day" / "a couple of years back": 前两天, 前两年 standing alone (see VAGUE_PAST_LEFT)
 VAGUE_PAST = {"天": (1, 5), "年": (1, 4)}
 SEASON = {"春": 0, "夏": 1, "秋": 2, "冬": 3}
@@ -68,7 +69,8 @@ REL_DAY_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_alt(REL_DAY)})(?!候)")
 _UP_LEFT = "马赶跟追爬登迎加算北送带穿戴过吃住碰遇配补搭考当坐走冲奔连接关锁挂贴摊看盯评选荣踏放摆装写填印刻晒献递附顶迈跨攀站骑乘堆染盖涂刷挤凑拼排轮"
 _UP_NEXT = "轻纪龄华货画夜味会薪关级兽糕历检卡票费金鉴报迈幼长谱轮青少老事景份"
 _UP_YEAR = rf"(?<![{_UP_LEFT}])(?=上年(?![{_UP_NEXT}]))|(?!上年)"
-REL_YEAR_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_UP_YEAR})(?:{_alt(REL_YEAR)})")
+# 去年 after 过 is last year in 超过去年, but not in 过去年代 (past eras)
+REL_YEAR_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_UP_YEAR})(?:{_alt(REL_YEAR)})(?!代(?<=过去年代))")
 # 本年度/上年度/今年度 (not 今年度过, 今年度假); 去年同期/上年同期 (the comparison base)
 YEAR_DU_RE = _C(r"度(?![过假日])")
 SAME_PERIOD_RE = _C(r"同期")
@@ -173,7 +175,7 @@ COUNT_RE = _C(
 # anaphoric day words; 当 not inside 相当/应当/担当…, 第N天/第N年 not after 连续 (a count)
 ANA_RE = _C(
     r"(?<![相应充适担恰理正妥每])(?:当日(?![益渐趋常])|当天(?![然气空才使])|当晚|当夜)"
-    r"|次日|翌日|隔日|隔天"
+    r"|(?<![共相协])同日|同一天|次日|翌日|隔日|隔天"
     rf"|(?<!连续)第(?P<nd>{N})天|(?<!连续)第(?P<ny>{N})年(?![代度级])"
 )
 SAME_DAY_RE = _C(r"当日(?![益渐趋常])|当天(?![然气空才使])|当晚|当夜")
@@ -201,10 +203,12 @@ _TRIG_WORDS = (
     "去秋", "去冬", "明春", "明夏", "明秋", "明冬", "春季", "夏季", "秋季", "冬季", "春天", "夏天",
     "秋天", "冬天", "入春", "入夏", "入秋", "入冬", "开春"] + list(ANA_DAY)
 )  # fmt: skip
+# Zero-width (a lookahead) so that overlapping triggers all count: in 超过去年, the
+# trigger 过去 must not hide the trigger 去年 that starts inside it.
 TRIGGER_RE = _C(
-    rf"(?<![\d{CN}几])[\d{CN}几]|[“‘\"「『](?=十)|前(?=[一二三两23]个?季度|两[天年])"
+    rf"(?=(?<![\d{CN}几])[\d{CN}几]|[“‘\"「『](?=十)|前(?=[一二三两23]个?季度|两[天年])"
     r"|(?:上+|下+|这|本)(?:个|一)?(?:周|星期|礼拜)|(?:周|星期|礼拜)(?=[一二三四五六日天])"
     rf"|{_alt(_TRIG_WORDS)}"
     rf"|上(?=上|年)|下(?=下)|(?<![\d{CN}几多半每这那全整当同本近历往些])年中"
-    rf"|(?:{TOD})(?=[\s\d{CN}点时:分钟刻秒半整许左右]*(?:至|到|~|-|—))"
+    rf"|(?:{TOD})(?=[\s\d{CN}点时:分钟刻秒半整许左右]*(?:至|到|~|-|—)))"
 )

@@ -1,0 +1,166 @@
+"""Details of the selected event(s): every field, as plain text, and "show in source"."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.formatting import amount_text, precision_name, readable_date, tense_name
+from .fonts import chinese_font
+from .models import EventTableModel
+
+
+def _label(text: str = "", *, bold: bool = False, size: float | None = None, muted: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # article text is never interpreted as markup
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    font = chinese_font(size) if size else chinese_font()
+    font.setBold(bold)
+    label.setFont(font)
+    if muted:
+        label.setStyleSheet("color:#5F6368")
+    return label
+
+
+def published_text(frame: pd.DataFrame, row: int) -> str:
+    published = frame["published"].iat[row]
+    edtf = frame["published_edtf"].iat[row]
+    basis = str(frame["published_basis"].iat[row])
+    if pd.notna(published):
+        when = f"{published.year}年{published.month}月{published.day}日"
+    elif isinstance(edtf, str) and edtf:
+        when = edtf
+    else:
+        when = "日期不详"
+    return f"{when}（{basis}）"
+
+
+class DetailPane(QWidget):
+    show_in_source = Signal(int)  # event row
+
+    def __init__(self, model: EventTableModel, selection: QItemSelectionModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.selection = selection
+        self.stack = QStackedWidget(self)
+        self.empty = _label(self.tr("在时间线或列表中选择事件，查看详情。"), muted=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.single = self._build_single()
+        self.multi = self._build_multi()
+        for page in (self.empty, self.single, self.multi):
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.current_row: int | None = None
+        selection.selectionChanged.connect(self.refresh)
+        selection.currentChanged.connect(self.refresh)
+        model.modelReset.connect(self.refresh)
+
+    def _build_single(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.title = _label(bold=True, size=13)
+        self.when = _label(size=11)
+        layout.addWidget(self.title)
+        layout.addWidget(self.when)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QLabel] = {}
+        for key, name in (
+            ("edtf", "EDTF"), ("date_text", "原文表述"), ("tense", "时态"), ("category", "类别"),
+            ("places", "地点"), ("orgs", "机构"), ("amounts", "金额/数量"), ("keyterms", "关键词"),
+            ("resolved", "推算依据"), ("article", "来源文章"), ("outlet", "媒体"), ("published", "发布日期"),
+        ):
+            self.fields[key] = _label()
+            form.addRow(_label(self.tr(name), muted=True), self.fields[key])
+        layout.addLayout(form)
+        layout.addWidget(_label(self.tr("原句"), muted=True))
+        self.sentence = _label(size=10)
+        self.sentence.setStyleSheet("background:#FFF8E1; padding:6px; border-radius:4px")
+        layout.addWidget(self.sentence)
+        self.source_button = QPushButton(self.tr("在原文中显示"))
+        self.source_button.clicked.connect(lambda: self.current_row is not None and self.show_in_source.emit(self.current_row))
+        layout.addWidget(self.source_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        return scroll
+
+    def _build_multi(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.multi_title = _label(bold=True, size=12)
+        self.multi_span = _label()
+        self.multi_list = QListWidget()
+        self.multi_list.itemActivated.connect(self._on_list_activated)
+        layout.addWidget(self.multi_title)
+        layout.addWidget(self.multi_span)
+        layout.addWidget(self.multi_list, 1)
+        return page
+
+    def _on_list_activated(self, item: QListWidgetItem) -> None:
+        row = item.data(Qt.ItemDataRole.UserRole)
+        self.selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.show_in_source.emit(row)
+
+    def selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.selection.selectedRows()})
+
+    def refresh(self, *_: object) -> None:
+        rows = self.selected_rows()
+        frame = self.model.frame
+        if not rows or frame.empty:
+            self.current_row = None
+            self.stack.setCurrentWidget(self.empty)
+        elif len(rows) == 1:
+            self.show_event(rows[0])
+        else:
+            self.current_row = None
+            self.multi_title.setText(self.tr("已选 %n 个事件", "", len(rows)))
+            first, last = frame["start"].iloc[rows].min(), frame["end"].iloc[rows].max()
+            self.multi_span.setText(self.tr("时间跨度：") + readable_date(first.date(), last.date(), "range"))
+            self.multi_list.clear()
+            for row in rows[:2000]:
+                when = readable_date(frame["start"].iat[row].date(), frame["end"].iat[row].date(),
+                                     str(frame["precision"].iat[row]), str(frame["edtf"].iat[row]))
+                item = QListWidgetItem(f"{when}　{frame['title'].iat[row]}")
+                item.setData(Qt.ItemDataRole.UserRole, row)
+                self.multi_list.addItem(item)
+            self.stack.setCurrentWidget(self.multi)
+
+    def show_event(self, row: int) -> None:
+        frame = self.model.frame
+        self.current_row = row
+        get = lambda column: frame[column].iat[row]  # noqa: E731 - local shorthand
+        start, end = get("start").date(), get("end").date()
+        self.title.setText(str(get("title")))
+        self.when.setText(f"{readable_date(start, end, str(get('precision')), str(get('edtf')))}"
+                          f"　·　{precision_name(str(get('precision')))}")
+        self.fields["edtf"].setText(str(get("edtf")))
+        self.fields["date_text"].setText(f"“{get('date_text')}”")
+        self.fields["tense"].setText(tense_name(str(get("tense"))))
+        self.fields["category"].setText(str(get("category")))
+        self.fields["places"].setText("、".join(get("places")) or "—")
+        self.fields["orgs"].setText("、".join(get("orgs")) or "—")
+        self.fields["amounts"].setText("；".join(amount_text(a) for a in get("amounts")) or "—")
+        self.fields["keyterms"].setText("、".join(get("keyterms")) or "—")
+        self.fields["resolved"].setText(str(get("resolved_against")))
+        self.fields["article"].setText(str(get("article_title")))
+        self.fields["outlet"].setText(str(get("outlet")) if pd.notna(get("outlet")) else "—")
+        self.fields["published"].setText(published_text(frame, row))
+        self.sentence.setText(str(get("sentence")))
+        self.stack.setCurrentWidget(self.single)
