@@ -15,6 +15,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_settings(tmp_path_factory):
+    """The app's QSettings go to a temporary folder, never the user's real settings."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("desktop-timeline-tests")
+    QCoreApplication.setApplicationName("tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("settings")))
+    yield
+
+
 @pytest.fixture(scope="session")
 def seeds_corpus():
     from desktop.core.corpus import extract

@@ -1,24 +1,8 @@
-"""The window opens at once and fills its event list from a worker thread."""
+"""Qt models pass pytest-qt's model checks."""
 
 from __future__ import annotations
 
-from conftest import SEEDS
-
-from desktop.gui.main_window import MainWindow
-
-
-def test_window_opens_and_lists_events(qtbot):
-    window = MainWindow([SEEDS])
-    qtbot.addWidget(window)
-    window.show()
-    assert window.isVisible()
-    with qtbot.waitSignal(window.corpus_loaded, timeout=120_000) as blocker:
-        pass
-    corpus = blocker.args[0]
-    assert window.model.rowCount() == len(corpus.events) > 0
-    first_title = window.model.index(0, 3).data()
-    assert first_title == corpus.events.iloc[0]["title"]
-    assert not window.progress.isVisible()
+import numpy as np
 
 
 def test_event_model_passes_qt_model_checks(qtmodeltester, seeds_corpus):
@@ -26,3 +10,17 @@ def test_event_model_passes_qt_model_checks(qtmodeltester, seeds_corpus):
 
     model = EventTableModel(seeds_corpus.events)
     qtmodeltester.check(model)
+
+
+def test_filter_proxy_passes_qt_model_checks(qtmodeltester, seeds_corpus):
+    from desktop.gui.models import EventFilterProxy, EventTableModel
+
+    model = EventTableModel(seeds_corpus.events)
+    proxy = EventFilterProxy()
+    proxy.setSourceModel(model)
+    shown = np.zeros(len(seeds_corpus.events), dtype=bool)
+    shown[::2] = True
+    proxy.set_shown(shown)
+    assert proxy.rowCount() == shown.sum()
+    proxy.sort(0)
+    qtmodeltester.check(proxy)

@@ -1,71 +1,387 @@
-"""Main window (placeholder for the timeline app): the events list, extraction in a worker."""
+"""The main window: timeline beside the detail pane and the source text; event list and problems as docks.
+
+One :class:`EventTableModel` holds the events DataFrame; one ``QItemSelectionModel`` on it
+is shared by the timeline, the list (through its proxy), the detail pane, the source view
+and the export. Filters compute masks over the frame; no view keeps its own copy.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QThreadPool, Signal
+import numpy as np
+from PySide6.QtCore import (
+    QDate,
+    QItemSelection,
+    QItemSelectionModel,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDockWidget,
+    QFileDialog,
     QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
     QMainWindow,
+    QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTableView,
+    QToolBar,
+    QToolButton,
+    QWidget,
 )
 
-from ..core.corpus import Corpus
+from ..core.categories import categories
+from ..core.corpus import SEEDS_DIR, Corpus
+from ..core.filters import EventFilter
+from .detail_pane import DetailPane
 from .fonts import install_application_font
-from .models import EventTableModel
+from .models import EventFilterProxy, EventTableModel
+from .source_view import SourceView
+from .timeline_panel import TimelinePanel
+from .timeline_view import TimelineView
 from .worker import ExtractionJob
+
+MAX_RECENT = 8
+LANE_MODES = (("article", "按文章分泳道"), ("category", "按类别分泳道"), ("single", "单一泳道"))
 
 
 class MainWindow(QMainWindow):
     corpus_loaded = Signal(object)
+    partial_loaded = Signal(int)
 
-    def __init__(self, paths: list[Path] | None = None) -> None:
+    def __init__(self, paths: list[Path] | None = None, restore: bool = True) -> None:
         super().__init__()
         install_application_font(QApplication.instance())
         self.setWindowTitle(self.tr("新闻时间线"))
+        self.setAcceptDrops(True)
+        self.corpus: Corpus | None = None
+        self.paths: list[Path] | None = None
+        self._job: ExtractionJob | None = None
+        self._pending_range: tuple[float, float] | None = None
+        self._filter = EventFilter()
+
         self.model = EventTableModel(parent=self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(False)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.setCentralWidget(self.table)
+        self.selection = QItemSelectionModel(self.model, self)
+        self.timeline = TimelineView(self.model, self.selection)
+        self.timeline_panel = TimelinePanel(self.timeline)
+        self.detail = DetailPane(self.model, self.selection)
+        self.source = SourceView(self.model, self.selection)
+        self.detail.show_in_source.connect(self._show_in_source)
+        self.source.term_clicked.connect(self._filter_by_term)
+
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(self.detail)
+        self.right.addWidget(self.source)
+        self.right.setSizes([300, 500])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.timeline_panel)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1000, 420])
+        self.setCentralWidget(self.splitter)
+
+        self._build_list_dock()
+        self._build_problems_dock()
+        self._build_actions()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.timeline.range_changed.connect(lambda *_: self._update_zoom_label())
+
+        if restore:
+            self._restore_settings()
+        else:
+            self.resize(1440, 900)
+        if paths is None and restore:
+            saved = QSettings().value("corpus/paths")
+            paths = [Path(p) for p in saved] if isinstance(saved, list) and saved else None
+            if paths and not all(p.exists() for p in paths):
+                paths = None
+        self.open_paths(paths)
+
+    # ------------------------------------------------------------------ building
+
+    def _build_list_dock(self) -> None:
+        self.proxy = EventFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.list_view = QTableView()
+        self.list_view.setModel(self.proxy)
+        self.list_view.setSortingEnabled(True)
+        self.list_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list_view.verticalHeader().setVisible(False)
+        self.list_view.setAlternatingRowColors(True)
+        header = self.list_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.list_view.selectionModel().selectionChanged.connect(self._list_selection_changed)
+        self.list_view.selectionModel().currentChanged.connect(self._list_current_changed)
+        self.selection.selectionChanged.connect(self._shared_selection_changed)
+        self.selection.currentChanged.connect(self._shared_current_changed)
+        self.list_dock = QDockWidget(self.tr("事件列表"), self)
+        self.list_dock.setObjectName("events-dock")
+        self.list_dock.setWidget(self.list_view)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.list_dock)
+        self._syncing = False
+
+    def _build_problems_dock(self) -> None:
+        self.problems_list = QListWidget()
+        self.problems_dock = QDockWidget(self.tr("问题"), self)
+        self.problems_dock.setObjectName("problems-dock")
+        self.problems_dock.setWidget(self.problems_list)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.tabifyDockWidget(self.list_dock, self.problems_dock)
+        self.list_dock.raise_()
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:  # noqa: ANN001
+        action = QAction(self.tr(text), self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(self.tr(tip))
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_open_files = self._action("打开文件…", self.choose_files, QKeySequence.StandardKey.Open)
+        self.act_open_folder = self._action("打开文件夹…", self.choose_folder, "Ctrl+Shift+O")
+        self.act_export = self._action("导出所选事件为 PDF…", self.export_selection, "Ctrl+E", "导出所选事件为 PDF 简报")
+        self.act_quit = self._action("退出", self.close, QKeySequence.StandardKey.Quit)
+        self.act_zoom_in = self._action("放大", self.timeline.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        self.act_zoom_out = self._action("缩小", self.timeline.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self.act_fit = self._action("显示全部", self.timeline.zoom_fit, "Ctrl+0")
+        self.act_zoom_selection = self._action("缩放到所选", self.timeline.zoom_to_selection, "Ctrl+Shift+Z")
+        self.act_terms = QAction(self.tr("高亮关键词"), self, checkable=True, checked=True)
+        self.act_terms.toggled.connect(self.source.terms_toggle.setChecked)
+        self.source.terms_toggle.toggled.connect(self.act_terms.setChecked)
+        self.lane_group = QActionGroup(self)
+        self.lane_actions: dict[str, QAction] = {}
+        for mode, name in LANE_MODES:
+            action = QAction(self.tr(name), self, checkable=True)
+            action.triggered.connect(lambda _=False, m=mode: self.set_lane_mode(m))
+            self.lane_group.addAction(action)
+            self.lane_actions[mode] = action
+        self.lane_actions["article"].setChecked(True)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("工具栏"), self)
+        bar.setObjectName("main-toolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        bar.addAction(self.act_open_files)
+        bar.addAction(self.act_open_folder)
+        bar.addSeparator()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索标题、原句、关键词…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(260)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        bar.addWidget(self.search)
+        self.category_button = QToolButton()
+        self.category_button.setText(self.tr("类别"))
+        self.category_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.category_menu = QMenu(self)
+        self.category_actions: dict[str, QAction] = {}
+        for name in categories():
+            action = self.category_menu.addAction(name)
+            action.setCheckable(True)
+            action.toggled.connect(lambda _=False: self.apply_filters())
+            self.category_actions[name] = action
+        self.category_button.setMenu(self.category_menu)
+        bar.addWidget(self.category_button)
+        self.place_box = QComboBox()
+        self.place_box.setMinimumWidth(120)
+        self.place_box.addItem(self.tr("全部地点"), "")
+        self.place_box.currentIndexChanged.connect(lambda _: self.apply_filters())
+        bar.addWidget(self.place_box)
+        self.date_check = QCheckBox(self.tr("日期"))
+        self.date_from = QDateEdit(QDate(2014, 1, 1))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for edit in (self.date_from, self.date_to):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+            edit.dateChanged.connect(lambda _: self.apply_filters())
+        self.date_check.toggled.connect(self.date_from.setEnabled)
+        self.date_check.toggled.connect(self.date_to.setEnabled)
+        self.date_check.toggled.connect(lambda _: self.apply_filters())
+        bar.addWidget(self.date_check)
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel("—"))
+        bar.addWidget(self.date_to)
+        clear = QPushButton(self.tr("清除筛选"))
+        clear.clicked.connect(self.clear_filters)
+        bar.addWidget(clear)
+        bar.addSeparator()
+        bar.addAction(self.act_zoom_in)
+        bar.addAction(self.act_zoom_out)
+        bar.addAction(self.act_fit)
+        self.lane_box = QComboBox()
+        for mode, name in LANE_MODES:
+            self.lane_box.addItem(self.tr(name), mode)
+        self.lane_box.currentIndexChanged.connect(lambda i: self.set_lane_mode(self.lane_box.itemData(i)))
+        bar.addWidget(self.lane_box)
+        self.zoom_label = QLabel()
+        self.zoom_label.setStyleSheet("color:#5F6368; padding:0 6px")
+        bar.addWidget(self.zoom_label)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
+        bar.addWidget(spacer)
+        bar.addAction(self.act_export)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件"))
+        file_menu.addAction(self.act_open_files)
+        file_menu.addAction(self.act_open_folder)
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        view = self.menuBar().addMenu(self.tr("视图"))
+        for action in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_zoom_selection):
+            view.addAction(action)
+        view.addSeparator()
+        for mode, _ in LANE_MODES:
+            view.addAction(self.lane_actions[mode])
+        view.addSeparator()
+        view.addAction(self.act_terms)
+        view.addAction(self.list_dock.toggleViewAction())
+        view.addAction(self.problems_dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu(self.tr("帮助"))
+        help_menu.addAction(self._action("快捷键", self._show_keys, QKeySequence.StandardKey.HelpContents))
+
+    def _build_status_bar(self) -> None:
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
         self.cancel_button = QPushButton(self.tr("取消"), self)
         self.cancel_button.clicked.connect(self.cancel_extraction)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
-        self.corpus: Corpus | None = None
-        self._job: ExtractionJob | None = None
-        self._restore()
-        self.start_extraction(paths)
+        self.progress.hide()
+        self.cancel_button.hide()
 
-    def _restore(self) -> None:
+    # ------------------------------------------------------------------ settings
+
+    def _restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(1440, 900)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        for key, splitter in (("window/splitter", self.splitter), ("window/right", self.right)):
+            value = settings.value(key)
+            if value is not None:
+                splitter.restoreState(value)
+        mode = settings.value("timeline/lanes", "article")
+        if mode in dict(LANE_MODES):
+            self.set_lane_mode(mode)
+        start, end = settings.value("timeline/start"), settings.value("timeline/end")
+        if start is not None and end is not None:
+            self._pending_range = (float(start), float(end))
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/right", self.right.saveState())
+        settings.setValue("timeline/lanes", self.timeline.lane_mode)
+        settings.setValue("timeline/start", self.timeline.scale.start)
+        settings.setValue("timeline/end", self.timeline.scale.end)
+        settings.setValue("corpus/paths", [str(p) for p in self.paths] if self.paths else [])
 
     def closeEvent(self, event) -> None:  # noqa: ANN001 - Qt override
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        self.save_settings()
         self.cancel_extraction()
         super().closeEvent(event)
 
-    def start_extraction(self, paths: list[Path] | None) -> None:
+    def _remember_recent(self, paths: list[Path]) -> None:
+        settings = QSettings()
+        recent = settings.value("corpus/recent") or []
+        entry = "\n".join(str(p) for p in paths)
+        recent = [entry] + [r for r in recent if r != entry]
+        settings.setValue("corpus/recent", recent[:MAX_RECENT])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = QSettings().value("corpus/recent") or []
+        if not recent:
+            self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
+        for entry in recent:
+            paths = [Path(p) for p in entry.split("\n")]
+            label = "、".join(p.name for p in paths)
+            self.recent_menu.addAction(label, lambda ps=paths: self.open_paths(ps))
+
+    # ------------------------------------------------------------------ loading
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("打开文章"), "", self.tr("文章 (*.txt *.md *.html *.htm);;所有文件 (*)")
+        )
+        if names:
+            self.open_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("打开文件夹"))
+        if folder:
+            self.open_paths([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    def open_paths(self, paths: list[Path] | None) -> None:
+        """Extract ``paths`` (None: the bundled seeds) in a worker; the window stays responsive."""
+        self.cancel_extraction()
+        self.paths = paths
+        name = "、".join(p.name for p in paths) if paths else SEEDS_DIR.name
+        self.setWindowTitle(self.tr("新闻时间线 — %s") % name)
+        if paths:
+            self._remember_recent(paths)
         job = ExtractionJob(paths)
         job.signals.progress.connect(self._on_progress)
+        job.signals.partial.connect(self._on_partial)
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
         job.signals.cancelled.connect(self._on_cancelled)
         self._job = job
+        self._view_placed = False
+        self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
         self.statusBar().showMessage(self.tr("正在读取文章…"))
@@ -75,11 +391,23 @@ class MainWindow(QMainWindow):
         if self._job is not None:
             self._job.cancel()
 
+    def is_loading(self) -> bool:
+        return self._job is not None
+
     def _on_progress(self, done: int, total: int, label: str) -> None:
+        if self.sender() is not None and self._job is not None and self.sender() is not self._job.signals:
+            return
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         if label:
-            self.statusBar().showMessage(self.tr("正在处理 %s") % label)
+            self.statusBar().showMessage(self.tr("正在处理 %s（%d/%d）") % (label, done + 1, total))
+
+    def _on_partial(self, frame) -> None:  # noqa: ANN001 - DataFrame
+        if self._job is None or self.sender() is not self._job.signals:
+            return
+        self._set_frame(frame)
+        self._fit_or_restore()
+        self.partial_loaded.emit(len(frame))
 
     def _finish_job(self) -> None:
         self._job = None
@@ -87,14 +415,23 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
 
     def _on_finished(self, corpus: Corpus) -> None:
+        if self._job is None or self.sender() is not self._job.signals:
+            return
         self._finish_job()
         self.corpus = corpus
-        self.model.set_frame(corpus.events)
-        self.table.resizeColumnsToContents()
+        self.source.set_corpus(corpus)
+        self._set_frame(corpus.events)
+        self._fill_places()
+        self._fit_or_restore()
+        self.problems_list.clear()
+        for problem in corpus.problems:
+            self.problems_list.addItem(str(problem))
         message = self.tr("%d 篇文章，%d 个事件") % (len(corpus.articles), len(corpus.events))
         if corpus.problems:
-            message += self.tr("；%d 个文件未能读取") % len(corpus.problems)
+            message += self.tr("；%d 个文件未能读取（见“问题”）") % len(corpus.problems)
         self.statusBar().showMessage(message)
+        self.list_view.resizeColumnsToContents()
+        self.list_view.setColumnWidth(1, min(self.list_view.columnWidth(1), 360))
         self.corpus_loaded.emit(corpus)
 
     def _on_failed(self, reason: str) -> None:
@@ -103,4 +440,199 @@ class MainWindow(QMainWindow):
 
     def _on_cancelled(self) -> None:
         self._finish_job()
-        self.statusBar().showMessage(self.tr("已取消"))
+        self.statusBar().showMessage(self.tr("已取消；已显示的事件保留"))
+
+    def _set_frame(self, frame) -> None:  # noqa: ANN001 - DataFrame
+        self.model.set_frame(frame)
+        self.apply_filters()
+
+    def _fit_or_restore(self) -> None:
+        """Once per load: the saved view if there is one, else fit all events."""
+        if self._view_placed:
+            return
+        self._view_placed = True
+        if self._pending_range is not None:
+            self.timeline.set_range(*self._pending_range)
+            self._pending_range = None
+        else:
+            self.timeline.zoom_fit()
+
+    def _fill_places(self) -> None:
+        counts: dict[str, int] = {}
+        for places in self.model.frame["places"]:
+            for place in places:
+                counts[place] = counts.get(place, 0) + 1
+        with QSignalBlocker(self.place_box):
+            current = self.place_box.currentData()
+            self.place_box.clear()
+            self.place_box.addItem(self.tr("全部地点"), "")
+            for place, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:200]:
+                self.place_box.addItem(f"{place}（{count}）", place)
+            index = self.place_box.findData(current)
+            self.place_box.setCurrentIndex(max(index, 0))
+
+    # ------------------------------------------------------------------ filters
+
+    def current_filter(self) -> EventFilter:
+        chosen = frozenset(name for name, action in self.category_actions.items() if action.isChecked())
+        place = self.place_box.currentData()
+        date_from = date_to = None
+        if self.date_check.isChecked():
+            date_from = self.date_from.date().toPython()
+            date_to = self.date_to.date().toPython()
+        return EventFilter(self.search.text(), chosen, frozenset({place}) if place else frozenset(), date_from, date_to)
+
+    def apply_filters(self) -> None:
+        frame = self.model.frame
+        event_filter = self.current_filter()
+        self._filter = event_filter
+        shown = event_filter.filter_mask(frame)
+        matches = event_filter.query_mask(frame) if event_filter.query.strip() else None
+        self.timeline.set_filter_masks(~shown, matches)
+        self.proxy.set_shown(shown & matches if matches is not None else shown)
+        chosen = [n for n, a in self.category_actions.items() if a.isChecked()]
+        self.category_button.setText(self.tr("类别") + (f"（{len(chosen)}）" if chosen else ""))
+        if not event_filter.is_empty and len(frame):
+            count = int((shown & matches).sum() if matches is not None else shown.sum())
+            self.statusBar().showMessage(self.tr("筛选后 %d / %d 个事件") % (count, len(frame)))
+
+    def clear_filters(self) -> None:
+        with QSignalBlocker(self.search):
+            self.search.clear()
+        for action in self.category_actions.values():
+            with QSignalBlocker(action):
+                action.setChecked(False)
+        with QSignalBlocker(self.place_box):
+            self.place_box.setCurrentIndex(0)
+        with QSignalBlocker(self.date_check):
+            self.date_check.setChecked(False)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        self.apply_filters()
+
+    def _filter_by_term(self, term: str) -> None:
+        self.search.setText(term)
+        self.apply_filters()
+
+    # ------------------------------------------------------------------ selection sync
+
+    def _list_selection_changed(self, *_: object) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            source = self.proxy.mapSelectionToSource(self.list_view.selectionModel().selection())
+            self.selection.select(source, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._syncing = False
+
+    def _list_current_changed(self, current, _previous) -> None:  # noqa: ANN001
+        if self._syncing or not current.isValid():
+            return
+        source = self.proxy.mapToSource(current)
+        self._syncing = True
+        try:
+            self.selection.setCurrentIndex(source, QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            self._syncing = False
+        self.timeline.ensure_event_visible(source.row())
+
+    def _shared_selection_changed(self, *_: object) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            mapped = self.proxy.mapSelectionFromSource(self.selection.selection())
+            self.list_view.selectionModel().select(
+                mapped, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+        finally:
+            self._syncing = False
+
+    def _shared_current_changed(self, current, _previous) -> None:  # noqa: ANN001
+        if self._syncing or not current.isValid():
+            return
+        self._syncing = True
+        try:
+            proxy_index = self.proxy.mapFromSource(current)
+            if proxy_index.isValid():
+                self.list_view.selectionModel().setCurrentIndex(proxy_index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.list_view.scrollTo(proxy_index)
+        finally:
+            self._syncing = False
+
+    def selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.selection.selectedRows()})
+
+    def select_rows(self, rows: list[int]) -> None:
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1))
+        self.selection.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if rows:
+            self.selection.setCurrentIndex(self.model.index(rows[-1], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    # ------------------------------------------------------------------ other actions
+
+    def set_lane_mode(self, mode: str) -> None:
+        self.timeline.set_lane_mode(mode)
+        self.lane_actions[mode].setChecked(True)
+        with QSignalBlocker(self.lane_box):
+            self.lane_box.setCurrentIndex(self.lane_box.findData(mode))
+
+    def _update_zoom_label(self) -> None:
+        span = self.timeline.scale.span
+        if span >= 730:
+            text = self.tr("视野约 %.0f 年") % (span / 365.25)
+        elif span >= 60:
+            text = self.tr("视野约 %.0f 个月") % (span / 30.44)
+        else:
+            text = self.tr("视野约 %.0f 天") % span
+        self.zoom_label.setText(text)
+
+    def _show_in_source(self, row: int) -> None:
+        self.source.show_event(row)
+        self.source.text.setFocus()
+
+    def _show_keys(self) -> None:
+        QMessageBox.information(self, self.tr("快捷键"), self.tr(
+            "时间线：滚轮缩放（以光标处为中心），Shift+滚轮或横向滚动平移，拖动平移，"
+            "Shift/Ctrl+拖动框选；+ / − 缩放，0 显示全部，Z 缩放到所选；←/→、PageUp/PageDown、"
+            "Home/End 移动；Tab / Shift+Tab 下一个/上一个事件；Ctrl+A 全选，Esc 取消选择；"
+            "双击放大（双击计数徽标展开其中事件）。\n原文：Ctrl+F 查找；点击日期或句子选中对应事件。\n"
+            "Ctrl+E 导出所选事件为 PDF。"))
+
+    def default_export_name(self) -> str:
+        return f"事件简报-{date.today():%Y%m%d}.pdf"
+
+    def export_selection(self, path: Path | None = None) -> Path | None:
+        """Export the selected events to a PDF brief (asks for the file unless ``path`` is given)."""
+        rows = self.selected_rows()
+        if not rows:
+            QMessageBox.information(self, self.tr("导出 PDF"), self.tr("没有选中的事件。请先在时间线或列表中选择要导出的事件。"))
+            return None
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("导出 PDF"), self.default_export_name(), "PDF (*.pdf)")
+            if not name:
+                return None
+            path = Path(name)
+        from .pdf_export import PdfExportError, export_pdf
+
+        frame = self.model.frame
+        ids = [str(frame["id"].iat[r]) for r in rows]
+        corpus_name = "、".join(p.name for p in self.paths) if self.paths else SEEDS_DIR.name
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = export_pdf(frame, ids, path, corpus_name=corpus_name)
+        except PdfExportError as exc:
+            QMessageBox.warning(self, self.tr("导出 PDF"), str(exc))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(self.tr("已导出 %d 个事件到 %s") % (len(ids), written))
+        return written
+
+    def shown_rows(self) -> np.ndarray:
+        """Rows that pass the filters (the query aside)."""
+        return np.flatnonzero(self._filter.filter_mask(self.model.frame))
+

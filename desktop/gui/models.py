@@ -111,9 +111,13 @@ class EventFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_shown(self, shown: np.ndarray | None) -> None:
-        self.beginFilterChange() if hasattr(self, "beginFilterChange") else None
-        self._shown = shown
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9: invalidateFilter() is deprecated
+            self.beginFilterChange()
+            self._shown = shown
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._shown = shown
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         return self._shown is None or (source_row < len(self._shown) and bool(self._shown[source_row]))

@@ -1,42 +1,64 @@
-"""Extraction off the GUI thread: a QRunnable that reports progress and can be cancelled."""
+"""Extraction off the GUI thread: a QRunnable that streams events, reports progress, can be cancelled.
+
+The worker never touches widgets; it only emits signals, which Qt delivers to the GUI
+thread. Partial results are throttled (at most every ``PARTIAL_INTERVAL`` seconds) so a
+folder of thousands of files does not rebuild the views thousands of times.
+"""
 
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from ..core.corpus import Cancelled, Corpus, extract
+from ..core.corpus import ArticleInfo, Cancelled, Corpus, extract
+from ..core.events import Event
+from ..core.table import events_frame
+
+PARTIAL_INTERVAL = 0.3
 
 
 class ExtractionSignals(QObject):
     progress = Signal(int, int, str)
+    partial = Signal(object)  # events DataFrame so far
     finished = Signal(object)  # Corpus
     failed = Signal(str)
     cancelled = Signal()
 
 
 class ExtractionJob(QRunnable):
-    """Runs :func:`desktop.core.corpus.extract`; never touches widgets (signals only)."""
+    """Runs :func:`desktop.core.corpus.extract` for ``paths`` (None: the bundled seeds)."""
 
     def __init__(self, paths: list[Path] | None) -> None:
         super().__init__()
         self.paths = paths
         self.signals = ExtractionSignals()
         self._stop = threading.Event()
+        self._last_partial = 0.0
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
         self._stop.set()
 
+    @property
+    def is_cancelled(self) -> bool:
+        return self._stop.is_set()
+
     def _progress(self, done: int, total: int, label: str) -> bool:
         self.signals.progress.emit(done, total, label)
         return not self._stop.is_set()
 
+    def _partial(self, events: list[Event], _articles: list[ArticleInfo]) -> None:
+        now = time.monotonic()
+        if now - self._last_partial >= PARTIAL_INTERVAL and events:
+            self._last_partial = now
+            self.signals.partial.emit(events_frame(list(events)))
+
     def run(self) -> None:
         try:
-            corpus: Corpus = extract(self.paths, progress=self._progress)
+            corpus: Corpus = extract(self.paths, progress=self._progress, partial=self._partial)
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # noqa: BLE001 - reported to the user, never a silent crash

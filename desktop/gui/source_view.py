@@ -1,0 +1,323 @@
+"""The article's text, read-only plain text, with key terms, dates and the current sentence marked.
+
+Text is set with ``setPlainText``: article content is never interpreted as HTML. Marks
+are ``ExtraSelection``s over character offsets of the engine (Python string indices),
+converted to Qt's UTF-16 positions (they differ after characters outside the BMP).
+Clicking a date expression (or else a sentence with events) selects its event.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import numpy as np
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.corpus import Corpus
+from .flow_layout import FlowLayout
+from .fonts import chinese_font
+from .models import EventTableModel
+
+TERM_COLOUR = QColor("#E3F2FD")
+SENTENCE_COLOUR = QColor("#FFF3C4")
+DATE_COLOUR = QColor("#1A4FA0")
+FIND_COLOUR = QColor("#FFCC80")
+
+
+class OffsetMap:
+    """Python string index → Qt (UTF-16) position for one text."""
+
+    def __init__(self, text: str) -> None:
+        self._wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+
+    def to_qt(self, index: int) -> int:
+        return index + bisect_right(self._wide, index - 1) if self._wide else index
+
+    def to_python(self, position: int) -> int:
+        if not self._wide:
+            return position
+        index = position
+        while index > 0 and self.to_qt(index) > position:
+            index -= 1
+        return index
+
+
+class SourceView(QWidget):
+    """Source text of the current event's file, with a key-term legend and a find bar."""
+
+    term_clicked = Signal(str)
+
+    def __init__(self, model: EventTableModel, selection: QItemSelectionModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.selection = selection
+        self.corpus: Corpus | None = None
+        self.file: str | None = None
+        self._offsets = OffsetMap("")
+        self._rows_here = np.empty(0, dtype=np.int64)
+        self.show_terms = True
+        self._term_selections: list[QTextEdit.ExtraSelection] = []
+        self._date_selections: list[QTextEdit.ExtraSelection] = []
+        self._sentence_selection: list[QTextEdit.ExtraSelection] = []
+        self._find_selection: list[QTextEdit.ExtraSelection] = []
+
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("color:#5F6368; padding:2px 4px")
+        self.legend_box = QWidget()
+        self.legend = FlowLayout(self.legend_box, spacing=4)
+        self.terms_toggle = QToolButton()
+        self.terms_toggle.setText(self.tr("高亮关键词"))
+        self.terms_toggle.setCheckable(True)
+        self.terms_toggle.setChecked(True)
+        self.terms_toggle.toggled.connect(self.set_show_terms)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setFont(chinese_font(11))
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.text.viewport().installEventFilter(self)
+        self.text.setPlaceholderText(self.tr("选择事件后，这里显示它的原文。"))
+
+        self.find_bar = QWidget()
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText(self.tr("在原文中查找"))
+        self.find_edit.returnPressed.connect(lambda: self.find(forward=True))
+        self.find_edit.textChanged.connect(self._mark_find)
+        self.find_status = QLabel()
+        previous = QPushButton(self.tr("上一个"))
+        following = QPushButton(self.tr("下一个"))
+        close = QToolButton()
+        close.setText("✕")
+        previous.clicked.connect(lambda: self.find(forward=False))
+        following.clicked.connect(lambda: self.find(forward=True))
+        close.clicked.connect(self.hide_find)
+        find_layout = QHBoxLayout(self.find_bar)
+        find_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.find_edit, self.find_status, previous, following, close):
+            find_layout.addWidget(widget)
+        self.find_bar.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.terms_toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.legend_box)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.find_bar)
+        shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.show_find)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_bar)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.hide_find)
+        selection.currentChanged.connect(self._on_current_changed)
+        model.modelReset.connect(self._on_model_reset)
+
+    # ------------------------------------------------------------------ content
+
+    def set_corpus(self, corpus: Corpus | None) -> None:
+        self.corpus = corpus
+        self.file = None
+        self._on_current_changed()
+
+    def _on_model_reset(self) -> None:
+        self.file = None
+        self.text.clear()
+        self.header.clear()
+
+    def _on_current_changed(self, *_: object) -> None:
+        current = self.selection.currentIndex()
+        if current.isValid():
+            self.show_event(current.row())
+
+    def load_file(self, file: str) -> bool:
+        if self.corpus is None:
+            return False
+        document = self.corpus.document(file)
+        if document is None:
+            return False
+        if file != self.file:
+            self.file = file
+            self._offsets = OffsetMap(document.text)
+            self.text.setPlainText(document.text)  # plain text: markup in articles shows literally
+            frame = self.model.frame
+            self._rows_here = np.flatnonzero((frame["file"] == file).to_numpy(dtype=bool))
+            self._build_marks()
+            self._fill_legend()
+        return True
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._offsets.to_qt(start))
+        cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = self._cursor(start, end)
+        selection.format = fmt
+        return selection
+
+    def _build_marks(self) -> None:
+        frame = self.model.frame
+        date_format = QTextCharFormat()
+        date_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        date_format.setUnderlineColor(DATE_COLOUR)
+        date_format.setForeground(DATE_COLOUR)
+        self._date_selections = [
+            self._selection(int(frame["date_start"].iat[r]), int(frame["date_end"].iat[r]), date_format)
+            for r in self._rows_here
+        ]
+        term_format = QTextCharFormat()
+        term_format.setBackground(TERM_COLOUR)
+        self._term_selections = []
+        if self.corpus is not None:
+            for info in self.corpus.articles:
+                if info.article.file == self.file:
+                    self._term_selections += [self._selection(s, e, term_format) for s, e, _ in info.term_spans]
+        self._apply()
+
+    def _fill_legend(self) -> None:
+        while self.legend.count():
+            item = self.legend.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        if self.corpus is None:
+            return
+        counts: dict[str, int] = {}
+        for info in self.corpus.articles:
+            if info.article.file == self.file:
+                for term in info.keyterms[:12]:
+                    counts[term.term] = counts.get(term.term, 0) + term.count
+        for term, count in sorted(counts.items(), key=lambda kv: -kv[1])[:12]:
+            button = QToolButton()
+            button.setText(f"{term} {count}")
+            button.setToolTip(self.tr("在时间线上只看含“%s”的事件") % term)
+            button.setStyleSheet("QToolButton{background:#E3F2FD;border-radius:8px;padding:1px 6px}")
+            button.clicked.connect(lambda _=False, t=term: self.term_clicked.emit(t))
+            self.legend.addWidget(button)
+
+    def _apply(self) -> None:
+        selections = list(self._sentence_selection)
+        if self.show_terms:
+            selections += self._term_selections
+        selections += self._date_selections + self._find_selection
+        self.text.setExtraSelections(selections)
+
+    def set_show_terms(self, show: bool) -> None:
+        self.show_terms = show
+        self.legend_box.setVisible(show)
+        self._apply()
+
+    def show_event(self, row: int) -> None:
+        """Load the event's file, highlight its sentence and scroll it into view."""
+        frame = self.model.frame
+        if row >= len(frame) or not self.load_file(str(frame["file"].iat[row])):
+            return
+        start, end = int(frame["sentence_start"].iat[row]), int(frame["sentence_end"].iat[row])
+        sentence_format = QTextCharFormat()
+        sentence_format.setBackground(SENTENCE_COLOUR)
+        self._sentence_selection = [self._selection(start, end, sentence_format)]
+        self._apply()
+        cursor = self._cursor(start, start)
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+        published = frame["published"].iat[row]
+        when = f"{published:%Y-%m-%d}" if published is not None and str(published) != "NaT" else "日期不详"
+        outlet = frame["outlet"].iat[row]
+        self.header.setText(f"{frame['article_title'].iat[row]}　·　{outlet if isinstance(outlet, str) else ''}　·　{when}")
+
+    def sentence_rect_visible(self, row: int) -> bool:
+        """Whether the event's sentence is inside the visible part of the text."""
+        frame = self.model.frame
+        cursor = self._cursor(int(frame["sentence_start"].iat[row]), int(frame["sentence_start"].iat[row]))
+        rect = self.text.cursorRect(cursor)
+        return self.text.viewport().rect().contains(rect.center())
+
+    # ------------------------------------------------------------------ clicks
+
+    def event_at(self, position: int) -> int | None:
+        """The event whose date expression (else sentence) holds the text position."""
+        frame = self.model.frame
+        index = self._offsets.to_python(position)
+        for column_start, column_end in (("date_start", "date_end"), ("sentence_start", "sentence_end")):
+            for row in self._rows_here:
+                if int(frame[column_start].iat[row]) <= index < int(frame[column_end].iat[row]):
+                    return int(row)
+        return None
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: ANN001 - Qt override
+        is_click = watched is self.text.viewport() and event.type() == event.Type.MouseButtonRelease
+        if is_click and not self.text.textCursor().hasSelection():
+            position = self.text.cursorForPosition(event.position().toPoint()).position()
+            row = self.event_at(position)
+            if row is not None:
+                flags = QItemSelectionModel.SelectionFlag
+                self.selection.setCurrentIndex(self.model.index(row, 0), flags.ClearAndSelect | flags.Rows)
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------------ find
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def hide_find(self) -> None:
+        self.find_bar.hide()
+        self._find_selection = []
+        self._apply()
+        self.text.setFocus()
+
+    def _mark_find(self, needle: str) -> None:
+        self._find_selection = []
+        if needle:
+            fmt = QTextCharFormat()
+            fmt.setBackground(FIND_COLOUR)
+            document = self.text.document()
+            cursor = document.find(needle)
+            while not cursor.isNull() and len(self._find_selection) < 2000:
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = fmt
+                self._find_selection.append(selection)
+                cursor = document.find(needle, cursor)
+        self.find_status.setText(self.tr("%n 处", "", len(self._find_selection)) if needle else "")
+        self._apply()
+
+    def find(self, forward: bool = True) -> bool:
+        needle = self.find_edit.text()
+        if not needle:
+            return False
+        flags = QTextDocument.FindFlag(0) if forward else QTextDocument.FindFlag.FindBackward
+        found = self.text.find(needle, flags)
+        if not found:  # wrap around
+            cursor = self.text.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.Start if forward else QTextCursor.MoveOperation.End)
+            self.text.setTextCursor(cursor)
+            found = self.text.find(needle, flags)
+        return found

@@ -1,0 +1,135 @@
+"""Pure timeline maths: calendar ticks, zoom around a point, visible-event queries, lane layout."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from desktop.core.table import events_frame
+from desktop.core.timeline_index import build_index
+from desktop.core.timeline_layout import LayoutParams, layout_lane
+from desktop.core.timescale import (
+    LADDER,
+    TimeScale,
+    choose_unit,
+    day_number,
+    enclosing_ticks,
+    from_day_number,
+    ticks,
+)
+
+
+def measure(text: str) -> float:
+    return 12.0 * len(text)
+
+
+@pytest.mark.parametrize(
+    ("span_days", "width", "unit_name"),
+    [(50 * 365.25, 400, "decade"), (50 * 365.25, 1920, "year"), (8 * 365, 1920, "quarter"),
+     (365, 1920, "month"), (120, 1920, "week"), (30, 1920, "day"), (1, 1920, "day")],
+)
+def test_unit_ladder_follows_zoom(span_days, width, unit_name):
+    unit = choose_unit(span_days / width, measure)
+    assert unit.name == unit_name
+    assert unit.min_step_days / (span_days / width) >= measure(unit.sample) + 12
+
+
+def test_ticks_are_calendar_aligned():
+    start, end = day_number(date(2023, 11, 15)), day_number(date(2025, 3, 2))
+    months = ticks(next(u for u in LADDER if u.name == "month"), start, end)
+    assert all(from_day_number(t.day).day == 1 for t in months)
+    assert [t.label for t in months[:3]] == ["11月", "12月", "1月"]
+    weeks = ticks(next(u for u in LADDER if u.name == "week"), start, end)
+    assert all(from_day_number(t.day).weekday() == 0 for t in weeks)
+    years = enclosing_ticks(next(u for u in LADDER if u.name == "month"), start, end)
+    assert [t.label for t in years] == ["2023年", "2024年", "2025年"]
+    quarters = ticks(next(u for u in LADDER if u.name == "quarter"), start, end)
+    assert {from_day_number(t.day).month for t in quarters} <= {1, 4, 7, 10}
+    assert "一季度" in [t.label for t in quarters]
+
+
+def test_zoom_keeps_the_day_under_the_anchor():
+    scale = TimeScale(0.0, 3650.0, 1000.0)
+    before = scale.day_of(700.0)
+    scale.zoom(3.0, 700.0)
+    assert scale.day_of(700.0) == pytest.approx(before)
+    assert scale.span == pytest.approx(3650.0 / 3)
+
+
+def test_zoom_limits_one_day_to_fifty_years():
+    scale = TimeScale(0.0, 100.0, 1000.0)
+    scale.zoom(1000.0, 500.0)
+    assert scale.span == pytest.approx(1.0)
+    scale.zoom(1e-6, 500.0)
+    assert scale.span == pytest.approx(50 * 365.25)
+
+
+def _frame(n: int, seed: int = 3) -> pd.DataFrame:
+    from desktop.core.events import Event
+
+    rng = np.random.default_rng(seed)
+    base = date(2000, 1, 1).toordinal()
+    events = []
+    for i in range(n):
+        start = date.fromordinal(base + int(rng.integers(0, 9000)))
+        length = int(rng.choice([0, 0, 0, 30, 364, 2000]))
+        end = date.fromordinal(start.toordinal() + length)
+        events.append(Event(
+            id=f"e{i}", article_id=f"a{i % 7}", file="f.txt", article_title=f"文章{i % 7}", outlet=None,
+            published=None, published_edtf=None, published_basis="", published_confidence=0.0,
+            start=start, end=end, precision="day" if length == 0 else "range", edtf="", tense="past",
+            resolved_against="", date_text="", date_span=(0, 1), sentence="", sentence_span=(0, 1),
+            title=f"事件{i}", category="其他",
+        ))
+    return events_frame(events)
+
+
+def test_visible_query_equals_brute_force():
+    frame = _frame(3000)
+    index = build_index(frame, "article")
+    for v0, v1 in [(11000.0, 11100.0), (10950.0, 13000.0), (0.0, 100000.0), (15000.0, 15001.0)]:
+        for lane in range(len(index.lanes)):
+            got = set(index.visible(lane, v0, v1).tolist())
+            expected = set(np.flatnonzero((index.lane == lane) & (index.start < v1) & (index.end > v0)).tolist())
+            assert got == expected
+
+
+def test_hidden_events_are_left_out_and_lane_modes():
+    frame = _frame(200)
+    hidden = np.zeros(len(frame), dtype=bool)
+    hidden[:50] = True
+    index = build_index(frame, "single", hidden)
+    assert len(index.lanes) == 1 and index.lanes[0].count == 150
+    assert not set(index.visible(0, -1e9, 1e9).tolist()) & set(range(50))
+    assert len(build_index(frame, "article").lanes) == 7
+
+
+def test_layout_labels_never_overlap_and_year_spans_its_year():
+    frame = _frame(400)
+    index = build_index(frame, "single")
+    scale = TimeScale(float(day_number(date(2005, 1, 1))), float(day_number(date(2007, 1, 1))), 1600.0)
+    items = layout_lane(index, 0, scale, lambda row: 60.0, LayoutParams(rows=5))
+    by_row: dict[int, list] = {}
+    for item in items:
+        by_row.setdefault(item.row, []).append(item)
+    for row_items in by_row.values():
+        labelled = sorted((i for i in row_items if i.kind == "event"), key=lambda i: i.x0)
+        for a, b in zip(labelled, labelled[1:], strict=False):
+            assert a.right <= max(b.x0, 0) + 1e-6 or b.x0 < 0
+    shown = {i.event for i in items if i.kind == "event"}
+    clustered = {int(e) for i in items if i.kind == "cluster" for e in i.events}
+    visible = set(index.visible(0, scale.start, scale.end).tolist())
+    assert shown | clustered == visible and not shown & clustered
+
+
+def test_dense_lane_is_aggregated_into_badges():
+    frame = _frame(3000)
+    index = build_index(frame, "single")
+    scale = TimeScale(float(day_number(date(2000, 1, 1))), float(day_number(date(2025, 1, 1))), 1000.0)
+    items = layout_lane(index, 0, scale, lambda row: 60.0, LayoutParams(rows=4, label_limit=400))
+    assert any(i.kind == "cluster" for i in items)
+    assert sum(i.count for i in items) == len(index.visible(0, scale.start, scale.end))
+    assert len(items) <= 1000 / 44 + 2
