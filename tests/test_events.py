@@ -155,7 +155,9 @@ def test_today_expression_uses_publication_date(tmp_path):
 
 
 def test_anaphoric_days_follow_the_date_before_them(tmp_path):
-    frame = events_of(tmp_path, HEADER + "3月5日，某园区开园，次日首批企业入驻。\n当天的情况无人知晓。\n")
-    assert list(frame["date_text"]) == ["3月5日", "次日"]
-    assert list(frame["start"].dt.strftime("%m-%d")) == ["03-05", "03-06"]
+    frame = events_of(tmp_path, HEADER + "3月5日，某园区开园，次日首批企业入驻。\n新闻发布会也在当天举行。\n")
+    assert list(frame["date_text"]) == ["3月5日", "次日", "当天"]
+    assert list(frame["start"].dt.strftime("%m-%d")) == ["03-05", "03-06", "03-06"]
     assert "mentioned before" in frame.iloc[1]["resolved_against"]
+    alone = events_of(tmp_path, HEADER + "当天的情况无人知晓，次日也没有消息。\n", "b.txt")
+    assert alone.empty  # nothing before them to count from

@@ -8,8 +8,9 @@ Events are placed greedily in start order into the first row that is free at tha
 with the label if it fits, else as a bare marker; events that find no room at all
 are gathered per ``cluster_px`` column into a badge with a count, drawn in the lane's
 last row, which opens up as the user zooms in. A lane with more visible events than
-``label_limit`` is not placed one by one at all: its events are binned into badges
-straight away (numpy), so far zooms over 100,000 events stay cheap.
+``label_limit``, or more than twice what its rows could label, is not placed one by one:
+its events are binned into badges straight away (numpy), so views over 100,000 events
+stay cheap.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ class LayoutParams:
     rows: int = 4  # rows of a lane; the last one also holds cluster badges
     cluster_px: float = 44.0
     label_limit: int = 400
+    typical_label_px: float = 160.0  # a title of a dozen characters
+
+    def capacity(self, width: float) -> float:
+        """About how many labelled events the lane's rows can hold across ``width``."""
+        return self.rows * width / self.typical_label_px
 
 
 @dataclass(slots=True)
@@ -88,43 +94,48 @@ def layout_lane(
         return []
     x0 = (index.start[rows] - scale.start) / scale.days_per_px
     x1 = (index.end[rows] - scale.start) / scale.days_per_px
-    if len(rows) > params.label_limit:
+    if len(rows) > params.label_limit or len(rows) > 2 * params.capacity(scale.width):
+        # more than half could not be labelled anyway: aggregate instead of placing one by one
+        # too many to label: bin them straight into badges, in wider columns
         centres = np.clip((x0 + x1) / 2, 0, scale.width - 1)
-        return _clusters(rows, centres, params, params.rows - 1)
+        dense = LayoutParams(params.rows, params.cluster_px * 1.5, params.label_limit)
+        return _clusters(rows, centres, dense, params.rows - 1)
 
     items: list[Item] = []
-    row_end = [-np.inf] * params.rows
+    n_rows = params.rows
+    row_end = [-np.inf] * n_rows
+    row_range = range(n_rows)
     overflow_rows: list[int] = []
     overflow_x: list[float] = []
+    width_of = label_width
+    last_x = scale.width - 1
     for row, a, b in zip(rows.tolist(), x0.tolist(), x1.tolist(), strict=True):
-        is_bar = b - a >= MIN_BAR_PX
-        if is_bar:
-            left, right = a, b
-            visible_left = max(a, 0.0)
+        if b - a >= MIN_BAR_PX:
+            is_bar, left, right = True, a, b
+            visible_left = a if a > 0.0 else 0.0
+            label_x = visible_left + 4.0
         else:
-            centre = (a + b) / 2
-            left, right = centre - MARKER_PX / 2, centre + MARKER_PX / 2
+            centre = (a + b) * 0.5
+            is_bar, left, right = False, centre - MARKER_PX / 2, centre + MARKER_PX / 2
             visible_left = left
-        label_x = visible_left + (4.0 if is_bar else MARKER_PX + LABEL_GAP)
-        width = label_width(row)
-        with_label = max(right, label_x + width)
-        placed = False
-        for r in range(params.rows):
-            if row_end[r] + ROW_GAP <= visible_left:
+            label_x = left + MARKER_PX + LABEL_GAP
+        free = visible_left - ROW_GAP
+        for r in row_range:
+            if row_end[r] <= free:
+                width = width_of(row)
                 items.append(Item("event", left, right, r, label_x, width, row, is_bar=is_bar))
-                row_end[r] = with_label
-                placed = True
+                row_end[r] = max(right, label_x + width)
                 break
-        if not placed:
-            for r in range(params.rows):
-                if row_end[r] + 2 <= visible_left:
+        else:
+            free = visible_left - 2
+            for r in row_range:
+                if row_end[r] <= free:
                     items.append(Item("event", left, right, r, label_x, 0.0, row, is_bar=is_bar))
                     row_end[r] = right
-                    placed = True
                     break
-        if not placed:
-            overflow_rows.append(row)
-            overflow_x.append(min(max(visible_left, 0.0), scale.width - 1))
+            else:
+                overflow_rows.append(row)
+                overflow_x.append(min(max(visible_left, 0.0), last_x))
     if overflow_rows:
         items = _merge_overflow(items, np.array(overflow_rows), np.array(overflow_x), params)
     return items
@@ -133,19 +144,25 @@ def layout_lane(
 def _merge_overflow(items: list[Item], rows: np.ndarray, xs: np.ndarray, params: LayoutParams) -> list[Item]:
     """Events with no room become badges in the last row; what they cover there joins them."""
     last = params.rows - 1
-    for badge in _clusters(rows, xs, params, last):
-        column = np.floor((badge.x0 + badge.x1) / 2 / params.cluster_px) * params.cluster_px
-        x0, x1 = column + 2, column + params.cluster_px - 2
-        members = [badge.event] if badge.events is None else badge.events.tolist()
-        kept = []
-        for item in items:
-            if item.row == last and item.x0 < x1 and item.right > x0:
-                members += [item.event] if item.events is None else item.events.tolist()
-            else:
-                kept.append(item)
-        items = kept
+    columns: dict[int, list[int]] = {}
+    for row, column in zip(rows.tolist(), np.floor(xs / params.cluster_px).astype(np.int64).tolist(), strict=True):
+        columns.setdefault(column, []).append(row)
+    kept: list[Item] = []
+    for item in items:
+        if item.row == last:
+            # an event in the last row under a badge's column gives way and joins the badge
+            first = item.x0 // params.cluster_px
+            final = item.right // params.cluster_px
+            hit = next((c for c in columns if first <= c <= final), None)
+            if hit is not None:
+                columns[hit].append(item.event)
+                continue
+        kept.append(item)
+    for column, members in columns.items():
+        x0 = column * params.cluster_px
         if len(members) == 1:
-            items.append(badge)
+            centre = x0 + params.cluster_px / 2
+            kept.append(Item("event", centre - MARKER_PX / 2, centre + MARKER_PX / 2, last, event=members[0]))
         else:
-            items.append(Item("cluster", x0, x1, last, events=np.array(members)))
-    return items
+            kept.append(Item("cluster", x0 + 2, x0 + params.cluster_px - 2, last, events=np.array(members)))
+    return kept

@@ -16,9 +16,10 @@ CATEGORY_COLOURS = {
 }
 SELECTION = QColor("#1A4FA0")
 TODAY = QColor("#C62828")
-GRID = QColor(0, 0, 0, 22)
-GRID_MAJOR = QColor(0, 0, 0, 55)
-LANE_ALT = QColor(0, 0, 0, 8)
+# opaque greys: filling with translucent colours means blending every pixel, which is slow
+GRID = QColor("#EAEBED")
+GRID_MAJOR = QColor("#C9CCD1")
+LANE_ALT = QColor("#F8F8F9")
 TEXT = QColor("#202124")
 MUTED = QColor("#5F6368")
 MATCH = QColor("#FFE082")

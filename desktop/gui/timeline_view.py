@@ -38,14 +38,14 @@ from PySide6.QtGui import (
     QLinearGradient,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPen,
+    QStaticText,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QRubberBand, QToolTip, QWidget
 
 from ..core.formatting import readable_date
-from ..core.timeline_index import TENSE_CODES, TimelineIndex, build_index
+from ..core.timeline_index import PRECISION_CODES, TENSE_CODES, TimelineIndex, build_index
 from ..core.timeline_layout import Item, LayoutParams, layout_lane
 from ..core.timescale import TimeScale, choose_unit, day_number, enclosing_ticks, ticks
 from . import palette
@@ -59,6 +59,23 @@ LANE_PADDING = 8.0
 MAX_LABEL_PX = 260.0
 WHEEL_ZOOM_BASE = 1.0018  # per eighth of a degree: one notch (120) zooms by ~24 %
 PLANNED = TENSE_CODES["planned"]
+
+
+OPEN_RANGE = PRECISION_CODES["open-range"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    colour: QColor
+    fill: QColor
+    faded: QColor
+    outline: QPen
+    brush: QBrush
+    dot_pen: QPen
+    dot_brush: QBrush
+    text_pen: QPen
+    accent: QColor
+    radius: float
 
 
 @dataclass(slots=True)
@@ -91,7 +108,8 @@ class TimelineView(QWidget):
         self._matches: np.ndarray | None = None  # None: no search; else bool per event
         self._selected = np.zeros(len(model.frame), dtype=bool)
         self._label_widths: dict[int, float] = {}
-        self._elided: dict[int, str] = {}
+        self._elided: dict[int, QStaticText] = {}
+        self._titles: list[str] = model.frame["title"].astype(str).tolist()
         self._items: list[tuple[_LaneGeometry, list[Item]]] = []
         self._item_by_event: dict[int, tuple[QRectF, Item]] = {}
         self._press: QPointF | None = None
@@ -104,8 +122,12 @@ class TimelineView(QWidget):
         self.font_bold = chinese_font(9)
         self.font_bold.setBold(True)
         self._metrics = QFontMetricsF(self.font_main)
+        self._typical_label_px = self._metrics.horizontalAdvance("某某园区重点项目签约落户")
         self._axis_metrics = QFontMetricsF(self.font_small)
         self.layout_params = LayoutParams()
+        self._no_pen = QPen(Qt.PenStyle.NoPen)
+        self._count_texts: dict[int, QStaticText] = {}
+        self._styles: dict[tuple[int, bool, bool, bool], _Style] = {}
         selection.selectionChanged.connect(self._on_selection_changed)
         model.modelReset.connect(self._on_model_reset)
 
@@ -116,6 +138,7 @@ class TimelineView(QWidget):
         return self.model.frame
 
     def _on_model_reset(self) -> None:
+        self._titles = self.frame["title"].astype(str).tolist()
         n = len(self.frame)
         self._hidden = np.zeros(n, dtype=bool)
         self._matches = None
@@ -126,6 +149,7 @@ class TimelineView(QWidget):
 
     def _rebuild(self) -> None:
         self.index = build_index(self.frame, self.lane_mode, self._hidden)
+        self._styles.clear()
         self.v_offset = min(self.v_offset, self.max_v_offset())
         self.lanes_changed.emit()
         self.update()
@@ -208,22 +232,24 @@ class TimelineView(QWidget):
     def _label_width(self, row: int) -> float:
         width = self._label_widths.get(row)
         if width is None:
-            title = str(self.frame["title"].iat[row])
-            width = min(self._metrics.horizontalAdvance(title), MAX_LABEL_PX)
+            width = min(self._metrics.horizontalAdvance(self._titles[row]), MAX_LABEL_PX)
             self._label_widths[row] = width
         return width
 
-    def _label_text(self, row: int, width: float) -> str:
+    def _label_text(self, row: int, width: float) -> QStaticText:
+        """The label as a cached QStaticText (laid out once, drawn fast)."""
         text = self._elided.get(row)
         if text is None:
-            title = str(self.frame["title"].iat[row])
-            text = self._metrics.elidedText(title, Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
+            elided = self._metrics.elidedText(self._titles[row], Qt.TextElideMode.ElideRight, MAX_LABEL_PX)
+            text = QStaticText(elided)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.prepare(font=self.font_main)
             self._elided[row] = text
         return text
 
     def _layout(self, height: float) -> None:
         """Lay out the lanes in view (the paint and the hit-test share the result)."""
-        self.layout_params = LayoutParams(rows=self.rows_per_lane())
+        self.layout_params = LayoutParams(rows=self.rows_per_lane(), typical_label_px=self._typical_label_px)
         self._items = []
         self._item_by_event = {}
         for geometry in self._visible_lanes(height):
@@ -273,13 +299,17 @@ class TimelineView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self._layout(rect.height())
         self._paint_lanes_background(painter, rect)
-        self._paint_grid_and_axis(painter, rect)
-        painter.save()
-        painter.setClipRect(QRectF(GUTTER, AXIS_HEIGHT, rect.width() - GUTTER, rect.height() - AXIS_HEIGHT))
+        scale = self.scale
+        unit = choose_unit(scale.days_per_px, self._axis_metrics.horizontalAdvance)
+        minor = ticks(unit, scale.start, scale.end)
+        major = enclosing_ticks(unit, scale.start, scale.end)
+        self._paint_grid(painter, rect, minor, major)
+        # No clip rectangle: clipped text is slow to draw. Lanes go first; the opaque
+        # axis band and lane-title gutter are painted over whatever strays into them.
         for geometry, items in self._items:
             self._paint_lane(painter, geometry, items)
         self._paint_today(painter, rect)
-        painter.restore()
+        self._paint_axis(painter, rect, minor, major)
         self._paint_gutter(painter, rect)
         if not self.index.lanes:
             painter.setPen(palette.MUTED)
@@ -292,52 +322,57 @@ class TimelineView(QWidget):
             if geometry.lane % 2:
                 painter.fillRect(QRectF(0, geometry.top, rect.width(), geometry.height), palette.LANE_ALT)
 
-    def _paint_grid_and_axis(self, painter: QPainter, rect: QRectF) -> None:
+    def _paint_grid(self, painter: QPainter, rect: QRectF, minor: list, major: list) -> None:
+        # grid lines as 1-px fills: long antialiased lines are slow in the raster engine
         scale = self.scale
-        unit = choose_unit(scale.days_per_px, self._axis_metrics.horizontalAdvance)
-        minor = ticks(unit, scale.start, scale.end)
-        major = enclosing_ticks(unit, scale.start, scale.end)
-        painter.fillRect(QRectF(0, 0, rect.width(), AXIS_HEIGHT), QColor("#F6F7F9"))
-        painter.setFont(self.font_small)
-        painter.setPen(QPen(palette.GRID, 1))
         for tick in minor:
             x = GUTTER + scale.x_of(tick.day)
             if x >= GUTTER:
-                painter.drawLine(QPointF(x, AXIS_HEIGHT - 18), QPointF(x, rect.height()))
+                painter.fillRect(QRectF(round(x), AXIS_HEIGHT, 1, rect.height()), palette.GRID)
         for tick in major:
             x = GUTTER + scale.x_of(tick.day)
             if x >= GUTTER:
-                painter.setPen(QPen(palette.GRID_MAJOR, 1))
-                painter.drawLine(QPointF(x, 0), QPointF(x, rect.height()))
+                painter.fillRect(QRectF(round(x), AXIS_HEIGHT, 1, rect.height()), palette.GRID_MAJOR)
+
+    def _paint_axis(self, painter: QPainter, rect: QRectF, minor: list, major: list) -> None:
+        scale = self.scale
+        painter.fillRect(QRectF(0, 0, rect.width(), AXIS_HEIGHT), QColor("#F6F7F9"))
+        for tick in minor:
+            x = GUTTER + scale.x_of(tick.day)
+            if x >= GUTTER:
+                painter.fillRect(QRectF(round(x), AXIS_HEIGHT - 18, 1, 18), palette.GRID_MAJOR)
+        for tick in major:
+            x = GUTTER + scale.x_of(tick.day)
+            if x >= GUTTER:
+                painter.fillRect(QRectF(round(x), 0, 1, AXIS_HEIGHT), palette.GRID_MAJOR)
+        painter.setFont(self.font_small)
         painter.setPen(palette.TEXT)
         for tick in minor:
             x = GUTTER + scale.x_of(tick.day)
             if x + 2 >= GUTTER:
                 painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 6), tick.label)
-        major_font = chinese_font(9)
-        major_font.setBold(True)
-        painter.setFont(major_font)
+        painter.setFont(self.font_bold)
         for number, tick in enumerate(major):
             x = max(GUTTER + scale.x_of(tick.day), GUTTER)
             following = GUTTER + scale.x_of(major[number + 1].day) if number + 1 < len(major) else rect.width()
             if following - x > 40:
                 painter.drawText(QPointF(x + 4, 17), tick.label)
-        painter.setPen(QPen(palette.GRID_MAJOR, 1))
-        painter.drawLine(QPointF(0, AXIS_HEIGHT - 0.5), QPointF(rect.width(), AXIS_HEIGHT - 0.5))
+        painter.fillRect(QRectF(0, AXIS_HEIGHT - 1, rect.width(), 1), palette.GRID_MAJOR)
 
     def _paint_today(self, painter: QPainter, rect: QRectF) -> None:
         x = GUTTER + self.scale.x_of(day_number(date.today()) + 0.5)
         if GUTTER <= x <= rect.width():
-            painter.setPen(QPen(palette.TODAY, 1.2, Qt.PenStyle.DashLine))
-            painter.drawLine(QPointF(x, AXIS_HEIGHT), QPointF(x, rect.height()))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(QPen(palette.TODAY, 1, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(round(x), AXIS_HEIGHT), QPointF(round(x), rect.height()))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setFont(self.font_small)
             painter.drawText(QPointF(x + 3, AXIS_HEIGHT + 12), self.tr("今天"))
 
     def _paint_gutter(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(QRectF(0, AXIS_HEIGHT, GUTTER, rect.height() - AXIS_HEIGHT), QColor("#FAFAFB"))
         painter.fillRect(QRectF(0, 0, GUTTER, AXIS_HEIGHT), QColor("#F6F7F9"))
-        painter.setPen(QPen(palette.GRID_MAJOR, 1))
-        painter.drawLine(QPointF(GUTTER - 0.5, 0), QPointF(GUTTER - 0.5, rect.height()))
+        painter.fillRect(QRectF(GUTTER - 1, 0, 1, rect.height()), palette.GRID_MAJOR)
         for geometry, _ in self._items:
             lane = self.index.lanes[geometry.lane]
             box = QRectF(8, geometry.top + 4, GUTTER - 14, geometry.height - 8)
@@ -352,80 +387,95 @@ class TimelineView(QWidget):
             painter.setFont(self.font_small)
             painter.setPen(palette.MUTED)
             painter.drawText(QPointF(box.left(), min(y + 1, box.bottom())), self.tr("%n 个事件", "", lane.count))
-            painter.setPen(QPen(palette.GRID, 1))
-            bottom = geometry.top + geometry.height - 0.5
-            painter.drawLine(QPointF(0, bottom), QPointF(rect.width(), bottom))
+            painter.fillRect(QRectF(0, geometry.top + geometry.height - 1, rect.width(), 1), palette.GRID)
+
+    def _style(self, category: int, planned: bool, dim: bool, selected: bool) -> _Style:
+        """Pens and brushes of one look, made once and reused (painting makes no objects)."""
+        key = (category, planned, dim, selected)
+        style = self._styles.get(key)
+        if style is None:
+            names = self.index.categories
+            colour = palette.category_colour(names[category] if 0 <= category < len(names) else "其他")
+            if dim:
+                colour.setAlpha(70)
+            fill = QColor(colour)
+            fill.setAlpha(min(colour.alpha(), 25 if planned else 60))
+            line = Qt.PenStyle.DashLine if planned else Qt.PenStyle.SolidLine
+            outline = QPen(palette.SELECTION, 2.2, line) if selected else QPen(colour, 1.2, line)
+            faded = QColor(fill)
+            faded.setAlpha(0)
+            if selected:
+                dot_pen, dot_brush = QPen(palette.SELECTION, 2.2), QBrush(QColor("#FFFFFF") if planned else colour)
+            elif planned:
+                dot_pen, dot_brush = QPen(colour, 1.8), QBrush(QColor("#FFFFFF"))
+            else:
+                dot_pen, dot_brush = QPen(colour.darker(120), 1), QBrush(colour)
+            text = QColor(palette.SELECTION if selected else palette.TEXT)
+            if dim:
+                text.setAlpha(90)
+            style = _Style(colour, fill, faded, outline, QBrush(fill), dot_pen, dot_brush, QPen(text),
+                           palette.SELECTION if selected else colour, 5.5 if selected else 4.5)
+            self._styles[key] = style
+        return style
 
     def _paint_lane(self, painter: QPainter, geometry: _LaneGeometry, items: list[Item]) -> None:
-        categories = self.index.categories
+        index = self.index
+        matches = self._matches
+        selected_mask = self._selected
+        n_selected = len(selected_mask)
+        clip_left, clip_right = GUTTER - 6.0, float(self.width()) + 6.0
+        font_main, font_bold = self.font_main, self.font_bold
+        current_font = None
         for item in items:
             rect = self._item_rect(geometry, item)
             if item.kind == "cluster":
                 self._paint_cluster(painter, rect, item)
+                current_font = None
                 continue
             row = item.event
-            colour = palette.category_colour(categories[self.index.category[row]] if categories else "其他")
-            dim = self._matches is not None and not self._matches[row]
-            if dim:
-                colour.setAlpha(70)
-            planned = self.index.tense[row] == PLANNED
-            open_range = self.index.precision[row] == 10
-            selected = bool(self._selected[row]) if row < len(self._selected) else False
+            dim = matches is not None and not matches[row]
+            selected = row < n_selected and bool(selected_mask[row])
+            style = self._style(int(index.category[row]), index.tense[row] == PLANNED, dim, selected)
             if item.is_bar:
-                self._paint_bar(painter, rect, colour, planned, open_range, selected)
+                self._paint_bar(painter, rect, style, index.precision[row] == OPEN_RANGE, clip_left, clip_right)
             else:
-                self._paint_dot(painter, rect, colour, planned, selected)
+                painter.setPen(style.dot_pen)
+                painter.setBrush(style.dot_brush)
+                painter.drawEllipse(rect.center(), style.radius, style.radius)
             if item.label_w > 0:
-                label = self._label_text(row, item.label_w)
-                painter.setFont(self.font_bold if selected else self.font_main)
-                text_colour = QColor(palette.SELECTION if selected else palette.TEXT)
-                if dim:
-                    text_colour.setAlpha(90)
-                if self._matches is not None and self._matches[row]:
-                    painter.fillRect(QRectF(GUTTER + item.label_x - 1, rect.top(), item.label_w + 2, rect.height()), palette.MATCH)
-                painter.setPen(text_colour)
-                painter.drawText(QPointF(GUTTER + item.label_x, rect.top() + rect.height() / 2 + 4.5), label)
+                font = font_bold if selected else font_main
+                if font is not current_font:
+                    painter.setFont(font)
+                    current_font = font
+                label_x = GUTTER + item.label_x
+                if matches is not None and matches[row]:
+                    painter.fillRect(QRectF(label_x - 1, rect.top(), item.label_w + 2, rect.height()), palette.MATCH)
+                painter.setPen(style.text_pen)
+                painter.drawStaticText(QPointF(label_x, rect.top() + rect.height() / 2 - 8.5), self._label_text(row, 0))
 
-    def _paint_bar(self, painter: QPainter, rect: QRectF, colour: QColor, planned: bool, open_range: bool,
-                   selected: bool) -> None:
-        fill = QColor(colour)
-        fill.setAlpha(min(colour.alpha(), 60 if not planned else 25))
+    def _paint_bar(self, painter: QPainter, rect: QRectF, style: _Style, open_range: bool,
+                   clip_left: float, clip_right: float) -> None:
+        # only the visible part is filled; axis-aligned rectangles are crisp without antialiasing
+        visible = QRectF(max(rect.left(), clip_left), rect.top(),
+                         min(rect.right(), clip_right) - max(rect.left(), clip_left), rect.height())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if open_range:
             gradient = QLinearGradient(rect.topLeft(), rect.topRight())
-            gradient.setColorAt(0.0, fill)
-            faded = QColor(fill)
-            faded.setAlpha(0)
-            gradient.setColorAt(1.0, faded)
-            brush = QBrush(gradient)
-        else:
-            brush = QBrush(fill)
-        pen = QPen(colour, 1.2, Qt.PenStyle.DashLine if planned else Qt.PenStyle.SolidLine)
-        if selected:
-            pen = QPen(palette.SELECTION, 2.2, Qt.PenStyle.DashLine if planned else Qt.PenStyle.SolidLine)
-        painter.setPen(pen if not open_range else Qt.PenStyle.NoPen)
-        painter.setBrush(brush)
-        painter.drawRoundedRect(rect, 3, 3)
-        if open_range:
-            painter.setPen(pen)
+            gradient.setColorAt(0.0, style.fill)
+            gradient.setColorAt(1.0, style.faded)
+            painter.setPen(self._no_pen)
+            painter.setBrush(QBrush(gradient))
+            painter.drawRect(visible)
+            painter.setPen(style.outline)
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
             painter.drawLine(rect.topLeft(), QPointF(rect.left() + min(rect.width(), 24), rect.top()))
-        # the start of the interval, where the label hangs
-        painter.fillRect(QRectF(rect.left(), rect.top(), 2.5, rect.height()), colour if not selected else palette.SELECTION)
-
-    def _paint_dot(self, painter: QPainter, rect: QRectF, colour: QColor, planned: bool, selected: bool) -> None:
-        centre = rect.center()
-        radius = 4.5
-        if selected:
-            painter.setPen(QPen(palette.SELECTION, 2.2))
-            painter.setBrush(QColor(255, 255, 255) if planned else colour)
-            radius = 5.5
-        elif planned:
-            painter.setPen(QPen(colour, 1.8))
-            painter.setBrush(QColor(255, 255, 255))
         else:
-            painter.setPen(QPen(colour.darker(120), 1))
-            painter.setBrush(colour)
-        painter.drawEllipse(centre, radius, radius)
+            painter.setPen(style.outline)
+            painter.setBrush(style.brush)
+            painter.drawRect(visible)
+        # the start of the interval, where the label hangs
+        painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), style.accent)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def _paint_cluster(self, painter: QPainter, rect: QRectF, item: Item) -> None:
         events = item.events if item.events is not None else np.empty(0, dtype=np.int64)
@@ -433,12 +483,16 @@ class TimelineView(QWidget):
         any_match = self._matches is not None and bool(self._matches[events].any())
         painter.setPen(QPen(palette.SELECTION if any_selected else QColor("#455A64"), 1.5 if any_selected else 1))
         painter.setBrush(palette.MATCH if any_match else QColor("#ECEFF1"))
-        path = QPainterPath()
-        path.addRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-        painter.drawPath(path)
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         painter.setFont(self.font_small)
         painter.setPen(palette.TEXT)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{item.count}")
+        text = self._count_texts.get(item.count)
+        if text is None:
+            text = QStaticText(str(item.count))
+            text.prepare(font=self.font_small)
+            self._count_texts[item.count] = text
+        size = text.size()
+        painter.drawStaticText(QPointF(rect.center().x() - size.width() / 2, rect.center().y() - size.height() / 2), text)
 
     # ------------------------------------------------------------------ view changes
 

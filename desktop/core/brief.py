@@ -1,0 +1,218 @@
+"""The content of an event brief (the PDF export), as plain data — no Qt.
+
+:func:`build_brief` turns a selection of the events table into a :class:`Brief`: the
+events sorted by start, each with its readable date, its source sentence and where its
+key terms sit in that sentence (the PDF prints them bold), and a summary (how many
+events, the span they cover, the articles they come from, counts per category).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from .formatting import amount_text, precision_name, readable_date, tense_name
+
+INFERRED_MARK = "（推断）"
+UNKNOWN_DATE = "日期不详"
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSource:
+    """An article the selected events come from."""
+
+    title: str
+    outlet: str
+    published: str  # readable, or the EDTF with （推断）
+    events: int  # selected events from it
+
+
+@dataclass(frozen=True, slots=True)
+class BriefItem:
+    """One event as the brief prints it."""
+
+    number: int  # 1-based, in brief order; the timeline refers to it
+    id: str
+    start: date
+    end: date
+    precision: str
+    tense: str
+    date: str  # readable date
+    precision_name: str
+    title: str
+    category: str
+    tense_name: str
+    places: tuple[str, ...]
+    amounts: tuple[str, ...]
+    sentence: str
+    term_spans: tuple[tuple[int, int], ...]  # [start, end) offsets of key terms in the sentence
+    article_title: str
+    outlet: str
+    published: str
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    corpus_name: str
+    generated: date
+    items: tuple[BriefItem, ...]
+    first_date: str
+    last_date: str
+    sources: tuple[BriefSource, ...]
+    category_counts: tuple[tuple[str, int], ...]  # most frequent first
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+    @property
+    def span_text(self) -> str:
+        if self.first_date == self.last_date:
+            return self.first_date
+        return f"{self.first_date} 至 {self.last_date}"
+
+
+def _text(value: Any) -> str:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)
+
+
+def _day(value: Any) -> date | None:
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()
+
+
+def _edtf_readable(edtf: str) -> str:
+    """A publication EDTF (``2025``, ``2025-03``, ``2022-XX-15``) in words."""
+    parts = edtf.split("-")
+    try:
+        if len(parts) == 1:
+            return f"{int(parts[0])}年"
+        if len(parts) == 2 and parts[1] != "XX":
+            return f"{int(parts[0])}年{int(parts[1])}月"
+        if len(parts) == 3 and parts[1] == "XX":
+            return f"{int(parts[0])}年（月份未载明）{int(parts[2])}日"
+    except ValueError:
+        pass
+    return edtf
+
+
+def published_text(published: Any, edtf: Any, basis: Any) -> str:
+    """The publication date for readers; an inferred one shows its EDTF and （推断）."""
+    edtf_text, basis_text = _text(edtf), _text(basis).lower()
+    day = _day(published)
+    if "inferred" in basis_text:
+        shown = edtf_text or (day.isoformat() if day else "")
+        return f"{shown}{INFERRED_MARK}" if shown else UNKNOWN_DATE
+    if day is not None:
+        return f"{day.year}年{day.month}月{day.day}日"
+    return _edtf_readable(edtf_text) if edtf_text else UNKNOWN_DATE
+
+
+def term_spans(sentence: str, terms: Sequence[str]) -> tuple[tuple[int, int], ...]:
+    """Non-overlapping ``[start, end)`` spans of every occurrence of the terms, in order
+    (a longer term wins where two overlap)."""
+    taken = [False] * len(sentence)
+    spans: list[tuple[int, int]] = []
+    for term in sorted({t for t in terms if t}, key=len, reverse=True):
+        at = sentence.find(term)
+        while at >= 0:
+            end = at + len(term)
+            if not any(taken[at:end]):
+                spans.append((at, end))
+                taken[at:end] = [True] * len(term)
+            at = sentence.find(term, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _list(value: Any) -> list:
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _item(number: int, row: Any) -> BriefItem:
+    start, end = _day(row.start), _day(row.end)
+    if start is None or end is None:
+        raise ValueError(f"event {row.id} has no date")
+    precision, tense, edtf = _text(row.precision), _text(row.tense), _text(row.edtf)
+    sentence = _text(row.sentence)
+    return BriefItem(
+        number=number,
+        id=_text(row.id),
+        start=start,
+        end=end,
+        precision=precision,
+        tense=tense,
+        date=readable_date(start, end, precision, edtf),
+        precision_name=precision_name(precision),
+        title=_text(row.title),
+        category=_text(row.category),
+        tense_name=tense_name(tense),
+        places=tuple(str(p) for p in _list(row.places)),
+        amounts=tuple(amount_text(a) for a in _list(row.amounts) if isinstance(a, dict)),
+        sentence=sentence,
+        term_spans=term_spans(sentence, [str(t) for t in _list(row.keyterms)]),
+        article_title=_text(row.article_title),
+        outlet=_text(row.outlet),
+        published=published_text(row.published, row.published_edtf, row.published_basis),
+    )
+
+
+def select_events(events: pd.DataFrame, ids: Sequence[str] | None) -> pd.DataFrame:
+    """The rows of ``ids`` (all rows when None), sorted by start, end and table order."""
+    if ids is None:
+        chosen = events
+    else:
+        wanted = set(map(str, ids))
+        chosen = events[events["id"].astype(str).isin(wanted).to_numpy(dtype=bool)]
+    order = pd.DataFrame({"start": chosen["start"].to_numpy(), "end": chosen["end"].to_numpy(),
+                          "row": range(len(chosen))})
+    order = order.sort_values(["start", "end", "row"], kind="stable")
+    return chosen.iloc[order["row"].to_numpy()]
+
+
+def build_brief(
+    events: pd.DataFrame, ids: Sequence[str] | None, corpus_name: str, generated: date
+) -> Brief:
+    """The brief of the selected events (all when ``ids`` is None).
+
+    Raises ``ValueError("没有选中的事件")`` when nothing is selected.
+    """
+    chosen = select_events(events, ids)
+    if chosen.empty:
+        raise ValueError("没有选中的事件")
+    items = tuple(_item(n, row) for n, row in enumerate(chosen.itertuples(index=False), start=1))
+    sources: dict[tuple[str, str, str], list] = {}
+    for item, article_id in zip(items, chosen["article_id"].astype(str), strict=True):
+        key = (article_id, item.article_title, item.outlet)
+        if key in sources:
+            sources[key][3] += 1
+        else:
+            sources[key] = [item.article_title, item.outlet, item.published, 1]
+    counts = Counter(item.category for item in items)
+    first_seen = {}
+    for item in items:
+        first_seen.setdefault(item.category, item.number)
+    last = max(items, key=lambda i: (i.end, i.start))
+    return Brief(
+        corpus_name=corpus_name,
+        generated=generated,
+        items=items,
+        first_date=items[0].date,
+        last_date=last.date,
+        sources=tuple(BriefSource(*values) for values in sources.values()),
+        category_counts=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))),
+    )

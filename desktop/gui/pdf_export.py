@@ -1,0 +1,924 @@
+"""The event brief as a PDF: vector text and drawing through ``QPdfWriter`` + ``QPainter``.
+
+A4 portrait at 300 dpi. Page 1 has the title, the summary (how many events, the span,
+the sources, counts per category) and a drawing of the timeline of the selected events
+(a point for a day, a bar across the whole month, year or range for coarser dates,
+dashed and hollow for plans); then each event as a block that is never split across
+pages unless it is taller than a page. Every page has a header (corpus, export date)
+and a footer ``第 N 页 / 共 M 页``; a layout pass runs first so M is known.
+
+Article text is plain text: it is laid out with ``QTextLayout`` (key terms bold through
+``FormatRange``), never interpreted as HTML. The text stays real text in the PDF with
+the bundled Chinese font embedded (Qt embeds a subset), so it can be searched and copied.
+
+The file is written atomically: a temp file in the target's folder, renamed over the
+target only when the painting succeeded; on failure an earlier file stays untouched and
+:class:`PdfExportError` says why in one line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+
+from ..core import timescale
+from ..core.brief import Brief, BriefItem, build_brief
+from .fonts import bundled_family
+from .palette import category_colour
+
+DPI = 300
+MM = DPI / 25.4  # device pixels per millimetre
+SIDE_MARGIN_MM = 18.0
+EDGE_MARGIN_MM = 12.0  # top and bottom of the page layout; header/footer sit inside it
+HEADER_MM = 9.0
+FOOTER_MM = 8.0
+
+INK = QColor("#1d2330")
+TEXT = QColor("#2b3140")
+MUTED = QColor("#6b7280")
+FAINT = QColor("#9ca3af")
+RULE = QColor("#d1d5db")
+GRID = QColor("#eceef2")
+PANEL = QColor("#f5f6f8")
+
+class PdfExportError(Exception):
+    """The PDF could not be written; the message is one line, Chinese and English."""
+
+
+def category_color(category: str) -> QColor:
+    """The category's colour, the same as on the app's timeline."""
+    return category_colour(category)
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+class Fonts:
+    """The fonts of the brief, all from the bundled Chinese family, measured on the writer."""
+
+    def __init__(self, device: QPdfWriter) -> None:
+        self.device = device
+        self.family = bundled_family()
+
+    def font(self, points: float, bold: bool = False) -> QFont:
+        font = QFont(self.family) if self.family else QFont()
+        font.setPointSizeF(points)
+        font.setBold(bold)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        # Glyphs without a cmap entry (alternates, ligatures) get no ToUnicode entry in
+        # Qt's PDF, so their text would not extract: the font's Latin 'locl' swaps digits
+        # after a letter ("ID b345"), and 'liga' makes "ff" one glyph. The default forms
+        # are the Simplified Chinese ones anyway.
+        for tag in ("locl", "liga", "clig", "dlig"):
+            font.setFeature(QFont.Tag(tag), 0)
+        return font
+
+    def metrics(self, font: QFont) -> QFontMetricsF:
+        return QFontMetricsF(font, self.device)
+
+
+def _layout(text: str, font: QFont, device: QPdfWriter, width: float,
+            formats: Sequence[QTextLayout.FormatRange] = (), justify: bool = False) -> QTextLayout:
+    """``text`` wrapped to ``width``; each line positioned at its own origin (drawn one by one)."""
+    layout = QTextLayout(text, font, device)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    if justify:
+        option.setAlignment(Qt.AlignmentFlag.AlignJustify)
+    layout.setTextOption(option)
+    if formats:
+        layout.setFormats(list(formats))
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, 0))
+    layout.endLayout()
+    return layout
+
+
+def _bold_ranges(spans: Sequence[tuple[int, int]], font: QFont) -> list[QTextLayout.FormatRange]:
+    ranges = []
+    for start, end in spans:
+        rng = QTextLayout.FormatRange()
+        rng.start, rng.length = start, end - start
+        fmt = QTextCharFormat()
+        bold = QFont(font)
+        bold.setBold(True)
+        fmt.setFont(bold)
+        fmt.setForeground(QBrush(INK))
+        rng.format = fmt
+        ranges.append(rng)
+    return ranges
+
+
+# --------------------------------------------------------------------------- page flow
+
+
+Draw = Callable[[QPainter, float], None]  # paints a piece whose top is at y
+
+
+@dataclass(slots=True)
+class Piece:
+    height: float
+    draw: Draw
+
+
+@dataclass(slots=True)
+class Block:
+    """Pieces kept on one page (unless together they are taller than a page)."""
+
+    pieces: list[Piece] = field(default_factory=list)
+    space_before: float = 0.0
+    new_page: bool = False
+
+    @property
+    def height(self) -> float:
+        return sum(p.height for p in self.pieces)
+
+    def add(self, height: float, draw: Draw | None = None) -> None:
+        self.pieces.append(Piece(height, draw or (lambda painter, y: None)))
+
+
+class Flow:
+    """Places blocks on pages of a fixed body height."""
+
+    def __init__(self, body_height: float) -> None:
+        self.body_height = body_height
+        self.pages: list[list[tuple[float, Piece]]] = [[]]
+        self.y = 0.0
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = 0.0
+
+    @property
+    def room(self) -> float:
+        return self.body_height - self.y
+
+    def place(self, block: Block) -> None:
+        if block.new_page and self.pages[-1]:
+            self.new_page()
+        space = block.space_before if self.pages[-1] else 0.0
+        height = block.height
+        if self.pages[-1] and self.y + space + height > self.body_height:
+            self.new_page()
+            space = 0.0
+        self.y += space
+        for piece in block.pieces:  # only a block taller than a page breaks here
+            if self.pages[-1] and self.y + piece.height > self.body_height:
+                self.new_page()
+            self.pages[-1].append((self.y, piece))
+            self.y += piece.height
+
+
+# --------------------------------------------------------------------------- the timeline
+
+
+@dataclass(slots=True)
+class _Mark:
+    item: BriefItem
+    x0: float
+    x1: float
+    point: bool
+    label: str = ""
+    label_x: float = 0.0
+    row: int = 0
+
+
+class Timeline:
+    """The selected events on a calendar axis, packed into rows."""
+
+    LEGEND_GAP_MM = 3.0
+
+    def __init__(self, brief: Brief, fonts: Fonts, width: float) -> None:
+        self.brief = brief
+        self.fonts = fonts
+        self.width = width
+        self.tick_font = fonts.font(6.5)
+        self.outer_font = fonts.font(6.5, bold=True)
+        self.label_font = fonts.font(6.3)
+        self.legend_font = fonts.font(6.8)
+        self.label_metrics = fonts.metrics(self.label_font)
+        first = min(timescale.day_number(i.start) for i in brief.items)
+        last = max(timescale.day_number(i.end) + 1 for i in brief.items)
+        span = max(last - first, 20)
+        middle = (first + last) / 2
+        pad = span * 0.03
+        self.scale = timescale.TimeScale(middle - span / 2 - pad, middle + span / 2 + pad, width)
+        tick_metrics = fonts.metrics(self.tick_font)
+        self.unit = timescale.choose_unit(
+            self.scale.days_per_px, tick_metrics.horizontalAdvance, padding=3.0 * MM)
+        self.two_rows = self.unit.name not in ("year", "decade")  # years above months …
+        self.axis_height = (11.0 if self.two_rows else 7.0) * MM
+        self.marks = [self._mark(item) for item in brief.items]
+        self.legend_lines = self._legend_lines()
+        self.rows = 0
+        self.row_height = 0.0
+        self.labels = True
+        self.mode = ""
+        self.height = 0.0
+
+    # ----- geometry
+
+    def _mark(self, item: BriefItem) -> _Mark:
+        start = timescale.day_number(item.start)
+        end = timescale.day_number(item.end) + 1
+        if item.precision == "day":
+            x = self.scale.x_of(start + 0.5)
+            return _Mark(item, x, x, True)
+        x0, x1 = self.scale.x_of(start), self.scale.x_of(end)
+        if x1 - x0 < 0.9 * MM:  # keep a short span visible as a bar, not a point
+            middle = (x0 + x1) / 2
+            x0, x1 = middle - 0.45 * MM, middle + 0.45 * MM
+        return _Mark(item, x0, x1, False)
+
+    def _extent(self, mark: _Mark) -> tuple[float, float]:
+        radius = 1.3 * MM
+        return (mark.x0 - radius, mark.x1 + radius) if mark.point else (mark.x0, mark.x1)
+
+    def _place_label(self, mark: _Mark, text: str, max_width: float) -> float:
+        """Put ``text`` beside the mark (right, else left, else elided); its x span."""
+        metrics = self.label_metrics
+        gap = 1.2 * MM
+        left, right = self._extent(mark)
+        width = min(metrics.horizontalAdvance(text), max_width)
+        if width < metrics.horizontalAdvance(text):
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            width = metrics.horizontalAdvance(text)
+        if right + gap + width <= self.width:
+            mark.label, mark.label_x = text, right + gap
+        elif left - gap - width >= 0:
+            mark.label, mark.label_x = text, left - gap - width
+        else:
+            room_right, room_left = self.width - right - gap, left - gap
+            room = max(room_right, room_left)
+            number = str(mark.item.number)
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room) if room > 8 * MM else number
+            width = metrics.horizontalAdvance(text)
+            if room_right >= width:
+                mark.label, mark.label_x = text, right + gap
+            elif room_left >= width:
+                mark.label, mark.label_x = text, left - gap - width
+            else:  # wider than everything: inside the bar at its left end
+                mark.label, mark.label_x = text, max(left, 0) + gap
+                return left, right
+        return min(left, mark.label_x), max(right, mark.label_x + width)
+
+    @staticmethod
+    def _first_fit(rows: list[dict[int, tuple[float, float]]], lo: float, hi: float) -> int | None:
+        pad = 1.5 * MM
+        for index, taken in enumerate(rows):
+            if all(hi + pad <= a or lo >= b + pad for a, b in taken.values()):
+                return index
+        return None
+
+    def _pack(self, labels: str, title_width: float = 62 * MM) -> list[dict[int, tuple[float, float]]]:
+        """Rows with ``labels`` = "title" | "number" | "none", first fit in start order;
+        each row maps mark index → the x span it takes (mark and label)."""
+        rows: list[dict[int, tuple[float, float]]] = []
+        for number, mark in enumerate(self.marks):
+            if labels == "title":
+                lo, hi = self._place_label(mark, f"{mark.item.number} {mark.item.title}", title_width)
+            elif labels == "number":
+                lo, hi = self._place_label(mark, str(mark.item.number), 20 * MM)
+            else:
+                mark.label = ""
+                lo, hi = self._extent(mark)
+            index = self._first_fit(rows, lo, hi)
+            if index is None:
+                rows.append({})
+                index = len(rows) - 1
+            rows[index][number] = (lo, hi)
+            mark.row = index
+        return rows
+
+    def _upgrade(self, rows: list[dict[int, tuple[float, float]]]) -> None:
+        """Numbered marks get their title (elided if need be) where their row has room to
+        the right of the mark; rows stay as they are."""
+        pad, gap = 1.5 * MM, 1.2 * MM
+        for number, mark in enumerate(self.marks):
+            row = rows[mark.row]
+            lo, hi = row[number]
+            _, right = self._extent(mark)
+            limit = min((a for key, (a, _) in row.items() if key != number and a >= hi - 0.01),
+                        default=self.width + pad) - pad
+            room = min(limit - right - gap, 62 * MM)
+            if room < 24 * MM:
+                continue
+            text = f"{mark.item.number} {mark.item.title}"
+            text = self.label_metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            mark.label, mark.label_x = text, right + gap
+            row[number] = (min(lo, self._extent(mark)[0]),
+                           max(right, mark.label_x + self.label_metrics.horizontalAdvance(text)))
+
+    def _legend_lines(self) -> list[list[tuple[str, str]]]:
+        """Legend entries (kind, text) wrapped to the width: categories, then mark shapes."""
+        metrics = self.fonts.metrics(self.legend_font)
+        entries = [("cat:" + cat, f"{cat} {count}") for cat, count in self.brief.category_counts]
+        entries += [("point", "单日"), ("bar", "月/年/时间段"), ("planned", "计划/预期")]
+        lines: list[list[tuple[str, str]]] = [[]]
+        x = 0.0
+        for kind, text in entries:
+            width = self._legend_entry_width(metrics, text)
+            if lines[-1] and x + width > self.width:
+                lines.append([])
+                x = 0.0
+            lines[-1].append((kind, text))
+            x += width
+        return lines
+
+    @staticmethod
+    def _legend_entry_width(metrics: QFontMetricsF, text: str) -> float:
+        return 4.2 * MM + metrics.horizontalAdvance(text) + 4.5 * MM
+
+    def fit(self, available: float) -> float:
+        """Choose labels and row height for at most ``available`` height; the height used.
+
+        Titles beside every mark if they fit; else numbers (the blocks' numbers), with
+        titles where there is room; else bare marks in thinner rows."""
+        fixed = self.axis_height + self.LEGEND_GAP_MM * MM + len(self.legend_lines) * 4.6 * MM + 4 * MM
+        rows_room = max(available - fixed, 8 * MM)
+        self.labels = True
+        title_row, number_row = 4.4 * MM, 3.8 * MM
+        for title_width in (62 * MM, 44 * MM, 30 * MM) if len(self.marks) <= 200 else ():
+            rows = len(self._pack("title", title_width))
+            if rows * title_row <= rows_room:
+                self.rows, self.row_height, self.mode = rows, title_row, "title"
+                break
+        else:
+            packed = self._pack("number")
+            if len(packed) * number_row <= rows_room:
+                self._upgrade(packed)
+                self.rows, self.row_height, self.mode = len(packed), number_row, "number"
+            else:
+                self.rows = len(self._pack("none"))
+                self.row_height = min(number_row, rows_room / self.rows)
+                self.labels = False
+                self.mode = "none"
+        self.height = fixed + self.rows * self.row_height
+        return self.height
+
+    # ----- painting
+
+    def draw(self, painter: QPainter, top: float) -> None:
+        painter.save()
+        try:
+            self._draw_axis(painter, top)
+            self._draw_marks(painter, top + self.axis_height + 1.5 * MM)
+            legend_top = top + self.axis_height + 1.5 * MM + self.rows * self.row_height + 0.5 * MM \
+                + self.LEGEND_GAP_MM * MM
+            self._draw_legend(painter, legend_top)
+        finally:
+            painter.restore()
+
+    def _draw_axis(self, painter: QPainter, top: float) -> None:
+        scale, width = self.scale, self.width
+        axis_y = top + self.axis_height
+        bottom = axis_y + 1.5 * MM + self.rows * self.row_height + 0.5 * MM
+        painter.fillRect(QRectF(0, axis_y, width, bottom - axis_y), PANEL)
+        ticks = [t for t in timescale.ticks(self.unit, scale.start, scale.end)]
+        outer = timescale.enclosing_ticks(self.unit, scale.start, scale.end)
+        outer_days = {t.day for t in outer}
+        tick_metrics = self.fonts.metrics(self.tick_font)
+        outer_metrics = self.fonts.metrics(self.outer_font)
+        # grid
+        for tick in ticks:
+            x = scale.x_of(tick.day)
+            if 0 <= x <= width:
+                strong = tick.day in outer_days and self.unit.name not in ("year", "decade")
+                painter.setPen(QPen(RULE if strong else GRID, 0.25 * MM if strong else 0.18 * MM))
+                painter.drawLine(QPointF(x, axis_y), QPointF(x, bottom))
+        # the enclosing row (years above months …), only when the unit is finer than a year
+        if self.two_rows:
+            painter.setFont(self.outer_font)
+            painter.setPen(INK)
+            baseline = top + 3.6 * MM
+            for index, tick in enumerate(outer):
+                x = max(scale.x_of(tick.day), 0.0)
+                following = scale.x_of(outer[index + 1].day) if index + 1 < len(outer) else width
+                text = tick.label
+                if x >= width or following - x < outer_metrics.horizontalAdvance(text) + 1.0 * MM:
+                    continue
+                painter.drawText(QPointF(x + 0.8 * MM, baseline), text)
+        # tick labels at the start of their period
+        painter.setFont(self.tick_font)
+        painter.setPen(MUTED)
+        baseline = axis_y - 2.0 * MM
+        for index, tick in enumerate(ticks):
+            x = scale.x_of(tick.day)
+            following = scale.x_of(ticks[index + 1].day) if index + 1 < len(ticks) else width
+            text_width = tick_metrics.horizontalAdvance(tick.label)
+            if x < 0 or x + 0.8 * MM + text_width > width or following - x < text_width + 0.8 * MM:
+                continue
+            painter.drawLine(QPointF(x, axis_y - 1.2 * MM), QPointF(x, axis_y))
+            painter.drawText(QPointF(x + 0.8 * MM, baseline), tick.label)
+        painter.setPen(QPen(FAINT, 0.3 * MM))
+        painter.drawLine(QPointF(0, axis_y), QPointF(width, axis_y))
+
+    def _draw_marks(self, painter: QPainter, top: float) -> None:
+        painter.setFont(self.label_font)
+        metrics = self.label_metrics
+        mark_height = min(2.6 * MM, self.row_height * 0.62)
+        for mark in self.marks:
+            center = top + (mark.row + 0.5) * self.row_height
+            color = category_color(mark.item.category)
+            planned = mark.item.tense == "planned"
+            if planned:
+                pen = QPen(color, 0.32 * MM)
+                pen.setStyle(Qt.PenStyle.DashLine if not mark.point else Qt.PenStyle.SolidLine)
+                painter.setPen(pen)
+                painter.setBrush(QBrush(QColor("white")))
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(color))
+            if mark.point:
+                radius = min(1.3 * MM, self.row_height * 0.36)
+                painter.drawEllipse(QPointF(mark.x0, center), radius, radius)
+            else:
+                x0, x1 = max(mark.x0, -0.5 * MM), min(mark.x1, self.width + 0.5 * MM)
+                rect = QRectF(x0, center - mark_height / 2, x1 - x0, mark_height)
+                if planned:
+                    inset = 0.16 * MM
+                    rect = rect.adjusted(inset, inset, -inset, -inset)
+                painter.drawRoundedRect(rect, 0.5 * MM, 0.5 * MM)
+            if self.labels and mark.label:
+                painter.setPen(TEXT)
+                baseline = center + (metrics.ascent() - metrics.descent()) / 2
+                painter.drawText(QPointF(mark.label_x, baseline), mark.label)
+
+    def _draw_legend(self, painter: QPainter, top: float) -> None:
+        painter.setFont(self.legend_font)
+        metrics = self.fonts.metrics(self.legend_font)
+        line_height = 4.6 * MM
+        for number, line in enumerate(self.legend_lines):
+            x = 0.0
+            center = top + number * line_height + line_height / 2
+            for kind, text in line:
+                self._legend_symbol(painter, kind, x, center)
+                painter.setPen(TEXT)
+                painter.drawText(QPointF(x + 4.2 * MM, center + (metrics.ascent() - metrics.descent()) / 2), text)
+                x += self._legend_entry_width(metrics, text)
+
+    def _legend_symbol(self, painter: QPainter, kind: str, x: float, center: float) -> None:
+        neutral = QColor("#4b5563")
+        if kind.startswith("cat:"):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(category_color(kind[4:]))
+            painter.drawRoundedRect(QRectF(x, center - 1.2 * MM, 3.0 * MM, 2.4 * MM), 0.4 * MM, 0.4 * MM)
+        elif kind == "point":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(neutral)
+            painter.drawEllipse(QPointF(x + 1.5 * MM, center), 1.2 * MM, 1.2 * MM)
+        elif kind == "bar":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(neutral)
+            painter.drawRoundedRect(QRectF(x - 0.4 * MM, center - 1.1 * MM, 3.8 * MM, 2.2 * MM), 0.4 * MM, 0.4 * MM)
+        else:
+            pen = QPen(neutral, 0.3 * MM)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(QColor("white"))
+            painter.drawRoundedRect(QRectF(x - 0.4 * MM, center - 1.1 * MM, 3.8 * MM, 2.2 * MM), 0.4 * MM, 0.4 * MM)
+
+
+# --------------------------------------------------------------------------- the document
+
+
+class BriefDocument:
+    """Lays the brief out on pages, then paints them."""
+
+    def __init__(self, brief: Brief, writer: QPdfWriter) -> None:
+        self.brief = brief
+        self.writer = writer
+        self.fonts = Fonts(writer)
+        self.width = float(writer.width())
+        self.page_height = float(writer.height())
+        self.body_top = HEADER_MM * MM
+        self.body_height = self.page_height - self.body_top - FOOTER_MM * MM
+        self.flow = Flow(self.body_height)
+
+    # ----- small builders
+
+    def _text_block(self, block: Block, text: str, font: QFont, color: QColor, width: float,
+                    x: float = 0.0, spacing: float = 1.25, formats: Sequence = (),
+                    justify: bool = False) -> None:
+        """Adds the wrapped lines of ``text`` to ``block``, one piece per line."""
+        layout = _layout(text, font, self.writer, width, formats, justify)
+        for index in range(layout.lineCount()):
+            line = layout.lineAt(index)
+            height = line.height() * spacing
+            lead = (height - line.height()) / 2
+
+            def draw(painter: QPainter, y: float, index=index, lead=lead) -> None:
+                painter.setPen(color)
+                layout.lineAt(index).draw(painter, QPointF(x, y + lead))
+
+            block.add(height, draw)
+
+    def _elided_line(self, block: Block, text: str, font: QFont, color: QColor, x: float,
+                     width: float, right_text: str = "", spacing: float = 1.3) -> None:
+        metrics = self.fonts.metrics(font)
+        right_width = metrics.horizontalAdvance(right_text) + 3 * MM if right_text else 0.0
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - right_width)
+        height = metrics.height() * spacing
+
+        def draw(painter: QPainter, y: float) -> None:
+            painter.setFont(font)
+            painter.setPen(color)
+            baseline = y + (height - metrics.height()) / 2 + metrics.ascent()
+            painter.drawText(QPointF(x, baseline), shown)
+            if right_text:
+                painter.drawText(QPointF(x + width - right_width + 3 * MM, baseline), right_text)
+
+        block.add(height, draw)
+
+    def _segment_lines(self, block: Block, parts: Sequence[str], font: QFont, color: QColor,
+                       x: float, width: float, separator: str = " · ") -> None:
+        """``parts`` joined by ``separator``, wrapping only between parts (a part wider
+        than the line is elided)."""
+        metrics = self.fonts.metrics(font)
+        lines: list[str] = []
+        for part in parts:
+            joined = f"{lines[-1]}{separator}{part}" if lines else part
+            if lines and metrics.horizontalAdvance(joined) <= width:
+                lines[-1] = joined
+            else:
+                lines.append(metrics.elidedText(part, Qt.TextElideMode.ElideRight, width))
+        for line in lines:
+            self._elided_line(block, line, font, color, x, width, spacing=1.3)
+
+    def _heading(self, text: str, space_before: float = 7 * MM) -> Block:
+        block = Block(space_before=space_before)
+        font = self.fonts.font(11.5, bold=True)
+        metrics = self.fonts.metrics(font)
+        height = metrics.height() + 2.6 * MM
+
+        def draw(painter: QPainter, y: float) -> None:
+            painter.setFont(font)
+            painter.setPen(INK)
+            painter.drawText(QPointF(0, y + metrics.ascent()), text)
+            painter.setPen(QPen(RULE, 0.25 * MM))
+            rule_y = y + metrics.height() + 1.0 * MM
+            painter.drawLine(QPointF(0, rule_y), QPointF(self.width, rule_y))
+
+        block.add(height, draw)
+        return block
+
+    # ----- sections
+
+    def _title(self) -> Block:
+        brief = self.brief
+        block = Block()
+        title_font = self.fonts.font(22, bold=True)
+        metrics = self.fonts.metrics(title_font)
+
+        def draw_title(painter: QPainter, y: float) -> None:
+            painter.setFont(title_font)
+            painter.setPen(INK)
+            painter.drawText(QPointF(0, y + metrics.ascent()), "事件简报")
+
+        block.add(metrics.height() + 1.0 * MM, draw_title)
+        subtitle = f"{brief.count} 个事件 · {brief.span_text}"
+        self._elided_line(block, subtitle, self.fonts.font(11.5), TEXT, 0, self.width)
+        return block
+
+    def _summary(self) -> list[Block]:
+        brief = self.brief
+        label_font, value_font = self.fonts.font(9, bold=True), self.fonts.font(9)
+        small = self.fonts.font(8.3)
+        label_width = 22 * MM
+        value_width = self.width - label_width
+        blocks = []
+
+        def row(label: str) -> Block:
+            block = Block(space_before=1.6 * MM)
+            metrics = self.fonts.metrics(label_font)
+
+            def draw(painter: QPainter, y: float) -> None:
+                painter.setFont(label_font)
+                painter.setPen(MUTED)
+                painter.drawText(QPointF(0, y + (metrics.height() * 1.3 - metrics.height()) / 2
+                                         + metrics.ascent()), label)
+
+            block.add(0.0, draw)
+            return block
+
+        sources = list(brief.sources)
+        shown = sources if len(sources) <= 14 else sources[:12]
+        for index, source in enumerate(shown):
+            block = row("来源") if index == 0 else Block(space_before=0.4 * MM)
+            if index == 0:
+                block.space_before = 6 * MM
+            line = f"《{source.title}》"
+            detail = " · ".join(p for p in (source.outlet, source.published, f"{source.events} 个事件") if p)
+            self._text_block(block, line, value_font, TEXT, value_width, x=label_width, spacing=1.22)
+            self._text_block(block, detail, small, MUTED, value_width, x=label_width, spacing=1.15)
+            blocks.append(block)
+        if len(shown) < len(sources):
+            rest = sources[len(shown):]
+            block = Block(space_before=0.4 * MM)
+            self._text_block(block, f"另有 {len(rest)} 篇来源（{sum(s.events for s in rest)} 个事件），见各事件条目",
+                             small, MUTED, value_width, x=label_width)
+            blocks.append(block)
+
+        categories = row("类别")
+        self._category_chips(categories, label_width, value_width)
+        blocks.append(categories)
+        return blocks
+
+    def _category_chips(self, block: Block, x0: float, width: float) -> None:
+        font = self.fonts.font(9)
+        metrics = self.fonts.metrics(font)
+        line_height = metrics.height() * 1.3
+        lines: list[list[tuple[str, float]]] = [[]]
+        x = 0.0
+        for category, count in self.brief.category_counts:
+            text = f"{category} {count}"
+            chip = 4.0 * MM + metrics.horizontalAdvance(text) + 5 * MM
+            if lines[-1] and x + chip > width:
+                lines.append([])
+                x = 0.0
+            lines[-1].append((text, x))
+            x += chip
+        colors = {f"{c} {n}": category_color(c) for c, n in self.brief.category_counts}
+        for line in lines:
+            def draw(painter: QPainter, y: float, line=line) -> None:
+                painter.setFont(font)
+                center = y + line_height / 2
+                for text, x in line:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(colors[text])
+                    painter.drawRoundedRect(QRectF(x0 + x, center - 1.2 * MM, 2.8 * MM, 2.4 * MM),
+                                            0.4 * MM, 0.4 * MM)
+                    painter.setPen(TEXT)
+                    painter.drawText(QPointF(x0 + x + 4.0 * MM,
+                                             center + (metrics.ascent() - metrics.descent()) / 2), text)
+
+            block.add(line_height, draw)
+
+    def _item_block(self, item: BriefItem) -> Block:
+        block = Block(space_before=4.2 * MM)
+        gutter = 11 * MM
+        width = self.width - gutter
+        color = category_color(item.category)
+        number_font = self.fonts.font(9, bold=True)
+        date_font = self.fonts.font(9, bold=True)
+        date_metrics = self.fonts.metrics(date_font)
+        number_metrics = self.fonts.metrics(number_font)
+        meta_font = self.fonts.font(8.3)
+        height = date_metrics.height() * 1.3
+        precision = f"精度：{item.precision_name}"
+
+        def draw_first(painter: QPainter, y: float) -> None:
+            baseline = y + (height - date_metrics.height()) / 2 + date_metrics.ascent()
+            painter.setFont(number_font)
+            painter.setPen(color)
+            number = str(item.number)
+            painter.drawText(QPointF(gutter - 3 * MM - number_metrics.horizontalAdvance(number), baseline),
+                             number)
+            painter.setFont(date_font)
+            painter.setPen(color.darker(125))
+            painter.drawText(QPointF(gutter, baseline), item.date)
+            painter.setFont(meta_font)
+            painter.setPen(MUTED)
+            painter.drawText(QPointF(gutter + date_metrics.horizontalAdvance(item.date) + 2.5 * MM, baseline),
+                             precision)
+
+        block.add(height, draw_first)
+        self._text_block(block, item.title, self.fonts.font(12, bold=True), INK, width, x=gutter,
+                         spacing=1.2)
+        meta = [f"{item.category} · {item.tense_name}"]
+        if item.places:
+            meta.append("地点：" + "、".join(item.places))
+        if item.amounts:
+            meta.append("数额：" + "、".join(item.amounts))
+        self._text_block(block, "    ".join(meta), meta_font, QColor("#4b5563"), width, x=gutter,
+                         spacing=1.3)
+        block.add(0.8 * MM)
+        sentence_font = self.fonts.font(9.5)
+        first_sentence = len(block.pieces)
+        self._text_block(block, item.sentence, sentence_font, TEXT, width - 3 * MM, x=gutter + 3 * MM,
+                         spacing=1.4, formats=_bold_ranges(item.term_spans, sentence_font), justify=True)
+        sentence_pieces = block.pieces[first_sentence:]
+        for piece in sentence_pieces:  # a quote bar left of the sentence, piece by piece
+            inner = piece.draw
+
+            def draw(painter: QPainter, y: float, inner=inner, height=piece.height) -> None:
+                painter.fillRect(QRectF(gutter, y, 0.6 * MM, height), color.lighter(150))
+                inner(painter, y)
+
+            piece.draw = draw
+        block.add(0.6 * MM)
+        parts = [f"《{item.article_title}》", item.outlet, f"发布 {item.published}", f"ID {item.id}"]
+        self._segment_lines(block, [p for p in parts if p], self.fonts.font(7.8), MUTED, gutter, width)
+        return block
+
+    # ----- layout and painting
+
+    def layout(self) -> list[list[tuple[float, Piece]]]:
+        flow = self.flow
+        flow.place(self._title())
+        for block in self._summary():
+            flow.place(block)
+        heading = self._heading("时间线")
+        timeline = Timeline(self.brief, self.fonts, self.width)
+        available = flow.room - heading.height - heading.space_before - 1 * MM
+        if available < 60 * MM or timeline.fit(available) > available or timeline.mode == "none":
+            flow.new_page()  # a fresh page rather than a timeline too cramped to read
+            heading.space_before = 0.0
+            timeline.fit(flow.room - heading.height - 1 * MM)
+        heading.add(timeline.height, timeline.draw)
+        flow.place(heading)
+        list_heading = self._heading("事件列表")
+        items = [self._item_block(item) for item in self.brief.items]
+        # the list heading stays with its first event
+        first = items[0]
+        first.space_before = 1.5 * MM
+        list_heading.pieces.extend(first.pieces)
+        flow.place(list_heading)
+        for block in items[1:]:
+            flow.place(block)
+        return flow.pages
+
+    def _header_footer(self, painter: QPainter, number: int, total: int) -> None:
+        font = self.fonts.font(7.5)
+        metrics = self.fonts.metrics(font)
+        painter.setFont(font)
+        painter.setPen(MUTED)
+        right = f"导出日期 {self.brief.generated.isoformat()}"
+        right_width = metrics.horizontalAdvance(right)
+        name = metrics.elidedText(self.brief.corpus_name, Qt.TextElideMode.ElideMiddle,
+                                  self.width - right_width - 8 * MM)
+        baseline = metrics.ascent()
+        painter.drawText(QPointF(0, baseline), name)
+        painter.drawText(QPointF(self.width - right_width, baseline), right)
+        painter.setPen(QPen(RULE, 0.25 * MM))
+        rule_y = metrics.height() + 1.2 * MM
+        painter.drawLine(QPointF(0, rule_y), QPointF(self.width, rule_y))
+        footer = f"第 {number} 页 / 共 {total} 页"
+        painter.setPen(MUTED)
+        painter.drawText(QPointF((self.width - metrics.horizontalAdvance(footer)) / 2,
+                                 self.page_height - metrics.descent()), footer)
+
+    def close(self) -> None:
+        """Drop the laid-out pieces (their closures refer back to the document), so the
+        Qt objects go at once rather than whenever the cycle collector runs."""
+        for page in self.flow.pages:
+            page.clear()
+        self.flow.pages.clear()
+
+    def paint(self, painter: QPainter, pages: list[list[tuple[float, Piece]]]) -> None:
+        total = len(pages)
+        for number, page in enumerate(pages, start=1):
+            if number > 1 and not self.writer.newPage():
+                raise OSError(errno.EIO, "cannot start a new page")
+            self._header_footer(painter, number, total)
+            for y, piece in page:
+                painter.save()
+                try:
+                    piece.draw(painter, self.body_top + y)
+                finally:
+                    painter.restore()
+
+
+# --------------------------------------------------------------------------- export
+
+
+_REASONS = {
+    errno.ENOENT: "目录不存在",
+    errno.ENOTDIR: "上级路径不是目录",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EISDIR: "目标是一个目录",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统只读",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.ENAMETOOLONG: "文件名过长",
+}
+
+
+def _reason(exc: OSError) -> str:
+    english = exc.strerror or str(exc) or type(exc).__name__
+    chinese = _REASONS.get(exc.errno or 0, "写入失败")
+    return f"{chinese} ({english})"
+
+
+def _umask() -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
+def _paint(brief: Brief, temp: str) -> None:
+    writer = QPdfWriter(temp)
+    writer.setResolution(DPI)
+    writer.setPageLayout(QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+        QMarginsF(SIDE_MARGIN_MM, EDGE_MARGIN_MM, SIDE_MARGIN_MM, EDGE_MARGIN_MM),
+        QPageLayout.Unit.Millimeter))
+    writer.setTitle(f"事件简报 — {brief.corpus_name}")
+    writer.setCreator("desktop-timeline")
+    document = BriefDocument(brief, writer)
+    try:
+        pages = document.layout()
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError(errno.EIO, "PDF writer could not start (QPainter.begin failed)")
+        try:
+            document.paint(painter, pages)
+        finally:
+            ended = painter.end()
+        if not ended:
+            raise OSError(errno.EIO, "PDF writer could not finish (QPainter.end failed)")
+    finally:
+        document.close()
+
+
+def _check_pdf(temp: str) -> None:
+    size = os.path.getsize(temp)
+    with open(temp, "rb") as stream:
+        head = stream.read(5)
+        stream.seek(max(size - 64, 0))
+        tail = stream.read()
+    if head != b"%PDF-" or b"%%EOF" not in tail:
+        raise OSError(errno.EIO, "the PDF written is incomplete")
+
+
+def export_pdf(events: pd.DataFrame, ids: Sequence[str] | None, path: Path | str,
+               corpus_name: str, generated: date | None = None) -> Path:
+    """Write the brief of the selected events (all when ``ids`` is None) to ``path``.
+
+    Needs a ``QGuiApplication``. Returns the path written; raises :class:`PdfExportError`
+    (with the target untouched) when nothing is selected or the file cannot be written.
+    """
+    target = Path(path)
+    try:
+        brief = build_brief(events, ids, corpus_name, generated or date.today())
+    except ValueError as exc:
+        if "没有选中" in str(exc):
+            raise PdfExportError("没有选中的事件，无法导出") from None
+        raise
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pdf", dir=folder)
+    except OSError as exc:
+        raise PdfExportError(f"无法写入 {target}：{_reason(exc)}") from exc
+    os.close(handle)
+    try:
+        _paint(brief, temp)
+        _check_pdf(temp)
+        try:
+            mode = os.stat(target).st_mode & 0o777
+        except OSError:
+            mode = 0o666 & ~_umask()
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        traceback.clear_frames(exc.__traceback__)  # let go of the painter, writer and layouts
+        raise PdfExportError(f"无法写入 {target}：{_reason(exc)}") from exc
+    except Exception as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        traceback.clear_frames(exc.__traceback__)
+        raise PdfExportError(f"无法写入 {target}：导出失败 ({type(exc).__name__}: {exc})") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return target
+
+
+__all__ = ["PdfExportError", "category_color", "export_pdf"]
