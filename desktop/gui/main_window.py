@@ -381,6 +381,7 @@ class MainWindow(QMainWindow):
         job.signals.cancelled.connect(self._on_cancelled)
         self._job = job
         self._view_placed = False
+        self._auto_range: tuple[float, float] | None = None
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
@@ -447,15 +448,19 @@ class MainWindow(QMainWindow):
         self.apply_filters()
 
     def _fit_or_restore(self) -> None:
-        """Once per load: the saved view if there is one, else fit all events."""
-        if self._view_placed:
-            return
-        self._view_placed = True
+        """The saved view if there is one, else fit all events — refitting as more
+        events arrive, until the user moves the view themselves."""
+        scale = self.timeline.scale
+        if self._view_placed and (scale.start, scale.end) != self._auto_range:
+            return  # the user has zoomed or scrolled: leave the view alone
         if self._pending_range is not None:
             self.timeline.set_range(*self._pending_range)
             self._pending_range = None
+            self._auto_range = None
         else:
             self.timeline.zoom_fit()
+            self._auto_range = (scale.start, scale.end)
+        self._view_placed = True
 
     def _fill_places(self) -> None:
         counts: dict[str, int] = {}

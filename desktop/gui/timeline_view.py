@@ -399,7 +399,7 @@ class TimelineView(QWidget):
             if dim:
                 colour.setAlpha(70)
             fill = QColor(colour)
-            fill.setAlpha(min(colour.alpha(), 25 if planned else 60))
+            fill.setAlpha(min(colour.alpha(), 40 if planned else 150))
             line = Qt.PenStyle.DashLine if planned else Qt.PenStyle.SolidLine
             outline = QPen(palette.SELECTION, 2.2, line) if selected else QPen(colour, 1.2, line)
             faded = QColor(fill)
@@ -451,30 +451,29 @@ class TimelineView(QWidget):
                 if matches is not None and matches[row]:
                     painter.fillRect(QRectF(label_x - 1, rect.top(), item.label_w + 2, rect.height()), palette.MATCH)
                 painter.setPen(style.text_pen)
-                painter.drawStaticText(QPointF(label_x, rect.top() + rect.height() / 2 - 8.5), self._label_text(row, 0))
+                lift = 3.0 if item.is_bar else 0.0
+                painter.drawStaticText(QPointF(label_x, rect.top() + rect.height() / 2 - 8.5 - lift),
+                                       self._label_text(row, 0))
 
     def _paint_bar(self, painter: QPainter, rect: QRectF, style: _Style, open_range: bool,
                    clip_left: float, clip_right: float) -> None:
-        # only the visible part is filled; axis-aligned rectangles are crisp without antialiasing
-        visible = QRectF(max(rect.left(), clip_left), rect.top(),
-                         min(rect.right(), clip_right) - max(rect.left(), clip_left), rect.height())
+        """An interval: a band along the bottom of the row across its whole extent, a tick at
+        its start; the label sits above the band, so text is never half tinted."""
+        left = max(rect.left(), clip_left)
+        band = QRectF(left, rect.bottom() - 5, min(rect.right(), clip_right) - left, 5)
+        # axis-aligned rectangles are crisp without antialiasing, and much cheaper
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if open_range:
-            gradient = QLinearGradient(rect.topLeft(), rect.topRight())
-            gradient.setColorAt(0.0, style.fill)
+            gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
+            gradient.setColorAt(0.0, style.colour)
             gradient.setColorAt(1.0, style.faded)
             painter.setPen(self._no_pen)
             painter.setBrush(QBrush(gradient))
-            painter.drawRect(visible)
-            painter.setPen(style.outline)
-            painter.drawLine(rect.topLeft(), rect.bottomLeft())
-            painter.drawLine(rect.topLeft(), QPointF(rect.left() + min(rect.width(), 24), rect.top()))
         else:
             painter.setPen(style.outline)
             painter.setBrush(style.brush)
-            painter.drawRect(visible)
-        # the start of the interval, where the label hangs
-        painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), style.accent)
+        painter.drawRect(band)
+        painter.fillRect(QRectF(rect.left(), rect.top() + 1, 3, rect.height() - 1), style.accent)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def _paint_cluster(self, painter: QPainter, rect: QRectF, item: Item) -> None:
