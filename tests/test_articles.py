@@ -94,3 +94,20 @@ def test_no_date_anywhere_is_unknown(tmp_path):
     doc = _doc(tmp_path, "没有任何日期的一段文字，讲述某地的发展情况，内容较长以便成为正文段落。\n")
     (article,) = split_articles(doc)
     assert article.published.year is None and article.published.basis == "unknown"
+
+
+def test_page_furniture_lines(tmp_path):
+    from desktop.core.articles import is_boilerplate
+
+    assert is_boilerplate("《 人民日报 》（ 2024年06月03日 第 01 版）")
+    assert is_boilerplate("[08-14] 大连长兴岛石化产业园新签约项目5个")
+    assert is_boilerplate("沈阳浑南科技城加快建设 2024-08-10")
+    assert is_boilerplate("地址：杭州市省府路8号　电话：0571-12345678")
+    assert not is_boilerplate("2024年，全市地区生产总值增长5.1%，规上工业增加值增长6.2%。")
+
+
+def test_outlet_before_the_date_in_a_page_header(tmp_path):
+    doc = _doc(tmp_path, "# 某某日报　2024年7月9日　星期二　第3版：综合新闻\n\n## 标题\n\n本报记者 某某\n7月8日，某产业园揭牌运营，首批企业入驻园区。\n")
+    first = split_articles(doc)[0]
+    assert first.outlet == "某某日报"
+    assert first.published.date == date(2024, 7, 9)

@@ -161,3 +161,31 @@ def test_anaphoric_days_follow_the_date_before_them(tmp_path):
     assert "mentioned before" in frame.iloc[1]["resolved_against"]
     alone = events_of(tmp_path, HEADER + "当天的情况无人知晓，次日也没有消息。\n", "b.txt")
     assert alone.empty  # nothing before them to count from
+
+
+def test_verb_before_since_still_opens_a_range(tmp_path):
+    frame = events_of(tmp_path, HEADER + "博览会自二〇〇四年创办以来，已连续举办二十届。\n")
+    (row,) = frame.itertuples()
+    assert (row.start, row.end, row.precision) == (pd.Timestamp("2004-01-01"), pd.Timestamp("2024-09-25"), "open-range")
+
+
+def test_month_end_balances_are_the_last_day(tmp_path):
+    frame = events_of(tmp_path, HEADER + "截至7月末，全市实有经营主体3万户。5月末，全区实有科技型企业300家，比上年末增长5%。\n")
+    by_text = {r.date_text: (r.start, r.end) for r in frame.itertuples()}
+    assert by_text["7月末"] == (pd.Timestamp("2024-07-31"), pd.Timestamp("2024-07-31"))
+    assert by_text["5月末"] == (pd.Timestamp("2024-05-31"), pd.Timestamp("2024-05-31"))
+    assert by_text["上年末"] == (pd.Timestamp("2023-12-31"), pd.Timestamp("2023-12-31"))
+
+
+def test_general_now_and_plan_documents_are_not_events(tmp_path):
+    frame = events_of(tmp_path, HEADER + "“过去要5到7天，现在最快3天。”他说。国家“十四五”规划纲要明确提出建设走廊。\n")
+    assert frame.empty
+    frame = events_of(tmp_path, HEADER + "“十四五”期间，园区拟建15个平台。\n", "b.txt")
+    assert list(frame["date_text"]) == ["“十四五”期间"]
+
+
+def test_half_year_sets_the_year_under_discussion(tmp_path):
+    text = "某地新闻\n来源：某某日报  2025-01-10 10:00\n\n去年上半年，班列开行2000列。预计全年开行5000列。\n"
+    frame = events_of(tmp_path, text)
+    full_year = frame[frame["date_text"] == "全年"].iloc[0]
+    assert full_year["start"] == pd.Timestamp("2024-01-01")

@@ -142,10 +142,21 @@ def _core(line: str) -> str:
     return line.strip().lstrip("【[〔(（ ").strip()
 
 
+# 《 人民日报 》（ 2024年06月03日 第 01 版）: the print edition of a web article
+_PRINT_EDITION = re.compile(r"^《\s*[^》]{2,20}\s*》\s*[（(][^）)]*第\s*\d+\s*版\s*[）)]\s*$")
+# a "related news" list item: a short title ending in its date (… 08-14, … 2024-08-14)
+_LISTED_LINK = re.compile(
+    r"^[^。！？!?]{4,60}?(?:\s+|[\[（(])(?:\d{4}[-/.])?\d{2}[-/.]\d{2}[\]）)]?\s*$"
+    r"|^\s*[\[【（(](?:\d{4}[-/.])?\d{2}[-/.]\d{2}[\]】）)][^。！？!?]{4,60}$"
+)
+
+
 def is_boilerplate(line: str) -> bool:
     core = _core(line)
     if not core:
         return False
+    if _PRINT_EDITION.match(line.strip()) or _LISTED_LINK.match(line.strip()):
+        return True
     if any(core.startswith(p.strip("【】")) for p in _boilerplate_prefixes()):
         return True
     return "版权" in core and any(w in core for w in ("转载", "所有", "授权", "声明"))
@@ -392,6 +403,9 @@ def _outlet_signatures() -> tuple[tuple[str, str, str], ...]:
     return tuple(rows)
 
 
+_OUTLET_BEFORE_DATE = re.compile(
+    r"^([\u4e00-\u9fff]{2,12}(?:报|网|社|台|客户端|杂志|周刊|日报|晚报|新闻))[\s\u3000|｜]+(?:\d{4}|[〇零一二]{4})"
+)
 _SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜\d]{2,20})")
 _BYLINE_OUTLET = re.compile(r"^\s*([^\s|｜]{2,20})\s*[|｜]\s*(?:本报)?记者")
 
@@ -403,6 +417,12 @@ def find_outlet(doc: Document, lines: list[Line], header_end: int) -> tuple[str 
             return match[1], f"'{line.stripped[:40]}'"
         if match := _BYLINE_OUTLET.match(line.text):
             return match[1], f"byline '{line.stripped[:40]}'"
+    for line in head:
+        # "广西日报　2024年7月9日　第3版", "南方日报 2025-03-18 记者 …": the paper before its date
+        if _stamp_date(line.text) is not None or _STAMP.search(line.text):
+            match = _OUTLET_BEFORE_DATE.match(line.text.strip().lstrip("#").strip())
+            if match:
+                return match[1], f"header '{line.stripped[:40]}'"
     signatures = _outlet_signatures()
     for url in urls_in(doc.text):
         host = re.sub(r"^https?://", "", url).split("/")[0].lower()

@@ -26,6 +26,7 @@ range event.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -94,6 +95,51 @@ def speech_spans(text: str) -> list[tuple[int, int]]:
 @cache
 def _effective_verbs() -> tuple[str, ...]:
     return tuple(sorted(word_list("cues", "effective_verbs.txt"), key=len, reverse=True))
+
+
+@cache
+def _cue_words(name: str) -> tuple[str, ...]:
+    return tuple(sorted(word_list("cues", name), key=len, reverse=True))
+
+
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+_MONTH_OR_YEAR_END = re.compile(r"[月年](?:末|底)$")
+
+
+def _since_verb(mention: dates.DateMention, text: str, ref: date) -> dates.DateMention:
+    """``自二〇〇四年创办以来``: a verb between the date and 以来 still makes an open range."""
+    if mention.kind != "point" or mention.start > ref:
+        return mention
+    after = text[mention.span[1] : mention.span[1] + 8]
+    verb = next((v for v in _cue_words("since_verbs.txt") if after.startswith(v)), None)
+    if verb is None or not after[len(verb) :].startswith(("以来", "至今")):
+        return mention
+    start_edtf = mention.edtf.split("/")[0]
+    return replace(mention, end=ref, precision="open-range", kind="open", tense="past",
+                   edtf=f"{start_edtf}/{ref.isoformat()}")
+
+
+def _stock_date(mention: dates.DateMention, text: str, sentence: tuple[int, int]) -> dates.DateMention:
+    """``截至7月末`` / ``比上年末增长`` / ``5月末，全市实有…``: a balance on the last day."""
+    if mention.precision != "vague" or not _MONTH_OR_YEAR_END.search(mention.text):
+        return mention
+    before = text[max(mention.span[0] - 3, sentence[0]) : mention.span[0]]
+    clause_end = min((i for i in (text.find(c, mention.span[1]) for c in "。；;") if i >= 0), default=sentence[1])
+    after = text[mention.span[1] : min(clause_end, sentence[1])]
+    cues = _cue_words("stock_figures.txt")
+    if not (any(cue in before for cue in cues) or any(cue in after[:30] for cue in cues)):
+        return mention
+    return replace(mention, start=mention.end, precision="day", edtf=mention.end.isoformat(), kind="point")
+
+
+def _not_an_event(mention: dates.DateMention, text: str) -> bool:
+    """General "now" (现在最快3天) and planning periods naming a document (“十四五”规划纲要)."""
+    if mention.text.strip() in _cue_words("generic_now.txt"):
+        return True
+    if _PLAN_PERIOD.search(mention.text):
+        after = text[mention.span[1] : mention.span[1] + 6]
+        return after.startswith(_cue_words("plan_documents.txt"))
+    return False
 
 
 def _takes_effect(mention: dates.DateMention, text: str) -> dates.DateMention:
@@ -322,15 +368,19 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
             continue
         if (
             mention.kind in ("point", "anaphoric")
-            and resolved[0].precision in ("year", "month", "day")
+            and resolved[0].precision in ("year", "month", "day", "quarter", "half-year", "season")
             and mention.text.strip() not in _discourse_year_words()  # 比上年: a comparison, not a new topic
         ):
             previous_year = resolved[0].start.year  # the year under discussion from here on
         if resolved[0].precision == "day":
             previous_day = resolved[0].start
-        if not _keep_after_resolution(mention, by_sentence[sentence_span]):
+        if not _keep_after_resolution(mention, by_sentence[sentence_span]) or _not_an_event(mention, text):
             continue
-        resolved = (_takes_effect(resolved[0], text), resolved[1])
+        refined = _takes_effect(resolved[0], text)
+        refined = _stock_date(refined, text, sentence_span)
+        if ref is not None:
+            refined = _since_verb(refined, text, ref)
+        resolved = (refined, resolved[1])
         reresolved = resolved[0] is not mention
         mention, against = resolved
         sentence = text[sentence_span[0] : sentence_span[1]]

@@ -61,7 +61,7 @@ BARE_DAY_STOPS = "".join(word_list("cues", "date_bare_day_stops.txt"))
 # ---------------------------------------------------------------- regexes
 _C = re.compile
 # 前年/后年/前天/后天 after a word that takes 前/后 as a postposition (达产后年产值, 提前天数)
-_POSTPOSITION = "之以然最此随今前过事会节年战提当空目产"
+_POSTPOSITION = "之以然最此随今前过事会节年战提当空目产成完毕"
 _AMBIGUOUS = rf"(?<![{_POSTPOSITION}])(?=[前后][年天])|(?![前后][年天])"
 REL_DAY_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_alt(REL_DAY)})(?!候)")
 # 上年 (last year) not inside a verb with 上 (马上年底, 赶上年末, 登上年度…) nor before a word
