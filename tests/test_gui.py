@@ -225,3 +225,37 @@ def test_settings_come_back(qtbot, tmp_path):
     assert second.paths == [SEEDS]
     assert second.timeline.scale.start == pytest.approx(day_number(date(2020, 1, 1)), abs=1)
     second.close()
+
+
+def test_dropping_files_opens_them(window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    article = tmp_path / "dropped.txt"
+    article.write_text("某地新闻\n来源：某某日报  2024-05-06 10:00\n\n5月5日，某产业园揭牌运营，首批企业入驻。\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.corpus_loaded, timeout=120_000) as blocker:
+        window.dropEvent(event)
+    corpus = blocker.args[0]
+    assert [doc.name for doc in corpus.documents] == ["dropped.txt"]
+    assert list(window.model.frame["date_text"]) == ["5月5日"]
+
+
+def test_cancel_keeps_the_window_usable(window, qtbot, tmp_path):
+    for number in range(40):
+        (tmp_path / f"a{number}.txt").write_text(f"来源：某某日报  2024-05-06 10:00\n\n5月{number % 28 + 1}日，某园区第{number}个项目开工。\n",
+                                                  encoding="utf-8")
+    window.open_paths([tmp_path])
+    window.cancel_extraction()
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=60_000)
+    assert not window.progress.isVisible()
+    # a cancelled job's late signals must not disturb the next load
+    window.open_paths([tmp_path])
+    window.open_paths([SEEDS])
+    with qtbot.waitSignal(window.corpus_loaded, timeout=120_000) as blocker:
+        pass
+    assert blocker.args[0].documents[0].path.parent == SEEDS
+    assert len(window.model.frame) > 30 and window.paths == [SEEDS]

@@ -54,6 +54,7 @@ class Item:
     event: int = -1  # frame position of the event ("event" items)
     events: np.ndarray | None = None  # frame positions ("cluster" items)
     is_bar: bool = False
+    pinned: bool = False  # a selected event placed first: never folded into a badge
 
     @property
     def count(self) -> int:
@@ -87,23 +88,45 @@ def layout_lane(
     scale: TimeScale,
     label_width: Callable[[int], float],
     params: LayoutParams = LayoutParams(),  # noqa: B008 - immutable
+    priority: frozenset[int] = frozenset(),
 ) -> list[Item]:
-    """Items of ``lane`` for the view ``scale`` (``label_width(row)`` measures a title)."""
+    """Items of ``lane`` for the view ``scale`` (``label_width(row)`` measures a title).
+
+    Events in ``priority`` (the selection) are placed first, so they are never folded
+    into a badge while there is any room for them.
+    """
     rows = index.visible(lane, scale.start, scale.end)
     if len(rows) == 0:
         return []
     x0 = (index.start[rows] - scale.start) / scale.days_per_px
     x1 = (index.end[rows] - scale.start) / scale.days_per_px
-    if len(rows) > params.label_limit or len(rows) > 2 * params.capacity(scale.width):
-        # more than half could not be labelled anyway: aggregate instead of placing one by one
-        # too many to label: bin them straight into badges, in wider columns
-        centres = np.clip((x0 + x1) / 2, 0, scale.width - 1)
-        dense = LayoutParams(params.rows, params.cluster_px * 1.5, params.label_limit)
-        return _clusters(rows, centres, dense, params.rows - 1)
-
     items: list[Item] = []
     n_rows = params.rows
     row_end = [-np.inf] * n_rows
+    taken: list[list[tuple[float, float]]] = [[] for _ in range(n_rows)]  # priority items per row
+    first_pass = [
+        (row, a, b) for row, a, b in zip(rows.tolist(), x0.tolist(), x1.tolist(), strict=True) if row in priority
+    ] if priority else []
+    for row, a, b in first_pass:
+        is_bar = b - a >= MIN_BAR_PX
+        left, right = (a, b) if is_bar else ((a + b) / 2 - MARKER_PX / 2, (a + b) / 2 + MARKER_PX / 2)
+        visible_left = max(left, 0.0) if is_bar else left
+        label_x = visible_left + (4.0 if is_bar else MARKER_PX + LABEL_GAP)
+        width = label_width(row)
+        extent = (visible_left - ROW_GAP, max(right, label_x + width) + ROW_GAP)
+        usable = range(n_rows - 1) if n_rows > 1 else range(n_rows)  # the last row holds the badges
+        r = next((r for r in usable if not any(p < extent[1] and q > extent[0] for p, q in taken[r])), 0)
+        taken[r].append(extent)
+        items.append(Item("event", left, right, r, label_x, width, row, is_bar=is_bar, pinned=True))
+    if first_pass:
+        placed = {row for row, _, _ in first_pass}
+        keep = np.array([row not in placed for row in rows.tolist()])
+        rows, x0, x1 = rows[keep], x0[keep], x1[keep]
+    if len(rows) > params.label_limit or len(rows) > 2 * params.capacity(scale.width):
+        # more than half could not be labelled anyway: aggregate instead of placing one by one
+        centres = np.clip((x0 + x1) / 2, 0, scale.width - 1)
+        dense = LayoutParams(params.rows, params.cluster_px * 1.5, params.label_limit)
+        return items + _clusters(rows, centres, dense, params.rows - 1)
     row_range = range(n_rows)
     overflow_rows: list[int] = []
     overflow_x: list[float] = []
@@ -121,7 +144,7 @@ def layout_lane(
             label_x = left + MARKER_PX + LABEL_GAP
         free = visible_left - ROW_GAP
         for r in row_range:
-            if row_end[r] <= free:
+            if row_end[r] <= free and (not taken[r] or _clear(taken[r], visible_left, label_x + width_of(row))):
                 width = width_of(row)
                 items.append(Item("event", left, right, r, label_x, width, row, is_bar=is_bar))
                 row_end[r] = max(right, label_x + width)
@@ -129,7 +152,7 @@ def layout_lane(
         else:
             free = visible_left - 2
             for r in row_range:
-                if row_end[r] <= free:
+                if row_end[r] <= free and (not taken[r] or _clear(taken[r], visible_left, right)):
                     items.append(Item("event", left, right, r, label_x, 0.0, row, is_bar=is_bar))
                     row_end[r] = right
                     break
@@ -141,6 +164,10 @@ def layout_lane(
     return items
 
 
+def _clear(intervals: list[tuple[float, float]], left: float, right: float) -> bool:
+    return not any(p < right and q > left for p, q in intervals)
+
+
 def _merge_overflow(items: list[Item], rows: np.ndarray, xs: np.ndarray, params: LayoutParams) -> list[Item]:
     """Events with no room become badges in the last row; what they cover there joins them."""
     last = params.rows - 1
@@ -149,7 +176,7 @@ def _merge_overflow(items: list[Item], rows: np.ndarray, xs: np.ndarray, params:
         columns.setdefault(column, []).append(row)
     kept: list[Item] = []
     for item in items:
-        if item.row == last:
+        if item.row == last and not item.pinned:
             # an event in the last row under a badge's column gives way and joins the badge
             first = item.x0 // params.cluster_px
             final = item.right // params.cluster_px

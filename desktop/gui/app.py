@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from ..core.resources import resource_path
 from .fonts import install_application_font
 from .main_window import MainWindow
 
@@ -16,6 +18,7 @@ def run_app(argv: list[str]) -> int:
     app.setOrganizationName("desktop-timeline")
     app.setApplicationName("新闻时间线")
     install_application_font(app)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     paths = [Path(a) for a in argv if not a.startswith("-")] or None
     window = MainWindow(paths)
     window.show()

@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
         return self._job is not None
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
-        if self.sender() is not None and self._job is not None and self.sender() is not self._job.signals:
+        if not self._is_current():
             return
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("正在处理 %s（%d/%d）") % (label, done + 1, total))
 
     def _on_partial(self, frame) -> None:  # noqa: ANN001 - DataFrame
-        if self._job is None or self.sender() is not self._job.signals:
+        if not self._is_current():
             return
         self._set_frame(frame)
         self._fit_or_restore()
@@ -416,7 +416,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
 
     def _on_finished(self, corpus: Corpus) -> None:
-        if self._job is None or self.sender() is not self._job.signals:
+        if not self._is_current():
             return
         self._finish_job()
         self.corpus = corpus
@@ -435,11 +435,19 @@ class MainWindow(QMainWindow):
         self.list_view.setColumnWidth(1, min(self.list_view.columnWidth(1), 360))
         self.corpus_loaded.emit(corpus)
 
+    def _is_current(self) -> bool:
+        """Whether the signal being handled comes from the job now running (not a cancelled one)."""
+        return self._job is not None and self.sender() is self._job.signals
+
     def _on_failed(self, reason: str) -> None:
+        if not self._is_current():
+            return
         self._finish_job()
         self.statusBar().showMessage(self.tr("提取失败：%s") % reason)
 
     def _on_cancelled(self) -> None:
+        if not self._is_current():
+            return
         self._finish_job()
         self.statusBar().showMessage(self.tr("已取消；已显示的事件保留"))
 

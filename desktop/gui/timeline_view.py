@@ -252,8 +252,11 @@ class TimelineView(QWidget):
         self.layout_params = LayoutParams(rows=self.rows_per_lane(), typical_label_px=self._typical_label_px)
         self._items = []
         self._item_by_event = {}
+        selected = np.flatnonzero(self._selected)
+        priority = frozenset(selected[:200].tolist()) if 0 < len(selected) <= 200 else frozenset()
         for geometry in self._visible_lanes(height):
-            items = layout_lane(self.index, geometry.lane, self.scale, self._label_width, self.layout_params)
+            items = layout_lane(self.index, geometry.lane, self.scale, self._label_width, self.layout_params,
+                                priority)
             self._items.append((geometry, items))
             for item in items:
                 if item.kind == "event":
