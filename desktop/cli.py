@@ -1,9 +1,12 @@
 """Command line: ``python -m desktop [PATH ...]`` opens the app; subcommands work headless.
 
-* ``python -m desktop extract [PATH ...] [--format json|jsonl|csv] [-o FILE]``
+* ``python -m desktop extract [PATH ...] [--format json|jsonl|csv] [-o FILE] [--project FILE]``
 * ``python -m desktop dates [--ref YYYY-MM-DD] [TEXT ... | -]``
 * ``python -m desktop export-pdf [PATH ...] (--ids ID,... | [--from D] [--to D] [--category C]
-  [--query TEXT]) -o out.pdf`` — the event brief as a PDF (exit 2 when nothing matched)
+  [--query TEXT]) [--project FILE] -o out.pdf`` — the event brief as a PDF (exit 2 when nothing matched)
+
+``--project FILE`` applies the user's corrections kept in a project file (edits, hidden and
+manual events; :mod:`desktop.core.project`): hidden events are left out.
 
 Exit codes: 0 success (``extract``: at least one article read), 1 the output could not be
 written, 2 bad usage or no article could be read. Problems with single files are reported
@@ -29,17 +32,53 @@ def _parse_day(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def _load_project(path: str | None):
+    """The project named by ``--project`` (None if none); ProjectError/OSError as one line."""
+    if path is None:
+        return None
+    from .core.project import Project, ProjectError
+
+    try:
+        return Project.load(Path(path))
+    except FileNotFoundError:
+        raise ProjectError(f"project file {path} not found") from None
+
+
+def _apply_project(corpus, project) -> None:
+    """Apply the project's corrections to the corpus events; hidden events are dropped."""
+    if project is None:
+        return
+    from .core.project import apply_corrections, describe
+
+    texts: dict[str, str] = {}
+    for document in corpus.documents:
+        texts.setdefault(document.name, document.text)
+    applied = apply_corrections(corpus.events, project.corrections, texts)
+    for correction in applied.unplaced:
+        print(f"desktop: {describe(correction)}", file=sys.stderr)
+    corpus.events = applied.frame[~applied.frame["hidden"]]
+
+
 def _extract(args: argparse.Namespace) -> int:
     from .core.atomic import write_text_atomic
     from .core.corpus import extract
+    from .core.project import ProjectError
     from .core.serialize import to_csv, to_json, to_jsonl
 
+    try:
+        project = _load_project(args.project)
+    except ProjectError as exc:
+        print(f"desktop: {exc}", file=sys.stderr)
+        return 2
     corpus = extract(args.paths or None, max_bytes=int(args.max_mb * 1_000_000))
     for problem in corpus.problems:
         print(f"desktop: skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    for warning in corpus.warnings:
+        print(f"desktop: warning {warning.path}: {warning.reason}", file=sys.stderr)
     if not corpus.documents:
         print("desktop: no article could be read", file=sys.stderr)
         return 2
+    _apply_project(corpus, project)
     output = {"json": to_json, "jsonl": to_jsonl, "csv": to_csv}[args.format](corpus)
     if args.output in (None, "-"):
         sys.stdout.write(output)
@@ -104,16 +143,25 @@ def _export_pdf(args: argparse.Namespace) -> int:
 
     from .core.corpus import extract
     from .core.filters import EventFilter
+    from .core.project import ProjectError
 
     if args.ids is not None and (args.date_from or args.date_to or args.category or args.query):
         print("desktop: --ids cannot be combined with --from/--to/--category/--query", file=sys.stderr)
         return 2
+    try:
+        project = _load_project(args.project)
+    except ProjectError as exc:
+        print(f"desktop: {exc}", file=sys.stderr)
+        return 2
     corpus = extract(args.paths or None)
     for problem in corpus.problems:
         print(f"desktop: skipped {problem.path}: {problem.reason}", file=sys.stderr)
+    for warning in corpus.warnings:
+        print(f"desktop: warning {warning.path}: {warning.reason}", file=sys.stderr)
     if not corpus.documents:
         print("desktop: no article could be read", file=sys.stderr)
         return 2
+    _apply_project(corpus, project)
     events = corpus.events
     if args.ids is not None:
         ids = [i.strip() for i in args.ids.split(",") if i.strip()]
@@ -155,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", help="output file (default: standard output)")
     extract.add_argument("--max-mb", type=float, default=10.0, metavar="MB",
                          help="skip files larger than this (default: 10 MB)")
+    extract.add_argument("--project", metavar="FILE", help="apply the corrections of this project file")
     extract.set_defaults(run=_extract)
     dates = sub.add_parser("dates", help="show what the engine makes of date expressions")
     dates.add_argument("--ref", type=_parse_day, help="reference date YYYY-MM-DD (default: today)")
@@ -170,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--category", action="append", metavar="C",
                      help="keep this category (repeatable)")
     pdf.add_argument("--query", metavar="TEXT", help="words that must all occur")
+    pdf.add_argument("--project", metavar="FILE", help="apply the corrections of this project file")
     pdf.add_argument("-o", "--output", required=True, help="the PDF file to write")
     pdf.set_defaults(run=_export_pdf)
     return parser

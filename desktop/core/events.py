@@ -38,7 +38,7 @@ from .categories import categorize
 from .orgs import org_names
 from .places import place_names
 from .resources import word_list
-from .sentences import clause_spans, quote_spans, sentence_spans, span_containing
+from .sentences import clause_spans, quote_spans, sentence_spans, span_containing, window_around
 from .titles import event_title, name_title, shorten
 
 #: A lead event this many days or fewer before publication is taken as the day the
@@ -82,14 +82,25 @@ def _discourse_year_words() -> frozenset[str]:
     return frozenset(word_list("cues", "discourse_year.txt"))
 
 
+_speech_cache: tuple[str, list[tuple[int, int]]] | None = None
+
+
 def speech_spans(text: str) -> list[tuple[int, int]]:
-    """Quotations that are speech (a clause or more), not quoted terms such as “十四五”."""
+    """Quotations that are speech (a clause or more), not quoted terms such as “十四五”.
+
+    The last text's result is kept: each article of a big many-article file asks again.
+    """
+    global _speech_cache
+    cached = _speech_cache
+    if cached is not None and cached[0] is text:
+        return list(cached[1])
     spans = []
     for start, end in quote_spans(text):
         inner = text[start + 1 : end - 1]
         if len(inner) >= 12 and any(ch in inner for ch in "，,。！？!?；;"):
             spans.append((start, end))
-    return spans
+    _speech_cache = (text, spans)
+    return list(spans)
 
 
 @cache
@@ -159,13 +170,21 @@ def event_id(text_sha: str, span: tuple[int, int], date_text: str) -> str:
 
 
 def mask(text: str, ranges: list[tuple[int, int]]) -> str:
-    """``text`` with the ranges blanked out (same length, so offsets still hold)."""
-    chars = list(text)
-    for start, end in ranges:
-        for index in range(max(start, 0), min(end, len(chars))):
-            if chars[index] != "\n":
-                chars[index] = " "
-    return "".join(chars)
+    """``text`` with the ranges blanked out (same length, so offsets still hold).
+
+    Built from slices, not a list of characters, so a huge article costs one more string.
+    """
+    pieces: list[str] = []
+    position = 0
+    for start, end in sorted((max(s, 0), min(e, len(text))) for s, e in ranges):
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces.append(text[position:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -214,7 +233,13 @@ def _tense(mention: dates.DateMention, text: str, ref: date | None, reresolved: 
     """Tense against the publication date (recomputed only for re-resolved mentions)."""
     tense = mention.tense
     if reresolved and ref is not None and mention.kind != "open":
-        tense = dates.tense_of(mention.start, mention.end, ref, text, mention.span)
+        # The cues are looked for within the clause, so the paragraph is enough (scanning
+        # the whole text for each date would be quadratic in a big file).
+        para_start = text.rfind("\n", 0, mention.span[0]) + 1
+        para_end = text.find("\n", mention.span[1])
+        para_end = len(text) if para_end < 0 else para_end
+        local = (mention.span[0] - para_start, mention.span[1] - para_start)
+        tense = dates.tense_of(mention.start, mention.end, ref, text[para_start:para_end], local)
     if tense == "ongoing" and mention.precision == "day":
         # News reports what happened on the day it is published.
         return "past"
@@ -383,6 +408,10 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         resolved = (refined, resolved[1])
         reresolved = resolved[0] is not mention
         mention, against = resolved
+        # A megabyte line with no punctuation is one "sentence": the event takes the
+        # window around its date, so nothing below works on a huge string.
+        sentence_mentions = by_sentence[sentence_span]
+        sentence_span = window_around(sentence_span, mention.span)
         sentence = text[sentence_span[0] : sentence_span[1]]
         clause = next(
             (text[s:e] for s, e in clause_spans(text, *sentence_span) if s <= mention.span[0] < e), sentence
@@ -391,7 +420,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
             tense = _tense(mention, text, ref, reresolved)
         else:
             tense = _year_tense(mention, ref)
-        title = _title(mention, text, ctx.sentences, sentence_span, by_sentence[sentence_span])
+        title = _title(mention, text, ctx.sentences, sentence_span, sentence_mentions)
         events.append(
             Event(
                 id=event_id(text_sha, mention.span, mention.text),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,10 +58,30 @@ def candidate_words(words: list[str]) -> list[str]:
     return [w for w in words if _WORDLIKE.match(w) and w not in stop and not _DATEISH.match(w)]
 
 
-def corpus_key_terms(segmented: list[list[str]], limit: int = TERMS_PER_ARTICLE) -> list[list[KeyTerm]]:
-    """Top terms of each text of a corpus, given each text's words."""
+def candidate_counts(words: Iterable[str], into: Counter[str] | None = None) -> Counter[str]:
+    """Occurrences of each candidate word (:func:`candidate_words`), added to ``into`` if given.
+
+    What :func:`corpus_key_terms` needs of a text: a long text can be segmented piece by
+    piece into one counter instead of keeping its whole word list.
+    """
+    counter: Counter[str] = Counter() if into is None else into
+    counter.update(candidate_words(list(words)))
+    return counter
+
+
+def corpus_key_terms(
+    segmented: Sequence[Sequence[str] | Mapping[str, int]], limit: int = TERMS_PER_ARTICLE
+) -> list[list[KeyTerm]]:
+    """Top terms of each text of a corpus, given each text's words — or, to save memory,
+    each text's :func:`candidate_counts` (a mapping word → occurrences)."""
     idf, median = _base_idf()
-    counts = [Counter(candidate_words(words)) for words in segmented]
+    stop = stopwords()
+    counts = [
+        Counter({w: n for w, n in words.items() if w not in stop and _WORDLIKE.match(w) and not _DATEISH.match(w)})
+        if isinstance(words, Mapping)
+        else Counter(candidate_words(list(words)))
+        for words in segmented
+    ]
     document_frequency: Counter[str] = Counter()
     for counter in counts:
         document_frequency.update(counter.keys())

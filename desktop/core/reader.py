@@ -9,10 +9,12 @@ A file that cannot be used never raises out of :func:`read_paths`; it becomes a
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import html
 import os
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -50,6 +52,7 @@ class Document:
     text: str
     encoding: str
     sha256: str  # of the raw bytes: identifies the file content for anchors and duplicates
+    replaced_bytes: int = 0  # invalid UTF-8 bytes decoded as U+FFFD (see :func:`decode_bytes`)
 
     @property
     def name(self) -> str:
@@ -65,6 +68,12 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+def replacement_warning(path: Path, replaced_bytes: int) -> Problem:
+    """The note kept for a file read with a few invalid bytes replaced (the file is still used)."""
+    noun = "byte" if replaced_bytes == 1 else "bytes"
+    return Problem(path, f"{replaced_bytes} invalid {noun} replaced (U+FFFD)")
 
 
 class UnreadableFile(Exception):
@@ -108,26 +117,81 @@ def _looks_like_text(text: str) -> bool:
     return bad / len(sample) < 0.01
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode raw file bytes to text; returns ``(text, encoding)``.
+#: A file that is valid UTF-8 but for a few bad bytes (a truncated download, a bad copy)
+#: is read as UTF-8 with U+FFFD for them — not as GB18030, which would turn the whole
+#: file into mojibake — when the replacements stay under this share of the characters.
+MAX_REPLACED_SHARE = 0.005
 
-    Order: BOM; strict UTF-8 (most news downloads); GB18030 (a superset of GBK/GB2312,
-    the other common case, and strict decoding rarely succeeds by accident on other
-    data); then charset-normalizer for the rest. Raises :class:`UnreadableFile`.
-    """
+_counter = threading.local()
+
+
+def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _counter.bytes = getattr(_counter, "bytes", 0) + (exc.end - exc.start)
+    return "\ufffd", exc.end
+
+
+codecs.register_error("desktop-count-replace", _count_and_replace)
+
+
+def _is_cjk_or_ascii(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        code < 0x80
+        or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
+        or 0x3400 <= code <= 0x4DBF  # extension A
+        or 0x3000 <= code <= 0x303F  # CJK punctuation
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+        or 0x2000 <= code <= 0x206F  # general punctuation (“ ” — …)
+        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
+        or code == 0xFFFD
+    )
+
+
+def _lenient_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with the few invalid bytes replaced, if the file is that; else None."""
+    _counter.bytes = 0
+    try:
+        text = data.decode("utf-8", errors="desktop-count-replace")
+    finally:
+        replaced, _counter.bytes = getattr(_counter, "bytes", 0), 0
+    marks = text.count("\ufffd") - data.count("\ufffd".encode())
+    if not text or marks <= 0 or marks / len(text) >= MAX_REPLACED_SHARE:
+        return None
+    # Mostly ASCII with a few non-UTF-8 bytes is more likely a GB18030 file with a word or
+    # two of Chinese: UTF-8 needs real multi-byte characters around the bad bytes.
+    step = max(1, len(text) // 200_000)  # a sample is enough for megabyte files
+    sample = text[::step]
+    non_ascii = sum(1 for ch in sample if ord(ch) >= 0x80 and ch != "\ufffd") * step
+    if non_ascii < 20 * marks:
+        return None
+    if sum(1 for ch in sample if _is_cjk_or_ascii(ch)) < 0.95 * len(sample):
+        return None
+    return text, replaced
+
+
+def decode_bytes_counted(data: bytes) -> tuple[str, str, int]:
+    """Like :func:`decode_bytes`, plus how many invalid UTF-8 bytes were replaced by U+FFFD."""
     kind = _binary_kind(data)
     if kind:
         raise UnreadableFile(f"not a text file: looks like {kind}")
+    replaced = 0
     decoded = _decode_with_bom(data)
     if decoded is None:
         if b"\x00" in data[:4096]:
             raise UnreadableFile("not a text file: contains NUL bytes (binary data?)")
-        for encoding in ("utf-8", "gb18030"):
-            try:
-                decoded = data.decode(encoding), encoding
-                break
-            except UnicodeDecodeError:
-                continue
+        try:
+            decoded = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            lenient = _lenient_utf8(data)
+            if lenient is not None:
+                decoded, replaced = (lenient[0], "utf-8"), lenient[1]
+            else:
+                try:
+                    decoded = data.decode("gb18030"), "gb18030"
+                except UnicodeDecodeError:
+                    decoded = None
     if decoded is None:
         from charset_normalizer import from_bytes  # imported lazily: only odd files need it
 
@@ -138,6 +202,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     text, encoding = decoded
     if not _looks_like_text(text):
         raise UnreadableFile(f"not a text file: decodes as {encoding} but is mostly control characters")
+    return text, encoding, replaced
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode raw file bytes to text; returns ``(text, encoding)``.
+
+    Order: BOM; strict UTF-8 (most news downloads); UTF-8 with a few invalid bytes
+    replaced by U+FFFD (under :data:`MAX_REPLACED_SHARE` of the text, the rest CJK/ASCII);
+    GB18030 (a superset of GBK/GB2312, the other common case, and strict decoding rarely
+    succeeds by accident on other data); then charset-normalizer for the rest. Raises
+    :class:`UnreadableFile`.
+    """
+    text, encoding, _ = decode_bytes_counted(data)
     return text, encoding
 
 
@@ -217,13 +294,15 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
-    text, encoding = decode_bytes(data)
+    text, encoding, replaced = decode_bytes_counted(data)
+    sha256 = hashlib.sha256(data).hexdigest()
+    del data  # a big file: keep the text only
     text = normalize_newlines(text)
     if path.suffix.lower() in HTML_SUFFIXES or re.match(r"\s*<(!doctype\s+html|html)", text[:200], re.I):
         text = html_to_text(text)
     if not text.strip():
         raise UnreadableFile("no text: the file holds only whitespace or markup")
-    return Document(path=path, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+    return Document(path=path, text=text, encoding=encoding, sha256=sha256, replaced_bytes=replaced)
 
 
 def iter_article_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:

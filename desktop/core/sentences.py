@@ -59,24 +59,55 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+#: A "sentence" longer than this (a megabyte line with no punctuation) is cut, for event
+#: purposes, to the window of this many characters around the date (:func:`window_around`).
+MAX_SENTENCE = 2000
+
+_QUOTE_MARKS = re.compile("[" + "".join(_OPENING) + "".join(_OPENING.values()) + "\n]")
+_CLOSING = frozenset(_OPENING.values())
+_quote_cache: tuple[str, list[tuple[int, int]]] | None = None
+
+
+def window_around(span: tuple[int, int], focus: tuple[int, int], limit: int = MAX_SENTENCE) -> tuple[int, int]:
+    """``span`` itself when it is at most ``limit`` long, else the ``limit``-character window of
+    it centred on ``focus`` (a date's span inside it)."""
+    start, end = span
+    if end - start <= limit:
+        return span
+    middle = (focus[0] + focus[1]) // 2
+    window_start = max(start, min(middle - limit // 2, end - limit))
+    window_start = min(window_start, focus[0])  # a date longer than the window: keep its start
+    return window_start, min(end, window_start + limit)
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside paired quotation marks (outermost pairs; a quote may span sentences).
 
     An opening mark left unclosed at the end of its paragraph is closed there, so one
     stray mark does not swallow the rest of the article.
+
+    The last text's result is kept: every article of a many-article file asks for the
+    quotes of the same document text.
     """
+    global _quote_cache
+    cached = _quote_cache
+    if cached is not None and cached[0] is text:
+        return list(cached[1])
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for index, ch in enumerate(text):
+    for match in _QUOTE_MARKS.finditer(text):
+        ch, index = match[0], match.start()
         if ch in _OPENING:
             stack.append((_OPENING[ch], index))
-        elif stack and ch == stack[-1][0]:
-            _, opened = stack.pop()
-            if not stack:
-                spans.append((opened, index + 1))
-        elif ch == "\n" and stack:
+        elif ch in _CLOSING:
+            if stack and ch == stack[-1][0]:
+                _, opened = stack.pop()
+                if not stack:
+                    spans.append((opened, index + 1))
+        elif stack:  # a line break closes what is still open
             spans.append((stack[0][1], index))
             stack.clear()
     if stack:
         spans.append((stack[0][1], len(text)))
-    return spans
+    _quote_cache = (text, spans)
+    return list(spans)

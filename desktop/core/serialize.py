@@ -17,7 +17,7 @@ EVENT_FIELDS = [
     "id", "file", "article_id", "article_title", "outlet", "published", "published_edtf",
     "published_basis", "published_confidence", "start", "end", "precision", "edtf", "tense",
     "resolved_against", "date_text", "date_span", "sentence", "sentence_span", "title",
-    "category", "places", "orgs", "amounts", "keyterms",
+    "category", "places", "orgs", "amounts", "keyterms", "origin", "hidden",
 ]
 
 
@@ -61,6 +61,8 @@ def event_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
             "orgs": list(row.orgs),
             "amounts": list(row.amounts),
             "keyterms": list(row.keyterms),
+            "origin": str(getattr(row, "origin", "extracted")),
+            "hidden": bool(getattr(row, "hidden", False)),
         })
     return records
 

@@ -7,8 +7,10 @@ Columns (dtype): ``id`` (string, the index too), ``article_id``, ``file``, ``art
 (category), ``resolved_against``, ``date_text`` (string), ``date_start``/``date_end``
 (int, offsets in the decoded file text), ``sentence`` (string), ``sentence_start``/
 ``sentence_end`` (int), ``title`` (string), ``category`` (category, fixed list),
-``places``/``orgs``/``keyterms`` (object: lists of str), ``amounts`` (object: list of dict).
-Rows are sorted by start, end, file and offset, so views can bisect on ``start``.
+``places``/``orgs``/``keyterms`` (object: lists of str), ``amounts`` (object: list of dict),
+``origin`` (category: ``extracted`` by the engine, ``edited`` or ``manual`` by the user, see
+:mod:`desktop.core.project`), ``hidden`` (bool: True for events the user hid; the views and
+exports leave them out). Rows are sorted by start, end, file and offset, so views can bisect on ``start``.
 """
 
 from __future__ import annotations
@@ -26,11 +28,12 @@ if TYPE_CHECKING:
 PRECISIONS = ["day", "week", "month", "quarter", "season", "half-year", "year", "decade",
               "century", "range", "open-range", "vague"]
 TENSES = ["past", "ongoing", "planned"]
+ORIGINS = ["extracted", "edited", "manual"]
 COLUMNS = [
     "id", "article_id", "file", "article_title", "outlet", "published", "published_edtf",
     "published_basis", "published_confidence", "start", "end", "precision", "edtf", "tense",
     "resolved_against", "date_text", "date_start", "date_end", "sentence", "sentence_start",
-    "sentence_end", "title", "category", "places", "orgs", "amounts", "keyterms",
+    "sentence_end", "title", "category", "places", "orgs", "amounts", "keyterms", "origin", "hidden",
 ]
 _STRINGS = ["id", "article_id", "file", "article_title", "outlet", "published_edtf",
             "published_basis", "edtf", "resolved_against", "date_text", "sentence", "title"]
@@ -72,6 +75,8 @@ def events_frame(events: list[Event]) -> pd.DataFrame:
         "orgs": pd.Series([e.orgs for e in events], dtype=object),
         "amounts": pd.Series([e.amounts for e in events], dtype=object),
         "keyterms": pd.Series([e.keyterms for e in events], dtype=object),
+        "origin": pd.Categorical(["extracted"] * len(events), categories=ORIGINS),
+        "hidden": pd.Series([False] * len(events), dtype=bool),
     }
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in _STRINGS:

@@ -30,6 +30,10 @@ from .segmenter import pos_cut
 from .sentences import clause_spans
 
 MAX_TITLE = 30
+#: Titles are built from at most this many characters around the date (the clause with
+#: the date and what follows), so segmenting and tagging never see a huge sentence.
+TITLE_WINDOW = 300
+_BEFORE_DATE = 100
 SHORT_TITLE = 8  # shorter than this with no subject: the paragraph's organization goes in front
 _NOMINAL = ("n", "nr", "ns", "nt", "nz", "j", "m", "q", "eng", "l")
 _EDGE = " \t\u3000\n，,。；;：:、！？!?（）()【】《》—-"
@@ -267,6 +271,14 @@ def event_title(
     ``context_orgs``: organizations the paragraph is about, nearest first, to name the
     doer of a clause that has none (``签约`` → ``北京金城泰尔制药有限公司沧州分公司签约``).
     """
+    if len(sentence) > TITLE_WINDOW:
+        start = max(0, date_span[0] - _BEFORE_DATE)
+        end = min(len(sentence), max(date_span[1], start + TITLE_WINDOW))
+        sentence = sentence[start:end]
+        date_span = (date_span[0] - start, date_span[1] - start)
+        other_dates = [(s - start, e - start) for s, e in other_dates or [] if start <= s < end]
+    if previous_clause and len(previous_clause) > TITLE_WINDOW // 2:
+        previous_clause = previous_clause[-(TITLE_WINDOW // 2):]
     pieces = _pieces(sentence, date_span, other_dates or [])[:6]
     if not pieces:
         return shorten(sentence, limit)

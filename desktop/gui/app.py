@@ -9,6 +9,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..core.resources import resource_path
+from . import errors
 from .fonts import install_application_font
 from .main_window import MainWindow
 
@@ -18,6 +19,7 @@ def run_app(argv: list[str]) -> int:
     app.setOrganizationName("desktop-timeline")
     app.setApplicationName("新闻时间线")
     install_application_font(app)
+    errors.install()
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     paths = [Path(a) for a in argv if not a.startswith("-")] or None
     window = MainWindow(paths)

@@ -6,6 +6,7 @@ import pandas as pd
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -47,8 +48,14 @@ def published_text(frame: pd.DataFrame, row: int) -> str:
     return f"{when}（{basis}）"
 
 
+ORIGIN_NOTES = {"edited": "（已修改）", "manual": "（手动添加）"}
+
+
 class DetailPane(QWidget):
     show_in_source = Signal(int)  # event row
+    edit_requested = Signal(int)
+    hide_requested = Signal(int)
+    unhide_requested = Signal(int)
 
     def __init__(self, model: EventTableModel, selection: QItemSelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,11 +101,29 @@ class DetailPane(QWidget):
         self.sentence.setStyleSheet("background:#FFF8E1; padding:6px; border-radius:4px")
         layout.addWidget(self.sentence)
         self.source_button = QPushButton(self.tr("在原文中显示"))
-        self.source_button.clicked.connect(lambda: self.current_row is not None and self.show_in_source.emit(self.current_row))
-        layout.addWidget(self.source_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.edit_button = QPushButton(self.tr("修改…"))
+        self.hide_button = QPushButton(self.tr("隐藏此事件"))
+        self.source_button.clicked.connect(lambda: self._emit(self.show_in_source))
+        self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
+        self.hide_button.clicked.connect(self._hide_clicked)
+        buttons = QHBoxLayout()
+        for button in (self.source_button, self.edit_button, self.hide_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addStretch(1)
         scroll.setWidget(body)
         return scroll
+
+    def _emit(self, signal: Signal) -> None:
+        if self.current_row is not None:
+            signal.emit(self.current_row)
+
+    def _hide_clicked(self) -> None:
+        if self.current_row is None:
+            return
+        hidden = bool(self.model.frame["hidden"].iat[self.current_row])
+        (self.unhide_requested if hidden else self.hide_requested).emit(self.current_row)
 
     def _build_multi(self) -> QWidget:
         page = QWidget()
@@ -147,7 +172,11 @@ class DetailPane(QWidget):
         self.current_row = row
         get = lambda column: frame[column].iat[row]  # noqa: E731 - local shorthand
         start, end = get("start").date(), get("end").date()
-        self.title.setText(str(get("title")))
+        note = ORIGIN_NOTES.get(str(get("origin")), "")
+        if bool(get("hidden")):
+            note += "（已隐藏）"
+        self.title.setText(str(get("title")) + note)
+        self.hide_button.setText(self.tr("恢复显示") if bool(get("hidden")) else self.tr("隐藏此事件"))
         self.when.setText(f"{readable_date(start, end, str(get('precision')), str(get('edtf')))}"
                           f"　·　{precision_name(str(get('precision')))}")
         self.fields["edtf"].setText(str(get("edtf")))

@@ -7,6 +7,7 @@ and the export. Filters compute masks over the frame; no view keeps its own copy
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QHeaderView,
@@ -50,6 +52,14 @@ from PySide6.QtWidgets import (
 from ..core.categories import categories
 from ..core.corpus import SEEDS_DIR, Corpus
 from ..core.filters import EventFilter
+from ..core.project import (
+    apply_corrections,
+    default_project_path,
+    make_edit,
+    make_hide,
+    make_manual,
+)
+from .corrections import EditEventDialog, ProjectController, data_dir
 from .detail_pane import DetailPane
 from .fonts import install_application_font
 from .models import EventFilterProxy, EventTableModel
@@ -85,6 +95,18 @@ class MainWindow(QMainWindow):
         self.source = SourceView(self.model, self.selection)
         self.detail.show_in_source.connect(self._show_in_source)
         self.source.term_clicked.connect(self._filter_by_term)
+        self.extracted = None  # the engine's events; the model shows them with corrections applied
+        self.texts: dict[str, str] = {}
+        self.applied = None
+        self.controller = ProjectController(self)
+        self.controller.corrections_changed.connect(self.reapply_corrections)
+        self.controller.saved.connect(lambda _: self.statusBar().showMessage(self.tr("修改已保存"), 3000))
+        self.controller.save_failed.connect(
+            lambda message: self.statusBar().showMessage(self.tr("未能保存修改：%s") % message))
+        self.detail.edit_requested.connect(self.edit_event)
+        self.detail.hide_requested.connect(self.hide_event)
+        self.detail.unhide_requested.connect(self.unhide_event)
+        self.source.new_event_requested.connect(self.new_event_from_text)
 
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(self.detail)
@@ -174,6 +196,15 @@ class MainWindow(QMainWindow):
         self.act_zoom_out = self._action("缩小", self.timeline.zoom_out, QKeySequence.StandardKey.ZoomOut)
         self.act_fit = self._action("显示全部", self.timeline.zoom_fit, "Ctrl+0")
         self.act_zoom_selection = self._action("缩放到所选", self.timeline.zoom_to_selection, "Ctrl+Shift+Z")
+        self.act_undo = self.controller.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.controller.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.act_edit = self._action("修改所选事件…", lambda: self._on_current(self.edit_event), "F2")
+        self.act_hide = self._action("隐藏/恢复所选事件", lambda: self._on_current(self._toggle_hidden), "Delete")
+        self.act_new = self._action("以所选文字新建事件…", self.source.request_new_event, "Ctrl+N")
+        self.act_show_hidden = QAction(self.tr("显示已隐藏的事件"), self, checkable=True, checked=False)
+        self.act_show_hidden.toggled.connect(lambda _: self.apply_filters())
         self.act_terms = QAction(self.tr("高亮关键词"), self, checkable=True, checked=True)
         self.act_terms.toggled.connect(self.source.terms_toggle.setChecked)
         self.source.terms_toggle.toggled.connect(self.act_terms.setChecked)
@@ -262,6 +293,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
+        edit = self.menuBar().addMenu(self.tr("编辑"))
+        for action in (self.act_undo, self.act_redo):
+            edit.addAction(action)
+        edit.addSeparator()
+        for action in (self.act_edit, self.act_hide, self.act_new):
+            edit.addAction(action)
         view = self.menuBar().addMenu(self.tr("视图"))
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_zoom_selection):
             view.addAction(action)
@@ -270,6 +307,7 @@ class MainWindow(QMainWindow):
             view.addAction(self.lane_actions[mode])
         view.addSeparator()
         view.addAction(self.act_terms)
+        view.addAction(self.act_show_hidden)
         view.addAction(self.list_dock.toggleViewAction())
         view.addAction(self.problems_dock.toggleViewAction())
         help_menu = self.menuBar().addMenu(self.tr("帮助"))
@@ -320,6 +358,8 @@ class MainWindow(QMainWindow):
         settings.setValue("corpus/paths", [str(p) for p in self.paths] if self.paths else [])
 
     def closeEvent(self, event) -> None:  # noqa: ANN001 - Qt override
+        if self.controller.pending():
+            self.controller.save_now()
         self.save_settings()
         self.cancel_extraction()
         super().closeEvent(event)
@@ -401,7 +441,8 @@ class MainWindow(QMainWindow):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         if label:
-            self.statusBar().showMessage(self.tr("正在处理 %s（%d/%d）") % (label, done + 1, total))
+            percent = 100 * done // max(total, 1)
+            self.statusBar().showMessage(self.tr("正在处理 %s（%d%%）") % (label, percent))
 
     def _on_partial(self, frame) -> None:  # noqa: ANN001 - DataFrame
         if not self._is_current():
@@ -421,12 +462,13 @@ class MainWindow(QMainWindow):
         self._finish_job()
         self.corpus = corpus
         self.source.set_corpus(corpus)
-        self._set_frame(corpus.events)
+        self.extracted = corpus.events
+        self.texts = {doc.name: doc.text for doc in corpus.documents}
+        corpus_paths = self.paths or [SEEDS_DIR]
+        project_path = default_project_path(corpus_paths, data_dir())
+        self.controller.open(project_path, [str(p) for p in corpus_paths], self)  # applies the corrections
         self._fill_places()
         self._fit_or_restore()
-        self.problems_list.clear()
-        for problem in corpus.problems:
-            self.problems_list.addItem(str(problem))
         message = self.tr("%d 篇文章，%d 个事件") % (len(corpus.articles), len(corpus.events))
         if corpus.problems:
             message += self.tr("；%d 个文件未能读取（见“问题”）") % len(corpus.problems)
@@ -500,6 +542,8 @@ class MainWindow(QMainWindow):
         event_filter = self.current_filter()
         self._filter = event_filter
         shown = event_filter.filter_mask(frame)
+        if len(frame) and "hidden" in frame and not self.act_show_hidden.isChecked():
+            shown &= ~frame["hidden"].to_numpy(dtype=bool)
         matches = event_filter.query_mask(frame) if event_filter.query.strip() else None
         self.timeline.set_filter_masks(~shown, matches)
         self.proxy.set_shown(shown & matches if matches is not None else shown)
@@ -632,18 +676,141 @@ class MainWindow(QMainWindow):
         from .pdf_export import PdfExportError, export_pdf
 
         frame = self.model.frame
-        ids = [str(frame["id"].iat[r]) for r in rows]
+        ids = [str(frame["id"].iat[r]) for r in rows if not bool(frame["hidden"].iat[r])]
+        if not ids:
+            QMessageBox.information(self, self.tr("导出 PDF"), self.tr("所选事件都已隐藏，没有可导出的事件。"))
+            return None
         corpus_name = "、".join(p.name for p in self.paths) if self.paths else SEEDS_DIR.name
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             written = export_pdf(frame, ids, path, corpus_name=corpus_name)
         except PdfExportError as exc:
-            QMessageBox.warning(self, self.tr("导出 PDF"), str(exc))
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("导出 PDF"), str(exc), parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # a file name may contain anything
+            box.exec()
             return None
         finally:
             QApplication.restoreOverrideCursor()
         self.statusBar().showMessage(self.tr("已导出 %d 个事件到 %s") % (len(ids), written))
         return written
+
+    # ------------------------------------------------------------------ corrections
+
+    def reapply_corrections(self) -> None:
+        """Rebuild the table from the engine's events and the project's corrections,
+        keeping the selection (by event id)."""
+        if self.extracted is None:
+            return
+        frame = self.model.frame
+        selected_ids = [str(frame["id"].iat[r]) for r in self.selected_rows()]
+        current = self.selection.currentIndex()
+        current_id = str(frame["id"].iat[current.row()]) if current.isValid() and current.row() < len(frame) else None
+        self.applied = apply_corrections(self.extracted, self.controller.project.corrections, self.texts)
+        self._set_frame(self.applied.frame)
+        new_frame = self.model.frame
+        positions = {str(i): p for p, i in enumerate(new_frame["id"])}
+        rows = [positions[i] for i in selected_ids if i in positions]
+        if current_id in positions:
+            rows = [r for r in rows if r != positions[current_id]] + [positions[current_id]]
+        self.select_rows(rows)
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        self.problems_list.clear()
+        for problem in self.corpus.problems if self.corpus else []:
+            self.problems_list.addItem(str(problem))
+        for correction in self.applied.unplaced if self.applied else []:
+            anchor = correction.anchor
+            self.problems_list.addItem(self.tr("修改未能对应到当前文本（%s，%s：“%s”）：已保留在项目文件中")
+                                       % (correction.kind, anchor.file, anchor.text[:30]))
+
+    def _on_current(self, handler) -> None:  # noqa: ANN001 - a method taking a row
+        current = self.selection.currentIndex()
+        rows = self.selected_rows()
+        row = current.row() if current.isValid() else (rows[0] if rows else None)
+        if row is not None:
+            handler(row)
+
+    def _event_values(self, row: int) -> dict:
+        frame = self.model.frame
+        return {
+            "start": frame["start"].iat[row].date(), "end": frame["end"].iat[row].date(),
+            "precision": str(frame["precision"].iat[row]), "title": str(frame["title"].iat[row]),
+            "category": str(frame["category"].iat[row]), "places": list(frame["places"].iat[row]),
+            "tense": str(frame["tense"].iat[row]),
+        }
+
+    def edit_event(self, row: int) -> None:
+        dialog = EditEventDialog(self._event_values(row), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_edit(row, dialog.changes())
+
+    def apply_edit(self, row: int, changes: dict) -> None:
+        """Correct event ``row`` (an undoable step, saved shortly after)."""
+        event = self.model.frame.iloc[row].to_dict()
+        text = self.texts[str(event["file"])]
+        title = self.tr("修改“%s”") % str(event["title"])[:20]
+        if event.get("origin") == "manual":
+            # a manual event is its own correction: replace it with the edited one
+            previous = next((c for c in self.controller.project.corrections
+                             if c.kind == "add" and self.applied.placed.get(c.id) == event["id"]), None)
+            if previous is not None:
+                # same correction id (so the event keeps its id), new changes
+                replacement = replace(previous, changes={**previous.changes, **changes})
+                self.controller.undo_stack.beginMacro(title)
+                self.controller.retract(previous, title)
+                self.controller.push(replacement, title)
+                self.controller.undo_stack.endMacro()
+                return
+        self.controller.push(make_edit(event, text, changes), title)
+
+    def hide_event(self, row: int) -> None:
+        event = self.model.frame.iloc[row].to_dict()
+        self.controller.push(make_hide(event, self.texts[str(event["file"])]),
+                             self.tr("隐藏“%s”") % str(event["title"])[:20])
+
+    def unhide_event(self, row: int) -> None:
+        event_id = str(self.model.frame["id"].iat[row])
+        hides = [c for c in self.controller.project.corrections
+                 if c.kind == "hide" and self.applied is not None and self.applied.placed.get(c.id) == event_id]
+        if hides:
+            title = self.tr("恢复显示")
+            self.controller.undo_stack.beginMacro(title)
+            for correction in hides:
+                self.controller.retract(correction, title)
+            self.controller.undo_stack.endMacro()
+
+    def _toggle_hidden(self, row: int) -> None:
+        if bool(self.model.frame["hidden"].iat[row]):
+            self.unhide_event(row)
+        else:
+            self.hide_event(row)
+
+    def new_event_from_text(self, file: str, start: int, end: int) -> None:
+        text = self.texts.get(file)
+        if text is None or end <= start:
+            return
+        values = self.manual_defaults(file, start, end)
+        dialog = EditEventDialog(values, self, heading=self.tr("新建事件"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_manual_event(file, start, end, dialog.changes())
+
+    def manual_defaults(self, file: str, start: int, end: int) -> dict:
+        """Prefill for a new event: the selected text read as a date when it is one."""
+        from ..core.dates import parse_date
+
+        selected = self.texts[file][start:end]
+        frame = self.model.frame
+        published = frame[frame["file"] == file]["published"].dropna()
+        ref = published.iloc[0].date() if len(published) else date.today()
+        found = parse_date(selected, ref)
+        first, last, precision = (found.start, found.end, found.precision) if found else (ref, ref, "day")
+        return {"start": first, "end": last, "precision": precision, "title": selected.strip()[:30],
+                "category": "其他", "places": [], "tense": "past" if last <= date.today() else "planned"}
+
+    def add_manual_event(self, file: str, start: int, end: int, changes: dict) -> None:
+        correction = make_manual(self.texts[file], file, (start, end), changes)
+        self.controller.push(correction, self.tr("新建事件“%s”") % changes.get("title", "")[:20])
 
     def shown_rows(self) -> np.ndarray:
         """Rows that pass the filters (the query aside)."""

@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor
 from ..core.formatting import precision_name, readable_date, tense_name
 from ..core.table import events_frame
 from .palette import category_colour
+from .plain import tooltip_text
 
 _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,7 +75,7 @@ class EventTableModel(QAbstractTableModel):
                 return value.value
             return ", ".join(value) if isinstance(value, list) else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return str(self._value(row, "sentence"))
+            return tooltip_text(str(self._value(row, "sentence")))
         if role == Qt.ItemDataRole.DecorationRole and column == "category":
             return category_colour(str(self._value(row, "category")))
         if role == Qt.ItemDataRole.ForegroundRole and column == "tense" and self._value(row, "tense") == "planned":

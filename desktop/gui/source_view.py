@@ -65,6 +65,7 @@ class SourceView(QWidget):
     """Source text of the current event's file, with a key-term legend and a find bar."""
 
     term_clicked = Signal(str)
+    new_event_requested = Signal(str, int, int)  # file, [start, end) of the selected text
 
     def __init__(self, model: EventTableModel, selection: QItemSelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +99,8 @@ class SourceView(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.text.viewport().installEventFilter(self)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._context_menu)
         self.text.setPlaceholderText(self.tr("选择事件后，这里显示它的原文。"))
 
         self.find_bar = QWidget()
@@ -279,6 +282,26 @@ class SourceView(QWidget):
                 flags = QItemSelectionModel.SelectionFlag
                 self.selection.setCurrentIndex(self.model.index(row, 0), flags.ClearAndSelect | flags.Rows)
         return super().eventFilter(watched, event)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected text as ``[start, end)`` in the document's string offsets."""
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection() or self.file is None:
+            return None
+        return self._offsets.to_python(cursor.selectionStart()), self._offsets.to_python(cursor.selectionEnd())
+
+    def request_new_event(self) -> None:
+        span = self.selected_span()
+        if span is not None and self.file is not None:
+            self.new_event_requested.emit(self.file, *span)
+
+    def _context_menu(self, point) -> None:  # noqa: ANN001 - QPoint
+        menu = self.text.createStandardContextMenu()
+        action = menu.addAction(self.tr("以所选文字新建事件…"))
+        action.setEnabled(self.selected_span() is not None)
+        action.triggered.connect(self.request_new_event)
+        menu.exec(self.text.viewport().mapToGlobal(point))
+        menu.deleteLater()
 
     # ------------------------------------------------------------------ find
 

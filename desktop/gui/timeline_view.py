@@ -51,6 +51,7 @@ from ..core.timescale import TimeScale, choose_unit, day_number, enclosing_ticks
 from . import palette
 from .fonts import chinese_font
 from .models import EventTableModel
+from .plain import tooltip_text
 
 GUTTER = 168.0  # lane titles
 AXIS_HEIGHT = 46.0
@@ -666,7 +667,7 @@ class TimelineView(QWidget):
             when = readable_date(frame["start"].iat[r].date(), frame["end"].iat[r].date(), str(frame["precision"].iat[r]),
                                  str(frame["edtf"].iat[r]))
             text = f"{when}\n{frame['title'].iat[r]}\n{frame['category'].iat[r]} · {frame['article_title'].iat[r]}"
-        QToolTip.showText(event.globalPos(), text, self)
+        QToolTip.showText(event.globalPos(), tooltip_text(text), self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus()

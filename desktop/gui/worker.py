@@ -18,6 +18,8 @@ from ..core.events import Event
 from ..core.table import events_frame
 
 PARTIAL_INTERVAL = 0.3
+#: The window shows progress and can cancel, so it reads files the CLI refuses by default.
+GUI_MAX_BYTES = 100 * 1000 * 1000
 
 
 class ExtractionSignals(QObject):
@@ -58,7 +60,8 @@ class ExtractionJob(QRunnable):
 
     def run(self) -> None:
         try:
-            corpus: Corpus = extract(self.paths, progress=self._progress, partial=self._partial)
+            corpus: Corpus = extract(self.paths, progress=self._progress, partial=self._partial,
+                                     max_bytes=GUI_MAX_BYTES)
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # noqa: BLE001 - reported to the user, never a silent crash

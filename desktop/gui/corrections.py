@@ -1,0 +1,248 @@
+"""User corrections in the GUI: the edit dialog, undoable commands, the project controller.
+
+Every change is a :class:`~desktop.core.project.Correction` pushed on a ``QUndoStack``
+(Ctrl+Z / Ctrl+Shift+Z). After each change the corrected table is rebuilt from the
+engine's events plus the project's corrections, and the project is saved shortly after
+(atomically) — so a crash or a kill loses at most the last fraction of a second.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from ..core.categories import categories
+from ..core.formatting import precision_name, tense_name
+from ..core.project import Correction, Project
+from ..core.table import TENSES
+
+AUTOSAVE_MS = 600
+EDITABLE_PRECISIONS = ("day", "month", "quarter", "half-year", "year", "range", "open-range")
+
+
+def _month_end(value: date) -> date:
+    return (value.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def interval_for(start: date, end: date, precision: str) -> tuple[date, date, str]:
+    """The interval and EDTF a precision implies (a year is the whole year)."""
+    if precision == "day":
+        return start, start, start.isoformat()
+    if precision == "month":
+        first = start.replace(day=1)
+        return first, _month_end(first), f"{first:%Y-%m}"
+    if precision == "year":
+        return date(start.year, 1, 1), date(start.year, 12, 31), f"{start.year}"
+    if precision == "quarter":
+        quarter = (start.month - 1) // 3
+        first = date(start.year, quarter * 3 + 1, 1)
+        return first, _month_end(date(start.year, quarter * 3 + 3, 1)), f"{start.year}-{33 + quarter}"
+    if precision == "half-year":
+        second = start.month > 6
+        first = date(start.year, 7 if second else 1, 1)
+        return first, date(start.year, 12 if second else 6, 31 if second else 30), f"{start.year}-{41 if second else 40}"
+    end = max(end, start)
+    return start, end, f"{start.isoformat()}/{end.isoformat()}"
+
+
+class EditEventDialog(QDialog):
+    """Date (with precision), title, category, places and tense of one event."""
+
+    def __init__(self, values: dict, parent: QWidget | None = None, heading: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(heading or self.tr("修改事件"))
+        self.start = QDateEdit(QDate(values["start"]))
+        self.end = QDateEdit(QDate(values["end"]))
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+        self.precision = QComboBox()
+        for name in EDITABLE_PRECISIONS:
+            self.precision.addItem(precision_name(name), name)
+        current = values.get("precision", "day")
+        index = self.precision.findData(current)
+        if index < 0:
+            self.precision.addItem(precision_name(current), current)
+            index = self.precision.count() - 1
+        self.precision.setCurrentIndex(index)
+        self.title = QLineEdit(values.get("title", ""))
+        self.title.setMaxLength(60)
+        self.category = QComboBox()
+        self.category.addItems(categories())
+        self.category.setCurrentText(values.get("category", "其他"))
+        self.places = QLineEdit("、".join(values.get("places", [])))
+        self.places.setPlaceholderText(self.tr("用顿号分隔，如：天津市、宝坻区"))
+        self.tense = QComboBox()
+        for name in TENSES:
+            self.tense.addItem(tense_name(name), name)
+        self.tense.setCurrentIndex(max(self.tense.findData(values.get("tense", "past")), 0))
+        self.message = QLabel()
+        self.message.setStyleSheet("color:#C62828")
+        form = QFormLayout(self)
+        form.addRow(self.tr("开始"), self.start)
+        form.addRow(self.tr("结束"), self.end)
+        form.addRow(self.tr("精度"), self.precision)
+        form.addRow(self.tr("标题"), self.title)
+        form.addRow(self.tr("类别"), self.category)
+        form.addRow(self.tr("地点"), self.places)
+        form.addRow(self.tr("时态"), self.tense)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setMinimumWidth(460)
+        self.precision.currentIndexChanged.connect(self._snap)
+        self.start.dateChanged.connect(self._snap)
+
+    def _snap(self, *_: object) -> None:
+        """Keep the end consistent with the precision (a year ends on 31 December)."""
+        precision = self.precision.currentData()
+        if precision in ("range", "open-range"):
+            return
+        start, end, _ = interval_for(self.start.date().toPython(), self.end.date().toPython(), precision)
+        self.end.blockSignals(True)
+        self.end.setDate(QDate(end))
+        self.end.blockSignals(False)
+
+    def changes(self) -> dict:
+        precision = self.precision.currentData()
+        start, end, edtf = interval_for(self.start.date().toPython(), self.end.date().toPython(), precision)
+        places = [p.strip() for p in self.places.text().replace(",", "、").replace("，", "、").split("、") if p.strip()]
+        return {
+            "start": start.isoformat(), "end": end.isoformat(), "precision": precision, "edtf": edtf,
+            "title": self.title.text().strip(), "category": self.category.currentText(), "places": places,
+            "tense": self.tense.currentData(),
+        }
+
+    def _accept(self) -> None:
+        if self.end.date() < self.start.date() and self.precision.currentData() in ("range", "open-range"):
+            self.message.setText(self.tr("结束日期早于开始日期"))
+            return
+        if not self.title.text().strip():
+            self.message.setText(self.tr("标题不能为空"))
+            return
+        self.accept()
+
+
+class AddCorrection(QUndoCommand):
+    def __init__(self, controller: ProjectController, correction: Correction, text: str) -> None:
+        super().__init__(text)
+        self.controller, self.correction = controller, correction
+
+    def redo(self) -> None:
+        self.controller.project.add(self.correction)
+        self.controller.changed()
+
+    def undo(self) -> None:
+        self.controller.project.remove(self.correction.id)
+        self.controller.changed()
+
+
+class RemoveCorrection(QUndoCommand):
+    def __init__(self, controller: ProjectController, correction: Correction, text: str) -> None:
+        super().__init__(text)
+        self.controller, self.correction = controller, correction
+
+    def redo(self) -> None:
+        self.controller.project.remove(self.correction.id)
+        self.controller.changed()
+
+    def undo(self) -> None:
+        self.controller.project.add(self.correction)
+        self.controller.changed()
+
+
+def data_dir() -> Path:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location or Path.home() / ".local" / "share" / "desktop-timeline")
+
+
+class ProjectController(QObject):
+    """The open project: undo stack, re-application after each change, auto-save."""
+
+    corrections_changed = Signal()
+    saved = Signal(str)
+    save_failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = Project(corrections=[], corpus=[])
+        self.undo_stack = QUndoStack(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+
+    def open(self, path: Path, corpus: list[str], parent: QWidget | None = None) -> None:
+        """Load the project at ``path`` (a new one if missing; a damaged one is set aside)."""
+        from ..core.project import ProjectDamaged, ProjectError
+
+        self._timer.stop()
+        self.undo_stack.clear()
+        try:
+            self.project = Project.load(path)
+        except FileNotFoundError:
+            self.project = Project(corrections=[], corpus=corpus, path=path)
+        except ProjectDamaged as exc:
+            self.project = Project(corrections=[], corpus=corpus, path=path)
+            _warn(parent, self.tr("项目文件已损坏"), str(exc))
+        except ProjectError as exc:
+            self.project = Project(corrections=[], corpus=corpus, path=path.with_name(path.stem + "-new.json"))
+            _warn(parent, self.tr("无法打开项目文件"), str(exc))
+        self.project.path = self.project.path or path
+        self.project.corpus = corpus
+        self.corrections_changed.emit()
+
+    def push(self, correction: Correction, text: str) -> None:
+        self.undo_stack.push(AddCorrection(self, correction, text))
+
+    def retract(self, correction: Correction, text: str) -> None:
+        self.undo_stack.push(RemoveCorrection(self, correction, text))
+
+    def changed(self) -> None:
+        self.corrections_changed.emit()
+        self._timer.start()
+
+    def save_now(self) -> None:
+        self._timer.stop()
+        if self.project.path is None:
+            return
+        try:
+            path = self.project.save()
+        except OSError as exc:
+            self.save_failed.emit(f"{self.project.path}: {exc.strerror or exc}")
+        else:
+            self.saved.emit(str(path))
+
+    def pending(self) -> bool:
+        return self._timer.isActive()
+
+
+_open_boxes: list[QMessageBox] = []
+
+
+def _warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A non-blocking warning (the text may quote file names: plain text only)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setModal(False)
+    box.finished.connect(lambda _: _open_boxes.remove(box) if box in _open_boxes else None)
+    _open_boxes.append(box)
+    box.show()

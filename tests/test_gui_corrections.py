@@ -1,0 +1,165 @@
+"""User corrections in the app: edit, hide, add, undo/redo, auto-save — and they survive a kill."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+
+from desktop.gui.main_window import MainWindow
+
+SEED = "000_60126b80996df276.txt"
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(SEEDS / SEED, folder / SEED)
+    return folder
+
+
+@pytest.fixture
+def window(qtbot, corpus_dir):
+    win = MainWindow([corpus_dir], restore=False)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.corpus_loaded, timeout=120_000):
+        pass
+    return win
+
+
+def row_of(window, date_text: str) -> int:
+    frame = window.model.frame
+    return int(frame.index.get_loc(frame[frame["date_text"] == date_text].index[0]))
+
+
+def test_edit_undo_redo_and_autosave(window, qtbot, corpus_dir):
+    row = row_of(window, "2月28日")
+    original = window.model.frame["title"].iat[row]
+    window.select_rows([row])
+    with qtbot.waitSignal(window.controller.saved, timeout=10_000) as saved:
+        window.apply_edit(row, {"title": "推介会在京举行（已核对）", "start": "2025-02-27", "end": "2025-02-27",
+                                "precision": "day", "edtf": "2025-02-27"})
+    row = row_of(window, "2月28日")
+    frame = window.model.frame
+    assert frame["title"].iat[row] == "推介会在京举行（已核对）"
+    assert frame["start"].iat[row].date() == date(2025, 2, 27)
+    assert frame["origin"].iat[row] == "edited"
+    assert window.selected_rows() == [row]  # the selection follows the event through the rebuild
+    assert "推介会在京举行（已核对）" in window.detail.title.text()
+    saved_path = Path(saved.args[0])
+    assert saved_path.parent == corpus_dir
+    assert "推介会在京举行（已核对）" in saved_path.read_text(encoding="utf-8")
+    window.controller.undo_stack.undo()
+    assert window.model.frame["title"].iat[row_of(window, "2月28日")] == original
+    window.controller.undo_stack.redo()
+    assert window.model.frame["title"].iat[row_of(window, "2月28日")] == "推介会在京举行（已核对）"
+
+
+def test_hide_and_show_again(window):
+    row = row_of(window, "2025年")
+    event_id = window.model.frame["id"].iat[row]
+    window.hide_event(row)
+    frame = window.model.frame
+    hidden_row = int(frame.index.get_loc(event_id))
+    assert bool(frame["hidden"].iat[hidden_row])
+    assert window.timeline._hidden[hidden_row]
+    assert hidden_row not in {window.proxy.mapToSource(window.proxy.index(i, 0)).row() for i in range(window.proxy.rowCount())}
+    window.act_show_hidden.setChecked(True)
+    assert not window.timeline._hidden[hidden_row]
+    window.unhide_event(hidden_row)
+    assert not bool(window.model.frame["hidden"].iat[int(window.model.frame.index.get_loc(event_id))])
+    window.controller.undo_stack.undo()  # undoing the restore hides it again
+    assert bool(window.model.frame["hidden"].iat[int(window.model.frame.index.get_loc(event_id))])
+
+
+def test_manual_event_from_selected_text(window, tmp_path):
+    text = window.texts[SEED]
+    start = text.index("22条政策措施")
+    end = start + len("22条政策措施")
+    defaults = window.manual_defaults(SEED, start, end)
+    assert defaults["title"] == "22条政策措施"
+    window.add_manual_event(SEED, start, end, {"title": "发布支持科技城的22条政策措施", "start": "2024-06-01",
+                                               "end": "2024-06-30", "precision": "month", "edtf": "2024-06",
+                                               "category": "政策/协议"})
+    frame = window.model.frame
+    manual = frame[frame["origin"] == "manual"]
+    assert len(manual) == 1
+    assert manual["title"].iat[0] == "发布支持科技城的22条政策措施"
+    assert (int(manual["date_start"].iat[0]), int(manual["date_end"].iat[0])) == (start, end)
+    assert manual["category"].iat[0] == "政策/协议"
+    row = int(frame.index.get_loc(manual.index[0]))
+    window.select_rows([row])
+    pypdf = pytest.importorskip("pypdf")
+    out = window.export_selection(tmp_path / "manual.pdf")
+    text_out = "".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages).replace("\n", "")
+    assert "发布支持科技城的22条政策措施" in text_out
+
+
+def test_damaged_project_file_gives_a_warning_and_a_backup(qtbot, corpus_dir):
+    project = corpus_dir / ".timeline-project.json"
+    project.write_text("{ this is not json", encoding="utf-8")
+    win = MainWindow([corpus_dir], restore=False)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.corpus_loaded, timeout=120_000):
+        pass
+    backups = list(corpus_dir.glob(".timeline-project.json.damaged-*"))
+    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == "{ this is not json"
+    assert win.controller.project.corrections == []
+    assert len(win.model.frame) > 0  # the app goes on with the extracted events
+
+
+HARNESS = r"""
+import os, sys
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+QCoreApplication.setOrganizationName("desktop-timeline-kill-test")
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+app = QApplication([])
+from desktop.gui.main_window import MainWindow
+from pathlib import Path
+window = MainWindow([Path(sys.argv[1])], restore=False)
+mode = sys.argv[3]
+
+def loaded(corpus):
+    frame = window.model.frame
+    row = int(frame.index.get_loc(frame[frame["date_text"] == "2月28日"].index[0]))
+    if mode == "edit":
+        window.controller.saved.connect(lambda path: print("SAVED", path, flush=True))
+        window.apply_edit(row, {"title": "被杀死之前的修改", "category": "签约"})
+    else:
+        print("TITLE", frame["title"].iat[row], frame["category"].iat[row], flush=True)
+        app.quit()
+
+window.corpus_loaded.connect(loaded)
+app.exec()
+"""
+
+
+def test_corrections_survive_sigkill(tmp_path, corpus_dir):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data")}
+    settings = str(tmp_path / "settings")
+    editor = subprocess.Popen([sys.executable, "-c", HARNESS, str(corpus_dir), settings, "edit"], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        line = editor.stdout.readline()  # blocks until the auto-save has happened
+        assert line.startswith("SAVED"), line
+    finally:
+        os.kill(editor.pid, signal.SIGKILL)
+        editor.wait()
+    assert editor.returncode == -signal.SIGKILL
+    saved = json.loads((corpus_dir / ".timeline-project.json").read_text(encoding="utf-8"))
+    assert len(saved["corrections"]) == 1
+    reader = subprocess.run([sys.executable, "-c", HARNESS, str(corpus_dir), settings, "read"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert "TITLE 被杀死之前的修改 签约" in reader.stdout, reader.stderr[-2000:]
