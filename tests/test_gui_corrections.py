@@ -163,3 +163,21 @@ def test_corrections_survive_sigkill(tmp_path, corpus_dir):
     reader = subprocess.run([sys.executable, "-c", HARNESS, str(corpus_dir), settings, "read"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=300)
     assert "TITLE 被杀死之前的修改 签约" in reader.stdout, reader.stderr[-2000:]
+
+
+def test_problems_panel_lists_bad_files_and_warnings(qtbot, tmp_path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    good = ("来源：某某日报  2024-05-06 10:00\n\n" + "5月5日，某产业园揭牌运营，首批企业入驻园区。" * 20 + "\n").encode()
+    (folder / "broken.txt").write_bytes(good[:200] + b"\xff\xfe" + good[200:])
+    win = MainWindow([folder], restore=False)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.corpus_loaded, timeout=120_000):
+        pass
+    lines = [win.problems_list.item(i).text() for i in range(win.problems_list.count())]
+    assert any("empty.txt" in line and "empty" in line for line in lines)
+    assert any("image.txt" in line and "PNG" in line for line in lines)
+    assert any("broken.txt" in line and "replaced" in line for line in lines)
+    assert "5月5日" in set(win.model.frame["date_text"])

@@ -719,6 +719,8 @@ class MainWindow(QMainWindow):
         self.problems_list.clear()
         for problem in self.corpus.problems if self.corpus else []:
             self.problems_list.addItem(str(problem))
+        for warning in self.corpus.warnings if self.corpus else []:
+            self.problems_list.addItem(self.tr("提示：%s") % warning)
         for correction in self.applied.unplaced if self.applied else []:
             anchor = correction.anchor
             self.problems_list.addItem(self.tr("修改未能对应到当前文本（%s，%s：“%s”）：已保留在项目文件中")
