@@ -40,6 +40,9 @@ def wheel(widget, pos: QPointF, dy: int = 0, dx: int = 0, modifiers=Qt.KeyboardM
 
 def test_launch_shows_events_in_lanes(window):
     assert len(window.model.frame) == len(window.corpus.events) > 30
+    first, last = window.timeline.index.extent()
+    # fitted to all events once they are in, not to the first file's
+    assert window.timeline.scale.start <= first and window.timeline.scale.end >= last
     assert len(window.timeline.index.lanes) == len(window.corpus.articles)
     assert window.list_view.model().rowCount() == len(window.corpus.events)
     assert not window.progress.isVisible()

@@ -131,6 +131,12 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(200)
         self._search_timer.timeout.connect(self.apply_filters)
         self.timeline.range_changed.connect(lambda *_: self._update_zoom_label())
+        self._user_navigated = False
+        self.timeline.user_navigated.connect(self._mark_navigated)
+        self.timeline_panel.overview.moved.connect(self._mark_navigated)
+        self.timeline_panel.hbar.actionTriggered.connect(self._mark_navigated)
+        for action in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_zoom_selection):
+            action.triggered.connect(self._mark_navigated)
 
         if restore:
             self._restore_settings()
@@ -420,8 +426,7 @@ class MainWindow(QMainWindow):
         job.signals.failed.connect(self._on_failed)
         job.signals.cancelled.connect(self._on_cancelled)
         self._job = job
-        self._view_placed = False
-        self._auto_range: tuple[float, float] | None = None
+        self._user_navigated = False
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
@@ -500,17 +505,17 @@ class MainWindow(QMainWindow):
     def _fit_or_restore(self) -> None:
         """The saved view if there is one, else fit all events — refitting as more
         events arrive, until the user moves the view themselves."""
-        scale = self.timeline.scale
-        if self._view_placed and (scale.start, scale.end) != self._auto_range:
-            return  # the user has zoomed or scrolled: leave the view alone
+        if self._user_navigated:
+            return
         if self._pending_range is not None:
             self.timeline.set_range(*self._pending_range)
             self._pending_range = None
-            self._auto_range = None
+            self._user_navigated = True  # a restored view counts as the user's
         else:
             self.timeline.zoom_fit()
-            self._auto_range = (scale.start, scale.end)
-        self._view_placed = True
+
+    def _mark_navigated(self, *_: object) -> None:
+        self._user_navigated = True
 
     def _fill_places(self) -> None:
         counts: dict[str, int] = {}

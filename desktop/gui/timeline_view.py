@@ -92,6 +92,7 @@ class TimelineView(QWidget):
 
     range_changed = Signal(float, float)
     lanes_changed = Signal()
+    user_navigated = Signal()  # the user zoomed or scrolled (not the program)
 
     def __init__(self, model: EventTableModel, selection: QItemSelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -638,11 +639,13 @@ class TimelineView(QWidget):
             self.pan_px(-amount)
         elif delta.y():
             self.zoom_by(WHEEL_ZOOM_BASE ** delta.y(), position.x())
+        self.user_navigated.emit()
         event.accept()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.NativeGesture and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
             self.zoom_by(1.0 + event.value(), event.position().x())
+            self.user_navigated.emit()
             return True
         if event.type() == QEvent.Type.ToolTip:
             self._show_tooltip(event)
@@ -695,6 +698,7 @@ class TimelineView(QWidget):
             self.pan_px(-moved.x())
             self.set_v_offset(self.v_offset - moved.y())
             self._press = event.position()
+            self.user_navigated.emit()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self._press is None:
@@ -730,6 +734,7 @@ class TimelineView(QWidget):
         self._panning = False
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.user_navigated.emit()
         item = self.hit_test(event.position())
         if item is not None and item.kind == "cluster":
             self.zoom_to_rows(item.events)
@@ -785,6 +790,7 @@ class TimelineView(QWidget):
         else:
             super().keyPressEvent(event)
             return
+        self.user_navigated.emit()
         event.accept()
 
 
