@@ -59,18 +59,21 @@ def _apply_project(corpus, project) -> None:
     corpus.events = applied.frame[~applied.frame["hidden"]]
 
 
-def _extract(args: argparse.Namespace) -> int:
-    from .core.atomic import write_text_atomic
+def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None):  # noqa: ANN202 - Corpus | int
+    """Project, extraction and the per-file report shared by ``extract`` and ``export-pdf``.
+
+    Returns the corrected corpus, or an exit code when nothing usable was read.
+    """
     from .core.corpus import extract
     from .core.project import ProjectError
-    from .core.serialize import to_csv, to_json, to_jsonl
+    from .core.reader import DEFAULT_MAX_BYTES
 
     try:
         project = _load_project(args.project)
     except ProjectError as exc:
         print(f"desktop: {exc}", file=sys.stderr)
         return 2
-    corpus = extract(args.paths or None, max_bytes=int(args.max_mb * 1_000_000))
+    corpus = extract(args.paths or None, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     for problem in corpus.problems:
         print(f"desktop: skipped {problem.path}: {problem.reason}", file=sys.stderr)
     for warning in corpus.warnings:
@@ -79,6 +82,16 @@ def _extract(args: argparse.Namespace) -> int:
         print("desktop: no article could be read", file=sys.stderr)
         return 2
     _apply_project(corpus, project)
+    return corpus
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .core.atomic import write_text_atomic
+    from .core.serialize import to_csv, to_json, to_jsonl
+
+    corpus = _read_corpus(args, max_bytes=int(args.max_mb * 1_000_000))
+    if isinstance(corpus, int):
+        return corpus
     output = {"json": to_json, "jsonl": to_jsonl, "csv": to_csv}[args.format](corpus)
     if args.output in (None, "-"):
         sys.stdout.write(output)
@@ -141,27 +154,14 @@ def _corpus_name(paths: Sequence[str]) -> str:
 def _export_pdf(args: argparse.Namespace) -> int:
     import os
 
-    from .core.corpus import extract
     from .core.filters import EventFilter
-    from .core.project import ProjectError
 
     if args.ids is not None and (args.date_from or args.date_to or args.category or args.query):
         print("desktop: --ids cannot be combined with --from/--to/--category/--query", file=sys.stderr)
         return 2
-    try:
-        project = _load_project(args.project)
-    except ProjectError as exc:
-        print(f"desktop: {exc}", file=sys.stderr)
-        return 2
-    corpus = extract(args.paths or None)
-    for problem in corpus.problems:
-        print(f"desktop: skipped {problem.path}: {problem.reason}", file=sys.stderr)
-    for warning in corpus.warnings:
-        print(f"desktop: warning {warning.path}: {warning.reason}", file=sys.stderr)
-    if not corpus.documents:
-        print("desktop: no article could be read", file=sys.stderr)
-        return 2
-    _apply_project(corpus, project)
+    corpus = _read_corpus(args)
+    if isinstance(corpus, int):
+        return corpus
     events = corpus.events
     if args.ids is not None:
         ids = [i.strip() for i in args.ids.split(",") if i.strip()]
