@@ -181,3 +181,18 @@ def test_problems_panel_lists_bad_files_and_warnings(qtbot, tmp_path):
     assert any("image.txt" in line and "PNG" in line for line in lines)
     assert any("broken.txt" in line and "replaced" in line for line in lines)
     assert "5月5日" in set(win.model.frame["date_text"])
+
+
+def test_project_saved_where_the_user_chooses_and_reopened(window, tmp_path):
+    row = row_of(window, "2月28日")
+    window.apply_edit(row, {"title": "用户选择的位置"})
+    chosen = tmp_path / "elsewhere" / "my-project.json"
+    assert window.save_project_as(chosen) == chosen
+    assert "用户选择的位置" in chosen.read_text(encoding="utf-8")
+    window.controller.undo_stack.undo()  # back to the engine's title, saved to the chosen file too
+    window.controller.save_now()
+    assert json.loads(chosen.read_text(encoding="utf-8"))["corrections"] == []
+    window.controller.undo_stack.redo()
+    window.controller.save_now()
+    window.open_project(chosen)
+    assert window.model.frame["title"].iat[row_of(window, "2月28日")] == "用户选择的位置"

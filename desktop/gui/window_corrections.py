@@ -1,0 +1,162 @@
+"""The main window's user corrections: edit, hide, add, undo, the project file.
+
+A mixin of :class:`~desktop.gui.main_window.MainWindow` (it uses the window's model,
+selection, controller and texts). Every change goes through the
+:class:`~desktop.gui.corrections.ProjectController` as an undoable step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from ..core.corpus import SEEDS_DIR
+from ..core.project import apply_corrections, make_edit, make_hide, make_manual
+from .corrections import EditEventDialog
+
+
+class CorrectionsMixin:
+    def reapply_corrections(self) -> None:
+        """Rebuild the table from the engine's events and the project's corrections,
+        keeping the selection (by event id)."""
+        if self.extracted is None:
+            return
+        frame = self.model.frame
+        selected_ids = [str(frame["id"].iat[r]) for r in self.selected_rows()]
+        current = self.selection.currentIndex()
+        current_id = str(frame["id"].iat[current.row()]) if current.isValid() and current.row() < len(frame) else None
+        self.applied = apply_corrections(self.extracted, self.controller.project.corrections, self.texts)
+        self._set_frame(self.applied.frame)
+        new_frame = self.model.frame
+        positions = {str(i): p for p, i in enumerate(new_frame["id"])}
+        rows = [positions[i] for i in selected_ids if i in positions]
+        if current_id in positions:
+            rows = [r for r in rows if r != positions[current_id]] + [positions[current_id]]
+        self.select_rows(rows)
+        self._show_problems()
+
+    def choose_project(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("打开项目文件"), "", self.tr("项目文件 (*.json)"))
+        if name:
+            self.open_project(Path(name))
+
+    def open_project(self, path: Path) -> None:
+        """Use the corrections in ``path`` for the loaded corpus (and save there from now on)."""
+        corpus = [str(p) for p in (self.paths or [SEEDS_DIR])]
+        self.controller.open(path, corpus, self)
+
+    def save_project_as(self, path: Path | None = None) -> Path | None:
+        """Keep the corrections in a file of the user's choosing (auto-saved there from now on)."""
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("项目另存为"), "timeline-project.json",
+                                                  self.tr("项目文件 (*.json)"))
+            if not name:
+                return None
+            path = Path(name)
+        self.controller.project.path = path
+        self.controller.save_now()
+        self.statusBar().showMessage(self.tr("项目已保存到 %s") % path)
+        return path
+
+    def _show_problems(self) -> None:
+        self.problems_list.clear()
+        for problem in self.corpus.problems if self.corpus else []:
+            self.problems_list.addItem(str(problem))
+        for warning in self.corpus.warnings if self.corpus else []:
+            self.problems_list.addItem(self.tr("提示：%s") % warning)
+        for correction in self.applied.unplaced if self.applied else []:
+            anchor = correction.anchor
+            self.problems_list.addItem(self.tr("修改未能对应到当前文本（%s，%s：“%s”）：已保留在项目文件中")
+                                       % (correction.kind, anchor.file, anchor.text[:30]))
+
+    def _on_current(self, handler) -> None:  # noqa: ANN001 - a method taking a row
+        current = self.selection.currentIndex()
+        rows = self.selected_rows()
+        row = current.row() if current.isValid() else (rows[0] if rows else None)
+        if row is not None:
+            handler(row)
+
+    def _event_values(self, row: int) -> dict:
+        frame = self.model.frame
+        return {
+            "start": frame["start"].iat[row].date(), "end": frame["end"].iat[row].date(),
+            "precision": str(frame["precision"].iat[row]), "title": str(frame["title"].iat[row]),
+            "category": str(frame["category"].iat[row]), "places": list(frame["places"].iat[row]),
+            "tense": str(frame["tense"].iat[row]),
+        }
+
+    def edit_event(self, row: int) -> None:
+        dialog = EditEventDialog(self._event_values(row), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_edit(row, dialog.changes())
+
+    def apply_edit(self, row: int, changes: dict) -> None:
+        """Correct event ``row`` (an undoable step, saved shortly after)."""
+        event = self.model.frame.iloc[row].to_dict()
+        text = self.texts[str(event["file"])]
+        title = self.tr("修改“%s”") % str(event["title"])[:20]
+        if event.get("origin") == "manual":
+            # a manual event is its own correction: replace it with the edited one
+            previous = next((c for c in self.controller.project.corrections
+                             if c.kind == "add" and self.applied.placed.get(c.id) == event["id"]), None)
+            if previous is not None:
+                # same correction id (so the event keeps its id), new changes
+                replacement = replace(previous, changes={**previous.changes, **changes})
+                self.controller.undo_stack.beginMacro(title)
+                self.controller.retract(previous, title)
+                self.controller.push(replacement, title)
+                self.controller.undo_stack.endMacro()
+                return
+        self.controller.push(make_edit(event, text, changes), title)
+
+    def hide_event(self, row: int) -> None:
+        event = self.model.frame.iloc[row].to_dict()
+        self.controller.push(make_hide(event, self.texts[str(event["file"])]),
+                             self.tr("隐藏“%s”") % str(event["title"])[:20])
+
+    def unhide_event(self, row: int) -> None:
+        event_id = str(self.model.frame["id"].iat[row])
+        hides = [c for c in self.controller.project.corrections
+                 if c.kind == "hide" and self.applied is not None and self.applied.placed.get(c.id) == event_id]
+        if hides:
+            title = self.tr("恢复显示")
+            self.controller.undo_stack.beginMacro(title)
+            for correction in hides:
+                self.controller.retract(correction, title)
+            self.controller.undo_stack.endMacro()
+
+    def _toggle_hidden(self, row: int) -> None:
+        if bool(self.model.frame["hidden"].iat[row]):
+            self.unhide_event(row)
+        else:
+            self.hide_event(row)
+
+    def new_event_from_text(self, file: str, start: int, end: int) -> None:
+        text = self.texts.get(file)
+        if text is None or end <= start:
+            return
+        values = self.manual_defaults(file, start, end)
+        dialog = EditEventDialog(values, self, heading=self.tr("新建事件"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_manual_event(file, start, end, dialog.changes())
+
+    def manual_defaults(self, file: str, start: int, end: int) -> dict:
+        """Prefill for a new event: the selected text read as a date when it is one."""
+        from ..core.dates import parse_date
+
+        selected = self.texts[file][start:end]
+        frame = self.model.frame
+        published = frame[frame["file"] == file]["published"].dropna()
+        ref = published.iloc[0].date() if len(published) else date.today()
+        found = parse_date(selected, ref)
+        first, last, precision = (found.start, found.end, found.precision) if found else (ref, ref, "day")
+        return {"start": first, "end": last, "precision": precision, "title": selected.strip()[:30],
+                "category": "其他", "places": [], "tense": "past" if last <= date.today() else "planned"}
+
+    def add_manual_event(self, file: str, start: int, end: int, changes: dict) -> None:
+        correction = make_manual(self.texts[file], file, (start, end), changes)
+        self.controller.push(correction, self.tr("新建事件“%s”") % changes.get("title", "")[:20])
+
