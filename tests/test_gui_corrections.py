@@ -76,6 +76,7 @@ def test_hide_and_show_again(window):
     assert hidden_row not in {window.proxy.mapToSource(window.proxy.index(i, 0)).row() for i in range(window.proxy.rowCount())}
     window.act_show_hidden.setChecked(True)
     assert not window.timeline._hidden[hidden_row]
+    assert window.timeline._matches is not None and not window.timeline._matches[hidden_row]  # drawn dimmed
     window.unhide_event(hidden_row)
     assert not bool(window.model.frame["hidden"].iat[int(window.model.frame.index.get_loc(event_id))])
     window.controller.undo_stack.undo()  # undoing the restore hides it again

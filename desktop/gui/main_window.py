@@ -547,9 +547,14 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         event_filter = self.current_filter()
         self._filter = event_filter
         shown = event_filter.filter_mask(frame)
-        if len(frame) and "hidden" in frame and not self.act_show_hidden.isChecked():
-            shown &= ~frame["hidden"].to_numpy(dtype=bool)
+        hidden = frame["hidden"].to_numpy(dtype=bool) if len(frame) and "hidden" in frame else None
         matches = event_filter.query_mask(frame) if event_filter.query.strip() else None
+        if hidden is not None and hidden.any():
+            if self.act_show_hidden.isChecked():
+                # shown, but dimmed like events that do not match a search
+                matches = (matches if matches is not None else np.ones(len(frame), dtype=bool)) & ~hidden
+            else:
+                shown &= ~hidden
         self.timeline.set_filter_masks(~shown, matches)
         self.proxy.set_shown(shown & matches if matches is not None else shown)
         chosen = [n for n, a in self.category_actions.items() if a.isChecked()]

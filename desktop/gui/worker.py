@@ -54,7 +54,9 @@ class ExtractionJob(QRunnable):
 
     def _partial(self, events: list[Event], _articles: list[ArticleInfo]) -> None:
         now = time.monotonic()
-        if now - self._last_partial >= PARTIAL_INTERVAL and events:
+        # Each update rebuilds the views on the GUI thread: space them out as the table grows.
+        interval = PARTIAL_INTERVAL + len(events) / 20_000
+        if now - self._last_partial >= interval and events:
             self._last_partial = now
             self.signals.partial.emit(events_frame(list(events)))
 
