@@ -557,3 +557,11 @@ def test_overlapping_triggers_all_count():
     assert [m.text for m in find_dates("已经超过去年全年", ref)] == ["去年全年"]
     assert [m.text for m in find_dates("超过去年同期", ref)] == ["去年同期"]
     assert [m.text for m in find_dates("进入冬季", ref)] == ["冬季"]
+
+
+def test_half_year_codes():
+    ref = D("2024-08-01")
+    assert [(m.text, m.start, m.end) for m in find_dates("H1公司实现营收12.8亿元", ref)] == [
+        ("H1", D("2024-01-01"), D("2024-06-30"))]
+    assert [(m.text, m.end) for m in find_dates("今年H2目标", ref)] == [("今年H2", D("2024-12-31"))]
+    assert find_dates("H1N1流感", ref) == []

@@ -189,3 +189,19 @@ def test_half_year_sets_the_year_under_discussion(tmp_path):
     frame = events_of(tmp_path, text)
     full_year = frame[frame["date_text"] == "全年"].iloc[0]
     assert full_year["start"] == pd.Timestamp("2024-01-01")
+
+
+def test_dates_that_are_part_of_names_or_furniture(tmp_path):
+    text = HEADER + (
+        "4月18日，“四季十二月”春季购物节启动，市民可点击“春季购物节”横幅领取消费券。\n"
+        "今天（4月18日），活动现场人头攢动。\n"
+        "市政府印发《行动计划（2022—2024年）》，2022年3月正式实施。\n"
+        "【7月外汇储备增加】8月7日，国家外汇管理局公布数据。\n"
+        "津政办发〔2021〕7号\n"
+        "往期推荐\n▶ 3月29日｜一图读懂民生实事\n▶ 4月12日｜地铁新线开通时间定了！\n"
+        "天津市人民政府办公厅\n2023年12月25日\n"
+    )
+    frame = events_of(tmp_path, text)
+    assert sorted(frame["date_text"]) == sorted(["4月18日", "今天（4月18日）", "2022年3月", "8月7日"])
+    merged = frame[frame["date_text"] == "今天（4月18日）"].iloc[0]
+    assert merged["start"] == pd.Timestamp("2024-04-18")

@@ -210,13 +210,57 @@ def datelines(text: str) -> list[re.Match[str]]:
     return list(_DATELINE.finditer(text))
 
 
+# 〔2021〕7号, [2023]48号: a document number, whose year and number are not dates
+_DOCUMENT_NUMBER = re.compile(r"[〔［\[]\s*(?:19|20)\d\d\s*[〕］\]]\s*\d{1,5}\s*号")
+
+
+@cache
+def _list_headings() -> frozenset[str]:
+    return frozenset(word_list("cues", "related_lists.txt"))
+
+
+def related_list_ranges(lines: list[Line]) -> list[tuple[int, int]]:
+    """A link list ("往期推荐", "相关新闻" …): its heading and the short lines under it."""
+    ranges = []
+    index = 0
+    while index < len(lines):
+        core = lines[index].stripped.strip("【】[]：:　 ▶>#")
+        if core in _list_headings():
+            start = lines[index].start
+            end = lines[index].end
+            index += 1
+            while index < len(lines):
+                line = lines[index].stripped
+                if line and (len(line) >= 80 or line.endswith("。")):  # link titles may end in ！
+                    break
+                if line:
+                    end = lines[index].end
+                index += 1
+            ranges.append((start, end))
+        else:
+            index += 1
+    return ranges
+
+
+_DATE_ALONE = re.compile(r"^(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月"
+                         r"[\d〇零一二三四五六七八九十]{1,3}日$")
+
+
+def _is_date_alone(line: str) -> bool:
+    """A full date alone on its line: a signature or issue stamp (落款), not an event."""
+    return bool(_DATE_ALONE.match(line.replace(" ", "").replace("\u3000", "")))
+
+
 def excluded_ranges(text: str, lines: list[Line], header_end: int) -> list[tuple[int, int]]:
-    """Character ranges that are not article text: header lines, page furniture, URLs, datelines."""
+    """Character ranges that are not article text: header lines, page furniture, URLs,
+    datelines, link lists, document numbers."""
     ranges: list[tuple[int, int]] = [match.span() for match in datelines(text)]
+    ranges += related_list_ranges(lines)
+    ranges += [match.span() for match in _DOCUMENT_NUMBER.finditer(text)]
     for index, line in enumerate(lines):
         if not line.stripped:
             continue
-        if index < header_end or is_boilerplate(line.text):
+        if index < header_end or is_boilerplate(line.text) or _is_date_alone(line.stripped):
             ranges.append((line.start, line.end))
     for match in _URL.finditer(text):
         ranges.append(match.span())

@@ -282,19 +282,90 @@ def _resolve(
     return mention, f"publication {published.edtf} ({published.basis})"
 
 
-def _keep(mention: dates.DateMention, sentence_mentions: list[dates.DateMention]) -> bool:
+def _inside_marks(text: str, position: int, start: int, opening: str, closing: str) -> bool:
+    """Whether ``position`` lies inside ``opening``…``closing`` marks opened after ``start``."""
+    before = text[start:position]
+    return before.rfind(opening) > before.rfind(closing)
+
+
+def _is_named(mention: dates.DateMention, text: str, sentence_start: int) -> bool:
+    """Part of a name: a year before an event name, a date inside a document title 《…》 or
+    a 【…】 label, a season or month opening a name (春季购物节, 夏季运动会)."""
+    if mention.kind == "name-year":
+        return True
+    position = mention.span[0]
+    if _inside_marks(text, position, sentence_start, "《", "》") or _inside_marks(
+        text, position, sentence_start, "【", "】"
+    ):
+        return True
+    if not re.search(r"\d|[〇零一二三四五六七八九]{2,}年", mention.text):
+        # no year of its own: a season or month that opens a name, or sits in a quoted term
+        run = re.match(r"[\u4e00-\u9fff·]{1,8}", text[mention.span[1] : mention.span[1] + 8])
+        suffixes = _cue_words("name_suffixes.txt")
+        if run and any(run[0][:k].endswith(suffixes) for k in range(1, len(run[0]) + 1)):
+            return True
+        if mention.precision in ("month", "season") and _in_term_quote(text, mention.span):
+            return True
+    return False
+
+
+def _in_term_quote(text: str, span: tuple[int, int]) -> bool:
+    """Inside a short quotation that is a term or a name (“四季十二月”), not speech."""
+    before = text[max(span[0] - 12, 0) : span[0]]
+    after = text[span[1] : span[1] + 12]
+    if before.rfind("“") <= before.rfind("”") or "”" not in after:
+        return False
+    inside = before[before.rfind("“") + 1 :] + after[: after.index("”")]
+    return not any(c in inside for c in "，。！？,")
+
+
+def _keep(mention: dates.DateMention, sentence_mentions: list[dates.DateMention], text: str,
+          sentence_start: int) -> bool:
+    """Durations date nothing; a date that is part of a name dates an event only when its
+    sentence has no other date."""
     if mention.kind == "duration":
         return False
-    if mention.kind == "name-year":
-        others = [m for m in sentence_mentions if m is not mention and m.kind not in ("duration", "name-year")]
-        return not others
+    if _is_named(mention, text, sentence_start):
+        if not re.search(r"\d|年", mention.text):
+            return False  # a season or month in a name (春季购物节) dates nothing; only a year can
+        others = [
+            m for m in sentence_mentions
+            if m is not mention and m.kind != "duration" and not _is_named(m, text, sentence_start)
+        ]
+        return not others and mention.kind in ("name-year", "point", "span")
     return True
+
+
+def _merge_bracketed(mentions: list[dates.DateMention], text: str) -> list[dates.DateMention]:
+    """``今天（4月18日）``: the written date in brackets right after a relative one is the same
+    day: one mention, with the written date's interval."""
+    merged: list[dates.DateMention] = []
+    skip = False
+    for number, first in enumerate(mentions):
+        second = mentions[number + 1] if number + 1 < len(mentions) else None
+        if skip:
+            skip = False
+            continue
+        if (
+            second is not None
+            and first.anchor != "absolute"
+            and text[first.span[1] : second.span[0]] in ("（", "(")
+            and text[second.span[1] : second.span[1] + 1] in ("）", ")")
+            and second.precision == "day"
+        ):
+            end = second.span[1] + 1
+            merged.append(replace(second, text=text[first.span[0] : end], span=(first.span[0], end)))
+            skip = True
+        else:
+            merged.append(first)
+    return merged
 
 
 def _keep_after_resolution(mention: dates.DateMention, sentence_mentions: list[dates.DateMention]) -> bool:
     """A year inside a phrase (``…园区2024年第三批项目开工``) is a modifier, not an event, when
     its sentence also has a day or month of that same year."""
-    if mention.precision != "year" or mention.kind != "point" or mention.anchor != "absolute":
+    if mention.precision not in ("year", "quarter", "half-year", "season") or mention.kind != "point" \
+            or mention.anchor != "absolute":
         return True
     finer = [
         m for m in sentence_mentions
@@ -368,6 +439,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
     ref = published.reference
     masked = mask(text[start:end], [(s - start, e - start) for s, e in article.excluded])
     mentions = [_shift(m, start) for m in dates.find_dates(masked, ref or date.today())]
+    mentions = _merge_bracketed(mentions, text)
     ctx = _Context(
         article=article,
         ref=ref,
@@ -386,7 +458,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
     previous_day: date | None = None
     for mention in mentions:
         sentence_span = span_containing(ctx.sentences, mention.span[0]) or mention.span
-        if not _keep(mention, by_sentence[sentence_span]):
+        if not _keep(mention, by_sentence[sentence_span], text, sentence_span[0]):
             continue
         resolved = _resolve(mention, ctx, previous_year, previous_day)
         if resolved is None:

@@ -730,8 +730,8 @@ class Parser:
             elif idx == 3 and y == ref.year and winter_year(ref) == y - 1:
                 y -= 1  # 今年入冬以来 in January: the winter that began last December
             return e, season(y, idx, anchor)
-        if g["hy"]:
-            h = 0 if g["hy"] == "上" else 1
+        if g["hy"] or g["hy2"]:
+            h = 0 if g["hy"] == "上" or g["hy2"] == "1" else 1
             return e, iv_span(date(y, 1 + 6 * h, 1), month_end(y, 6 + 6 * h), "half-year", anchor,
                               f"{y:04d}-{40 + h}", y)  # fmt: skip
         if g["yw"]:
