@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS
+from PySide6.QtCore import Qt
 
 from desktop.gui.main_window import MainWindow
 
@@ -197,3 +198,25 @@ def test_project_saved_where_the_user_chooses_and_reopened(window, tmp_path):
     window.controller.save_now()
     window.open_project(chosen)
     assert window.model.frame["title"].iat[row_of(window, "2月28日")] == "用户选择的位置"
+
+
+def test_keyboard_shortcuts_are_unambiguous(window):
+    from PySide6.QtGui import QAction
+
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        for shortcut in action.shortcuts():
+            key = shortcut.toString()
+            if key:
+                assert key not in seen, f"{key}: {seen[key]} and {action.text()}"
+                seen[key] = action.text()
+    assert "Ctrl+Z" in seen and "Ctrl+Shift+Z" in seen
+
+
+def test_ctrl_z_undoes_from_the_keyboard(window, qtbot):
+    row = row_of(window, "2月28日")
+    original = window.model.frame["title"].iat[row]
+    window.apply_edit(row, {"title": "键盘撤销测试"})
+    window.activateWindow()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.model.frame["title"].iat[row_of(window, "2月28日")] == original

@@ -198,7 +198,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.act_zoom_in = self._action("放大", self.timeline.zoom_in, QKeySequence.StandardKey.ZoomIn)
         self.act_zoom_out = self._action("缩小", self.timeline.zoom_out, QKeySequence.StandardKey.ZoomOut)
         self.act_fit = self._action("显示全部", self.timeline.zoom_fit, "Ctrl+0")
-        self.act_zoom_selection = self._action("缩放到所选", self.timeline.zoom_to_selection, "Ctrl+Shift+Z")
+        self.act_zoom_selection = self._action("缩放到所选", self.timeline.zoom_to_selection, "Ctrl+Shift+F")
         self.act_undo = self.controller.undo_stack.createUndoAction(self, self.tr("撤销"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_redo = self.controller.undo_stack.createRedoAction(self, self.tr("重做"))
