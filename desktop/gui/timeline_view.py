@@ -130,6 +130,7 @@ class TimelineView(QWidget):
         self._no_pen = QPen(Qt.PenStyle.NoPen)
         self._count_texts: dict[int, QStaticText] = {}
         self._styles: dict[tuple[int, bool, bool, bool], _Style] = {}
+        self._wrapped: dict[tuple[str, float, int], list[str]] = {}  # lane titles, broken into lines
         selection.selectionChanged.connect(self._on_selection_changed)
         model.modelReset.connect(self._on_model_reset)
 
@@ -384,7 +385,10 @@ class TimelineView(QWidget):
             painter.setFont(self.font_bold)
             painter.setPen(palette.TEXT)
             title_metrics = QFontMetricsF(self.font_bold)
-            lines = _wrap(lane.label, title_metrics, box.width(), max(int(box.height() // 16) - 1, 1))
+            key = (lane.label, box.width(), max(int(box.height() // 16) - 1, 1))
+            lines = self._wrapped.get(key)
+            if lines is None:
+                lines = self._wrapped[key] = _wrap(lane.label, title_metrics, key[1], key[2])
             y = box.top() + 13
             for line in lines:
                 painter.drawText(QPointF(box.left(), y), line)
