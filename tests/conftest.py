@@ -20,6 +20,7 @@ def isolated_settings(tmp_path_factory):
     """The app's QSettings go to a temporary folder, never the user's real settings."""
     from PySide6.QtCore import QCoreApplication, QSettings
 
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))  # projects, logs
     QCoreApplication.setOrganizationName("desktop-timeline-tests")
     QCoreApplication.setApplicationName("tests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
