@@ -205,3 +205,24 @@ def test_dates_that_are_part_of_names_or_furniture(tmp_path):
     assert sorted(frame["date_text"]) == sorted(["4月18日", "今天（4月18日）", "2022年3月", "8月7日"])
     merged = frame[frame["date_text"] == "今天（4月18日）"].iloc[0]
     assert merged["start"] == pd.Timestamp("2024-04-18")
+
+
+def test_quoted_words_take_the_day_they_were_spoken(tmp_path):
+    text = "某地新闻\n来源：某某日报  2025-07-09 10:00\n\n" + (
+        "7月8日，某产业大会在广州召开，多个重点项目现场签约。\n"
+        "“今天我们在翠亨新区签约，明年6月投产。”某公司负责人在6月30日举行的湾区推介会上说。\n"
+        "7月4日，一列满载汽车零部件的班列从钦州港驶出。“今天这趟班列运的是重庆产的摩托车配件，预计很快抵达。”负责人说。\n"
+        "“今天的会议很成功，大家收获满满。”与会代表表示。\n"
+    )
+    frame = events_of(tmp_path, text)
+    today = frame[frame["date_text"] == "今天"].sort_values("sentence_start")
+    assert list(today["start"].dt.strftime("%m-%d")) == ["06-30", "07-04", "07-08"]
+    assert "attributed" in today.iloc[0]["resolved_against"]
+    assert "paragraph" in today.iloc[1]["resolved_against"]
+    assert "lead event" in today.iloc[2]["resolved_against"]
+
+
+def test_since_with_a_verb_phrase_in_between(tmp_path):
+    frame = events_of(tmp_path, HEADER + "通道自2017年开行首趟海铁联运班列以来，运输网络不断拓展。\n")
+    (row,) = frame.itertuples()
+    assert (row.start, row.end, row.precision) == (pd.Timestamp("2017-01-01"), pd.Timestamp("2024-09-25"), "open-range")

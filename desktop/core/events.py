@@ -44,6 +44,9 @@ from .titles import event_title, name_title, shorten
 #: A lead event this many days or fewer before publication is taken as the day the
 #: quoted speech of the article was spoken.
 SPEECH_DAY_WINDOW = 7
+#: A day reported before a quote in its paragraph counts as the day it was spoken only
+#: this close to publication (older days are history the article recounts).
+SPEECH_DAY_LIMIT = 60
 
 
 @dataclass(slots=True)
@@ -121,9 +124,15 @@ def _since_verb(mention: dates.DateMention, text: str, ref: date) -> dates.DateM
     """``自二〇〇四年创办以来``: a verb between the date and 以来 still makes an open range."""
     if mention.kind != "point" or mention.start > ref:
         return mention
-    after = text[mention.span[1] : mention.span[1] + 8]
+    after = text[mention.span[1] : mention.span[1] + 20]
     verb = next((v for v in _cue_words("since_verbs.txt") if after.startswith(v)), None)
-    if verb is None or not after[len(verb) :].startswith(("以来", "至今")):
+    if verb is None:
+        return mention
+    rest = after[len(verb) :]
+    framed = text[max(mention.span[0] - 1, 0) : mention.span[0]] in ("自", "从")
+    # 创办以来; or, framed by 自/从, a short object between: 自2017年开行首趟海铁联运班列以来
+    gap = re.match(r"[\u4e00-\u9fff]{0,12}?(?=以来|至今)", rest) if framed else None
+    if not rest.startswith(("以来", "至今")) and gap is None:
         return mention
     start_edtf = mention.edtf.split("/")[0]
     return replace(mention, end=ref, precision="open-range", kind="open", tense="past",
@@ -211,6 +220,7 @@ class _Context:
     lead_day: date | None
     quotes: list[tuple[int, int]]
     sentences: list[tuple[int, int]]
+    mentions: list[dates.DateMention] = field(default_factory=list)
 
 
 def _lead_day(article: Article, mentions: list[dates.DateMention], ref: date | None) -> date | None:
@@ -246,6 +256,40 @@ def _tense(mention: dates.DateMention, text: str, ref: date | None, reresolved: 
     return tense
 
 
+#: How far after a closing quote the attribution may name the day it was said
+#: (”…负责人3月28日在首航仪式上说).
+ATTRIBUTION_WINDOW = 40
+
+
+def _speech_day(mention: dates.DateMention, ctx: _Context) -> tuple[date, str] | None:
+    """The day quoted words were spoken: named in the attribution after the quote, else the
+    day its paragraph reports before the quote, else the day of the lead event."""
+    quote = span_containing(ctx.quotes, mention.span[0])
+    if quote is None or ctx.ref is None:
+        return None
+    text = ctx.article.doc.text
+    for other in ctx.mentions:
+        if (
+            quote[1] <= other.span[0] <= quote[1] + ATTRIBUTION_WINDOW
+            and other.precision == "day" and other.kind == "point" and other.anchor != "day"
+            and other.start <= ctx.ref
+        ):
+            said = text[other.span[1] : other.span[1] + ATTRIBUTION_WINDOW].split("。")[0]
+            if any(verb in said for verb in _cue_words("speech_verbs.txt")):
+                return other.start, "named where the words are attributed"
+    paragraph_start = text.rfind("\n", 0, quote[0]) + 1
+    earlier = [
+        other for other in ctx.mentions
+        if paragraph_start <= other.span[0] < quote[0] and other.precision == "day" and other.kind == "point"
+        and other.anchor != "day" and timedelta(0) <= ctx.ref - other.start <= timedelta(days=SPEECH_DAY_LIMIT)
+    ]
+    if earlier:
+        return earlier[-1].start, "the day its paragraph reports"
+    if ctx.lead_day is not None:
+        return ctx.lead_day, "the lead event"
+    return None
+
+
 def _resolve(
     mention: dates.DateMention, ctx: _Context, previous_year: int | None, previous_day: date | None
 ) -> tuple[dates.DateMention, str] | None:
@@ -266,10 +310,11 @@ def _resolve(
         again = _reresolve(mention, date(previous_year, 12, 31))
         if again is not None:
             return again, f"the year under discussion ({previous_year})"
-    if ctx.lead_day is not None and ctx.lead_day != ctx.ref and _inside(mention.span[0], ctx.quotes):
-        again = _reresolve(mention, ctx.lead_day)
+    spoken = _speech_day(mention, ctx) if published.month_known else None
+    if spoken is not None and spoken[0] != ctx.ref:
+        again = _reresolve(mention, spoken[0])
         if again is not None:
-            return again, f"the day the quoted words were spoken ({ctx.lead_day.isoformat()}, the lead event)"
+            return again, f"the day the quoted words were spoken ({spoken[0].isoformat()}, {spoken[1]})"
     if not published.month_known and mention.anchor in ("month", "day"):
         year = ctx.ref.year
         day = published.day if mention.start == ctx.ref else None
@@ -298,9 +343,9 @@ def _is_named(mention: dates.DateMention, text: str, sentence_start: int) -> boo
         text, position, sentence_start, "【", "】"
     ):
         return True
-    if not re.search(r"\d|[〇零一二三四五六七八九]{2,}年", mention.text):
+    if mention.precision in ("month", "season") and not re.search(r"\d|[〇零一二三四五六七八九]{2,}年", mention.text):
         # no year of its own: a season or month that opens a name, or sits in a quoted term
-        run = re.match(r"[\u4e00-\u9fff·]{1,8}", text[mention.span[1] : mention.span[1] + 8])
+        run = re.match(r"[^\W\d的之]{1,8}", text[mention.span[1] : mention.span[1] + 8])
         suffixes = _cue_words("name_suffixes.txt")
         if run and any(run[0][:k].endswith(suffixes) for k in range(1, len(run[0]) + 1)):
             return True
@@ -446,6 +491,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         lead_day=_lead_day(article, mentions, ref),
         quotes=speech_spans(text),
         sentences=sentence_spans(text, start, end),
+        mentions=mentions,
     )
     by_sentence: dict[tuple[int, int], list[dates.DateMention]] = {}
     for mention in mentions:
@@ -467,6 +513,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
             mention.kind in ("point", "anaphoric")
             and resolved[0].precision in ("year", "month", "day", "quarter", "half-year", "season")
             and mention.text.strip() not in _discourse_year_words()  # 比上年: a comparison, not a new topic
+            and resolved[0].tense != "planned"  # 明年一季度 is a plan, not the year being reported
         ):
             previous_year = resolved[0].start.year  # the year under discussion from here on
         if resolved[0].precision == "day":
