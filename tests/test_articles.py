@@ -111,3 +111,10 @@ def test_outlet_before_the_date_in_a_page_header(tmp_path):
     first = split_articles(doc)[0]
     assert first.outlet == "某某日报"
     assert first.published.date == date(2024, 7, 9)
+
+
+def test_masthead_heading_is_not_the_story_title(tmp_path):
+    doc = _doc(tmp_path, "# 某某日报 · 区域新闻\n\n2025年7月9日 星期三　第A05版\n\n## 某合作区上半年生产总值增长5.6%\n\n本报记者 某某\n\n"
+                         "7月8日，某合作区统计局发布数据，上半年地区生产总值同比增长5.6%。\n", "page.md")
+    first = split_articles(doc)[0]
+    assert first.title == "某合作区上半年生产总值增长5.6%"

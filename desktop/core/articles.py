@@ -509,6 +509,13 @@ def find_title(lines: list[Line], header_end: int) -> tuple[str | None, str]:
     if not candidates:
         return None, "no headline in the file"
     markdown = [line for line in candidates if line.stripped.startswith("#")]
+    # A heading right above a byline is the story's title; headings above it name the page.
+    for number, line in enumerate(lines[:header_end]):
+        if line in markdown:
+            following = [ln for ln in lines[number + 1 : number + 4] if ln.stripped][:2]
+            subtitles = [ln for ln in following if _heading_text(ln.text).startswith(("——", "—", "--"))]
+            if any(is_byline(ln.text) for ln in following):
+                return _heading_text(line.text) + "".join(_heading_text(ln.text) for ln in subtitles), "headline"
     levels = [len(line.stripped) - len(line.stripped.lstrip("#")) for line in markdown]
     if markdown and levels[0] < min(levels[1:], default=levels[0] + 1):
         return _heading_text(markdown[0].text), "headline"  # one top-level heading: the title
