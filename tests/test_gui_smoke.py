@@ -24,3 +24,13 @@ def test_filter_proxy_passes_qt_model_checks(qtmodeltester, seeds_corpus):
     assert proxy.rowCount() == shown.sum()
     proxy.sort(0)
     qtmodeltester.check(proxy)
+
+
+def test_qt_own_strings_are_in_chinese(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.gui.translations import install_qt_translations
+
+    assert install_qt_translations(qapp)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"

@@ -12,6 +12,7 @@ from ..core.resources import resource_path
 from . import errors
 from .fonts import install_application_font
 from .main_window import MainWindow
+from .translations import install_qt_translations
 
 
 def run_app(argv: list[str]) -> int:
@@ -19,6 +20,7 @@ def run_app(argv: list[str]) -> int:
     app.setOrganizationName("desktop-timeline")
     app.setApplicationName("新闻时间线")
     install_application_font(app)
+    install_qt_translations(app)
     errors.install()
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     paths = [Path(a) for a in argv if not a.startswith("-")] or None
