@@ -118,3 +118,15 @@ def test_masthead_heading_is_not_the_story_title(tmp_path):
                          "7月8日，某合作区统计局发布数据，上半年地区生产总值同比增长5.6%。\n", "page.md")
     first = split_articles(doc)[0]
     assert first.title == "某合作区上半年生产总值增长5.6%"
+
+
+def test_column_with_its_title_and_author_printed_after_the_text():
+    articles = articles_of("004_5b93c930ab0c10b8.txt")
+    titles = [a.title for a in articles if a.kind == "article"]
+    assert len(titles) == 3
+    column = [a for a in articles if a.title and a.title.endswith("（杨阳腾）")][0]
+    assert column.text.lstrip().startswith("近期，广东省深圳市坪山区")
+    heilongjiang = [a for a in articles if a.title == "黑龙江过硬作风激发创新活力"][0]
+    assert "坪山区" not in heilongjiang.text and "用5年" in heilongjiang.text
+    main = articles[0]
+    assert "2025年" in main.text and "天津市宝坻区与" in main.text  # the info box is no column trailer

@@ -43,7 +43,7 @@ def test_launch_shows_events_in_lanes(window):
     first, last = window.timeline.index.extent()
     # fitted to all events once they are in, not to the first file's
     assert window.timeline.scale.start <= first and window.timeline.scale.end >= last
-    assert len(window.timeline.index.lanes) == len(window.corpus.articles)
+    assert len(window.timeline.index.lanes) == window.corpus.events["article_id"].nunique()
     assert window.list_view.model().rowCount() == len(window.corpus.events)
     assert not window.progress.isVisible()
 

@@ -536,6 +536,57 @@ class Segment:
     kind: str  # article | caption
 
 
+_TRAILER_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,12}$")
+_AUTHOR_LINE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_ENDS_SENTENCE = ("。", "！", "？", "!", "?", "”", "’", "」", "』", "）", ")", "…")
+
+
+def _previous_text_line(lines: list[Line], index: int) -> int | None:
+    index -= 1
+    while index >= 0 and not lines[index].stripped:
+        index -= 1
+    return index if index >= 0 else None
+
+
+def column_starts(lines: list[Line], header_end: int) -> list[tuple[int, str]]:
+    """Columns printed with their title and author *after* the text (a newspaper 杂谈):
+    a block of 1–3 short lines, a blank, a 2–4 character name, right after a complete
+    paragraph. The column starts after the nearest paragraph cut off by the page layout
+    (one that does not end a sentence). Returns (offset, title) of each column."""
+    found = []
+    index = header_end
+    while index < len(lines):
+        block = []
+        while index + len(block) < len(lines) and len(block) < 3 and _TRAILER_LINE.match(
+            lines[index + len(block)].stripped
+        ):
+            block.append(index + len(block))
+        after = index + len(block)
+        author = after
+        while author < len(lines) and not lines[author].stripped:
+            author += 1
+        before = _previous_text_line(lines, index)
+        if (
+            block and author > after and author < len(lines) and _AUTHOR_LINE.match(lines[author].stripped)
+            and before is not None and lines[before].stripped.endswith(_ENDS_SENTENCE)
+        ):
+            start = before
+            while True:
+                previous = _previous_text_line(lines, start)
+                if previous is None or previous < header_end or not lines[previous].stripped.endswith(_ENDS_SENTENCE):
+                    break
+                if lines[previous].stripped.startswith("#") or is_byline(lines[previous].text):
+                    break
+                start = previous
+            if previous is not None and previous >= header_end and not lines[previous].stripped.startswith("#"):
+                title = "".join(lines[i].stripped for i in block)
+                found.append((lines[start].start, f"{title}（{lines[author].stripped}）"))
+            index = author + 1
+            continue
+        index += 1
+    return found
+
+
 def find_segments(text: str, lines: list[Line], header_end: int, title: str | None) -> list[Segment]:
     """Articles of a document: the main one, later headings with a byline, dated captions."""
     starts: list[tuple[int, str | None]] = [(0, title)]
@@ -555,6 +606,7 @@ def find_segments(text: str, lines: list[Line], header_end: int, title: str | No
         elif is_caption(line.text) and _LEADING_DAY.match(line.text):
             captions.append(Segment(line.start, line.end, None, "caption"))
         index += 1
+    starts = sorted(starts + column_starts(lines, header_end))
     segments = []
     for number, (start, seg_title) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(text)
