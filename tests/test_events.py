@@ -226,3 +226,13 @@ def test_since_with_a_verb_phrase_in_between(tmp_path):
     frame = events_of(tmp_path, HEADER + "通道自2017年开行首趟海铁联运班列以来，运输网络不断拓展。\n")
     (row,) = frame.itertuples()
     assert (row.start, row.end, row.precision) == (pd.Timestamp("2017-01-01"), pd.Timestamp("2024-09-25"), "open-range")
+
+
+def test_same_period_last_year(tmp_path):
+    text = "某地新闻\n来源：某某日报  2024-09-05 10:00\n\n" + (
+        "1—8月，全市规模以上工业增加值同比增长6.1%，去年同期为增长4.2%。\n"
+        "“去年同期我们还在亏损，今年H1已经实现扭亏。”公司负责人在业绩说明会上表示。\n")
+    frame = events_of(tmp_path, text)
+    same = frame[frame["date_text"] == "去年同期"].sort_values("date_start")
+    assert [(r.start.date().isoformat(), r.end.date().isoformat()) for r in same.itertuples()] == [
+        ("2023-01-01", "2023-08-31"), ("2023-01-01", "2023-06-30")]

@@ -162,6 +162,36 @@ def _not_an_event(mention: dates.DateMention, text: str) -> bool:
     return False
 
 
+def _is_period(mention: dates.DateMention) -> bool:
+    """A reported period shorter than a year (一季度, H1, 1—8月), not a plan."""
+    return (
+        mention.precision in ("month", "quarter", "half-year", "range")
+        and (mention.end - mention.start).days < 366
+        and mention.tense != "planned"
+        and not mention.text.endswith("同期")
+    )
+
+
+def _year_earlier(value: date) -> date:
+    """The same day a year earlier; a month's last day stays its month's last day."""
+    month_end = (value + timedelta(days=1)).day == 1
+    first = value.replace(day=1, year=value.year - 1)
+    if month_end:
+        return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return first.replace(day=value.day)
+
+
+def _same_period(mention: dates.DateMention, period: dates.DateMention | None) -> dates.DateMention:
+    """``去年同期`` next to ``今年H1``/``1—8月``: that period a year earlier, not the whole year."""
+    if period is None or not mention.text.endswith("同期") or mention.precision != "year":
+        return mention
+    if period.start.year != mention.start.year + 1 or period.end.year != period.start.year:
+        return mention
+    start, end = _year_earlier(period.start), _year_earlier(period.end)
+    edtf = period.edtf.replace(str(period.start.year), str(start.year))
+    return replace(mention, start=start, end=end, precision=period.precision, edtf=edtf)
+
+
 def _takes_effect(mention: dates.DateMention, text: str) -> dates.DateMention:
     """``自2023年11月1日起施行``: the day a rule takes effect, not a range up to publication."""
     if mention.kind != "open":
@@ -502,6 +532,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
     events: list[Event] = []
     previous_year: int | None = None
     previous_day: date | None = None
+    previous_period: dates.DateMention | None = None
     for mention in mentions:
         sentence_span = span_containing(ctx.sentences, mention.span[0]) or mention.span
         if not _keep(mention, by_sentence[sentence_span], text, sentence_span[0]):
@@ -521,6 +552,12 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         if not _keep_after_resolution(mention, by_sentence[sentence_span]) or _not_an_event(mention, text):
             continue
         refined = _takes_effect(resolved[0], text)
+        if refined.text.endswith("同期"):
+            nearby = [m for m in by_sentence[sentence_span] if m is not mention and _is_period(m)]
+            nearby.sort(key=lambda m: abs(m.span[0] - mention.span[0]))
+            refined = _same_period(refined, nearby[0] if nearby else previous_period)
+        elif _is_period(refined):
+            previous_period = refined  # the period a later 去年同期 compares with
         refined = _stock_date(refined, text, sentence_span)
         if ref is not None:
             refined = _since_verb(refined, text, ref)
