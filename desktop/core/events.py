@@ -29,16 +29,28 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cache
 
 from . import dates
 from .amounts import find_amounts
 from .articles import Article
 from .categories import categorize
+from .event_rules import (
+    cue_words,
+    dates_an_event,
+    discourse_year_words,
+    is_period,
+    keeps_after_resolution,
+    merge_bracketed,
+    not_an_event,
+    same_period,
+    since_verb,
+    speech_spans,
+    stock_date,
+    takes_effect,
+)
 from .orgs import org_names
 from .places import place_names
-from .resources import word_list
-from .sentences import clause_spans, quote_spans, sentence_spans, span_containing, window_around
+from .sentences import clause_spans, sentence_spans, span_containing, window_around
 from .titles import event_title, name_title, shorten
 
 #: A lead event this many days or fewer before publication is taken as the day the
@@ -78,128 +90,6 @@ class Event:
     orgs: list[str] = field(default_factory=list)
     amounts: list[dict] = field(default_factory=list)
     keyterms: list[str] = field(default_factory=list)
-
-
-@cache
-def _discourse_year_words() -> frozenset[str]:
-    return frozenset(word_list("cues", "discourse_year.txt"))
-
-
-_speech_cache: tuple[str, list[tuple[int, int]]] | None = None
-
-
-def speech_spans(text: str) -> list[tuple[int, int]]:
-    """Quotations that are speech (a clause or more), not quoted terms such as “十四五”.
-
-    The last text's result is kept: each article of a big many-article file asks again.
-    """
-    global _speech_cache
-    cached = _speech_cache
-    if cached is not None and cached[0] is text:
-        return list(cached[1])
-    spans = []
-    for start, end in quote_spans(text):
-        inner = text[start + 1 : end - 1]
-        if len(inner) >= 12 and any(ch in inner for ch in "，,。！？!?；;"):
-            spans.append((start, end))
-    _speech_cache = (text, spans)
-    return list(spans)
-
-
-@cache
-def _effective_verbs() -> tuple[str, ...]:
-    return tuple(sorted(word_list("cues", "effective_verbs.txt"), key=len, reverse=True))
-
-
-@cache
-def _cue_words(name: str) -> tuple[str, ...]:
-    return tuple(sorted(word_list("cues", name), key=len, reverse=True))
-
-
-_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
-_MONTH_OR_YEAR_END = re.compile(r"[月年](?:末|底)$")
-
-
-def _since_verb(mention: dates.DateMention, text: str, ref: date) -> dates.DateMention:
-    """``自二〇〇四年创办以来``: a verb between the date and 以来 still makes an open range."""
-    if mention.kind != "point" or mention.start > ref:
-        return mention
-    after = text[mention.span[1] : mention.span[1] + 20]
-    verb = next((v for v in _cue_words("since_verbs.txt") if after.startswith(v)), None)
-    if verb is None:
-        return mention
-    rest = after[len(verb) :]
-    framed = text[max(mention.span[0] - 1, 0) : mention.span[0]] in ("自", "从")
-    # 创办以来; or, framed by 自/从, a short object between: 自2017年开行首趟海铁联运班列以来
-    gap = re.match(r"[\u4e00-\u9fff]{0,12}?(?=以来|至今)", rest) if framed else None
-    if not rest.startswith(("以来", "至今")) and gap is None:
-        return mention
-    start_edtf = mention.edtf.split("/")[0]
-    return replace(mention, end=ref, precision="open-range", kind="open", tense="past",
-                   edtf=f"{start_edtf}/{ref.isoformat()}")
-
-
-def _stock_date(mention: dates.DateMention, text: str, sentence: tuple[int, int]) -> dates.DateMention:
-    """``截至7月末`` / ``比上年末增长`` / ``5月末，全市实有…``: a balance on the last day."""
-    if mention.precision != "vague" or not _MONTH_OR_YEAR_END.search(mention.text):
-        return mention
-    before = text[max(mention.span[0] - 3, sentence[0]) : mention.span[0]]
-    clause_end = min((i for i in (text.find(c, mention.span[1]) for c in "。；;") if i >= 0), default=sentence[1])
-    after = text[mention.span[1] : min(clause_end, sentence[1])]
-    cues = _cue_words("stock_figures.txt")
-    if not (any(cue in before for cue in cues) or any(cue in after[:30] for cue in cues)):
-        return mention
-    return replace(mention, start=mention.end, precision="day", edtf=mention.end.isoformat(), kind="point")
-
-
-def _not_an_event(mention: dates.DateMention, text: str) -> bool:
-    """General "now" (现在最快3天) and planning periods naming a document (“十四五”规划纲要)."""
-    if mention.text.strip() in _cue_words("generic_now.txt"):
-        return True
-    if _PLAN_PERIOD.search(mention.text):
-        after = text[mention.span[1] : mention.span[1] + 6]
-        return after.startswith(_cue_words("plan_documents.txt"))
-    return False
-
-
-def _is_period(mention: dates.DateMention) -> bool:
-    """A reported period shorter than a year (一季度, H1, 1—8月), not a plan."""
-    return (
-        mention.precision in ("month", "quarter", "half-year", "range")
-        and (mention.end - mention.start).days < 366
-        and mention.tense != "planned"
-        and not mention.text.endswith("同期")
-    )
-
-
-def _year_earlier(value: date) -> date:
-    """The same day a year earlier; a month's last day stays its month's last day."""
-    month_end = (value + timedelta(days=1)).day == 1
-    first = value.replace(day=1, year=value.year - 1)
-    if month_end:
-        return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    return first.replace(day=value.day)
-
-
-def _same_period(mention: dates.DateMention, period: dates.DateMention | None) -> dates.DateMention:
-    """``去年同期`` next to ``今年H1``/``1—8月``: that period a year earlier, not the whole year."""
-    if period is None or not mention.text.endswith("同期") or mention.precision != "year":
-        return mention
-    if period.start.year != mention.start.year + 1 or period.end.year != period.start.year:
-        return mention
-    start, end = _year_earlier(period.start), _year_earlier(period.end)
-    edtf = period.edtf.replace(str(period.start.year), str(start.year))
-    return replace(mention, start=start, end=end, precision=period.precision, edtf=edtf)
-
-
-def _takes_effect(mention: dates.DateMention, text: str) -> dates.DateMention:
-    """``自2023年11月1日起施行``: the day a rule takes effect, not a range up to publication."""
-    if mention.kind != "open":
-        return mention
-    after = text[mention.span[1] : mention.span[1] + 6].lstrip("起")
-    if not after.startswith(_effective_verbs()):
-        return mention
-    return replace(mention, end=mention.start, precision="day", edtf=mention.start.isoformat(), kind="point")
 
 
 def event_id(text_sha: str, span: tuple[int, int], date_text: str) -> str:
@@ -305,7 +195,7 @@ def _speech_day(mention: dates.DateMention, ctx: _Context) -> tuple[date, str] |
             and other.start <= ctx.ref
         ):
             said = text[other.span[1] : other.span[1] + ATTRIBUTION_WINDOW].split("。")[0]
-            if any(verb in said for verb in _cue_words("speech_verbs.txt")):
+            if any(verb in said for verb in cue_words("speech_verbs.txt")):
                 return other.start, "named where the words are attributed"
     paragraph_start = text.rfind("\n", 0, quote[0]) + 1
     earlier = [
@@ -336,7 +226,7 @@ def _resolve(
         return mention, "absolute"
     if ctx.ref is None:
         return None  # relative expression in an undated article: nothing to resolve against
-    if mention.text.strip() in _discourse_year_words() and previous_year is not None:
+    if mention.text.strip() in discourse_year_words() and previous_year is not None:
         again = _reresolve(mention, date(previous_year, 12, 31))
         if again is not None:
             return again, f"the year under discussion ({previous_year})"
@@ -355,98 +245,6 @@ def _resolve(
         return widened, f"publication {published.edtf} (month unknown: widened to the year)"
     _ = text
     return mention, f"publication {published.edtf} ({published.basis})"
-
-
-def _inside_marks(text: str, position: int, start: int, opening: str, closing: str) -> bool:
-    """Whether ``position`` lies inside ``opening``…``closing`` marks opened after ``start``."""
-    before = text[start:position]
-    return before.rfind(opening) > before.rfind(closing)
-
-
-def _is_named(mention: dates.DateMention, text: str, sentence_start: int) -> bool:
-    """Part of a name: a year before an event name, a date inside a document title 《…》 or
-    a 【…】 label, a season or month opening a name (春季购物节, 夏季运动会)."""
-    if mention.kind == "name-year":
-        return True
-    position = mention.span[0]
-    if _inside_marks(text, position, sentence_start, "《", "》") or _inside_marks(
-        text, position, sentence_start, "【", "】"
-    ):
-        return True
-    if mention.precision in ("month", "season") and not re.search(r"\d|[〇零一二三四五六七八九]{2,}年", mention.text):
-        # no year of its own: a season or month that opens a name, or sits in a quoted term
-        run = re.match(r"[^\W\d的之]{1,8}", text[mention.span[1] : mention.span[1] + 8])
-        suffixes = _cue_words("name_suffixes.txt")
-        if run and any(run[0][:k].endswith(suffixes) for k in range(1, len(run[0]) + 1)):
-            return True
-        if mention.precision in ("month", "season") and _in_term_quote(text, mention.span):
-            return True
-    return False
-
-
-def _in_term_quote(text: str, span: tuple[int, int]) -> bool:
-    """Inside a short quotation that is a term or a name (“四季十二月”), not speech."""
-    before = text[max(span[0] - 12, 0) : span[0]]
-    after = text[span[1] : span[1] + 12]
-    if before.rfind("“") <= before.rfind("”") or "”" not in after:
-        return False
-    inside = before[before.rfind("“") + 1 :] + after[: after.index("”")]
-    return not any(c in inside for c in "，。！？,")
-
-
-def _keep(mention: dates.DateMention, sentence_mentions: list[dates.DateMention], text: str,
-          sentence_start: int) -> bool:
-    """Durations date nothing; a date that is part of a name dates an event only when its
-    sentence has no other date."""
-    if mention.kind == "duration":
-        return False
-    if _is_named(mention, text, sentence_start):
-        if not re.search(r"\d|年", mention.text):
-            return False  # a season or month in a name (春季购物节) dates nothing; only a year can
-        others = [
-            m for m in sentence_mentions
-            if m is not mention and m.kind != "duration" and not _is_named(m, text, sentence_start)
-        ]
-        return not others and mention.kind in ("name-year", "point", "span")
-    return True
-
-
-def _merge_bracketed(mentions: list[dates.DateMention], text: str) -> list[dates.DateMention]:
-    """``今天（4月18日）``: the written date in brackets right after a relative one is the same
-    day: one mention, with the written date's interval."""
-    merged: list[dates.DateMention] = []
-    skip = False
-    for number, first in enumerate(mentions):
-        second = mentions[number + 1] if number + 1 < len(mentions) else None
-        if skip:
-            skip = False
-            continue
-        if (
-            second is not None
-            and first.anchor != "absolute"
-            and text[first.span[1] : second.span[0]] in ("（", "(")
-            and text[second.span[1] : second.span[1] + 1] in ("）", ")")
-            and second.precision == "day"
-        ):
-            end = second.span[1] + 1
-            merged.append(replace(second, text=text[first.span[0] : end], span=(first.span[0], end)))
-            skip = True
-        else:
-            merged.append(first)
-    return merged
-
-
-def _keep_after_resolution(mention: dates.DateMention, sentence_mentions: list[dates.DateMention]) -> bool:
-    """A year inside a phrase (``…园区2024年第三批项目开工``) is a modifier, not an event, when
-    its sentence also has a day or month of that same year."""
-    if mention.precision not in ("year", "quarter", "half-year", "season") or mention.kind != "point" \
-            or mention.anchor != "absolute":
-        return True
-    finer = [
-        m for m in sentence_mentions
-        if m.precision in ("day", "month") and m.kind in ("point", "anaphoric") and m.start.year == mention.start.year
-    ]
-    return not finer or mention is sentence_mentions[0]
 
 
 def _amount_dicts(sentence: str) -> list[dict]:
@@ -514,7 +312,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
     ref = published.reference
     masked = mask(text[start:end], [(s - start, e - start) for s, e in article.excluded])
     mentions = [_shift(m, start) for m in dates.find_dates(masked, ref or date.today())]
-    mentions = _merge_bracketed(mentions, text)
+    mentions = merge_bracketed(mentions, text)
     ctx = _Context(
         article=article,
         ref=ref,
@@ -535,7 +333,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
     previous_period: dates.DateMention | None = None
     for mention in mentions:
         sentence_span = span_containing(ctx.sentences, mention.span[0]) or mention.span
-        if not _keep(mention, by_sentence[sentence_span], text, sentence_span[0]):
+        if not dates_an_event(mention, by_sentence[sentence_span], text, sentence_span[0]):
             continue
         resolved = _resolve(mention, ctx, previous_year, previous_day)
         if resolved is None:
@@ -543,24 +341,24 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         if (
             mention.kind in ("point", "anaphoric")
             and resolved[0].precision in ("year", "month", "day", "quarter", "half-year", "season")
-            and mention.text.strip() not in _discourse_year_words()  # 比上年: a comparison, not a new topic
+            and mention.text.strip() not in discourse_year_words()  # 比上年: a comparison, not a new topic
             and resolved[0].tense != "planned"  # 明年一季度 is a plan, not the year being reported
         ):
             previous_year = resolved[0].start.year  # the year under discussion from here on
         if resolved[0].precision == "day":
             previous_day = resolved[0].start
-        if not _keep_after_resolution(mention, by_sentence[sentence_span]) or _not_an_event(mention, text):
+        if not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, text):
             continue
-        refined = _takes_effect(resolved[0], text)
+        refined = takes_effect(resolved[0], text)
         if refined.text.endswith("同期"):
-            nearby = [m for m in by_sentence[sentence_span] if m is not mention and _is_period(m)]
+            nearby = [m for m in by_sentence[sentence_span] if m is not mention and is_period(m)]
             nearby.sort(key=lambda m: abs(m.span[0] - mention.span[0]))
-            refined = _same_period(refined, nearby[0] if nearby else previous_period)
-        elif _is_period(refined):
+            refined = same_period(refined, nearby[0] if nearby else previous_period)
+        elif is_period(refined):
             previous_period = refined  # the period a later 去年同期 compares with
-        refined = _stock_date(refined, text, sentence_span)
+        refined = stock_date(refined, text, sentence_span)
         if ref is not None:
-            refined = _since_verb(refined, text, ref)
+            refined = since_verb(refined, text, ref)
         resolved = (refined, resolved[1])
         reresolved = resolved[0] is not mention
         mention, against = resolved

@@ -1,0 +1,231 @@
+"""Text rules that decide whether a date expression dates an event, and refine its interval.
+
+Each rule reads the words around the expression (lists in ``resources/cues/``): a date in
+a name or a document title, a season opening a name, quoted speech, 自X起施行, 截至7月末,
+创办以来, 去年同期, 今天（4月18日）. :mod:`desktop.core.events` applies them in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+from functools import cache
+
+from . import dates
+from .resources import word_list
+from .sentences import quote_spans
+
+
+@cache
+def discourse_year_words() -> frozenset[str]:
+    return frozenset(word_list("cues", "discourse_year.txt"))
+
+
+_speech_cache: tuple[str, list[tuple[int, int]]] | None = None
+
+
+def speech_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations that are speech (a clause or more), not quoted terms such as “十四五”.
+
+    The last text's result is kept: each article of a big many-article file asks again.
+    """
+    global _speech_cache
+    cached = _speech_cache
+    if cached is not None and cached[0] is text:
+        return list(cached[1])
+    spans = []
+    for start, end in quote_spans(text):
+        inner = text[start + 1 : end - 1]
+        if len(inner) >= 12 and any(ch in inner for ch in "，,。！？!?；;"):
+            spans.append((start, end))
+    _speech_cache = (text, spans)
+    return list(spans)
+
+
+@cache
+def effective_verbs() -> tuple[str, ...]:
+    return tuple(sorted(word_list("cues", "effective_verbs.txt"), key=len, reverse=True))
+
+
+@cache
+def cue_words(name: str) -> tuple[str, ...]:
+    return tuple(sorted(word_list("cues", name), key=len, reverse=True))
+
+
+_PLAN_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+_MONTH_OR_YEAR_END = re.compile(r"[月年](?:末|底)$")
+
+
+def since_verb(mention: dates.DateMention, text: str, ref: date) -> dates.DateMention:
+    """``自二〇〇四年创办以来``: a verb between the date and 以来 still makes an open range."""
+    if mention.kind != "point" or mention.start > ref:
+        return mention
+    after = text[mention.span[1] : mention.span[1] + 20]
+    verb = next((v for v in cue_words("since_verbs.txt") if after.startswith(v)), None)
+    if verb is None:
+        return mention
+    rest = after[len(verb) :]
+    framed = text[max(mention.span[0] - 1, 0) : mention.span[0]] in ("自", "从")
+    # 创办以来; or, framed by 自/从, a short object between: 自2017年开行首趟海铁联运班列以来
+    gap = re.match(r"[\u4e00-\u9fff]{0,12}?(?=以来|至今)", rest) if framed else None
+    if not rest.startswith(("以来", "至今")) and gap is None:
+        return mention
+    start_edtf = mention.edtf.split("/")[0]
+    return replace(mention, end=ref, precision="open-range", kind="open", tense="past",
+                   edtf=f"{start_edtf}/{ref.isoformat()}")
+
+
+def stock_date(mention: dates.DateMention, text: str, sentence: tuple[int, int]) -> dates.DateMention:
+    """``截至7月末`` / ``比上年末增长`` / ``5月末，全市实有…``: a balance on the last day."""
+    if mention.precision != "vague" or not _MONTH_OR_YEAR_END.search(mention.text):
+        return mention
+    before = text[max(mention.span[0] - 3, sentence[0]) : mention.span[0]]
+    clause_end = min((i for i in (text.find(c, mention.span[1]) for c in "。；;") if i >= 0), default=sentence[1])
+    after = text[mention.span[1] : min(clause_end, sentence[1])]
+    cues = cue_words("stock_figures.txt")
+    if not (any(cue in before for cue in cues) or any(cue in after[:30] for cue in cues)):
+        return mention
+    return replace(mention, start=mention.end, precision="day", edtf=mention.end.isoformat(), kind="point")
+
+
+def not_an_event(mention: dates.DateMention, text: str) -> bool:
+    """General "now" (现在最快3天) and planning periods naming a document (“十四五”规划纲要)."""
+    if mention.text.strip() in cue_words("generic_now.txt"):
+        return True
+    if _PLAN_PERIOD.search(mention.text):
+        after = text[mention.span[1] : mention.span[1] + 6]
+        return after.startswith(cue_words("plan_documents.txt"))
+    return False
+
+
+def is_period(mention: dates.DateMention) -> bool:
+    """A reported period shorter than a year (一季度, H1, 1—8月), not a plan."""
+    return (
+        mention.precision in ("month", "quarter", "half-year", "range")
+        and (mention.end - mention.start).days < 366
+        and mention.tense != "planned"
+        and not mention.text.endswith("同期")
+    )
+
+
+def year_earlier(value: date) -> date:
+    """The same day a year earlier; a month's last day stays its month's last day."""
+    month_end = (value + timedelta(days=1)).day == 1
+    first = value.replace(day=1, year=value.year - 1)
+    if month_end:
+        return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return first.replace(day=value.day)
+
+
+def same_period(mention: dates.DateMention, period: dates.DateMention | None) -> dates.DateMention:
+    """``去年同期`` next to ``今年H1``/``1—8月``: that period a year earlier, not the whole year."""
+    if period is None or not mention.text.endswith("同期") or mention.precision != "year":
+        return mention
+    if period.start.year != mention.start.year + 1 or period.end.year != period.start.year:
+        return mention
+    start, end = year_earlier(period.start), year_earlier(period.end)
+    edtf = period.edtf.replace(str(period.start.year), str(start.year))
+    return replace(mention, start=start, end=end, precision=period.precision, edtf=edtf)
+
+
+def takes_effect(mention: dates.DateMention, text: str) -> dates.DateMention:
+    """``自2023年11月1日起施行``: the day a rule takes effect, not a range up to publication."""
+    if mention.kind != "open":
+        return mention
+    after = text[mention.span[1] : mention.span[1] + 6].lstrip("起")
+    if not after.startswith(effective_verbs()):
+        return mention
+    return replace(mention, end=mention.start, precision="day", edtf=mention.start.isoformat(), kind="point")
+
+
+def inside_marks(text: str, position: int, start: int, opening: str, closing: str) -> bool:
+    """Whether ``position`` lies inside ``opening``…``closing`` marks opened after ``start``."""
+    before = text[start:position]
+    return before.rfind(opening) > before.rfind(closing)
+
+
+def is_named(mention: dates.DateMention, text: str, sentence_start: int) -> bool:
+    """Part of a name: a year before an event name, a date inside a document title 《…》 or
+    a 【…】 label, a season or month opening a name (春季购物节, 夏季运动会)."""
+    if mention.kind == "name-year":
+        return True
+    position = mention.span[0]
+    if inside_marks(text, position, sentence_start, "《", "》") or inside_marks(
+        text, position, sentence_start, "【", "】"
+    ):
+        return True
+    if mention.precision in ("month", "season") and not re.search(r"\d|[〇零一二三四五六七八九]{2,}年", mention.text):
+        # no year of its own: a season or month that opens a name, or sits in a quoted term
+        run = re.match(r"[^\W\d的之]{1,8}", text[mention.span[1] : mention.span[1] + 8])
+        suffixes = cue_words("name_suffixes.txt")
+        if run and any(run[0][:k].endswith(suffixes) for k in range(1, len(run[0]) + 1)):
+            return True
+        if mention.precision in ("month", "season") and in_term_quote(text, mention.span):
+            return True
+    return False
+
+
+def in_term_quote(text: str, span: tuple[int, int]) -> bool:
+    """Inside a short quotation that is a term or a name (“四季十二月”), not speech."""
+    before = text[max(span[0] - 12, 0) : span[0]]
+    after = text[span[1] : span[1] + 12]
+    if before.rfind("“") <= before.rfind("”") or "”" not in after:
+        return False
+    inside = before[before.rfind("“") + 1 :] + after[: after.index("”")]
+    return not any(c in inside for c in "，。！？,")
+
+
+def dates_an_event(mention: dates.DateMention, sentence_mentions: list[dates.DateMention], text: str,
+          sentence_start: int) -> bool:
+    """Durations date nothing; a date that is part of a name dates an event only when its
+    sentence has no other date."""
+    if mention.kind == "duration":
+        return False
+    if is_named(mention, text, sentence_start):
+        if not re.search(r"\d|年", mention.text):
+            return False  # a season or month in a name (春季购物节) dates nothing; only a year can
+        others = [
+            m for m in sentence_mentions
+            if m is not mention and m.kind != "duration" and not is_named(m, text, sentence_start)
+        ]
+        return not others and mention.kind in ("name-year", "point", "span")
+    return True
+
+
+def merge_bracketed(mentions: list[dates.DateMention], text: str) -> list[dates.DateMention]:
+    """``今天（4月18日）``: the written date in brackets right after a relative one is the same
+    day: one mention, with the written date's interval."""
+    merged: list[dates.DateMention] = []
+    skip = False
+    for number, first in enumerate(mentions):
+        second = mentions[number + 1] if number + 1 < len(mentions) else None
+        if skip:
+            skip = False
+            continue
+        if (
+            second is not None
+            and first.anchor != "absolute"
+            and text[first.span[1] : second.span[0]] in ("（", "(")
+            and text[second.span[1] : second.span[1] + 1] in ("）", ")")
+            and second.precision == "day"
+        ):
+            end = second.span[1] + 1
+            merged.append(replace(second, text=text[first.span[0] : end], span=(first.span[0], end)))
+            skip = True
+        else:
+            merged.append(first)
+    return merged
+
+
+def keeps_after_resolution(mention: dates.DateMention, sentence_mentions: list[dates.DateMention]) -> bool:
+    """A year inside a phrase (``…园区2024年第三批项目开工``) is a modifier, not an event, when
+    its sentence also has a day or month of that same year."""
+    if mention.precision not in ("year", "quarter", "half-year", "season") or mention.kind != "point" \
+            or mention.anchor != "absolute":
+        return True
+    finer = [
+        m for m in sentence_mentions
+        if m.precision in ("day", "month") and m.kind in ("point", "anaphoric") and m.start.year == mention.start.year
+    ]
+    return not finer or mention is sentence_mentions[0]
