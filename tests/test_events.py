@@ -236,3 +236,17 @@ def test_same_period_last_year(tmp_path):
     same = frame[frame["date_text"] == "去年同期"].sort_values("date_start")
     assert [(r.start.date().isoformat(), r.end.date().isoformat()) for r in same.itertuples()] == [
         ("2023-01-01", "2023-08-31"), ("2023-01-01", "2023-06-30")]
+
+
+def test_signature_date_dates_the_release_and_repeats_and_sentence_year(tmp_path):
+    text = ("关于发布某产业数据的通报\n\n"
+            "5月27日，某数据产业博览会在贵阳开幕，现场签约项目56个，总投资超300亿元。\n"
+            "7月当月产量达到1.2万辆，截至6月末，全市充电桩达到8万个，比上年末增加6000个。\n"
+            "某省大数据发展管理局\n2025年5月28日\n")
+    frame = events_of(tmp_path, text)
+    assert set(frame["published"].dt.strftime("%Y-%m-%d")) == {"2025-05-28"}
+    assert "signature" in frame["published_basis"].iat[0]
+    texts = list(frame["date_text"])
+    assert "当月" not in texts and "2025年5月28日" not in texts
+    year_end = frame[frame["date_text"] == "上年末"].iloc[0]
+    assert year_end["start"] == pd.Timestamp("2024-12-31")

@@ -1,11 +1,11 @@
-"""REGRESSION GUARD on the held-out articles in ``tests/data/heldout/`` … ``heldout4/``.
+"""REGRESSION GUARD on the held-out articles in ``tests/data/heldout/`` … ``heldout5/``.
 
-Each set (8, 10, 8 and 10 articles: UTF-8 / GBK / GB18030 / UTF-16 ``.txt``, ``.html``, ``.md``)
+Each set (8, 10, 8, 10 and 8 articles: UTF-8 / GBK / GB18030 / UTF-16 ``.txt``, ``.html``, ``.md``)
 was written and annotated by hand (``gold.json``, same schema as
 ``tests/data/seeds_gold.json``) by an annotator who did not read the engine, *before* the
-engine was run on it. Measured first as unseen text (strict F1 0.861, 0.857, 0.780 and
-0.924), each then showed general rules the engine lacked; after those were added (never a
-rule for a particular text) they score 0.986, 0.988, 0.965 and 0.978. The floors below guard that level: raise them
+engine was run on it. Measured first as unseen text (strict F1 0.861, 0.857, 0.780, 0.924
+and 0.918), each then showed general rules the engine lacked; after those were added (never
+a rule for a particular text) they score 0.986, 0.988, 0.965, 0.978 and 0.995. The floors below guard that level: raise them
 when the engine improves; never lower them to make a change pass, and never edit the
 articles or the gold to fit the engine. ``pytest tests/test_heldout.py -s`` prints every
 miss, wrong date and spurious event.
@@ -23,7 +23,8 @@ from gold_scoring import report, totals
 
 DATA = Path(__file__).resolve().parent / "data"
 #: set → (number of articles, strict F1 floor)
-SETS = {"heldout": (8, 0.95), "heldout2": (10, 0.95), "heldout3": (8, 0.90), "heldout4": (10, 0.95)}
+SETS = {"heldout": (8, 0.95), "heldout2": (10, 0.95), "heldout3": (8, 0.90), "heldout4": (10, 0.95),
+        "heldout5": (8, 0.90)}
 
 
 @contextmanager

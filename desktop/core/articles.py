@@ -39,7 +39,7 @@ class Published:
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    basis: str = "unknown"  # header | url | lead-day | dateline | inferred | unknown
+    basis: str = "unknown"  # header | url | lead-day | dateline | signature | inferred | unknown
     detail: str = "no date found in the file"
     confidence: float = 0.0
 
@@ -421,6 +421,18 @@ def _published_from_dateline(text: str) -> Published | None:
                      f"dateline '{match[1]}'; the year {year} read from the content", CONF_LEAD_DAY)
 
 
+def _published_from_signature(lines: list[Line]) -> Published | None:
+    """A press release or notice signed at its end with the date (机关名 / 2025年5月28日)."""
+    tail = [line for line in lines if line.stripped][-6:]
+    for line in reversed(tail):
+        if _is_date_alone(line.stripped):
+            found = _stamp_date(line.text)
+            if found:
+                return Published(found.year, found.month, found.day, "signature",
+                                 f"no header date; the signature line '{line.stripped}'", CONF_URL)
+    return None
+
+
 def find_published(doc: Document, lines: list[Line], header_end: int) -> Published:
     """Publication date by the most reliable rule that applies."""
     for candidate in (
@@ -428,6 +440,7 @@ def find_published(doc: Document, lines: list[Line], header_end: int) -> Publish
         _published_from_url(doc.text),
         _published_from_lead(lines, header_end),
         _published_from_dateline(doc.text),
+        _published_from_signature(lines),
     ):
         if candidate is not None and candidate.year is not None:
             return candidate

@@ -229,3 +229,13 @@ def keeps_after_resolution(mention: dates.DateMention, sentence_mentions: list[d
         if m.precision in ("day", "month") and m.kind in ("point", "anaphoric") and m.start.year == mention.start.year
     ]
     return not finer or mention is sentence_mentions[0]
+
+
+REPEATING_WORDS = ("当月", "当年", "同月", "同年", "当季")
+
+
+def repeats_previous(mention: dates.DateMention, previous: dates.DateMention | None, text: str) -> bool:
+    """``7月当月产量``: a "that month" word right after a date repeats it; not a new event."""
+    if previous is None or mention.text not in REPEATING_WORDS:
+        return False
+    return 0 <= mention.span[0] - previous.span[1] <= 1 and not text[previous.span[1] : mention.span[0]].strip("的")

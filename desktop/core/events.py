@@ -42,6 +42,7 @@ from .event_rules import (
     keeps_after_resolution,
     merge_bracketed,
     not_an_event,
+    repeats_previous,
     same_period,
     since_verb,
     speech_spans,
@@ -211,7 +212,8 @@ def _speech_day(mention: dates.DateMention, ctx: _Context) -> tuple[date, str] |
 
 
 def _resolve(
-    mention: dates.DateMention, ctx: _Context, previous_year: int | None, previous_day: date | None
+    mention: dates.DateMention, ctx: _Context, previous_year: int | None, previous_day: date | None,
+    sentence_mentions: list[dates.DateMention] = (),
 ) -> tuple[dates.DateMention, str] | None:
     """The mention resolved against what it refers to, and a note saying against what."""
     published = ctx.article.published
@@ -226,10 +228,17 @@ def _resolve(
         return mention, "absolute"
     if ctx.ref is None:
         return None  # relative expression in an undated article: nothing to resolve against
-    if mention.text.strip() in discourse_year_words() and previous_year is not None:
-        again = _reresolve(mention, date(previous_year, 12, 31))
-        if again is not None:
-            return again, f"the year under discussion ({previous_year})"
+    if mention.text.strip() in discourse_year_words():
+        same_sentence = [
+            other for other in sentence_mentions
+            if other is not mention and other.text.strip() not in discourse_year_words()
+            and other.kind in ("point", "span") and other.precision != "range"
+        ]
+        year = same_sentence[0].start.year if same_sentence else previous_year
+        if year is not None:
+            again = _reresolve(mention, date(year, 12, 31))
+            if again is not None:
+                return again, f"the year under discussion ({year})"
     spoken = _speech_day(mention, ctx) if published.month_known else None
     if spoken is not None and spoken[0] != ctx.ref:
         again = _reresolve(mention, spoken[0])
@@ -331,11 +340,15 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
     previous_year: int | None = None
     previous_day: date | None = None
     previous_period: dates.DateMention | None = None
+    previous_mention: dates.DateMention | None = None
     for mention in mentions:
         sentence_span = span_containing(ctx.sentences, mention.span[0]) or mention.span
         if not dates_an_event(mention, by_sentence[sentence_span], text, sentence_span[0]):
             continue
-        resolved = _resolve(mention, ctx, previous_year, previous_day)
+        if repeats_previous(mention, previous_mention, text):
+            continue
+        previous_mention = mention
+        resolved = _resolve(mention, ctx, previous_year, previous_day, by_sentence[sentence_span])
         if resolved is None:
             continue
         if (
