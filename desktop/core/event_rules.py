@@ -44,11 +44,6 @@ def speech_spans(text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def effective_verbs() -> tuple[str, ...]:
-    return tuple(sorted(word_list("cues", "effective_verbs.txt"), key=len, reverse=True))
-
-
-@cache
 def cue_words(name: str) -> tuple[str, ...]:
     return tuple(sorted(word_list("cues", name), key=len, reverse=True))
 
@@ -134,7 +129,7 @@ def takes_effect(mention: dates.DateMention, text: str) -> dates.DateMention:
     if mention.kind != "open":
         return mention
     after = text[mention.span[1] : mention.span[1] + 6].lstrip("起")
-    if not after.startswith(effective_verbs()):
+    if not after.startswith(cue_words("effective_verbs.txt")):
         return mention
     return replace(mention, end=mention.start, precision="day", edtf=mention.start.isoformat(), kind="point")
 

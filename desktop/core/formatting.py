@@ -68,8 +68,9 @@ def readable_date(start: date, end: date, precision: str, edtf: str = "") -> str
     if precision == "week":
         return f"{_span(start, end)}（一周）"
     if precision == "open-range":
-        return f"{_span(start, start)}起至{_ymd(end)}" if start.day != 1 or start.month != 1 else (
-            f"{start.year}年以来（至{_ymd(end)}）")
+        if (start.month, start.day) == (1, 1):
+            return f"{start.year}年以来（至{_ymd(end)}）"
+        return f"{_ymd(start)}起至{_ymd(end)}"
     if precision == "vague":
         return f"约{_span(start, end)}"
     return _span(start, end)

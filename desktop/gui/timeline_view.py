@@ -126,6 +126,7 @@ class TimelineView(QWidget):
         self._metrics = QFontMetricsF(self.font_main)
         self._typical_label_px = self._metrics.horizontalAdvance("某某园区重点项目签约落户")
         self._axis_metrics = QFontMetricsF(self.font_small)
+        self._bold_metrics = QFontMetricsF(self.font_bold)
         self.layout_params = LayoutParams()
         self._no_pen = QPen(Qt.PenStyle.NoPen)
         self._count_texts: dict[int, QStaticText] = {}
@@ -384,11 +385,10 @@ class TimelineView(QWidget):
             box = QRectF(8, geometry.top + 4, GUTTER - 14, geometry.height - 8)
             painter.setFont(self.font_bold)
             painter.setPen(palette.TEXT)
-            title_metrics = QFontMetricsF(self.font_bold)
             key = (lane.label, box.width(), max(int(box.height() // 16) - 1, 1))
             lines = self._wrapped.get(key)
             if lines is None:
-                lines = self._wrapped[key] = _wrap(lane.label, title_metrics, key[1], key[2])
+                lines = self._wrapped[key] = _wrap(lane.label, self._bold_metrics, key[1], key[2])
             y = box.top() + 13
             for line in lines:
                 painter.drawText(QPointF(box.left(), y), line)
