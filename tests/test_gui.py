@@ -146,16 +146,19 @@ def test_selection_is_shared_by_timeline_list_and_detail(window, qtbot):
     assert window.selected_rows() == []
 
 
-def test_tab_steps_through_events_in_time_order(window, qtbot):
+def test_alt_arrows_step_through_events_in_time_order(window, qtbot):
     view = window.timeline
     view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(view, Qt.Key.Key_Right, alt)
     first = window.selection.currentIndex().row()
-    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(view, Qt.Key.Key_Right, alt)
     second = window.selection.currentIndex().row()
     frame = window.model.frame
+    assert first >= 0 and second >= 0 and first != second
+    assert window.selected_rows() == [second]
     assert frame["start"].iat[first] <= frame["start"].iat[second]
-    qtbot.keyClick(view, Qt.Key.Key_Backtab)
+    qtbot.keyClick(view, Qt.Key.Key_Left, alt)
     assert window.selection.currentIndex().row() == first
 
 
@@ -163,12 +166,12 @@ def test_search_dims_and_filters_hide(window):
     window.search.setText("签约")
     window.apply_filters()
     frame = window.model.frame
-    matches = window.timeline._matches
+    matches = window.timeline.match_mask
     assert matches is not None and 0 < matches.sum() < len(frame)
     assert window.proxy.rowCount() == matches.sum()
     window.clear_filters()
     window.category_actions["会议/推介会"].setChecked(True)
-    hidden = window.timeline._hidden
+    hidden = window.timeline.hidden_mask
     assert (frame["category"][~hidden] == "会议/推介会").all()
     assert window.timeline.index.lanes and sum(lane.count for lane in window.timeline.index.lanes) == (~hidden).sum()
 

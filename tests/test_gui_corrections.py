@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -73,11 +74,12 @@ def test_hide_and_show_again(window):
     frame = window.model.frame
     hidden_row = int(frame.index.get_loc(event_id))
     assert bool(frame["hidden"].iat[hidden_row])
-    assert window.timeline._hidden[hidden_row]
+    assert window.timeline.hidden_mask[hidden_row]
     assert hidden_row not in {window.proxy.mapToSource(window.proxy.index(i, 0)).row() for i in range(window.proxy.rowCount())}
     window.act_show_hidden.setChecked(True)
-    assert not window.timeline._hidden[hidden_row]
-    assert window.timeline._matches is not None and not window.timeline._matches[hidden_row]  # drawn dimmed
+    assert not window.timeline.hidden_mask[hidden_row]
+    assert window.timeline.dimmed_mask is not None and window.timeline.dimmed_mask[hidden_row]  # drawn dimmed
+    assert window.timeline.match_mask is None  # and not painted like a search match
     window.unhide_event(hidden_row)
     assert not bool(window.model.frame["hidden"].iat[int(window.model.frame.index.get_loc(event_id))])
     window.controller.undo_stack.undo()  # undoing the restore hides it again
@@ -179,9 +181,13 @@ def test_problems_panel_lists_bad_files_and_warnings(qtbot, tmp_path):
     with qtbot.waitSignal(win.corpus_loaded, timeout=120_000):
         pass
     lines = [win.problems_list.item(i).text() for i in range(win.problems_list.count())]
-    assert any("empty.txt" in line and "empty" in line for line in lines)
-    assert any("image.txt" in line and "PNG" in line for line in lines)
-    assert any("broken.txt" in line and "replaced" in line for line in lines)
+    assert any(line.startswith("empty.txt") and "空文件" in line for line in lines)
+    assert any(line.startswith("image.txt") and "PNG 图片" in line for line in lines)
+    assert any(line.startswith("broken.txt") and "已替换" in line for line in lines)
+    # a Chinese window says why in Chinese: no English words besides file names and codes
+    for line in lines:
+        reason = line.split("：", 1)[1]
+        assert not re.search(r"[a-z]{3,}", reason.replace("U+FFFD", "")), line
     assert "5月5日" in set(win.model.frame["date_text"])
 
 

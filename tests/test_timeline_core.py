@@ -133,20 +133,3 @@ def test_dense_lane_is_aggregated_into_badges():
     assert any(i.kind == "cluster" for i in items)
     assert sum(i.count for i in items) == len(index.visible(0, scale.start, scale.end))
     assert len(items) <= 1000 / 44 + 2
-
-
-def test_selected_events_are_never_folded_into_badges():
-    frame = _frame(400)
-    index = build_index(frame, "single")
-    scale = TimeScale(float(day_number(date(2000, 1, 1))), float(day_number(date(2004, 1, 1))), 900.0)
-    plain = layout_lane(index, 0, scale, lambda row: 80.0, LayoutParams(rows=3))
-    clustered = [int(e) for i in plain if i.kind == "cluster" for e in i.events]
-    assert clustered
-    chosen = frozenset(clustered[:3])
-    items = layout_lane(index, 0, scale, lambda row: 80.0, LayoutParams(rows=3), priority=chosen)
-    shown = {i.event for i in items if i.kind == "event"}
-    assert chosen <= shown
-    inside = {int(e) for i in items if i.kind == "cluster" for e in i.events}
-    assert not chosen & inside
-    visible = set(index.visible(0, scale.start, scale.end).tolist())
-    assert shown | inside == visible

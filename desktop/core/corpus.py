@@ -201,10 +201,10 @@ def extract(
         try:
             doc = read_document(path, max_bytes=max_bytes)
         except UnreadableFile as exc:
-            problems.append(Problem(path, str(exc)))
+            problems.append(Problem(path, exc.code, exc.params))
             continue
         if doc.sha256 in seen:
-            problems.append(Problem(path, f"duplicate of {seen[doc.sha256]}: skipped"))
+            problems.append(Problem(path, "duplicate", {"original": str(seen[doc.sha256])}))
             continue
         seen[doc.sha256] = path
         documents.append(doc)

@@ -1,8 +1,10 @@
 """Which events pass the user's search and filters — one rule for GUI, CLI and export.
 
 ``query`` matches titles, sentences, key terms, places and organizations (all words of
-the query must occur, case-insensitive); ``categories`` and ``places`` keep events with
-any of the given values; ``date_from``/``date_to`` keep events whose interval overlaps.
+the query must occur, case-insensitive); ``categories`` keeps events with any of the given
+values, ``places`` events placed in any of the given places *or inside them* (天津市 keeps
+events in 宝坻区: the gazetteer knows the hierarchy); ``date_from``/``date_to`` keep events
+whose interval overlaps.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+
+from .places import hierarchy
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +49,7 @@ class EventFilter:
         if self.categories:
             mask &= frame["category"].isin(self.categories).to_numpy(dtype=bool)
         if self.places:
-            wanted = self.places
-            mask &= np.fromiter((bool(wanted & set(p)) for p in frame["places"]), dtype=bool, count=len(frame))
+            mask &= places_mask(frame["places"], self.places)
         if self.date_from:
             mask &= (frame["end"] >= pd.Timestamp(self.date_from)).to_numpy(dtype=bool)
         if self.date_to:
@@ -69,3 +72,35 @@ def searchable_text(frame: pd.DataFrame) -> pd.Series:
     ).str.lower()
     frame.attrs["_searchable"] = joined
     return joined
+
+
+def places_mask(places: pd.Series, wanted: frozenset[str]) -> np.ndarray:
+    """Events with a place in ``wanted`` or inside one of them (by the gazetteer)."""
+    ancestors: dict[str, bool] = {}
+
+    def inside(place: str) -> bool:
+        found = ancestors.get(place)
+        if found is None:
+            found = ancestors[place] = place in wanted or bool(wanted.intersection(hierarchy(place)))
+        return found
+
+    return np.fromiter((any(inside(p) for p in event_places) for event_places in places), dtype=bool,
+                       count=len(places))
+
+
+def place_counts(places: pd.Series) -> dict[str, int]:
+    """How many events the place filter keeps for each place: the places named and every
+    place that holds them (so 天津市 is offered, with its districts' events, even when only
+    宝坻区 is named)."""
+    chains: dict[str, list[str]] = {}
+    counts: dict[str, int] = {}
+    for event_places in places:
+        seen: set[str] = set()
+        for place in event_places:
+            chain = chains.get(place)
+            if chain is None:
+                chain = chains[place] = hierarchy(place) or [place]
+            seen.update(chain)
+        for place in seen:
+            counts[place] = counts.get(place, 0) + 1
+    return counts

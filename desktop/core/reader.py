@@ -16,9 +16,11 @@ import os
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+
+from .messages import os_error_text, problem_text
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -30,17 +32,17 @@ DEFAULT_MAX_BYTES = 10 * 1000 * 1000
 
 # Leading bytes of common binary formats that users rename or drop into folders by mistake.
 _BINARY_MAGIC = {
-    b"\x89PNG": "a PNG image",
-    b"%PDF": "a PDF document",
-    b"PK\x03\x04": "a ZIP archive (or Office document)",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\x1f\x8b": "a gzip archive",
-    b"Rar!": "a RAR archive",
-    b"7z\xbc\xaf": "a 7-Zip archive",
-    b"\xd0\xcf\x11\xe0": "an old Office document",
-    b"\x7fELF": "an executable",
-    b"MZ": "an executable",
+    b"\x89PNG": "png",
+    b"%PDF": "pdf",
+    b"PK\x03\x04": "zip",
+    b"\xff\xd8\xff": "jpeg",
+    b"GIF8": "gif",
+    b"\x1f\x8b": "gzip",
+    b"Rar!": "rar",
+    b"7z\xbc\xaf": "7z",
+    b"\xd0\xcf\x11\xe0": "ole",
+    b"\x7fELF": "executable",
+    b"MZ": "executable",
 }
 
 
@@ -61,10 +63,20 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """A file (or folder) that could not be used, with a one-line reason."""
+    """A file (or folder) that could not be used: a code and its parameters, worded by
+    :func:`desktop.core.messages.problem_text` in the user's language."""
 
     path: Path
-    reason: str
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        """The one-line reason in ``lang``."""
+        return problem_text(self.code, self.params, lang)
+
+    @property
+    def reason(self) -> str:
+        return self.text("en")
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
@@ -72,12 +84,20 @@ class Problem:
 
 def replacement_warning(path: Path, replaced_bytes: int) -> Problem:
     """The note kept for a file read with a few invalid bytes replaced (the file is still used)."""
-    noun = "byte" if replaced_bytes == 1 else "bytes"
-    return Problem(path, f"{replaced_bytes} invalid {noun} replaced (U+FFFD)")
+    return Problem(path, "replaced-bytes", {"count": replaced_bytes})
 
 
 class UnreadableFile(Exception):
-    """Raised by :func:`decode_bytes` with a reason fit to show a user."""
+    """Raised by :func:`decode_bytes` with a problem code fit to show a user."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(problem_text(code, params, "en"))
+        self.code = code
+        self.params = params
+
+    @classmethod
+    def from_os_error(cls, error: OSError) -> UnreadableFile:
+        return cls("cannot-read", error_en=os_error_text(error, "en"), error_zh=os_error_text(error, "zh"))
 
 
 def normalize_newlines(text: str) -> str:
@@ -175,12 +195,12 @@ def decode_bytes_counted(data: bytes) -> tuple[str, str, int]:
     """Like :func:`decode_bytes`, plus how many invalid UTF-8 bytes were replaced by U+FFFD."""
     kind = _binary_kind(data)
     if kind:
-        raise UnreadableFile(f"not a text file: looks like {kind}")
+        raise UnreadableFile("binary", what=kind)
     replaced = 0
     decoded = _decode_with_bom(data)
     if decoded is None:
         if b"\x00" in data[:4096]:
-            raise UnreadableFile("not a text file: contains NUL bytes (binary data?)")
+            raise UnreadableFile("nul-bytes")
         try:
             decoded = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
@@ -197,11 +217,11 @@ def decode_bytes_counted(data: bytes) -> tuple[str, str, int]:
 
         best = from_bytes(data).best()
         if best is None:
-            raise UnreadableFile("undecodable: no text encoding fits its bytes")
+            raise UnreadableFile("undecodable")
         decoded = str(best), best.encoding
     text, encoding = decoded
     if not _looks_like_text(text):
-        raise UnreadableFile(f"not a text file: decodes as {encoding} but is mostly control characters")
+        raise UnreadableFile("control-characters", encoding=encoding)
     return text, encoding, replaced
 
 
@@ -283,17 +303,15 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+        raise UnreadableFile.from_os_error(exc) from None
     if size == 0:
-        raise UnreadableFile("empty file")
+        raise UnreadableFile("empty")
     if size > max_bytes:
-        raise UnreadableFile(
-            f"too large: {size / 1e6:.1f} MB (limit {max_bytes / 1e6:.0f} MB for one article file)"
-        )
+        raise UnreadableFile("too-large", size_mb=size / 1e6, limit_mb=max_bytes / 1e6)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+        raise UnreadableFile.from_os_error(exc) from None
     text, encoding, replaced = decode_bytes_counted(data)
     sha256 = hashlib.sha256(data).hexdigest()
     del data  # a big file: keep the text only
@@ -301,7 +319,7 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     if path.suffix.lower() in HTML_SUFFIXES or re.match(r"\s*<(!doctype\s+html|html)", text[:200], re.I):
         text = html_to_text(text)
     if not text.strip():
-        raise UnreadableFile("no text: the file holds only whitespace or markup")
+        raise UnreadableFile("no-text")
     return Document(path=path, text=text, encoding=encoding, sha256=sha256, replaced_bytes=replaced)
 
 
@@ -314,7 +332,7 @@ def iter_article_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
     for path in paths:
         path = Path(path)
         if not path.exists():
-            yield Problem(path, "no such file or folder")
+            yield Problem(path, "missing")
         elif path.is_dir():
             found = False
             for root, dirs, files in os.walk(path, followlinks=False):
@@ -324,7 +342,7 @@ def iter_article_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:
                         found = True
                         yield Path(root) / name
             if not found:
-                yield Problem(path, f"folder holds no article files ({', '.join(ARTICLE_SUFFIXES)})")
+                yield Problem(path, "no-article-files", {"suffixes": ", ".join(ARTICLE_SUFFIXES)})
         else:
             yield path
 
@@ -338,4 +356,4 @@ def read_paths(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Ite
         try:
             yield read_document(item, max_bytes=max_bytes)
         except UnreadableFile as exc:
-            yield Problem(item, str(exc))
+            yield Problem(item, exc.code, exc.params)

@@ -49,7 +49,7 @@ class TimelineIndex:
 
     start: np.ndarray  # float64 day numbers
     end: np.ndarray  # float64, exclusive
-    lane: np.ndarray  # int32 lane of each event
+    lane: np.ndarray  # int32 lane of each event (-1: in no lane, all its lane's events filtered out)
     category: np.ndarray  # int16 code (position in ``categories``)
     precision: np.ndarray  # int16 code (PRECISION_CODES)
     tense: np.ndarray  # int8 code (TENSE_CODES)
@@ -126,15 +126,20 @@ def build_index(frame: pd.DataFrame, mode: str = "article", hidden: np.ndarray |
     tense = np.array([TENSE_CODES.get(t, 0) for t in frame["tense"]], dtype=np.int8)
     duration = end - start
     bucket_of = np.searchsorted(BUCKET_LIMITS, duration, side="left")
-    lanes = [Lane(key, label) for key, label in keys]
     shown = np.flatnonzero(~hidden)
-    for lane_number, lane_obj in enumerate(lanes):
-        mine = shown[lane[shown] == lane_number]
-        lane_obj.count = len(mine)
-        for bucket in range(len(BUCKET_LIMITS)):
-            rows = mine[bucket_of[mine] == bucket]
-            if len(rows) == 0:
-                continue
-            rows = rows[np.argsort(start[rows], kind="stable")]
-            lane_obj.buckets.append(_Bucket(start[rows], rows, float(duration[rows].max())))
+    # lanes left empty by the filters take no room: renumber the others, in their order
+    counts = np.bincount(lane[shown], minlength=len(keys)) if len(keys) else np.zeros(0, dtype=np.int64)
+    kept = np.flatnonzero(counts > 0)
+    renumber = np.full(len(keys), -1, dtype=np.int32)
+    renumber[kept] = np.arange(len(kept), dtype=np.int32)
+    lane = renumber[lane] if len(lane) else lane
+    lanes = [Lane(*keys[k]) for k in kept.tolist()]
+    # one sort by (lane, bucket, start) instead of a scan of all events per lane
+    order = shown[np.lexsort((start[shown], bucket_of[shown], lane[shown]))]
+    lane_of, bucket_in = lane[order], bucket_of[order]
+    boundaries = np.flatnonzero(np.diff(lane_of.astype(np.int64) * 16 + bucket_in)) + 1
+    for group in np.split(order, boundaries) if len(order) else []:
+        lane_obj = lanes[int(lane[group[0]])]
+        lane_obj.count += len(group)
+        lane_obj.buckets.append(_Bucket(start[group], group, float(duration[group].max())))
     return TimelineIndex(start, end, lane, category, precision, tense, lanes, categories, hidden)

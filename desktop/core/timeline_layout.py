@@ -7,7 +7,9 @@ middle of its day(s). Each event wants room for its label to the right of its st
 Events are placed greedily in start order into the first row that is free at that x:
 with the label if it fits, else as a bare marker; events that find no room at all
 are gathered per ``cluster_px`` column into a badge with a count, drawn in the lane's
-last row, which opens up as the user zooms in. A lane with more visible events than
+last row (then kept for badges: the others are placed again in the rows above), which
+opens up as the user zooms in — or, for events of one interval that no zoom can part,
+into a list when clicked (the GUI's job). A lane with more visible events than
 ``label_limit``, or more than twice what its rows could label, is not placed one by one:
 its events are binned into badges straight away (numpy), so views over 100,000 events
 stay cheap.
@@ -54,7 +56,6 @@ class Item:
     event: int = -1  # frame position of the event ("event" items)
     events: np.ndarray | None = None  # frame positions ("cluster" items)
     is_bar: bool = False
-    pinned: bool = False  # a selected event placed first: never folded into a badge
 
     @property
     def count(self) -> int:
@@ -63,6 +64,11 @@ class Item:
     @property
     def right(self) -> float:
         return max(self.x1, self.label_x + self.label_w)
+
+    @property
+    def left(self) -> float:
+        """Leftmost pixel drawn (a label moved to the left of its marker starts there)."""
+        return min(self.x0, self.label_x) if self.label_w > 0 else self.x0
 
 
 def _clusters(rows: np.ndarray, xs: np.ndarray, params: LayoutParams, row: int) -> list[Item]:
@@ -88,108 +94,96 @@ def layout_lane(
     scale: TimeScale,
     label_width: Callable[[int], float],
     params: LayoutParams = LayoutParams(),  # noqa: B008 - immutable
-    priority: frozenset[int] = frozenset(),
 ) -> list[Item]:
     """Items of ``lane`` for the view ``scale`` (``label_width(row)`` measures a title).
 
-    Events in ``priority`` (the selection) are placed first, so they are never folded
-    into a badge while there is any room for them.
+    The layout depends on the events and the view only — never on the selection — so
+    selecting an event never moves another one.
     """
     rows = index.visible(lane, scale.start, scale.end)
     if len(rows) == 0:
         return []
     x0 = (index.start[rows] - scale.start) / scale.days_per_px
     x1 = (index.end[rows] - scale.start) / scale.days_per_px
-    items: list[Item] = []
     n_rows = params.rows
-    row_end = [-np.inf] * n_rows
-    taken: list[list[tuple[float, float]]] = [[] for _ in range(n_rows)]  # priority items per row
-    first_pass = [
-        (row, a, b) for row, a, b in zip(rows.tolist(), x0.tolist(), x1.tolist(), strict=True) if row in priority
-    ] if priority else []
-    for row, a, b in first_pass:
-        is_bar = b - a >= MIN_BAR_PX
-        left, right = (a, b) if is_bar else ((a + b) / 2 - MARKER_PX / 2, (a + b) / 2 + MARKER_PX / 2)
-        visible_left = max(left, 0.0) if is_bar else left
-        label_x = visible_left + (4.0 if is_bar else MARKER_PX + LABEL_GAP)
-        width = label_width(row)
-        extent = (visible_left - ROW_GAP, max(right, label_x + width) + ROW_GAP)
-        usable = range(n_rows - 1) if n_rows > 1 else range(n_rows)  # the last row holds the badges
-        r = next((r for r in usable if not any(p < extent[1] and q > extent[0] for p, q in taken[r])), 0)
-        taken[r].append(extent)
-        items.append(Item("event", left, right, r, label_x, width, row, is_bar=is_bar, pinned=True))
-    if first_pass:
-        placed = {row for row, _, _ in first_pass}
-        keep = np.array([row not in placed for row in rows.tolist()])
-        rows, x0, x1 = rows[keep], x0[keep], x1[keep]
     if len(rows) > params.label_limit or len(rows) > 2 * params.capacity(scale.width):
         # more than half could not be labelled anyway: aggregate instead of placing one by one
         centres = np.clip((x0 + x1) / 2, 0, scale.width - 1)
         dense = LayoutParams(params.rows, params.cluster_px * 1.5, params.label_limit)
-        return items + _clusters(rows, centres, dense, params.rows - 1)
+        return _clusters(rows, centres, dense, params.rows - 1)
+    placed, overflow_rows, overflow_x = _place(rows, x0, x1, n_rows, label_width, scale.width)
+    if overflow_rows and n_rows > 1:
+        # some events find no room: the last row is kept for their badges, the others are
+        # placed again in the rows above (so nothing is drawn under a badge)
+        placed, overflow_rows, overflow_x = _place(rows, x0, x1, n_rows - 1, label_width, scale.width)
+    if overflow_rows:
+        placed += _badges(np.array(overflow_rows), np.array(overflow_x), params)
+    return placed
+
+
+def _place(rows: np.ndarray, x0: np.ndarray, x1: np.ndarray, n_rows: int, width_of: Callable[[int], float],
+           width: float) -> tuple[list[Item], list[int], list[float]]:
+    """Greedy placement in start order into the first of ``n_rows`` rows free at the event's x:
+    with its label if it fits, else as a bare marker; what finds no room is returned apart."""
+    items: list[Item] = []
+    row_end = [-np.inf] * n_rows
     row_range = range(n_rows)
     overflow_rows: list[int] = []
     overflow_x: list[float] = []
-    width_of = label_width
-    last_x = scale.width - 1
+    last_x = width - 1
     for row, a, b in zip(rows.tolist(), x0.tolist(), x1.tolist(), strict=True):
         if b - a >= MIN_BAR_PX:
             is_bar, left, right = True, a, b
             visible_left = a if a > 0.0 else 0.0
-            label_x = visible_left + 4.0
         else:
             centre = (a + b) * 0.5
             is_bar, left, right = False, centre - MARKER_PX / 2, centre + MARKER_PX / 2
             visible_left = left
-            label_x = left + MARKER_PX + LABEL_GAP
-        free = visible_left - ROW_GAP
+        label_w = width_of(row)
+        label_x = label_position(is_bar, left, visible_left, label_w, width)
+        free = min(visible_left, label_x) - ROW_GAP
         for r in row_range:
-            if row_end[r] <= free and (not taken[r] or _clear(taken[r], visible_left, label_x + width_of(row))):
-                width = width_of(row)
-                items.append(Item("event", left, right, r, label_x, width, row, is_bar=is_bar))
-                row_end[r] = max(right, label_x + width)
+            if row_end[r] <= free:
+                items.append(Item("event", left, right, r, label_x, label_w, row, is_bar=is_bar))
+                row_end[r] = max(right, label_x + label_w)
                 break
         else:
             free = visible_left - 2
             for r in row_range:
-                if row_end[r] <= free and (not taken[r] or _clear(taken[r], visible_left, right)):
-                    items.append(Item("event", left, right, r, label_x, 0.0, row, is_bar=is_bar))
+                if row_end[r] <= free:
+                    items.append(Item("event", left, right, r, visible_left, 0.0, row, is_bar=is_bar))
                     row_end[r] = right
                     break
             else:
                 overflow_rows.append(row)
                 overflow_x.append(min(max(visible_left, 0.0), last_x))
-    if overflow_rows:
-        items = _merge_overflow(items, np.array(overflow_rows), np.array(overflow_x), params)
-    return items
+    return items, overflow_rows, overflow_x
 
 
-def _clear(intervals: list[tuple[float, float]], left: float, right: float) -> bool:
-    return not any(p < right and q > left for p, q in intervals)
+def label_position(is_bar: bool, left: float, visible_left: float, label_w: float, width: float) -> float:
+    """Where an event's label starts: right of its dot, or inside its bar from the start —
+    unless it would run past the view's right edge; then it ends at the edge (a bar) or sits
+    left of the dot, so the last events of a fitted view are not cut off."""
+    natural = visible_left + 4.0 if is_bar else left + MARKER_PX + LABEL_GAP
+    if natural + label_w <= width or label_w > width * 0.6:
+        return natural
+    if is_bar:
+        return max(width - label_w - 2.0, 0.0)
+    return left - LABEL_GAP - label_w
 
 
-def _merge_overflow(items: list[Item], rows: np.ndarray, xs: np.ndarray, params: LayoutParams) -> list[Item]:
-    """Events with no room become badges in the last row; what they cover there joins them."""
+def _badges(rows: np.ndarray, xs: np.ndarray, params: LayoutParams) -> list[Item]:
+    """Events with no room, gathered per ``cluster_px`` column into badges in the last row."""
     last = params.rows - 1
     columns: dict[int, list[int]] = {}
     for row, column in zip(rows.tolist(), np.floor(xs / params.cluster_px).astype(np.int64).tolist(), strict=True):
         columns.setdefault(column, []).append(row)
-    kept: list[Item] = []
-    for item in items:
-        if item.row == last and not item.pinned:
-            # an event in the last row under a badge's column gives way and joins the badge
-            first = item.x0 // params.cluster_px
-            final = item.right // params.cluster_px
-            hit = next((c for c in columns if first <= c <= final), None)
-            if hit is not None:
-                columns[hit].append(item.event)
-                continue
-        kept.append(item)
+    badges: list[Item] = []
     for column, members in columns.items():
         x0 = column * params.cluster_px
         if len(members) == 1:
             centre = x0 + params.cluster_px / 2
-            kept.append(Item("event", centre - MARKER_PX / 2, centre + MARKER_PX / 2, last, event=members[0]))
+            badges.append(Item("event", centre - MARKER_PX / 2, centre + MARKER_PX / 2, last, event=members[0]))
         else:
-            kept.append(Item("cluster", x0 + 2, x0 + params.cluster_px - 2, last, events=np.array(members)))
-    return kept
+            badges.append(Item("cluster", x0 + 2, x0 + params.cluster_px - 2, last, events=np.array(members)))
+    return badges

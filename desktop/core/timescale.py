@@ -13,7 +13,7 @@ the caller's font; :func:`ticks` lists the ticks of that unit in a range, and
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -23,6 +23,7 @@ MIN_SPAN_DAYS = 1.0
 MAX_SPAN_DAYS = 50 * 365.25
 MIN_DATE = date(1000, 1, 1)
 MAX_DATE = date(2200, 12, 31)
+MAX_LABEL_ROOM_STRETCH = 1.25  # fitting all events widens the range at most this much for labels
 _QUARTERS = ("一季度", "二季度", "三季度", "四季度")
 
 
@@ -205,9 +206,25 @@ class TimeScale:
         self.end += shift
         self.clamp()
 
-    def show(self, first_day: float, last_day: float, margin: float = 0.05) -> None:
-        """Fit ``[first_day, last_day)`` with a margin on both sides."""
+    def show(self, first_day: float, last_day: float, margin: float = 0.05,
+             label_room: Iterable[tuple[float, float]] = ()) -> None:
+        """Fit ``[first_day, last_day)`` with a margin on both sides.
+
+        ``label_room`` lists ``(day, px)``: something drawn at ``day`` needs ``px`` pixels to
+        its right (an event's label). The range is widened on the right until all of them
+        end inside the view, so the last events' labels are not cut at the edge.
+        """
         span = max(last_day - first_day, MIN_SPAN_DAYS)
         pad = span * margin
-        self.start, self.end = first_day - pad, last_day + pad
+        start, end = first_day - pad, last_day + pad
+        width = max(self.width, 1.0)
+        fitted = (end - start) / width
+        days_per_px = fitted
+        for day, px in label_room:
+            room = width - px
+            if room > width * 0.25 and day > start:  # labels wider than the view cannot be helped
+                days_per_px = max(days_per_px, (day - start) / room)
+        # room for labels, but not at the price of squeezing the events into a corner
+        days_per_px = min(days_per_px, fitted * MAX_LABEL_ROOM_STRETCH)
+        self.start, self.end = start, start + days_per_px * width
         self.clamp()

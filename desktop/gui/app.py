@@ -1,4 +1,5 @@
-"""Starting the Qt application."""
+"""Starting the Qt application: :func:`create_app` builds it as a user's launch does,
+:func:`run_app` also runs its event loop."""
 
 from __future__ import annotations
 
@@ -14,11 +15,16 @@ from .fonts import install_application_font
 from .main_window import MainWindow
 from .translations import install_qt_translations
 
+ORGANIZATION = "desktop-timeline"
+APPLICATION = "新闻时间线"
 
-def run_app(argv: list[str]) -> int:
+
+def create_app(argv: list[str]) -> tuple[QApplication, MainWindow]:
+    """The application and its shown main window, for the paths in ``argv`` (none: the
+    corpus the user had open last, else the bundled seeds)."""
     app = QApplication.instance() or QApplication([sys.argv[0], *[a for a in argv if a.startswith("-")]])
-    app.setOrganizationName("desktop-timeline")
-    app.setApplicationName("新闻时间线")
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
     install_application_font(app)
     install_qt_translations(app)
     errors.install()
@@ -26,4 +32,9 @@ def run_app(argv: list[str]) -> int:
     paths = [Path(a) for a in argv if not a.startswith("-")] or None
     window = MainWindow(paths)
     window.show()
+    return app, window
+
+
+def run_app(argv: list[str]) -> int:
+    app, _window = create_app(argv)
     return app.exec()

@@ -29,6 +29,7 @@ from ..core.categories import categories
 from ..core.formatting import precision_name, tense_name
 from ..core.project import Correction, Project
 from ..core.table import TENSES
+from .guard import guard_overrides
 
 AUTOSAVE_MS = 600
 EDITABLE_PRECISIONS = ("day", "month", "quarter", "half-year", "year", "range", "open-range")
@@ -59,6 +60,7 @@ def interval_for(start: date, end: date, precision: str) -> tuple[date, date, st
     return start, end, f"{start.isoformat()}/{end.isoformat()}"
 
 
+@guard_overrides
 class EditEventDialog(QDialog):
     """Date (with precision), title, category, places and tense of one event."""
 
@@ -141,6 +143,7 @@ class EditEventDialog(QDialog):
         self.accept()
 
 
+@guard_overrides
 class AddCorrection(QUndoCommand):
     def __init__(self, controller: ProjectController, correction: Correction, text: str) -> None:
         super().__init__(text)
@@ -155,6 +158,7 @@ class AddCorrection(QUndoCommand):
         self.controller.changed()
 
 
+@guard_overrides
 class RemoveCorrection(QUndoCommand):
     def __init__(self, controller: ProjectController, correction: Correction, text: str) -> None:
         super().__init__(text)
@@ -174,6 +178,7 @@ def data_dir() -> Path:
     return Path(location or Path.home() / ".local" / "share" / "desktop-timeline")
 
 
+@guard_overrides
 class ProjectController(QObject):
     """The open project: undo stack, re-application after each change, auto-save."""
 

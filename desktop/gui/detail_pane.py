@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.formatting import amount_text, precision_name, readable_date, tense_name
 from .fonts import chinese_font
+from .guard import guard_overrides
 from .models import EventTableModel
 
 
@@ -51,6 +52,7 @@ def published_text(frame: pd.DataFrame, row: int) -> str:
 ORIGIN_NOTES = {"edited": "（已修改）", "manual": "（手动添加）"}
 
 
+@guard_overrides
 class DetailPane(QWidget):
     show_in_source = Signal(int)  # event row
     edit_requested = Signal(int)
@@ -79,6 +81,8 @@ class DetailPane(QWidget):
     def _build_single(self) -> QWidget:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # wrapped text follows the pane's width: never a sideways scroll bar
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         self.title = _label(bold=True, size=13)

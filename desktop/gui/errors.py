@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from .guard import guard_overrides
 
 LOG_NAME = "desktop-timeline.log"
 
@@ -64,6 +65,7 @@ def write_log(report: str) -> Path | None:
         return None
 
 
+@guard_overrides
 class ErrorDialog(QDialog):
     """Non-modal: the user reads, copies, closes; the app goes on underneath."""
 
@@ -87,27 +89,47 @@ class ErrorDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.close)
+        self.signature = ""
+        self.repeats = 0
+        self.repeat_label = QLabel()
+        self.repeat_label.hide()
         layout = QVBoxLayout(self)
-        for widget in (message, where, self.text, buttons):
+        for widget in (message, where, self.text, self.repeat_label, buttons):
             layout.addWidget(widget)
+
+    def repeated(self) -> None:
+        """The same fault happened again while this dialog is open."""
+        self.repeats += 1
+        self.repeat_label.setText(self.tr("同一错误又发生了 %n 次。", "", self.repeats))
+        self.repeat_label.show()
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.report)
 
 
+@guard_overrides
 class _Reporter(QObject):
-    """Brings reports from any thread to the GUI thread."""
+    """Brings reports from any thread to the GUI thread.
 
-    report = Signal(str, str)
+    A fault that repeats (a paint that fails on every repaint) opens one dialog, not one
+    per occurrence: while a dialog for the same place is open, the others are counted in it.
+    """
+
+    report = Signal(str, str, str)  # report, log path, signature
 
     def __init__(self) -> None:
         super().__init__()
         self.report.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self.dialogs: list[ErrorDialog] = []
 
-    @Slot(str, str)
-    def _show(self, report: str, log_path: str) -> None:
+    @Slot(str, str, str)
+    def _show(self, report: str, log_path: str, signature: str) -> None:
+        same = [d for d in self.live() if d.signature == signature]
+        if same:
+            same[0].repeated()
+            return
         dialog = ErrorDialog(report, Path(log_path) if log_path else None)
+        dialog.signature = signature
         self.dialogs = [*self.live(), dialog]
         dialog.show()
 
@@ -117,6 +139,16 @@ class _Reporter(QObject):
 
 
 _reporter: _Reporter | None = None
+_occurrences: dict[str, int] = {}
+#: A repeating fault is logged this many times in full, then once per hundred.
+FULL_LOGS_PER_FAULT = 3
+
+
+def fault_signature(exc_type: type[BaseException], tb: TracebackType | None) -> str:
+    """Where a fault happened: its type and innermost frame (repeats share it)."""
+    frames = traceback.extract_tb(tb) if tb is not None else []
+    where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
+    return f"{exc_type.__name__}@{where}"
 
 
 def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -125,10 +157,15 @@ def handle_exception(exc_type: type[BaseException], exc: BaseException, tb: Trac
         QApplication.quit()
         return
     report = format_report(exc_type, exc, tb)
-    log_path = write_log(report)
-    sys.stderr.write(report)
+    signature = fault_signature(exc_type, tb)
+    seen = _occurrences[signature] = _occurrences.get(signature, 0) + 1
+    if seen <= FULL_LOGS_PER_FAULT or seen % 100 == 0:
+        log_path = write_log(report if seen <= FULL_LOGS_PER_FAULT else f"({seen}×) {report}")
+        sys.stderr.write(report)
+    else:
+        log_path = log_dir() / LOG_NAME  # written in full by its first occurrences
     if _reporter is not None:
-        _reporter.report.emit(report, str(log_path) if log_path else "")
+        _reporter.report.emit(report, str(log_path) if log_path else "", signature)
 
 
 def install() -> None:

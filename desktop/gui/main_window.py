@@ -7,6 +7,7 @@ and the export. Filters compute masks over the frame; no view keeps its own copy
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -17,12 +18,22 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QSettings,
     QSignalBlocker,
+    QSize,
     Qt,
     QThreadPool,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -49,13 +60,14 @@ from PySide6.QtWidgets import (
 
 from ..core.categories import categories
 from ..core.corpus import SEEDS_DIR, Corpus
-from ..core.filters import EventFilter
+from ..core.filters import EventFilter, place_counts
 from ..core.project import (
     default_project_path,
 )
 from .corrections import ProjectController, data_dir
 from .detail_pane import DetailPane
 from .fonts import install_application_font
+from .guard import guard_overrides
 from .models import EventFilterProxy, EventTableModel
 from .source_view import SourceView
 from .timeline_panel import TimelinePanel
@@ -64,9 +76,21 @@ from .window_corrections import CorrectionsMixin
 from .worker import ExtractionJob
 
 MAX_RECENT = 8
+_ACCESS_KEY = re.compile(r"\(&\w\)|&(?=\w)")  # "打开文件(&O)" / "&Open": the access-key mark
 LANE_MODES = (("article", "按文章分泳道"), ("category", "按类别分泳道"), ("single", "单一泳道"))
 
 
+def settings_list(value: object) -> list[str]:
+    """A list stored in QSettings as it comes back: an INI file returns a one-item list as a
+    plain string, an empty one as None."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value if v]
+
+
+@guard_overrides
 class MainWindow(CorrectionsMixin, QMainWindow):
     corpus_loaded = Signal(object)
     partial_loaded = Signal(int)
@@ -81,6 +105,8 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self._job: ExtractionJob | None = None
         self._pending_range: tuple[float, float] | None = None
         self._filter = EventFilter()
+        self._summary = ""  # what the status bar says of the loaded corpus
+        self._summary_prefix = ""  # a note for the next summary (a saved folder that is gone)
 
         self.model = EventTableModel(parent=self)
         self.selection = QItemSelectionModel(self.model, self)
@@ -121,6 +147,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
+        self._set_tab_order()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(200)
@@ -133,16 +160,16 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_zoom_selection):
             action.triggered.connect(self._mark_navigated)
 
-        if restore:
-            self._restore_settings()
-        else:
-            self.resize(1440, 900)
+        if not (restore and self._restore_settings()):
+            self._first_size()
+        missing: list[Path] = []
         if paths is None and restore:
-            saved = QSettings().value("corpus/paths")
-            paths = [Path(p) for p in saved] if isinstance(saved, list) and saved else None
-            if paths and not all(p.exists() for p in paths):
-                paths = None
+            saved = [Path(p) for p in settings_list(QSettings().value("corpus/paths"))]
+            paths = [p for p in saved if p.exists()] or None
+            missing = [p for p in saved if not p.exists()]
         self.open_paths(paths)
+        if missing:
+            self._summary_prefix = self.tr("上次打开的 %s 已不存在；") % "、".join(p.name for p in missing)
 
     # ------------------------------------------------------------------ building
 
@@ -180,8 +207,12 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.list_dock.raise_()
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:  # noqa: ANN001
+        """An action whose menu text carries its access key (``打开文件(&O)…``); toolbar
+        buttons show the text without it. ``slot`` is called with no argument: Qt's
+        ``triggered(checked)`` flag is never mistaken for a parameter of the slot."""
         action = QAction(self.tr(text), self)
-        action.triggered.connect(slot)
+        action.setIconText(_ACCESS_KEY.sub("", action.text()).replace("…", ""))
+        action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
@@ -189,32 +220,34 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.act_open_files = self._action("打开文件…", self.choose_files, QKeySequence.StandardKey.Open)
-        self.act_open_folder = self._action("打开文件夹…", self.choose_folder, "Ctrl+Shift+O")
-        self.act_export = self._action("导出所选事件为 PDF…", self.export_selection, "Ctrl+E", "导出所选事件为 PDF 简报")
-        self.act_open_project = self._action("打开项目文件…", self.choose_project)
-        self.act_save_project_as = self._action("项目另存为…", self.save_project_as, QKeySequence.StandardKey.SaveAs)
-        self.act_quit = self._action("退出", self.close, QKeySequence.StandardKey.Quit)
-        self.act_zoom_in = self._action("放大", self.timeline.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        self.act_zoom_out = self._action("缩小", self.timeline.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        self.act_fit = self._action("显示全部", self.timeline.zoom_fit, "Ctrl+0")
-        self.act_zoom_selection = self._action("缩放到所选", self.timeline.zoom_to_selection, "Ctrl+Shift+F")
-        self.act_undo = self.controller.undo_stack.createUndoAction(self, self.tr("撤销"))
+        self.act_open_files = self._action("打开文件(&O)…", self.choose_files, QKeySequence.StandardKey.Open)
+        self.act_open_folder = self._action("打开文件夹(&D)…", self.choose_folder, "Ctrl+Shift+O")
+        self.act_export = self._action("导出所选事件为 PDF(&E)…", self.export_selection, "Ctrl+E", "导出所选事件为 PDF 简报")
+        self.act_open_project = self._action("打开项目文件(&P)…", self.choose_project)
+        self.act_save_project_as = self._action("项目另存为(&A)…", self.save_project_as, QKeySequence.StandardKey.SaveAs)
+        self.act_quit = self._action("退出(&Q)", self.close, QKeySequence.StandardKey.Quit)
+        self.act_find = self._action("搜索(&F)", self.focus_search, QKeySequence.StandardKey.Find,
+                                     "在事件中搜索；焦点在原文中时，在原文中查找")
+        self.act_zoom_in = self._action("放大(&I)", self.timeline.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        self.act_zoom_out = self._action("缩小(&O)", self.timeline.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self.act_fit = self._action("显示全部(&A)", self.timeline.zoom_fit, "Ctrl+0")
+        self.act_zoom_selection = self._action("缩放到所选(&S)", self.timeline.zoom_to_selection, "Ctrl+Shift+F")
+        self.act_undo = self.controller.undo_stack.createUndoAction(self, self.tr("撤销(&U)"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.controller.undo_stack.createRedoAction(self, self.tr("重做"))
+        self.act_redo = self.controller.undo_stack.createRedoAction(self, self.tr("重做(&R)"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-        self.act_edit = self._action("修改所选事件…", lambda: self._on_current(self.edit_event), "F2")
-        self.act_hide = self._action("隐藏/恢复所选事件", lambda: self._on_current(self._toggle_hidden), "Delete")
-        self.act_new = self._action("以所选文字新建事件…", self.source.request_new_event, "Ctrl+N")
-        self.act_show_hidden = QAction(self.tr("显示已隐藏的事件"), self, checkable=True, checked=False)
+        self.act_edit = self._action("修改所选事件(&M)…", lambda: self._on_current(self.edit_event), "F2")
+        self.act_hide = self._action("隐藏/恢复所选事件(&H)", lambda: self._on_current(self._toggle_hidden), "Delete")
+        self.act_new = self._action("以所选文字新建事件(&N)…", self.source.request_new_event, "Ctrl+N")
+        self.act_show_hidden = QAction(self.tr("显示已隐藏的事件(&D)"), self, checkable=True, checked=False)
         self.act_show_hidden.toggled.connect(lambda _: self.apply_filters())
-        self.act_terms = QAction(self.tr("高亮关键词"), self, checkable=True, checked=True)
+        self.act_terms = QAction(self.tr("高亮关键词(&K)"), self, checkable=True, checked=True)
         self.act_terms.toggled.connect(self.source.terms_toggle.setChecked)
         self.source.terms_toggle.toggled.connect(self.act_terms.setChecked)
         self.lane_group = QActionGroup(self)
         self.lane_actions: dict[str, QAction] = {}
-        for mode, name in LANE_MODES:
-            action = QAction(self.tr(name), self, checkable=True)
+        for number, (mode, name) in enumerate(LANE_MODES, start=1):
+            action = QAction(self.tr(name) + f"(&{number})", self, checkable=True)
             action.triggered.connect(lambda _=False, m=mode: self.set_lane_mode(m))
             self.lane_group.addAction(action)
             self.lane_actions[mode] = action
@@ -252,15 +285,15 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.place_box.currentIndexChanged.connect(lambda _: self.apply_filters())
         bar.addWidget(self.place_box)
         self.date_check = QCheckBox(self.tr("日期"))
-        self.date_from = QDateEdit(QDate(2014, 1, 1))
-        self.date_to = QDateEdit(QDate.currentDate())
+        self.date_check.setToolTip(self.tr("只看与这段时间重叠的事件（修改日期即开启）"))
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setCalendarPopup(True)
-            edit.setEnabled(False)
-            edit.dateChanged.connect(lambda _: self.apply_filters())
-        self.date_check.toggled.connect(self.date_from.setEnabled)
-        self.date_check.toggled.connect(self.date_to.setEnabled)
+            edit.setKeyboardTracking(False)  # typed digits count once the field is finished
+            edit.dateChanged.connect(self._on_date_edited)
+        self._reset_date_range()
         self.date_check.toggled.connect(lambda _: self.apply_filters())
         bar.addWidget(self.date_check)
         bar.addWidget(self.date_from)
@@ -287,10 +320,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         bar.addAction(self.act_export)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("文件"))
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.act_open_files)
         file_menu.addAction(self.act_open_folder)
-        self.recent_menu = file_menu.addMenu(self.tr("最近打开"))
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开(&R)"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_open_project)
@@ -299,13 +332,15 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
-        edit = self.menuBar().addMenu(self.tr("编辑"))
+        edit = self.menuBar().addMenu(self.tr("编辑(&E)"))
         for action in (self.act_undo, self.act_redo):
             edit.addAction(action)
         edit.addSeparator()
         for action in (self.act_edit, self.act_hide, self.act_new):
             edit.addAction(action)
-        view = self.menuBar().addMenu(self.tr("视图"))
+        edit.addSeparator()
+        edit.addAction(self.act_find)
+        view = self.menuBar().addMenu(self.tr("视图(&V)"))
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_zoom_selection):
             view.addAction(action)
         view.addSeparator()
@@ -316,8 +351,21 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         view.addAction(self.act_show_hidden)
         view.addAction(self.list_dock.toggleViewAction())
         view.addAction(self.problems_dock.toggleViewAction())
-        help_menu = self.menuBar().addMenu(self.tr("帮助"))
-        help_menu.addAction(self._action("快捷键", self._show_keys, QKeySequence.StandardKey.HelpContents))
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self._action("快捷键(&K)", self._show_keys, QKeySequence.StandardKey.HelpContents))
+        self.file_menu = file_menu
+        # F10 opens the menu bar (Alt+letter opens one menu through its access key)
+        menu_key = QShortcut(QKeySequence(Qt.Key.Key_F10), self)
+        menu_key.activated.connect(lambda: self.menuBar().setActiveAction(file_menu.menuAction()))
+
+    def _set_tab_order(self) -> None:
+        """Tab walks the panes in reading order: timeline, list, detail, source, search."""
+        self.list_view.setTabKeyNavigation(False)  # Tab leaves the list instead of walking its cells
+        order = [self.timeline, self.list_view, self.detail.source_button, self.detail.edit_button,
+                 self.detail.hide_button, self.detail.multi_list, self.source.terms_toggle, self.source.text,
+                 self.search]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def _build_status_bar(self) -> None:
         self.progress = QProgressBar(self)
@@ -331,13 +379,36 @@ class MainWindow(CorrectionsMixin, QMainWindow):
 
     # ------------------------------------------------------------------ settings
 
-    def _restore_settings(self) -> None:
+    def _first_size(self) -> None:
+        """A first launch: a window that fits the screen, panes in proportion to it."""
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry().size() if screen is not None else QSize(1440, 900)
+        self.resize(min(1440, int(available.width() * 0.92)), min(900, int(available.height() * 0.9)))
+        self._proportion_panes()
+
+    def _proportion_panes(self) -> None:
+        """The timeline gets most of the room: the list a quarter of the height, the detail
+        and source panes a third of the width."""
+        self.resizeDocks([self.list_dock], [max(int(self.height() * 0.26), 110)], Qt.Orientation.Vertical)
+        self.splitter.setSizes([int(self.width() * 0.68), int(self.width() * 0.32)])
+        self.right.setSizes([int(self.height() * 0.26), int(self.height() * 0.44)])
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt override
+        super().resizeEvent(event)
+        # shrinking a window takes the height from the central widget alone: keep the list
+        # dock from squeezing the timeline out
+        shrunk = event.oldSize().height() > event.size().height() > 0
+        if shrunk and self.list_dock.isVisible() and not self.list_dock.isFloating() \
+                and self.list_dock.height() > self.height() * 0.34:
+            self.resizeDocks([self.list_dock], [int(self.height() * 0.26)], Qt.Orientation.Vertical)
+
+    def _restore_settings(self) -> bool:
+        """The window as the user left it; False when there is nothing saved."""
         settings = QSettings()
         geometry = settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
+        if geometry is None:
+            return False
+        self.restoreGeometry(geometry)
         state = settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -351,6 +422,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         start, end = settings.value("timeline/start"), settings.value("timeline/end")
         if start is not None and end is not None:
             self._pending_range = (float(start), float(end))
+        return True
 
     def save_settings(self) -> None:
         settings = QSettings()
@@ -372,14 +444,14 @@ class MainWindow(CorrectionsMixin, QMainWindow):
 
     def _remember_recent(self, paths: list[Path]) -> None:
         settings = QSettings()
-        recent = settings.value("corpus/recent") or []
+        recent = settings_list(settings.value("corpus/recent"))
         entry = "\n".join(str(p) for p in paths)
         recent = [entry] + [r for r in recent if r != entry]
         settings.setValue("corpus/recent", recent[:MAX_RECENT])
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        recent = QSettings().value("corpus/recent") or []
+        recent = settings_list(QSettings().value("corpus/recent"))
         if not recent:
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
         for entry in recent:
@@ -402,6 +474,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             self.open_paths([Path(folder)])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
@@ -477,7 +553,11 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         message = self.tr("%d 篇文章，%d 个事件") % (len(corpus.articles), len(corpus.events))
         if corpus.problems:
             message += self.tr("；%d 个文件未能读取（见“问题”）") % len(corpus.problems)
-        self.statusBar().showMessage(message)
+        self._summary = self._summary_prefix + message
+        self._summary_prefix = ""
+        if not self.date_check.isChecked():
+            self._reset_date_range()
+        self.statusBar().showMessage(self._summary)
         self.list_view.resizeColumnsToContents()
         self.list_view.setColumnWidth(1, min(self.list_view.columnWidth(1), 360))
         self.corpus_loaded.emit(corpus)
@@ -518,10 +598,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self._user_navigated = True
 
     def _fill_places(self) -> None:
-        counts: dict[str, int] = {}
-        for places in self.model.frame["places"]:
-            for place in places:
-                counts[place] = counts.get(place, 0) + 1
+        counts = place_counts(self.model.frame["places"])
         with QSignalBlocker(self.place_box):
             current = self.place_box.currentData()
             self.place_box.clear()
@@ -549,19 +626,32 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         shown = event_filter.filter_mask(frame)
         hidden = frame["hidden"].to_numpy(dtype=bool) if len(frame) and "hidden" in frame else None
         matches = event_filter.query_mask(frame) if event_filter.query.strip() else None
+        dimmed = None
         if hidden is not None and hidden.any():
             if self.act_show_hidden.isChecked():
-                # shown, but dimmed like events that do not match a search
-                matches = (matches if matches is not None else np.ones(len(frame), dtype=bool)) & ~hidden
+                dimmed = hidden  # shown faint, and not marked as search matches
+                if matches is not None:
+                    matches = matches & ~hidden
             else:
                 shown &= ~hidden
-        self.timeline.set_filter_masks(~shown, matches)
+        self.timeline.set_filter_masks(~shown, matches, dimmed)
         self.proxy.set_shown(shown & matches if matches is not None else shown)
         chosen = [n for n, a in self.category_actions.items() if a.isChecked()]
         self.category_button.setText(self.tr("类别") + (f"（{len(chosen)}）" if chosen else ""))
         if not event_filter.is_empty and len(frame):
             count = int((shown & matches).sum() if matches is not None else shown.sum())
             self.statusBar().showMessage(self.tr("筛选后 %d / %d 个事件") % (count, len(frame)))
+        elif self._summary:
+            self.statusBar().showMessage(self._summary)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: find in the source text when the focus is there, else search the events."""
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self.source or self.source.isAncestorOf(focus)):
+            self.source.show_find()
+        else:
+            self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.search.selectAll()
 
     def clear_filters(self) -> None:
         with QSignalBlocker(self.search):
@@ -573,9 +663,26 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             self.place_box.setCurrentIndex(0)
         with QSignalBlocker(self.date_check):
             self.date_check.setChecked(False)
-        self.date_from.setEnabled(False)
-        self.date_to.setEnabled(False)
+        self._reset_date_range()
         self.apply_filters()
+
+    def _reset_date_range(self) -> None:
+        """The date fields show the corpus's own span (today's year when there is none)."""
+        frame = self.model.frame
+        if len(frame):
+            first, last = frame["start"].min().date(), frame["end"].max().date()
+        else:
+            first = last = date.today()
+            first = first.replace(month=1, day=1)
+        for edit, value in ((self.date_from, first), (self.date_to, last)):
+            with QSignalBlocker(edit):
+                edit.setDate(QDate(value.year, value.month, value.day))
+
+    def _on_date_edited(self, _value: QDate) -> None:
+        if self.date_check.isChecked():
+            self.apply_filters()
+        else:
+            self.date_check.setChecked(True)  # editing a date means filtering by it
 
     def _filter_by_term(self, term: str) -> None:
         self.search.setText(term)
@@ -665,9 +772,11 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         QMessageBox.information(self, self.tr("快捷键"), self.tr(
             "时间线：滚轮缩放（以光标处为中心），Shift+滚轮或横向滚动平移，拖动平移，"
             "Shift/Ctrl+拖动框选；+ / − 缩放，0 显示全部，Z 缩放到所选；←/→、PageUp/PageDown、"
-            "Home/End 移动；Tab / Shift+Tab 下一个/上一个事件；Ctrl+A 全选，Esc 取消选择；"
-            "双击放大（双击计数徽标展开其中事件）。\n原文：Ctrl+F 查找；点击日期或句子选中对应事件。\n"
-            "Ctrl+E 导出所选事件为 PDF。"))
+            "Home/End 移动，↑/↓ 换泳道；Alt+←/→（或 Ctrl+←/→）上一个/下一个事件；Ctrl+A 全选，"
+            "Esc 取消选择；双击放大；点击计数徽标列出其中的事件（双击：放大到它们）。\n"
+            "窗口：Tab / Shift+Tab 在时间线、事件列表、详情、原文和搜索框之间移动；Alt+字母或 F10 打开菜单；"
+            "Ctrl+F 搜索事件（焦点在原文时在原文中查找）；Ctrl+E 导出所选事件为 PDF；"
+            "Ctrl+Z / Ctrl+Shift+Z 撤销/重做；F2 修改所选事件；Delete 隐藏/恢复。"))
 
     def default_export_name(self) -> str:
         return f"事件简报-{date.today():%Y%m%d}.pdf"

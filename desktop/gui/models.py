@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor
 
 from ..core.formatting import precision_name, readable_date, tense_name
 from ..core.table import events_frame
+from .guard import guard_overrides
 from .palette import category_colour
 from .plain import tooltip_text
 
@@ -28,6 +29,7 @@ _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+@guard_overrides
 class EventTableModel(QAbstractTableModel):
     """Rows = events of the frame, in its (start-sorted) order."""
 
@@ -103,6 +105,7 @@ class EventTableModel(QAbstractTableModel):
         return str(section + 1)
 
 
+@guard_overrides
 class EventFilterProxy(QSortFilterProxyModel):
     """The events that pass the filters, sortable by any column."""
 

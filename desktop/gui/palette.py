@@ -23,6 +23,7 @@ LANE_ALT = QColor("#F8F8F9")
 TEXT = QColor("#202124")
 MUTED = QColor("#5F6368")
 MATCH = QColor("#FFE082")
+SELECTED_LABEL = QColor("#DCE8FB")
 
 
 def category_colour(name: str) -> QColor:

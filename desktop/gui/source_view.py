@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy as np
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QKeySequence,
@@ -33,9 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.corpus import Corpus
+from ..core.filters import EventFilter
 from .flow_layout import FlowLayout
 from .fonts import chinese_font
+from .guard import guard_overrides
 from .models import EventTableModel
+from .plain import ElidedLabel
 
 TERM_COLOUR = QColor("#E3F2FD")
 SENTENCE_COLOUR = QColor("#FFF3C4")
@@ -61,6 +64,7 @@ class OffsetMap:
         return index
 
 
+@guard_overrides
 class SourceView(QWidget):
     """Source text of the current event's file, with a key-term legend and a find bar."""
 
@@ -81,12 +85,11 @@ class SourceView(QWidget):
         self._sentence_selection: list[QTextEdit.ExtraSelection] = []
         self._find_selection: list[QTextEdit.ExtraSelection] = []
 
-        self.header = QLabel()
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.header.setWordWrap(True)
+        self.header = ElidedLabel()
         self.header.setStyleSheet("color:#5F6368; padding:2px 4px")
         self.legend_box = QWidget()
         self.legend = FlowLayout(self.legend_box, spacing=4)
+        self.legend_box.setMaximumHeight(58)  # two rows of chips at most: the text keeps the room
         self.terms_toggle = QToolButton()
         self.terms_toggle.setText(self.tr("高亮关键词"))
         self.terms_toggle.setCheckable(True)
@@ -94,6 +97,7 @@ class SourceView(QWidget):
         self.terms_toggle.toggled.connect(self.set_show_terms)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
+        self.text.setTabChangesFocus(True)  # Tab moves on to the next pane, as elsewhere
         self.text.setFont(chinese_font(11))
         self.text.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -131,9 +135,8 @@ class SourceView(QWidget):
         layout.addWidget(self.legend_box)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.find_bar)
-        shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.show_find)
+        # Ctrl+F belongs to the window's 搜索 action, which opens this find bar when the
+        # focus is in the source text (one shortcut, no ambiguity)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.find_bar)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.hide_find)
@@ -145,12 +148,14 @@ class SourceView(QWidget):
     def set_corpus(self, corpus: Corpus | None) -> None:
         self.corpus = corpus
         self.file = None
+        self._clear_legend()
         self._on_current_changed()
 
     def _on_model_reset(self) -> None:
         self.file = None
         self.text.clear()
-        self.header.clear()
+        self.header.set_full_text("")
+        self._clear_legend()
 
     def _on_current_changed(self, *_: object) -> None:
         current = self.selection.currentIndex()
@@ -204,25 +209,38 @@ class SourceView(QWidget):
                     self._term_selections += [self._selection(s, e, term_format) for s, e, _ in info.term_spans]
         self._apply()
 
-    def _fill_legend(self) -> None:
+    def _clear_legend(self) -> None:
         while self.legend.count():
             item = self.legend.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
+
+    def _fill_legend(self) -> None:
+        """Chips of the article's key terms, each with the number of events a click on it
+        finds (the search's own rule), so a chip never leads to an empty timeline."""
+        self._clear_legend()
         if self.corpus is None:
             return
-        counts: dict[str, int] = {}
+        weights: dict[str, int] = {}
         for info in self.corpus.articles:
             if info.article.file == self.file:
                 for term in info.keyterms[:12]:
-                    counts[term.term] = counts.get(term.term, 0) + term.count
-        for term, count in sorted(counts.items(), key=lambda kv: -kv[1])[:12]:
+                    weights[term.term] = weights.get(term.term, 0) + term.count
+        frame = self.model.frame
+        shown = 0
+        for term, _ in sorted(weights.items(), key=lambda kv: -kv[1]):
+            found = int(EventFilter(term).query_mask(frame).sum())
+            if not found:
+                continue  # the term is in the text but in no event: nothing to show for it
             button = QToolButton()
-            button.setText(f"{term} {count}")
-            button.setToolTip(self.tr("在时间线上只看含“%s”的事件") % term)
+            button.setText(f"{term} {found}")
+            button.setToolTip(self.tr("在时间线上只看含“%s”的 %d 个事件") % (term, found))
             button.setStyleSheet("QToolButton{background:#E3F2FD;border-radius:8px;padding:1px 6px}")
             button.clicked.connect(lambda _=False, t=term: self.term_clicked.emit(t))
             self.legend.addWidget(button)
+            shown += 1
+            if shown == 12:
+                break
 
     def _apply(self) -> None:
         selections = list(self._sentence_selection)
@@ -249,10 +267,16 @@ class SourceView(QWidget):
         cursor = self._cursor(start, start)
         self.text.setTextCursor(cursor)
         self.text.centerCursor()
+        # a text set just now is laid out lazily: centre again once Qt has laid it out
+        QTimer.singleShot(0, lambda position=start: self._centre_on(position))
         published = frame["published"].iat[row]
         when = f"{published:%Y-%m-%d}" if published is not None and str(published) != "NaT" else "日期不详"
         outlet = frame["outlet"].iat[row]
-        self.header.setText(f"{frame['article_title'].iat[row]}　·　{outlet if isinstance(outlet, str) else ''}　·　{when}")
+        self.header.set_full_text(f"{frame['article_title'].iat[row]}　·　{outlet if isinstance(outlet, str) else ''}　·　{when}")
+
+    def _centre_on(self, position: int) -> None:
+        if self.text.textCursor().position() == self._offsets.to_qt(position):
+            self.text.centerCursor()
 
     def sentence_rect_visible(self, row: int) -> bool:
         """Whether the event's sentence is inside the visible part of the text."""

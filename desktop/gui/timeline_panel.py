@@ -5,16 +5,19 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollBar, QSizePolicy, QWidget
 
 from ..core.categories import categories
 from . import palette
+from .flow_layout import FlowLayout
 from .fonts import chinese_font
+from .guard import guard_overrides
 from .timeline_view import GUTTER, TimelineView
 
 OVERVIEW_HEIGHT = 34
 
 
+@guard_overrides
 class OverviewStrip(QWidget):
     """The whole corpus range as a density strip, with the visible window drawn on it.
 
@@ -94,25 +97,29 @@ class OverviewStrip(QWidget):
             self._move_to(event.position().x())
 
 
+@guard_overrides
 class Legend(QWidget):
     """Category colours, and how precision and tense are drawn."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        # a flow, not a row: in a narrow window the legend wraps instead of widening the window
+        layout = FlowLayout(self, spacing=10)
         layout.setContentsMargins(8, 2, 8, 2)
-        layout.setSpacing(12)
         for name in categories():
             swatch = QLabel(f"<span style='color:{palette.CATEGORY_COLOURS[name]}'>■</span> {name}")
             swatch.setTextFormat(Qt.TextFormat.RichText)  # our own fixed strings, not article text
             layout.addWidget(swatch)
-        hint = QLabel(self.tr("● 某日　▭ 月/年/时间段　◌ 虚线：计划　渐隐：至今"))
-        hint.setStyleSheet("color:#5F6368")
-        layout.addStretch(1)
-        layout.addWidget(hint)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        for part in self.tr("● 某日|▭ 月/年/时间段|◌ 虚线：计划|渐隐：至今").split("|"):
+            hint = QLabel(part)
+            hint.setStyleSheet("color:#5F6368")
+            layout.addWidget(hint)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
 
+@guard_overrides
 class TimelinePanel(QWidget):
     """Timeline view + horizontal/vertical scroll bars + overview strip + legend."""
 
@@ -131,6 +138,10 @@ class TimelinePanel(QWidget):
         grid.addWidget(self.hbar, 1, 0)
         grid.addWidget(self.overview, 2, 0, 1, 2)
         grid.addWidget(self.legend, 3, 0, 1, 2)
+        # the canvas takes all spare room; without stretch a grid shares it with the scroll-bar
+        # column, and the canvas fills half the width when the vertical bar hides
+        grid.setColumnStretch(0, 1)
+        grid.setRowStretch(0, 1)
         self._syncing = False
         view.range_changed.connect(self._sync_hbar)
         view.lanes_changed.connect(self._sync_vbar)

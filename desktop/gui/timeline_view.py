@@ -7,9 +7,11 @@ on screen, not the size of the corpus. Geometry (:meth:`TimelineView.item_rect`,
 
 Input: wheel / pinch zoom around the cursor; Shift+wheel or horizontal wheel pans; the
 wheel over the lane titles scrolls lanes; drag pans; Shift/Ctrl+drag draws a rubber band;
-click, Ctrl-click, Shift-click select; double-click zooms in (on a badge: to its events);
-keys + − 0 (fit) Z (selection) ←/→ PageUp/PageDown Home/End, Tab/Shift+Tab to the
-next/previous event, Ctrl+A, Esc.
+click, Ctrl-click, Shift-click select; a click on a badge lists its events, a double
+click zooms to them (or lists them when they share one interval); double-click elsewhere
+zooms in; keys + − 0 (fit) Z (selection) ←/→ PageUp/PageDown Home/End ↑/↓, Alt+←/→ (or
+Ctrl+←/→) to the previous/next event, Ctrl+A, Esc. Tab leaves the canvas like any widget.
+Every Qt override is guarded (:mod:`desktop.gui.guard`).
 """
 
 from __future__ import annotations
@@ -19,15 +21,18 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import shiboken6
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
     QItemSelectionModel,
+    QPoint,
     QPointF,
     QRect,
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -42,24 +47,27 @@ from PySide6.QtGui import (
     QStaticText,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QRubberBand, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QRubberBand, QToolTip, QWidget
 
 from ..core.formatting import readable_date
 from ..core.timeline_index import PRECISION_CODES, TENSE_CODES, TimelineIndex, build_index
-from ..core.timeline_layout import Item, LayoutParams, layout_lane
+from ..core.timeline_layout import LABEL_GAP, MARKER_PX, Item, LayoutParams, layout_lane
 from ..core.timescale import TimeScale, choose_unit, day_number, enclosing_ticks, ticks
 from . import palette
 from .fonts import chinese_font
+from .guard import guard_overrides
 from .models import EventTableModel
 from .plain import tooltip_text
 
 GUTTER = 168.0  # lane titles
 AXIS_HEIGHT = 46.0
-ROW_HEIGHT = 22.0
+ROW_HEIGHT = 24.0
+BAND_HEIGHT = 4.0  # an interval's band along the bottom of its row; its label sits above
 LANE_PADDING = 8.0
 MAX_LABEL_PX = 260.0
 WHEEL_ZOOM_BASE = 1.0018  # per eighth of a degree: one notch (120) zooms by ~24 %
 PLANNED = TENSE_CODES["planned"]
+BADGE_MENU_ROWS = 40  # a badge's list shows this many events; the rest are one selection away
 
 
 OPEN_RANGE = PRECISION_CODES["open-range"]
@@ -87,6 +95,7 @@ class _LaneGeometry:
     rows: int
 
 
+@guard_overrides
 class TimelineView(QWidget):
     """Paints the events of an :class:`EventTableModel` and shares its selection model."""
 
@@ -107,7 +116,14 @@ class TimelineView(QWidget):
         self.v_offset = 0.0
         self.index: TimelineIndex = build_index(model.frame, self.lane_mode)
         self._hidden = np.zeros(len(model.frame), dtype=bool)
-        self._matches: np.ndarray | None = None  # None: no search; else bool per event
+        self._matches: np.ndarray | None = None  # None: no search; else bool per event (highlighted)
+        self._dimmed: np.ndarray | None = None  # None: none; else bool per event (drawn faint)
+        self._fitted = False  # the view shows all events (a resize refits)
+        self.badge_menu: QMenu | None = None
+        self._badge_click: tuple[Item, QPoint] | None = None
+        self._badge_timer = QTimer(self)
+        self._badge_timer.setSingleShot(True)
+        self._badge_timer.timeout.connect(self._open_clicked_badge)
         self._selected = np.zeros(len(model.frame), dtype=bool)
         self._label_widths: dict[int, float] = {}
         self._elided: dict[int, QStaticText] = {}
@@ -146,6 +162,7 @@ class TimelineView(QWidget):
         n = len(self.frame)
         self._hidden = np.zeros(n, dtype=bool)
         self._matches = None
+        self._dimmed = None
         self._selected = np.zeros(n, dtype=bool)
         self._label_widths.clear()
         self._elided.clear()
@@ -164,15 +181,35 @@ class TimelineView(QWidget):
             self.v_offset = 0.0
             self._rebuild()
 
-    def set_filter_masks(self, hidden: np.ndarray, matches: np.ndarray | None) -> None:
-        """Events to leave out (filters) and events that match the search (others dimmed)."""
+    def set_filter_masks(self, hidden: np.ndarray, matches: np.ndarray | None,
+                         dimmed: np.ndarray | None = None) -> None:
+        """Events to leave out (filters), events that match the search (highlighted; the
+        others are dimmed) and events drawn faint for another reason (hidden by the user)."""
         changed = not np.array_equal(hidden, self._hidden)
         self._hidden = hidden
         self._matches = matches
+        if matches is not None:
+            dimmed = ~matches if dimmed is None else (dimmed | ~matches)
+        self._dimmed = dimmed
         if changed:
             self._rebuild()
         else:
             self.update()
+
+    @property
+    def hidden_mask(self) -> np.ndarray:
+        """Events left out by the filters (bool per row)."""
+        return self._hidden
+
+    @property
+    def match_mask(self) -> np.ndarray | None:
+        """Events highlighted as search matches (None: no search)."""
+        return self._matches
+
+    @property
+    def dimmed_mask(self) -> np.ndarray | None:
+        """Events drawn faint (not matching the search, or hidden but shown on request)."""
+        return self._dimmed
 
     def _on_selection_changed(self, *_: object) -> None:
         selected = np.zeros(len(self.frame), dtype=bool)
@@ -196,12 +233,17 @@ class TimelineView(QWidget):
         self.scale.clamp()
         self.v_offset = min(self.v_offset, self.max_v_offset())
         super().resizeEvent(event)
-        self.range_changed.emit(self.scale.start, self.scale.end)
+        if self._fitted:
+            self.zoom_fit()  # a fitted view stays fitted: all events, across the whole width
+        else:
+            self.range_changed.emit(self.scale.start, self.scale.end)
 
     def rows_per_lane(self) -> int:
+        """Rows of each lane: the lanes share the height (padding included, so lanes that fit
+        leave no scrolling), at least 3 rows and at most 12."""
         lanes = max(len(self.index.lanes), 1)
         available = max(self.height() - AXIS_HEIGHT, ROW_HEIGHT * 3)
-        return int(min(max(available // lanes // ROW_HEIGHT, 3), 12))
+        return int(min(max((available / lanes - LANE_PADDING) // ROW_HEIGHT, 3), 12))
 
     def lane_height(self) -> float:
         return self.rows_per_lane() * ROW_HEIGHT + LANE_PADDING
@@ -256,11 +298,8 @@ class TimelineView(QWidget):
         self.layout_params = LayoutParams(rows=self.rows_per_lane(), typical_label_px=self._typical_label_px)
         self._items = []
         self._item_by_event = {}
-        selected = np.flatnonzero(self._selected)
-        priority = frozenset(selected[:200].tolist()) if 0 < len(selected) <= 200 else frozenset()
         for geometry in self._visible_lanes(height):
-            items = layout_lane(self.index, geometry.lane, self.scale, self._label_width, self.layout_params,
-                                priority)
+            items = layout_lane(self.index, geometry.lane, self.scale, self._label_width, self.layout_params)
             self._items.append((geometry, items))
             for item in items:
                 if item.kind == "event":
@@ -275,6 +314,16 @@ class TimelineView(QWidget):
         found = self._item_by_event.get(row)
         return QRectF(found[0]) if found else None
 
+    def drawn_items(self) -> list[tuple[Item, QRectF, QRectF | None]]:
+        """What the last paint drew: each item, its marker/bar rectangle and its label's box
+        (None without a label), in widget coordinates."""
+        drawn = []
+        for geometry, items in self._items:
+            for item in items:
+                label = self.label_rect(geometry, item) if item.kind == "event" and item.label_w > 0 else None
+                drawn.append((item, self._item_rect(geometry, item), label))
+        return drawn
+
     def hit_test(self, pos: QPointF) -> Item | None:
         """The event or badge under ``pos`` (markers, bars and labels count)."""
         x, y = pos.x(), pos.y()
@@ -286,7 +335,7 @@ class TimelineView(QWidget):
             row = int((y - geometry.top - LANE_PADDING / 2) // ROW_HEIGHT)
             local = x - GUTTER
             for item in items:
-                if item.row == row and item.x0 - 2 <= local <= item.right + 2:
+                if item.row == row and item.left - 2 <= local <= item.right + 2:
                     return item
         return None
 
@@ -311,12 +360,15 @@ class TimelineView(QWidget):
         minor = ticks(unit, scale.start, scale.end)
         major = enclosing_ticks(unit, scale.start, scale.end)
         self._paint_grid(painter, rect, minor, major)
-        # No clip rectangle: clipped text is slow to draw. Lanes go first; the opaque
-        # axis band and lane-title gutter are painted over whatever strays into them.
+        today_x = GUTTER + self.scale.x_of(day_number(date.today()) + 0.5)
+        self._paint_today_line(painter, rect, today_x)
+        # No clip rectangle: clipped text is slow to draw. Lanes go first (over the grid and
+        # the today line); the opaque axis band and lane-title gutter are painted over
+        # whatever strays into them.
         for geometry, items in self._items:
             self._paint_lane(painter, geometry, items)
-        self._paint_today(painter, rect)
         self._paint_axis(painter, rect, minor, major)
+        self._paint_today_tag(painter, rect, today_x)
         self._paint_gutter(painter, rect)
         if not self.index.lanes:
             painter.setPen(palette.MUTED)
@@ -354,9 +406,11 @@ class TimelineView(QWidget):
                 painter.fillRect(QRectF(round(x), 0, 1, AXIS_HEIGHT), palette.GRID_MAJOR)
         painter.setFont(self.font_small)
         painter.setPen(palette.TEXT)
+        tag = self.today_tag_rect(GUTTER + scale.x_of(day_number(date.today()) + 0.5))
         for tick in minor:
             x = GUTTER + scale.x_of(tick.day)
-            if x + 2 >= GUTTER:
+            label_right = x + 3 + self._axis_metrics.horizontalAdvance(tick.label)
+            if x + 2 >= GUTTER and not (x + 3 < tag.right() and label_right > tag.left()):
                 painter.drawText(QPointF(x + 3, AXIS_HEIGHT - 6), tick.label)
         painter.setFont(self.font_bold)
         for number, tick in enumerate(major):
@@ -366,15 +420,29 @@ class TimelineView(QWidget):
                 painter.drawText(QPointF(x + 4, 17), tick.label)
         painter.fillRect(QRectF(0, AXIS_HEIGHT - 1, rect.width(), 1), palette.GRID_MAJOR)
 
-    def _paint_today(self, painter: QPainter, rect: QRectF) -> None:
-        x = GUTTER + self.scale.x_of(day_number(date.today()) + 0.5)
+    def _paint_today_line(self, painter: QPainter, rect: QRectF, x: float) -> None:
+        """Under the lanes: event labels stay readable where they cross it."""
         if GUTTER <= x <= rect.width():
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.setPen(QPen(palette.TODAY, 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(round(x), AXIS_HEIGHT), QPointF(round(x), rect.height()))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setFont(self.font_small)
-            painter.drawText(QPointF(x + 3, AXIS_HEIGHT + 12), self.tr("今天"))
+
+    def today_tag_rect(self, x: float) -> QRectF:
+        """Where the 今天 tag sits: in the axis band, on the today line (never over a label)."""
+        width = self._axis_metrics.horizontalAdvance(self.tr("今天")) + 8
+        return QRectF(round(x) - width / 2, AXIS_HEIGHT - 16, width, 14)
+
+    def _paint_today_tag(self, painter: QPainter, rect: QRectF, x: float) -> None:
+        if not GUTTER <= x <= rect.width():
+            return
+        tag = self.today_tag_rect(x)
+        painter.setPen(self._no_pen)
+        painter.setBrush(palette.TODAY)
+        painter.drawRoundedRect(tag, 3, 3)
+        painter.setFont(self.font_small)
+        painter.setPen(QColor("#FFFFFF"))
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, self.tr("今天"))
 
     def _paint_gutter(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(QRectF(0, AXIS_HEIGHT, GUTTER, rect.height() - AXIS_HEIGHT), QColor("#FAFAFB"))
@@ -427,22 +495,32 @@ class TimelineView(QWidget):
             self._styles[key] = style
         return style
 
+    def label_rect(self, geometry: _LaneGeometry, item: Item) -> QRectF:
+        """The box of an item's label: beside a dot, or above its bar's band (never on it)."""
+        rect = self._item_rect(geometry, item)
+        height = self._metrics.height()
+        if item.is_bar:
+            top = rect.bottom() - BAND_HEIGHT - 1 - height
+        else:
+            top = rect.center().y() - height / 2
+        return QRectF(GUTTER + item.label_x, top, item.label_w, height)
+
     def _paint_lane(self, painter: QPainter, geometry: _LaneGeometry, items: list[Item]) -> None:
         index = self.index
         matches = self._matches
+        dimmed = self._dimmed
         selected_mask = self._selected
         n_selected = len(selected_mask)
         clip_left, clip_right = GUTTER - 6.0, float(self.width()) + 6.0
-        font_main, font_bold = self.font_main, self.font_bold
-        current_font = None
+        painter.setFont(self.font_main)
         for item in items:
             rect = self._item_rect(geometry, item)
             if item.kind == "cluster":
                 self._paint_cluster(painter, rect, item)
-                current_font = None
+                painter.setFont(self.font_main)
                 continue
             row = item.event
-            dim = matches is not None and not matches[row]
+            dim = dimmed is not None and bool(dimmed[row])
             selected = row < n_selected and bool(selected_mask[row])
             style = self._style(int(index.category[row]), index.tense[row] == PLANNED, dim, selected)
             if item.is_bar:
@@ -452,24 +530,22 @@ class TimelineView(QWidget):
                 painter.setBrush(style.dot_brush)
                 painter.drawEllipse(rect.center(), style.radius, style.radius)
             if item.label_w > 0:
-                font = font_bold if selected else font_main
-                if font is not current_font:
-                    painter.setFont(font)
-                    current_font = font
-                label_x = GUTTER + item.label_x
-                if matches is not None and matches[row]:
-                    painter.fillRect(QRectF(label_x - 1, rect.top(), item.label_w + 2, rect.height()), palette.MATCH)
+                label = self.label_rect(geometry, item)
+                # the same font for every label: the layout measured it, so a selected label
+                # is as wide as it was and cannot run into its neighbour
+                if selected:
+                    painter.fillRect(label.adjusted(-2, 0, 2, 0), palette.SELECTED_LABEL)
+                elif matches is not None and matches[row]:
+                    painter.fillRect(label.adjusted(-1, 0, 1, 0), palette.MATCH)
                 painter.setPen(style.text_pen)
-                lift = 3.0 if item.is_bar else 0.0
-                painter.drawStaticText(QPointF(label_x, rect.top() + rect.height() / 2 - 8.5 - lift),
-                                       self._label_text(row, 0))
+                painter.drawStaticText(label.topLeft(), self._label_text(row, 0))
 
     def _paint_bar(self, painter: QPainter, rect: QRectF, style: _Style, open_range: bool,
                    clip_left: float, clip_right: float) -> None:
         """An interval: a band along the bottom of the row across its whole extent, a tick at
         its start; the label sits above the band, so text is never half tinted."""
         left = max(rect.left(), clip_left)
-        band = QRectF(left, rect.bottom() - 5, min(rect.right(), clip_right) - left, 5)
+        band = QRectF(left, rect.bottom() - BAND_HEIGHT, min(rect.right(), clip_right) - left, BAND_HEIGHT)
         # axis-aligned rectangles are crisp without antialiasing, and much cheaper
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if open_range:
@@ -482,7 +558,7 @@ class TimelineView(QWidget):
             painter.setPen(style.outline)
             painter.setBrush(style.brush)
         painter.drawRect(band)
-        painter.fillRect(QRectF(rect.left(), rect.top() + 1, 3, rect.height() - 1), style.accent)
+        painter.fillRect(QRectF(rect.left(), rect.top() + 1, 2, rect.height() - 1), style.accent)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def _paint_cluster(self, painter: QPainter, rect: QRectF, item: Item) -> None:
@@ -508,6 +584,7 @@ class TimelineView(QWidget):
         self.scale.start, self.scale.end = start, end
         self.scale.width = self.timeline_width()
         self.scale.clamp()
+        self._fitted = False
         self._changed_range()
 
     def _changed_range(self) -> None:
@@ -519,6 +596,7 @@ class TimelineView(QWidget):
         self.scale.width = self.timeline_width()
         local = (anchor_x - GUTTER) if anchor_x is not None else self.scale.width / 2
         self.scale.zoom(factor, min(max(local, 0.0), self.scale.width))
+        self._fitted = False
         self._changed_range()
 
     def zoom_in(self) -> None:
@@ -528,16 +606,27 @@ class TimelineView(QWidget):
         self.zoom_by(1 / 1.5)
 
     def zoom_fit(self) -> None:
+        """Show every shown event, the labels of the last ones included."""
         extent = self.index.extent()
         if extent:
             self.scale.width = self.timeline_width()
-            self.scale.show(*extent)
+            self.scale.show(*extent, label_room=self._label_room())
+            self._fitted = True
             self._changed_range()
+
+    def _label_room(self, last: int = 200) -> list[tuple[float, float]]:
+        """(start day, pixels its marker and label need) of the latest-starting shown events."""
+        shown = np.flatnonzero(~self.index.hidden)
+        if len(shown) > last:
+            shown = shown[np.argpartition(self.index.start[shown], len(shown) - last)[-last:]]
+        return [(float(self.index.start[r]), MARKER_PX + LABEL_GAP + self._label_width(int(r)) + 6.0)
+                for r in shown.tolist()]
 
     def zoom_to_rows(self, rows: np.ndarray) -> None:
         if len(rows):
             self.scale.width = self.timeline_width()
             self.scale.show(float(self.index.start[rows].min()), float(self.index.end[rows].max()), margin=0.15)
+            self._fitted = False
             self._changed_range()
             self.ensure_lane_visible(int(self.index.lane[rows[0]]))
 
@@ -546,9 +635,12 @@ class TimelineView(QWidget):
 
     def pan_px(self, dx: float) -> None:
         self.scale.pan_px(dx)
+        self._fitted = False
         self._changed_range()
 
     def ensure_lane_visible(self, lane: int) -> None:
+        if lane < 0:
+            return  # the event's lane is filtered out
         top = lane * self.lane_height()
         view_h = self.height() - AXIS_HEIGHT
         if top < self.v_offset:
@@ -713,12 +805,10 @@ class TimelineView(QWidget):
             self._rubber.deleteLater()
             self._rubber = None
             rows = [row for row, (rect, _) in self._item_by_event.items() if rect.intersects(band)]
-            for _, items in self._items:
+            for geometry, items in self._items:
                 for item in items:
-                    if item.kind == "cluster":
-                        geometry = next(g for g, its in self._items if item in its)
-                        if self._item_rect(geometry, item).intersects(band):
-                            rows.extend(item.events.tolist())
+                    if item.kind == "cluster" and self._item_rect(geometry, item).intersects(band):
+                        rows.extend(item.events.tolist())
             flags = QItemSelectionModel.SelectionFlag
             self._select_rows(rows, flags.Select if self._press_modifiers & Qt.KeyboardModifier.ControlModifier else flags.ClearAndSelect)
         elif self._panning:
@@ -729,9 +819,12 @@ class TimelineView(QWidget):
                 if not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier):
                     self.clear_selection()
             elif item.kind == "cluster":
-                flags = QItemSelectionModel.SelectionFlag
-                mode = flags.Select if event.modifiers() & Qt.KeyboardModifier.ControlModifier else flags.ClearAndSelect
-                self._select_rows(item.events, mode)
+                if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                    self._select_rows(item.events, QItemSelectionModel.SelectionFlag.Select)
+                else:
+                    # a click opens the badge's list, a double click zooms: wait to tell them apart
+                    self._badge_click = (item, self._badge_anchor(event.position()))
+                    self._badge_timer.start(QApplication.doubleClickInterval())
             else:
                 self.select_event(item.event, event.modifiers())
         self._press = None
@@ -739,15 +832,59 @@ class TimelineView(QWidget):
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         self.user_navigated.emit()
+        self._badge_timer.stop()
+        self._badge_click = None
         item = self.hit_test(event.position())
         if item is not None and item.kind == "cluster":
-            self.zoom_to_rows(item.events)
+            if len(np.unique(self.index.start[item.events])) > 1:
+                self.zoom_to_rows(item.events)
+            else:  # all on one interval: no zoom can part them, list them instead
+                self.open_badge(item, self._badge_anchor(event.position()))
         elif item is None:
             self.zoom_by(2.0, event.position().x())
 
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: FBT001 - Qt override
-        # Tab and Shift+Tab step through events instead of moving the focus away.
-        return False
+    def _badge_anchor(self, position: QPointF) -> QPoint:
+        """Where a badge's list opens: just below the click, so a second click misses it."""
+        return self.mapToGlobal(QPoint(int(position.x()) - 8, int(position.y()) + 14))
+
+    def _open_clicked_badge(self) -> None:
+        if self._badge_click is not None:
+            item, where = self._badge_click
+            self._badge_click = None
+            self.open_badge(item, where)
+
+    def open_badge(self, item: Item, where: QPoint) -> QMenu:
+        """A badge opened into a list of its events: pick one, select them all, or zoom."""
+        if self.badge_menu is not None and shiboken6.isValid(self.badge_menu):
+            self.badge_menu.close()
+        events = item.events if item.events is not None else np.empty(0, dtype=np.int64)
+        events = events[np.lexsort((self.index.end[events], self.index.start[events]))]
+        frame = self.frame
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.setObjectName("badge-menu")
+        menu.addSection(self.tr("%n 个事件", "", len(events)))
+        for row in events[:BADGE_MENU_ROWS].tolist():
+            when = readable_date(frame["start"].iat[row].date(), frame["end"].iat[row].date(),
+                                 str(frame["precision"].iat[row]), str(frame["edtf"].iat[row]))
+            text = f"{when}  {frame['title'].iat[row]}".replace("&", "&&").replace("\t", " ")
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(bool(self._selected[row]) if row < len(self._selected) else False)
+            action.setData(int(row))
+            action.triggered.connect(lambda _=False, r=int(row): self.select_event(r))
+        if len(events) > BADGE_MENU_ROWS:
+            menu.addAction(self.tr("…另有 %n 个（全部选中后在列表中查看）", "", len(events) - BADGE_MENU_ROWS)).setEnabled(False)
+        menu.addSeparator()
+        select_all = menu.addAction(self.tr("全部选中（%n 个）", "", len(events)))
+        select_all.triggered.connect(
+            lambda: self._select_rows(events, QItemSelectionModel.SelectionFlag.ClearAndSelect))
+        zoom = menu.addAction(self.tr("放大到这些事件"))
+        zoom.setEnabled(len(np.unique(self.index.start[events])) > 1)
+        zoom.triggered.connect(lambda: self.zoom_to_rows(events))
+        menu.popup(where)
+        self.badge_menu = menu
+        return menu
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -761,10 +898,6 @@ class TimelineView(QWidget):
             self.zoom_fit()
         elif key == Qt.Key.Key_Z:
             self.zoom_to_selection()
-        elif key == Qt.Key.Key_Tab:
-            self.step_event(True)
-        elif key == Qt.Key.Key_Backtab:
-            self.step_event(False)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and modifiers & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
         ):

@@ -1,7 +1,9 @@
 """Qt's own strings in Chinese (file dialogs, standard buttons, context menus).
 
 The app's interface is Chinese; without Qt's catalogue its standard dialogs and menus
-would be in English. The catalogues ship with PySide6, so nothing is installed.
+would be in English. The catalogues ship with PySide6, so nothing is installed. The few
+strings that catalogue leaves in English (the file dialog's "Look in:", "Files of type:")
+come from our own small catalogue in ``resources/i18n``, installed after it.
 """
 
 from __future__ import annotations
@@ -9,7 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ..core.resources import resource_path
+
 _installed: list[QTranslator] = []
+EXTRA_CATALOGUE = "qt_extra"
 
 
 def install_qt_translations(app: QApplication, locale: QLocale | None = None) -> bool:
@@ -23,5 +28,11 @@ def install_qt_translations(app: QApplication, locale: QLocale | None = None) ->
         if translator.load(locale, catalogue, "_", folder):
             app.installTranslator(translator)
             _installed.append(translator)
-            return True
-    return False
+            break
+    else:
+        return False
+    extra = QTranslator(app)
+    if extra.load(locale, EXTRA_CATALOGUE, "_", str(resource_path("i18n"))):
+        app.installTranslator(extra)  # installed last, so it is asked first
+        _installed.append(extra)
+    return True

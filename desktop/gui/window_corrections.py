@@ -11,11 +11,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem
 
 from ..core.corpus import SEEDS_DIR
 from ..core.project import apply_corrections, make_edit, make_hide, make_manual
 from .corrections import EditEventDialog
+from .plain import tooltip_text
 
 
 class CorrectionsMixin:
@@ -63,14 +64,21 @@ class CorrectionsMixin:
 
     def _show_problems(self) -> None:
         self.problems_list.clear()
+
+        def add(text: str, tip: str) -> None:
+            item = QListWidgetItem(text)
+            item.setToolTip(tooltip_text(tip))
+            self.problems_list.addItem(item)
+
         for problem in self.corpus.problems if self.corpus else []:
-            self.problems_list.addItem(str(problem))
+            add(self.tr("%s：未能读取（%s）") % (problem.path.name, problem.text("zh")), str(problem.path))
         for warning in self.corpus.warnings if self.corpus else []:
-            self.problems_list.addItem(self.tr("提示：%s") % warning)
+            add(self.tr("%s：提示（%s）") % (warning.path.name, warning.text("zh")), str(warning.path))
+        kinds = {"edit": self.tr("修改"), "hide": self.tr("隐藏"), "add": self.tr("新建事件")}
         for correction in self.applied.unplaced if self.applied else []:
             anchor = correction.anchor
-            self.problems_list.addItem(self.tr("修改未能对应到当前文本（%s，%s：“%s”）：已保留在项目文件中")
-                                       % (correction.kind, anchor.file, anchor.text[:30]))
+            add(self.tr("%s未能对应到当前文本（%s：“%s”）：已保留在项目文件中")
+                % (kinds.get(correction.kind, correction.kind), anchor.file, anchor.text[:30]), anchor.file)
 
     def _on_current(self, handler) -> None:  # noqa: ANN001 - a method taking a row
         current = self.selection.currentIndex()

@@ -11,17 +11,20 @@ import threading
 import time
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..core.corpus import ArticleInfo, Cancelled, Corpus, extract
 from ..core.events import Event
 from ..core.table import events_frame
+from .guard import guard_overrides
 
 PARTIAL_INTERVAL = 0.3
 #: The window shows progress and can cancel, so it reads files the CLI refuses by default.
 GUI_MAX_BYTES = 100 * 1000 * 1000
 
 
+@guard_overrides
 class ExtractionSignals(QObject):
     progress = Signal(int, int, str)
     partial = Signal(object)  # events DataFrame so far
@@ -30,6 +33,7 @@ class ExtractionSignals(QObject):
     cancelled = Signal()
 
 
+@guard_overrides
 class ExtractionJob(QRunnable):
     """Runs :func:`desktop.core.corpus.extract` for ``paths`` (None: the bundled seeds)."""
 
@@ -48,8 +52,21 @@ class ExtractionJob(QRunnable):
     def is_cancelled(self) -> bool:
         return self._stop.is_set()
 
+    def _emit(self, signal_name: str, *args: object) -> bool:
+        """Emit one of the job's signals; False when the window that listened is gone
+        (the app is closing), which stops the job like a cancel."""
+        if not shiboken6.isValid(self.signals):
+            self._stop.set()
+            return False
+        try:
+            getattr(self.signals, signal_name).emit(*args)
+        except RuntimeError:  # deleted between the check and the emit
+            self._stop.set()
+            return False
+        return True
+
     def _progress(self, done: int, total: int, label: str) -> bool:
-        self.signals.progress.emit(done, total, label)
+        self._emit("progress", done, total, label)
         return not self._stop.is_set()
 
     def _partial(self, events: list[Event], _articles: list[ArticleInfo]) -> None:
@@ -58,15 +75,15 @@ class ExtractionJob(QRunnable):
         interval = PARTIAL_INTERVAL + len(events) / 20_000
         if now - self._last_partial >= interval and events:
             self._last_partial = now
-            self.signals.partial.emit(events_frame(list(events)))
+            self._emit("partial", events_frame(list(events)))
 
     def run(self) -> None:
         try:
             corpus: Corpus = extract(self.paths, progress=self._progress, partial=self._partial,
                                      max_bytes=GUI_MAX_BYTES)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._emit("cancelled")
         except Exception as exc:  # noqa: BLE001 - reported to the user, never a silent crash
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            self._emit("failed", f"{type(exc).__name__}: {exc}")
         else:
-            self.signals.finished.emit(corpus)
+            self._emit("finished", corpus)
