@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QSettings,
     QSignalBlocker,
     QSize,
+    QStandardPaths,
     Qt,
     QThreadPool,
     QTimer,
@@ -225,7 +226,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.act_export = self._action("导出所选事件为 PDF(&E)…", self.export_selection, "Ctrl+E", "导出所选事件为 PDF 简报")
         self.act_open_project = self._action("打开项目文件(&P)…", self.choose_project)
         self.act_save_project_as = self._action("项目另存为(&A)…", self.save_project_as, QKeySequence.StandardKey.SaveAs)
-        self.act_quit = self._action("退出(&Q)", self.close, QKeySequence.StandardKey.Quit)
+        self.act_quit = self._action("退出(&Q)", self.close, "Ctrl+Q")  # StandardKey.Quit is unbound on some desktops
         self.act_find = self._action("搜索(&F)", self.focus_search, QKeySequence.StandardKey.Find,
                                      "在事件中搜索；焦点在原文中时，在原文中查找")
         self.act_zoom_in = self._action("放大(&I)", self.timeline.zoom_in, QKeySequence.StandardKey.ZoomIn)
@@ -779,7 +780,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             "Ctrl+Z / Ctrl+Shift+Z 撤销/重做；F2 修改所选事件；Delete 隐藏/恢复。"))
 
     def default_export_name(self) -> str:
-        return f"事件简报-{date.today():%Y%m%d}.pdf"
+        """Where the save dialog starts: the folder of the last export (else Documents)."""
+        folder = QSettings().value("export/folder") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        return str(Path(folder) / f"事件简报-{date.today():%Y%m%d}.pdf")
 
     def export_selection(self, path: Path | None = None) -> Path | None:
         """Export the selected events to a PDF brief (asks for the file unless ``path`` is given)."""
@@ -810,6 +814,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             return None
         finally:
             QApplication.restoreOverrideCursor()
+        QSettings().setValue("export/folder", str(Path(written).parent))
         self.statusBar().showMessage(self.tr("已导出 %d 个事件到 %s") % (len(ids), written))
         return written
 
