@@ -41,7 +41,7 @@ def _load_project(path: str | None):
     try:
         return Project.load(Path(path))
     except FileNotFoundError:
-        raise ProjectError(f"project file {path} not found") from None
+        raise ProjectError("project-missing", path=str(path)) from None
 
 
 def _apply_project(corpus, project) -> None:

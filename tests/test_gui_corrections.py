@@ -226,3 +226,60 @@ def test_ctrl_z_undoes_from_the_keyboard(window, qtbot):
     window.activateWindow()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.model.frame["title"].iat[row_of(window, "2月28日")] == original
+
+
+def _hide_current_with_delete(window, qtbot, date_text: str) -> str:
+    row = row_of(window, date_text)
+    proxy = window.proxy.mapFromSource(window.model.index(row, 1))
+    qtbot.mouseClick(window.list_view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.list_view.visualRect(proxy).center())
+    window.list_view.setFocus()
+    qtbot.keyClick(window.list_view, Qt.Key.Key_Delete)
+    return str(window.model.frame["id"].iat[row])
+
+
+def test_a_newer_project_file_is_left_alone_and_corrections_survive_the_next_launch(qtbot, corpus_dir):
+    from desktop.core.project import PROJECT_FILE_NAME, SCHEMA, fallback_project_path
+
+    newer = corpus_dir / PROJECT_FILE_NAME
+    newer.write_text(json.dumps({"schema": SCHEMA, "version": 99, "corrections": [], "future": True}),
+                     encoding="utf-8")
+    before = newer.read_bytes()
+    first = MainWindow([corpus_dir], restore=False)
+    qtbot.addWidget(first)
+    first.show()
+    with qtbot.waitSignal(first.corpus_loaded, timeout=120_000):
+        pass
+    # the user reads the warning (in Chinese, naming where the corrections will go) and closes it
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(boxes) == 1
+    assert "较新版本" in boxes[0].text() and str(fallback_project_path(newer)) in boxes[0].text()
+    qtbot.mouseClick(boxes[0].buttons()[0], Qt.MouseButton.LeftButton)
+    with qtbot.waitActive(first):
+        first.activateWindow()  # as the window manager does when the box closes
+    with qtbot.waitSignal(first.controller.saved, timeout=10_000) as saved:
+        hidden_id = _hide_current_with_delete(first, qtbot, "2月28日")
+    assert Path(saved.args[0]) == fallback_project_path(newer)
+    assert newer.read_bytes() == before  # the newer file is never overwritten
+    first.close()
+    second = MainWindow([corpus_dir], restore=False)
+    qtbot.addWidget(second)
+    with qtbot.waitSignal(second.corpus_loaded, timeout=120_000):
+        pass
+    frame = second.model.frame.set_index("id")
+    assert bool(frame.loc[hidden_id, "hidden"])  # the correction made meanwhile came back
+    second.close()
+
+
+def test_opening_another_project_saves_the_pending_edit_first(window, qtbot, corpus_dir, tmp_path, monkeypatch):
+    current = window.controller.project.path
+    _hide_current_with_delete(window, qtbot, "2月28日")
+    assert window.controller.pending()  # auto-save not yet due
+    other = tmp_path / "other.json"
+    monkeypatch.setattr("desktop.gui.window_corrections.QFileDialog.getOpenFileName", lambda *a, **k: (str(other), ""))
+    window.act_open_project.trigger()
+    assert window.controller.project.path == other
+    saved = json.loads(current.read_text(encoding="utf-8"))
+    assert [c["kind"] for c in saved["corrections"]] == ["hide"]

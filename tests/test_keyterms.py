@@ -42,3 +42,4 @@ def test_seed_articles_have_highlightable_terms(seeds_corpus):
         assert len(info.keyterms) >= 5
         text = info.article.doc.text
         assert all(text[s:e] == term for s, e, term in info.term_spans)
+

@@ -192,7 +192,7 @@ def test_failed_replace_keeps_earlier_file(events, qapp, tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pdf_export.os, "replace", broken_replace)
+    monkeypatch.setattr("desktop.core.atomic.os.replace", broken_replace)
     with pytest.raises(pdf_export.PdfExportError, match="磁盘空间不足"):
         _export(events, None, target, qapp)
     assert target.read_bytes() == before

@@ -423,7 +423,7 @@ def test_failed_save_leaves_earlier_file_intact(corpus, texts, tmp_path, monkeyp
     edit, hide, add = _three(corpus, texts)
     path = Project([edit], ["seeds"]).save(tmp_path / "p.timeline.json")
     before = path.read_bytes()
-    real_fdopen = os.fdopen
+    real_open = open
 
     class HalfWriter:
         def __init__(self, stream):
@@ -440,7 +440,8 @@ def test_failed_save_leaves_earlier_file_intact(corpus, texts, tmp_path, monkeyp
             self.stream.flush()
             raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(atomic.os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
+    # the disk fills up halfway through the write
+    monkeypatch.setattr(atomic, "open", lambda *a, **k: HalfWriter(real_open(*a, **k)), raising=False)
     with pytest.raises(OSError):
         Project([edit, hide, add], ["seeds"]).save(path)
     monkeypatch.undo()

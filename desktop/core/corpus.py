@@ -27,6 +27,7 @@ from .reader import (
     read_document,
     replacement_warning,
 )
+from .resources import SEEDS_DIR
 from .segmenter import cut
 
 if TYPE_CHECKING:
@@ -50,7 +51,6 @@ CHUNK_CHARS = 200_000
 PROGRESS_INTERVAL = 0.05
 _MAX_QT_INT = 2**31 - 1
 
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 
 
 class Cancelled(Exception):

@@ -9,6 +9,7 @@ whose interval overlaps.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -61,17 +62,26 @@ class EventFilter:
 
 
 def searchable_text(frame: pd.DataFrame) -> pd.Series:
-    """Lower-cased text each event is searched by (cached on the frame's attrs)."""
-    cached = frame.attrs.get("_searchable")
-    if cached is not None and len(cached) == len(frame):
-        return cached
+    """Lower-cased text each event is searched by.
+
+    Kept per frame *object* (not in ``frame.attrs``, which pandas copies into every derived
+    frame — a copy with an edited title would then be searched by the old text) and
+    dropped when the frame is. Frames are replaced, not edited in place, when events change.
+    """
+    key = id(frame)
+    cached = _SEARCHABLE.get(key)
+    if cached is not None and cached[0]() is frame:
+        return cached[1]
     joined = (
         frame["title"].fillna("") + "\n" + frame["sentence"].fillna("") + "\n"
         + frame["keyterms"].map(" ".join) + "\n" + frame["places"].map(" ".join) + "\n"
         + frame["orgs"].map(" ".join) + "\n" + frame["article_title"].fillna("")
     ).str.lower()
-    frame.attrs["_searchable"] = joined
+    _SEARCHABLE[key] = (weakref.ref(frame, lambda _ref, key=key: _SEARCHABLE.pop(key, None)), joined)
     return joined
+
+
+_SEARCHABLE: dict[int, tuple[weakref.ref, pd.Series]] = {}
 
 
 def places_mask(places: pd.Series, wanted: frozenset[str]) -> np.ndarray:

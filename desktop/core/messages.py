@@ -1,8 +1,9 @@
 """What the engine tells a user about files it could not use — in the user's language.
 
-The engine reports a problem as a code with parameters (:class:`~desktop.core.reader.Problem`);
-this module owns the wording, in Chinese (``"zh"``) and English (``"en"``), so the window, the
-CLI and the log say the same thing in the language each of them speaks.
+The engine reports a problem as a code with parameters (:class:`~desktop.core.reader.Problem`,
+:class:`~desktop.core.project.ProjectError`); this module owns the wording, in Chinese
+(``"zh"``) and English (``"en"``), so the window, the CLI and the log say the same thing in
+the language each of them speaks.
 """
 
 from __future__ import annotations
@@ -31,6 +32,19 @@ _PROBLEMS: dict[str, dict[str, str]] = {
     "replaced-bytes": {"zh": "{count} 个无效字节已替换为 U+FFFD",
                        "en": "{count} invalid {noun} replaced (U+FFFD)"},
     "duplicate": {"zh": "与 {original} 内容相同：已跳过", "en": "duplicate of {original}: skipped"},
+    "project-unreadable": {"zh": "无法读取项目文件 {path}：{error}", "en": "cannot read project file {path}: {error}"},
+    "project-newer": {
+        "zh": "项目文件 {path} 由较新版本的程序创建（格式 {version}，本程序最多读取 {supported}），未作改动",
+        "en": "project file {path} was made by a newer version of the app (format {version}, this one reads "
+              "up to {supported}); it was left untouched"},
+    "project-damaged": {
+        "zh": "项目文件 {path} 已损坏（{where}：{what}）；已移到 {backup}，并新建了一个项目",
+        "en": "project file {path} is damaged ({where}: {what}); it was moved to {backup} and a new project "
+              "was started"},
+    "project-damaged-stuck": {
+        "zh": "项目文件 {path} 已损坏（{where}：{what}），且无法移开：{error}",
+        "en": "project file {path} is damaged ({where}: {what}) and could not be moved aside: {error}"},
+    "project-missing": {"zh": "找不到项目文件 {path}", "en": "project file {path} not found"},
 }
 
 #: What a binary file looks like, by the name :mod:`desktop.core.reader` gives its magic bytes.
@@ -77,6 +91,6 @@ def problem_text(code: str, params: Mapping[str, object], lang: str = "en") -> s
         values["what"] = kind.get(lang, str(values.get("what")))
     if code == "replaced-bytes":
         values["noun"] = "byte" if values.get("count") == 1 else "bytes"
-    if code == "cannot-read":
+    if code in ("cannot-read", "project-unreadable", "project-damaged-stuck"):
         values["error"] = values.get(f"error_{lang}", values.get("error_en", values.get("error", "")))
     return template[lang].format(**values)

@@ -32,6 +32,7 @@ import pandas as pd
 
 from .atomic import write_text_atomic
 from .categories import OTHER, categories
+from .messages import os_error_text, problem_text
 from .sentences import sentence_spans, span_containing
 from .table import COLUMNS, ORIGINS, PRECISIONS, TENSES
 
@@ -62,14 +63,23 @@ _TOP_KEYS = {"schema", "version", "saved", "corpus", "corrections"}
 
 
 class ProjectError(Exception):
-    """A project file that cannot be used; the message is fit for a user (one line)."""
+    """A project file that cannot be used: a code and parameters, worded for a user by
+    :func:`desktop.core.messages.problem_text` (``str()`` gives the English line)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(problem_text(code, params, "en"))
+        self.code = code
+        self.params = params
+
+    def text(self, lang: str = "en") -> str:
+        return problem_text(self.code, self.params, lang)
 
 
 class ProjectDamaged(ProjectError):
     """A damaged project file; it was moved to :attr:`backup`."""
 
-    def __init__(self, message: str, backup: Path) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, backup: Path, **params: object) -> None:
+        super().__init__(code, backup=str(backup), **params)
         self.backup = backup
 
 
@@ -171,7 +181,8 @@ class Project:
         except FileNotFoundError:
             raise
         except OSError as exc:
-            raise ProjectError(f"cannot read project file {path}: {exc.strerror or exc}") from None
+            raise ProjectError("project-unreadable", path=str(path), error_en=os_error_text(exc, "en"),
+                               error_zh=os_error_text(exc, "zh")) from None
         try:
             if size > MAX_PROJECT_BYTES:
                 raise _Invalid("$", f"file larger than {MAX_PROJECT_BYTES // 1_000_000} MB")
@@ -179,18 +190,12 @@ class Project:
             if isinstance(document, dict) and document.get("schema") == SCHEMA:
                 version = document.get("version")
                 if type(version) is int and version > SCHEMA_VERSION:
-                    raise ProjectError(
-                        f"project file {path} was made by a newer version of the app "
-                        f"(format {version}, this one reads up to {SCHEMA_VERSION}); it was left untouched"
-                    )
+                    raise ProjectError("project-newer", path=str(path), version=version, supported=SCHEMA_VERSION)
             corpus, corrections = _validate(document)
         except _Invalid as problem:
             backup = _move_aside(path, problem)
-            raise ProjectDamaged(
-                f"project file {path} is damaged ({problem.where}: {problem.what}); "
-                f"it was moved to {backup} and a new project was started",
-                backup,
-            ) from None
+            raise ProjectDamaged("project-damaged", backup, path=str(path), where=problem.where,
+                                 what=problem.what) from None
         return cls(corrections=corrections, corpus=corpus, path=path)
 
 
@@ -349,6 +354,15 @@ def _hash8(paths: Sequence[Path]) -> str:
 def _safe_name(name: str) -> str:
     name = re.sub(r"[\\/:*?\"<>|\x00-\x1f]+", "_", name).strip(" ._") or "corpus"
     return name[:60]
+
+
+def fallback_project_path(path: Path) -> Path:
+    """Where corrections go when the project file at ``path`` cannot be used as it is (made
+    by a newer version of the app, or unreadable): a sibling named by this version's format,
+    which the next launch looks at too (:func:`desktop.gui.corrections` opens it), so the
+    corrections made meanwhile are never lost and the newer file is never overwritten."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}.v{SCHEMA_VERSION}{path.suffix}")
 
 
 def default_project_path(corpus_paths: list[Path], data_dir: Path) -> Path:
@@ -1005,15 +1019,13 @@ def _move_aside(path: Path, problem: _Invalid) -> Path:
     try:
         os.rename(path, backup)
     except OSError as exc:
-        raise ProjectError(
-            f"project file {path} is damaged ({problem.where}: {problem.what}) and could not be moved "
-            f"aside: {exc.strerror or exc}"
-        ) from None
+        raise ProjectError("project-damaged-stuck", path=str(path), where=problem.where, what=problem.what,
+                           error_en=os_error_text(exc, "en"), error_zh=os_error_text(exc, "zh")) from None
     return backup
 
 
 __all__ = [
-    "SCHEMA", "SCHEMA_VERSION", "Anchor", "Applied", "Correction", "Project", "ProjectDamaged",
+    "SCHEMA", "SCHEMA_VERSION", "fallback_project_path", "Anchor", "Applied", "Correction", "Project", "ProjectDamaged",
     "ProjectError", "anchor_for", "apply_corrections", "default_project_path", "describe", "locate",
     "make_edit", "make_hide", "make_manual",
 ]

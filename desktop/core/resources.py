@@ -1,11 +1,35 @@
-"""Locations of the data files under ``resources/`` (dictionaries, gazetteers, cue lists)."""
+"""Locations of the data files under ``resources/`` (dictionaries, gazetteers, cue lists,
+fonts, icons) and of the bundled ``seeds/`` corpus.
+
+In the source tree both folders sit beside ``desktop/``; ``pyproject.toml`` maps them into
+the package as ``desktop._resources`` and ``desktop._seeds`` (package data), so a wheel or a
+plain ``pip install .`` carries them too. They are found through the import system, the
+same way in every kind of install.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 from functools import cache
 from pathlib import Path
 
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+_SOURCE_TREE = Path(__file__).resolve().parents[2]
+
+
+def _package_folder(name: str, folder: str) -> Path:
+    """The folder of package data ``name``: inside an installed package, else (a source
+    checkout, an editable install) the top-level ``folder`` beside ``desktop/``."""
+    spec = importlib.util.find_spec(name)
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations))).resolve()
+    beside = _SOURCE_TREE / folder
+    if beside.is_dir():
+        return beside
+    raise FileNotFoundError(f"the installed package has no {name} (its data files are missing)")
+
+
+RESOURCES_DIR = _package_folder("desktop._resources", "resources")
+SEEDS_DIR = _package_folder("desktop._seeds", "seeds")
 
 
 def resource_path(*parts: str) -> Path:

@@ -196,9 +196,12 @@ class ProjectController(QObject):
         self._timer.timeout.connect(self.save_now)
 
     def open(self, path: Path, corpus: list[str], parent: QWidget | None = None) -> None:
-        """Load the project at ``path`` (a new one if missing; a damaged one is set aside)."""
-        from ..core.project import ProjectDamaged, ProjectError
+        """Load the project at ``path`` (a new one if missing; a damaged one is set aside; one
+        this version cannot use is left untouched and the corrections go to its fallback)."""
+        from ..core.project import ProjectDamaged, ProjectError, fallback_project_path
 
+        if self.pending():
+            self.save_now()  # the last edit of the project being left is not lost
         self._timer.stop()
         self.undo_stack.clear()
         try:
@@ -207,10 +210,15 @@ class ProjectController(QObject):
             self.project = Project(corrections=[], corpus=corpus, path=path)
         except ProjectDamaged as exc:
             self.project = Project(corrections=[], corpus=corpus, path=path)
-            _warn(parent, self.tr("项目文件已损坏"), str(exc))
+            _warn(parent, self.tr("项目文件已损坏"), exc.text("zh"))
         except ProjectError as exc:
-            self.project = Project(corrections=[], corpus=corpus, path=path.with_name(path.stem + "-new.json"))
-            _warn(parent, self.tr("无法打开项目文件"), str(exc))
+            fallback = fallback_project_path(path)
+            try:
+                self.project = Project.load(fallback)  # corrections made by this version before
+            except (FileNotFoundError, ProjectError):
+                self.project = Project(corrections=[], corpus=corpus, path=fallback)
+            _warn(parent, self.tr("无法打开项目文件"),
+                  self.tr("%s。\n\n本程序的修改将保存在 %s，下次打开时仍会读取。") % (exc.text("zh"), fallback))
         self.project.path = self.project.path or path
         self.project.corpus = corpus
         self.corrections_changed.emit()

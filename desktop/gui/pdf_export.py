@@ -18,10 +18,8 @@ target only when the painting succeeded; on failure an earlier file stays untouc
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
-import tempfile
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +44,7 @@ from PySide6.QtGui import (
 )
 
 from ..core import timescale
+from ..core.atomic import atomic_path
 from ..core.brief import Brief, BriefItem, build_brief
 from .fonts import bundled_family
 from .palette import category_colour
@@ -830,16 +829,6 @@ def _reason(exc: OSError) -> str:
     return f"{chinese} ({english})"
 
 
-def _umask() -> int:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0o022
-
-
 def _paint(brief: Brief, temp: str) -> None:
     writer = QPdfWriter(temp)
     writer.setResolution(DPI)
@@ -889,35 +878,16 @@ def export_pdf(events: pd.DataFrame, ids: Sequence[str] | None, path: Path | str
         if "没有选中" in str(exc):
             raise PdfExportError("没有选中的事件，无法导出") from None
         raise
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pdf", dir=folder)
+        with atomic_path(target, suffix=".pdf") as temp:
+            _paint(brief, str(temp))
+            _check_pdf(str(temp))
     except OSError as exc:
-        raise PdfExportError(f"无法写入 {target}：{_reason(exc)}") from exc
-    os.close(handle)
-    try:
-        _paint(brief, temp)
-        _check_pdf(temp)
-        try:
-            mode = os.stat(target).st_mode & 0o777
-        except OSError:
-            mode = 0o666 & ~_umask()
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
         traceback.clear_frames(exc.__traceback__)  # let go of the painter, writer and layouts
         raise PdfExportError(f"无法写入 {target}：{_reason(exc)}") from exc
     except Exception as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
         traceback.clear_frames(exc.__traceback__)
         raise PdfExportError(f"无法写入 {target}：导出失败 ({type(exc).__name__}: {exc})") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
     return target
 
 
