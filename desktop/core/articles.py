@@ -311,7 +311,7 @@ def find_author(doc: Document, lines: list[Line]) -> str | None:
         for match in pattern.finditer(doc.text):
             if names := _names(match[1]):
                 return names
-    body = [line.stripped for line in lines if len(line.stripped) >= 20][-3:]
+    body = [line.stripped for line in lines if line.stripped][-3:]
     for line in reversed(body):
         if (match := _CLOSING_NAMES.search(line)) and (names := _names(match[1])):
             return names

@@ -62,7 +62,7 @@ BASIS_LABELS = {
     "inferred": "据内容推断",
     "unknown": "日期不详",
 }
-_YEAR_LABELS = {"url": "年份据原文地址", "filename": "年份据文件名", "inferred": "年份推断"}
+_YEAR_LABELS = {"url": "年份据原文地址", "filename": "年份据文件名", "page": "年份据网页元数据", "inferred": "年份推断"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +257,7 @@ def _from_page(doc: Document) -> Published | None:
     if page is None:
         return None
     ranked = {"meta": 0, "script": 1, "stamp": 2, "time": 3, "url": 4}
-    for clue in sorted(page.clues, key=lambda c: ranked.get(c.kind, 9)):
+    for clue in sorted((c for c in page.clues if c.kind in ranked), key=lambda c: ranked[c.kind]):
         if clue.kind == "url":
             found = _date_in_address(clue.value)
             if found:
@@ -268,9 +268,31 @@ def _from_page(doc: Document) -> Published | None:
             if stamp and stamp.day:
                 return _made(stamp, "page-stamp", f"“{clue.value}”", CONF_HEADER)
             continue
+        if clue.kind == "stamp-no-year":
+            continue
         parsed = parse_stamp(clue.value)
         if parsed:
             return _made(parsed[0], "meta", f"{clue.source} = {clue.value}", CONF_META)
+    return _stamp_without_year(page.clues)
+
+
+_MONTH_DAY_STAMP = re.compile(r"(?<![\d年/-])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s*(\d{1,2}):(\d\d)")
+
+
+def _stamp_without_year(clues) -> Published | None:
+    """A visible stamp without the year (``发布时间：10-08 12:00``) takes it from another date the
+    page states for the same day (its modification time, its address)."""
+    stamps = [c for c in clues if c.kind == "stamp-no-year"]
+    others = [parse_stamp(c.value) for c in clues if c.kind in ("modified", "url")]
+    for clue in stamps:
+        match = _MONTH_DAY_STAMP.search(ascii_digits(clue.value))
+        if not match:
+            continue
+        month, day = int(match[1]), int(match[2])
+        for other in others:
+            if other and (other[0].month, other[0].day) == (month, day):
+                stamp = Stamp(other[0].year, month, day, _clock(match[3], match[4], None))
+                return _made(stamp, "page-stamp", f"“{clue.value}”，年份取自页面的其他日期", CONF_URL, "page")
     return None
 
 

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .published import stamp_of_line
 from .resources import word_list
 
 #: Elements whose text is never visible article text.
@@ -42,7 +43,7 @@ _PUNCT = re.compile(r"[，。！？；、：,!?;“”]")
 class DateClue:
     """A publication time as the page states it, before it is read as a date."""
 
-    kind: str  # meta | script | time | stamp | url
+    kind: str  # meta | script | time | stamp | url | modified
     source: str  # where it was found, for the reader: "<meta article:published_time>"
     value: str  # as written
 
@@ -57,6 +58,7 @@ class PageInfo:
     url: str | None = None
     clues: tuple[DateClue, ...] = ()
     stamp_line: str | None = None  # the page's visible date/source line under the headline
+    bylines: tuple[str, ...] = ()  # the page's byline lines under the headline (本报记者 …)
     extractor: str = "whole page"  # trafilatura | densest text | whole page
 
 
@@ -74,8 +76,16 @@ def _date_keys() -> dict[str, int]:
 
 def date_key_rank(name: str) -> int | None:
     """Rank of a metadata / script name that states the publication time (0 = most trusted)."""
-    key = re.sub(r"\s+", "", name).lower().lstrip("$_")
-    return _date_keys().get(key)
+    return _date_keys().get(_key(name))
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", "", name).lower().lstrip("$_")
+
+
+@cache
+def _modified_keys() -> frozenset[str]:
+    return frozenset(word_list("cues", "page_modified_keys.txt"))
 
 
 def _clean(text: str) -> str:
@@ -161,6 +171,8 @@ def _meta_clues(root) -> tuple[list[DateClue], dict[str, str]]:
         rank = date_key_rank(name)
         if rank is not None:
             clues.append((rank, DateClue("meta", f"<meta {name}>", content)))
+        elif _key(name) in _modified_keys():
+            clues.append((len(_date_keys()), DateClue("modified", f"<meta {name}>", content)))
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag == "meta":
             continue
@@ -290,41 +302,46 @@ def _find_headline(lines: list[_Line], names: list[str]) -> tuple[int | None, st
     return None, None
 
 
-_STAMP_DATE = re.compile(
-    r"(?:19|20)\d\d\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
-)
-
-
-@cache
-def _stamp_labels() -> tuple[str, ...]:
-    return word_list("cues", "stamp_labels.txt")
-
-
 def _is_stamp_line(line: _Line) -> bool:
-    text = line.text
-    if len(text) > 120 or "。" in text or not _STAMP_DATE.search(text):
-        return False
-    rest = _STAMP_DATE.sub("", text)
-    rest = re.sub(r"\d{1,2}:\d\d(?::\d\d)?|星期.|周.", "", rest)
-    if any(label in text for label in _stamp_labels()):
-        return True
-    return len(rest.strip(" :：|｜/()（）[]【】-")) <= 12 and line.links < len(text) / 2
+    return line.links < len(line.text) / 2 and stamp_of_line(line.text) is not None
 
 
-def _find_stamp(lines: list[_Line], headline: int | None) -> str | None:
-    """The page's visible date stamp: the first stamp line close after (or just before) the headline."""
+_MONTH_DAY_TIME = re.compile(r"(?<![\d年/-])\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d\d")
+
+
+def _find_stamp(lines: list[_Line], headline: int | None) -> tuple[str | None, str | None]:
+    """The page's visible date stamp: the first stamp line close after (or just before) the
+    headline; and, when there is none, a stamp line without the year (``发布时间：10-08 12:00``)."""
     if headline is None:
-        return None
+        return None, None
     after = lines[headline + 1 : headline + 16]
     before = list(reversed(lines[max(0, headline - 4) : headline]))
     for line in after + before:
         if _is_stamp_line(line):
-            return line.text
-    return None
+            return line.text, None
+    for line in after:
+        if len(line.text) <= 60 and _MONTH_DAY_TIME.search(line.text):
+            return None, line.text
+    return None, None
 
 
 # A name as pages state it (a person or a desk): no digits, addresses or user ids.
 _PERSON = re.compile(r"^[\u4e00-\u9fff·A-Za-z][\u4e00-\u9fff·A-Za-z .、，,]{1,30}$")
+@cache
+def _byline_cues() -> tuple[str, ...]:
+    return word_list("cues", "bylines.txt") + word_list("cues", "author_cues.txt")
+
+
+def _find_bylines(lines: list[_Line], headline: int | None) -> list[str]:
+    """Short lines under the headline that name the author (本报记者 王小明, 作者：…)."""
+    if headline is None:
+        return []
+    return [line.text for line in lines[headline + 1 : headline + 8]
+            if len(line.text) <= 40 and line.links < len(line.text) / 2 and not _PUNCT_END.search(line.text)
+            and any(cue in line.text for cue in _byline_cues())]
+
+
+_PUNCT_END = re.compile(r"[。！？]")
 _AUTHOR_IN_STAMP = re.compile(r"(?:作者|记者|文)\s*[:：/]?\s*([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})")
 
 
@@ -425,9 +442,12 @@ def read_page(markup: str) -> tuple[str, PageInfo] | None:
     headline_at, headline = _find_headline(lines, [og_title, title_tag])
     stripped, tails = _split_title(og_title or title_tag)
     title = headline or stripped or None
-    stamp = _find_stamp(lines, headline_at)
+    stamp, stamp_no_year = _find_stamp(lines, headline_at)
     if stamp:
         clues.append(DateClue("stamp", "the page's date line", stamp))
+    elif stamp_no_year:
+        clues.append(DateClue("stamp-no-year", "the page's date line", stamp_no_year))
+        stamp = stamp_no_year
     url = _page_url(root, markup, meta) or None
     if url:
         clues.append(DateClue("url", "the page's address", url))
@@ -437,9 +457,13 @@ def read_page(markup: str) -> tuple[str, PageInfo] | None:
     if title and paragraphs and _squash(paragraphs[0]) == _squash(title):
         paragraphs = paragraphs[1:]
     head = [title] if title else []
-    if stamp and not any(stamp in p for p in paragraphs[:5]):
-        head.append(stamp)
+    bylines = _find_bylines(lines, headline_at)
+    for line in ([stamp] if stamp else []) + bylines:
+        # shown under the headline, where the page shows it, even if the extractor put it elsewhere
+        paragraphs = [p for p in paragraphs if p != line]
+        if line not in head:
+            head.append(line)
     text = "\n".join(head) + ("\n\n" if head else "") + "\n".join(paragraphs) + "\n"
     info = PageInfo(title=title, site=site, author=author, url=url, clues=tuple(clues),
-                    stamp_line=stamp, extractor=extractor)
+                    stamp_line=stamp, bylines=tuple(bylines), extractor=extractor)
     return text, info
