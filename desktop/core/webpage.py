@@ -364,7 +364,7 @@ def _trafilatura_text(markup: str) -> str | None:
     try:
         return trafilatura.extract(markup, output_format="txt", include_comments=False, include_tables=True,
                                    include_images=False, include_links=False, deduplicate=False,
-                                   with_metadata=False, favor_recall=True)
+                                   with_metadata=False)
     except Exception:  # noqa: BLE001 - a failure of the extractor must not lose the page
         return None
 
@@ -373,12 +373,52 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_TABLE_RULE = re.compile(r"^[\s|:\\-]*$")
+
+
 def _table_cells(line: str) -> list[str]:
-    """trafilatura writes a table row as ``| a | b |``: one line per cell, as on the page."""
+    """trafilatura writes a table row as ``| a | b |`` (``\\|`` for a bar in a cell, ``---|---``
+    under a header row): one line per cell, as on the page."""
     line = _clean(line)
-    if line.startswith("|") and line.endswith("|"):
-        return [cell for cell in (_clean(c) for c in line.strip("|").split(" | ")) if cell]
-    return [line] if line else []
+    if _TABLE_RULE.match(line):
+        return []
+    row = line.startswith("|") or line.endswith("|")
+    cells = re.split(r"(?<!\\)\|", line) if row else [line]
+    return [cell for cell in (_clean(c.replace("\\|", "|")) for c in cells) if cell and cell != "\\"]
+
+
+def _heading_key(line: str) -> str:
+    return line.strip(" ■□●·•▶>#【】[]〔〕：:-—").strip()
+
+
+@cache
+def _comment_headings() -> frozenset[str]:
+    return frozenset(word_list("cues", "comment_headings.txt"))
+
+
+@cache
+def _list_headings() -> frozenset[str]:
+    return frozenset(word_list("cues", "related_lists.txt"))
+
+
+def _trim(paragraphs: list[str]) -> list[str]:
+    """The article without what trafilatura left after it: the comment section, a trailing
+    link list, and the menu closing the page."""
+    total = _sentence_chars(paragraphs)
+    for index, line in enumerate(paragraphs):
+        key = _heading_key(line)
+        above = _sentence_chars(paragraphs[:index])
+        # a heading above the article (a sidebar first in the markup) cuts nothing
+        if key in _comment_headings() and above >= MIN_SENTENCE_CHARS:
+            paragraphs = paragraphs[:index]
+            break
+        if key in _list_headings() and above >= 0.7 * total:
+            paragraphs = paragraphs[:index]
+            break
+    # the page's closing menu, as trafilatura writes a list: "- 推荐", "- 娱乐" …
+    while paragraphs and paragraphs[-1].startswith("- ") and len(paragraphs[-1]) <= 12:
+        paragraphs = paragraphs[:-1]
+    return paragraphs
 
 
 def _sentence_chars(lines: list[str]) -> int:
@@ -395,7 +435,7 @@ MIN_SENTENCE_CHARS = 50
 
 def _main_lines(markup: str, lines: list[_Line]) -> tuple[list[str], str]:
     extracted = _trafilatura_text(markup)
-    paragraphs = [cell for line in (extracted or "").split("\n") for cell in _table_cells(line)]
+    paragraphs = _trim([cell for line in (extracted or "").split("\n") for cell in _table_cells(line)])
     if _sentence_chars(paragraphs) >= MIN_SENTENCE_CHARS:
         return paragraphs, "trafilatura"
     first, last = _densest_run(lines)
