@@ -233,3 +233,12 @@ def test_page_offsets_point_into_the_text_the_source_view_shows(tmp_path):
     for row in corpus.events.itertuples():
         assert doc.text[row.date_start:row.date_end] == row.date_text
         assert doc.text[row.sentence_start:row.sentence_end] == row.sentence
+
+
+def test_a_record_stored_as_markup_names_its_title(tmp_path):
+    text = ("<doc>\n<url>http://news.example.com/20120611/1.html</url>\n<contenttitle>江苏某县回应大棚变身荒草地</contenttitle>\n"
+            "<content>中新网徐州６月１０日电 " + BODY + "</content>\n</doc>\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    (article,) = split_articles(read_document(path))
+    assert article.title == "江苏某县回应大棚变身荒草地"

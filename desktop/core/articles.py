@@ -333,8 +333,15 @@ def is_caption(line: str) -> bool:
     return len(core) < 200 and bool(_CAPTION.search(core))
 
 
+_TAGGED_TITLE = re.compile(r"^<(\w*title)\b[^>]*>([^<]{2,120})</\1>$", re.I)
+
+
 def find_title(lines: list[Line], header_end: int) -> tuple[str | None, str]:
     """The headline from the lines above the body (None when the file has none)."""
+    for line in lines[:header_end]:
+        # a record stored as markup names its title in a tag (<contenttitle>…</contenttitle>)
+        if (match := _TAGGED_TITLE.match(line.stripped)) and match[2].strip():
+            return match[2].strip(), "headline"
     headings = [line for line in lines[:header_end] if line.stripped]
     candidates = [
         line for line in headings
