@@ -242,3 +242,12 @@ def test_a_record_stored_as_markup_names_its_title(tmp_path):
     path.write_text(text, encoding="utf-8")
     (article,) = split_articles(read_document(path))
     assert article.title == "江苏某县回应大棚变身荒草地"
+
+
+def test_a_page_nested_deeper_than_the_recursion_limit_is_read(tmp_path):
+    depth = 5000
+    markup = ("<html><head><title>深层页面</title></head><body>" + "<div>" * depth
+              + "<p>2023年11月29日，某大会在北京召开，来自各地的代表参加了会议。</p>" + "</div>" * depth + "</body></html>")
+    (tmp_path / "deep.html").write_text(markup, encoding="utf-8")
+    (article,) = split_articles(read_document(tmp_path / "deep.html"))
+    assert "某大会在北京召开" in article.doc.text

@@ -16,7 +16,7 @@ import os
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -314,12 +314,24 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 def read_html(markup: str) -> tuple[str, PageInfo | None]:
     """A saved page's article text and what the page says about itself (:mod:`.webpage`);
     the whole visible text when the markup cannot be parsed as a page."""
-    from .webpage import read_page  # lxml and trafilatura load only when a page is read
+    from .webpage import (  # loaded only when a page is read
+        MIN_SENTENCE_CHARS,
+        read_page,
+        sentence_chars,
+    )
 
     read = read_page(markup)
     if read is None or not read[0].strip():
         return html_to_text(markup), None
-    return read
+    text, page = read
+    kept = sentence_chars(text.split("\n"))
+    if kept < MIN_SENTENCE_CHARS:
+        # lxml drops what is nested deeper than it parses: the whole visible text, read by
+        # html.parser, rather than a page without its article
+        whole = html_to_text(markup)
+        if sentence_chars(whole.split("\n")) > kept:
+            return whole, replace(page, extractor="whole page")
+    return text, page
 
 
 def iter_article_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:

@@ -107,31 +107,34 @@ def _visible_lines(root) -> list[_Line]:
         parts.clear()
         links[0] = 0
 
-    def walk(element, in_link: bool) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        tag = tag.lower()
-        if tag in _INVISIBLE or not isinstance(element.tag, str):
-            if element.tail:
-                add(element.tail, in_link)
-            return
-        if tag in _BLOCK:
-            flush(tag)
-        link_here = in_link or tag == "a"
-        if element.text:
-            add(element.text, link_here)
-        for child in element:
-            walk(child, link_here)
-        if tag in _BLOCK:
-            flush(tag)
-        if element.tail:
-            add(element.tail, in_link)
-
     def add(text: str, in_link: bool) -> None:
         parts.append(text)
         if in_link:
             links[0] += len(_clean(text))
 
-    walk(root, False)
+    # An explicit stack, not recursion: a page may nest deeper than Python's recursion limit.
+    # Each entry is (element, inside a link, children visited).
+    stack: list[tuple[object, bool, bool]] = [(root, False, False)]
+    while stack:
+        element, in_link, visited = stack.pop()
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if visited:
+            if tag in _BLOCK:
+                flush(tag)
+            if element.tail:
+                add(element.tail, in_link)
+            continue
+        if not tag or tag in _INVISIBLE:
+            if element.tail:
+                add(element.tail, in_link)
+            continue
+        if tag in _BLOCK:
+            flush(tag)
+        inner = in_link or tag == "a"
+        if element.text:
+            add(element.text, inner)
+        stack.append((element, in_link, True))
+        stack.extend((child, inner, False) for child in reversed(element))
     flush("")
     return lines
 
@@ -404,10 +407,10 @@ def _list_headings() -> frozenset[str]:
 def _trim(paragraphs: list[str]) -> list[str]:
     """The article without what trafilatura left after it: the comment section, a trailing
     link list, and the menu closing the page."""
-    total = _sentence_chars(paragraphs)
+    total = sentence_chars(paragraphs)
     for index, line in enumerate(paragraphs):
         key = _heading_key(line)
-        above = _sentence_chars(paragraphs[:index])
+        above = sentence_chars(paragraphs[:index])
         # a heading above the article (a sidebar first in the markup) cuts nothing
         if key in _comment_headings() and above >= MIN_SENTENCE_CHARS:
             paragraphs = paragraphs[:index]
@@ -421,7 +424,7 @@ def _trim(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
-def _sentence_chars(lines: list[str]) -> int:
+def sentence_chars(lines: list[str]) -> int:
     """Characters in lines that hold a finished sentence (what an article is made of)."""
     return sum(len(line) for line in lines if len(line) >= 20 and _SENTENCE_END.search(line))
 
@@ -436,11 +439,11 @@ MIN_SENTENCE_CHARS = 50
 def _main_lines(markup: str, lines: list[_Line]) -> tuple[list[str], str]:
     extracted = _trafilatura_text(markup)
     paragraphs = _trim([cell for line in (extracted or "").split("\n") for cell in _table_cells(line)])
-    if _sentence_chars(paragraphs) >= MIN_SENTENCE_CHARS:
+    if sentence_chars(paragraphs) >= MIN_SENTENCE_CHARS:
         return paragraphs, "trafilatura"
     first, last = _densest_run(lines)
     dense = [line.text for line in lines[first:last]]
-    if _sentence_chars(dense) > _sentence_chars(paragraphs):
+    if sentence_chars(dense) > sentence_chars(paragraphs):
         return dense, "densest text"
     if paragraphs:
         return paragraphs, "trafilatura"
