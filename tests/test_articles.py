@@ -38,14 +38,15 @@ def test_day_without_month_keeps_year_and_day_only():
     p = article.published
     assert (p.year, p.month, p.day) == (2022, None, 15)
     assert p.edtf == "2022-XX-15" and p.date is None
-    assert p.basis == "lead-day" and "month is not stated" in p.detail
+    assert p.basis == "lead-day" and "月份未载明" in p.detail and p.label == "据导语日期"
     assert article.outlet == "北京日报客户端"
 
 
 def test_inferred_date_has_low_confidence_and_says_why():
     first = articles_of("004_5b93c930ab0c10b8.txt")[0]
     assert first.published.confidence < 0.5
-    assert "十五五" in first.published.detail and "statistics" in first.published.detail
+    assert "十五五" in first.published.detail and "全年统计" in first.published.detail
+    assert first.published.label == "据内容推断" and first.published.inferred
 
 
 def test_newspaper_page_is_split_into_articles():

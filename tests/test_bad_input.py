@@ -263,6 +263,12 @@ def test_html_scripts_entities_comments_and_nothing_fetched(tmp_path, monkeypatc
     def no_network(*args, **kwargs):
         raise AssertionError("a socket was created while reading")
 
+    # The page reader's libraries are imported first, as they are once a session has read a
+    # page: urllib3 (imported by trafilatura) subclasses socket.socket at import.
+    import trafilatura  # noqa: F401
+
+    import desktop.core.webpage  # noqa: F401
+
     monkeypatch.setattr(socket, "socket", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
     corpus = extract([tmp_path])

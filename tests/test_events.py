@@ -245,7 +245,7 @@ def test_signature_date_dates_the_release_and_repeats_and_sentence_year(tmp_path
             "某省大数据发展管理局\n2025年5月28日\n")
     frame = events_of(tmp_path, text)
     assert set(frame["published"].dt.strftime("%Y-%m-%d")) == {"2025-05-28"}
-    assert "signature" in frame["published_basis"].iat[0]
+    assert "据落款日期" in frame["published_basis"].iat[0]
     texts = list(frame["date_text"])
     assert "当月" not in texts and "2025年5月28日" not in texts
     year_end = frame[frame["date_text"] == "上年末"].iloc[0]

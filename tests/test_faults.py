@@ -96,8 +96,14 @@ def test_markup_in_articles_is_shown_literally(qtbot, tmp_path):
 NETWORK_PROBE = r"""
 import socket, sys
 opened = []
+# Connections and lookups, and any bind that is not the loopback (urllib3, which trafilatura
+# imports, probes IPv6 support at import by binding a socket to ::1: no traffic, no peer).
+CONNECTING = ("socket.connect", "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr",
+              "socket.sendto", "socket.sendmsg", "urllib.", "http.client")
 def audit(event, args):
-    if event.startswith(("socket.", "urllib.", "http.client")):
+    if event.startswith(CONNECTING):
+        opened.append(event)
+    elif event == "socket.bind" and not str(args[1][0]).startswith(("127.", "::1", "localhost")):
         opened.append(event)
 sys.addaudithook(audit)
 from PySide6.QtWidgets import QApplication

@@ -99,6 +99,9 @@ def test_clicking_an_event_fills_detail_and_scrolls_source(window, qtbot):
     title = window.model.frame["title"].iat[row]
     assert window.detail.title.text() == title
     assert "2023年11月29日" in window.detail.when.text()
+    # the publication date with the reader's phrase for its basis; what was read in the tooltip
+    assert window.detail.fields["published"].text() == "2024年2月24日（据文首日期）"
+    assert window.detail.fields["published"].toolTip().startswith("据文首日期：“")
     assert window.source.file == window.model.frame["file"].iat[row]
     assert window.source.sentence_rect_visible(row)
 

@@ -20,60 +20,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 
+from .published import (
+    Published,
+    datelines,
+    find_published,
+    is_date_alone,
+    loose_stamp,
+    stamp_of_line,
+)
 from .reader import Document
 from .resources import resource_path, word_list
 
-CONF_HEADER = 0.95
-CONF_URL = 0.85
-CONF_LEAD_DAY = 0.6
-CONF_INFERRED = 0.4
-
-
-@dataclass(frozen=True, slots=True)
-class Published:
-    """Publication date as far as it is known, and how it was obtained."""
-
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    basis: str = "unknown"  # header | url | lead-day | dateline | signature | inferred | unknown
-    detail: str = "no date found in the file"
-    confidence: float = 0.0
-
-    @property
-    def date(self) -> date | None:
-        """The full date, when year, month and day are all known."""
-        if self.year and self.month and self.day:
-            return date(self.year, self.month, self.day)
-        return None
-
-    @property
-    def edtf(self) -> str | None:
-        if self.year is None:
-            return None
-        month = f"{self.month:02d}" if self.month else "XX"
-        if self.day:
-            return f"{self.year:04d}-{month}-{self.day:02d}"
-        return f"{self.year:04d}" if not self.month else f"{self.year:04d}-{month}"
-
-    @property
-    def reference(self) -> date | None:
-        """The date relative expressions are resolved against (a stand-in when partial).
-
-        With only the year known, the middle of the year stands in; callers check
-        :attr:`month_known` before trusting anything finer than the year.
-        """
-        if self.year is None:
-            return None
-        return date(self.year, self.month or 7, self.day or (15 if not self.month else 1))
-
-    @property
-    def month_known(self) -> bool:
-        return self.year is not None and self.month is not None
-
+__all__ = ["Article", "Published", "find_published", "split_articles"]
 
 @dataclass(slots=True)
 class Article:
@@ -89,6 +50,8 @@ class Article:
     published: Published
     kind: str = "article"  # article | caption
     excluded: list[tuple[int, int]] = field(default_factory=list)
+    site: str | None = None  # a saved page: the site it was saved from
+    author: str | None = None  # a saved page: the author it names
 
     @property
     def file(self) -> str:
@@ -169,8 +132,18 @@ def is_byline(line: str) -> bool:
     return any(word in core for word in _byline_words())
 
 
+def _stamp_date(line: str) -> date | None:
+    """The full date of a header line (``2024-02-24 07:53``, ``二〇二四年三月二十五日``)."""
+    stamp = stamp_of_line(line)
+    return stamp.date if stamp is not None and stamp.date else loose_stamp(line)
+
+
 def _is_stamp_line(line: str) -> bool:
     return _stamp_date(line) is not None
+
+
+def urls_in(text: str) -> list[str]:
+    return [m[0] for m in _URL.finditer(text)]
 
 
 def _is_title_like(line: str) -> bool:
@@ -195,19 +168,6 @@ def find_header_end(lines: list[Line]) -> int:
         if _is_body_paragraph(line.text) and not line.stripped.startswith("#"):
             return index
     return 0
-
-
-# 新华社石家庄4月12日电（记者 王雪松）, 本报北京3月5日讯: a filing stamp, not an event.
-_DATELINE = re.compile(
-    r"^\s*((?:新华社|中新社|中新网|本报|人民网|央视网|央广网|光明网|中国日报网|法制网)"
-    r"[\u4e00-\u9fff]{0,8}?(\d{1,2})月(\d{1,2})日(?:电|讯))"
-    r"(?:\s*[（(][^）)\n]{0,30}[）)])?",
-    re.M,
-)
-
-
-def datelines(text: str) -> list[re.Match[str]]:
-    return list(_DATELINE.finditer(text))
 
 
 # 〔2021〕7号, [2023]48号: a document number, whose year and number are not dates
@@ -242,15 +202,6 @@ def related_list_ranges(lines: list[Line]) -> list[tuple[int, int]]:
     return ranges
 
 
-_DATE_ALONE = re.compile(r"^(?:(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年[\d〇零一二三四五六七八九十]{1,2}月"
-                         r"[\d〇零一二三四五六七八九十]{1,3}日$")
-
-
-def _is_date_alone(line: str) -> bool:
-    """A full date alone on its line: a signature or issue stamp (落款), not an event."""
-    return bool(_DATE_ALONE.match(line.replace(" ", "").replace("\u3000", "")))
-
-
 def excluded_ranges(text: str, lines: list[Line], header_end: int) -> list[tuple[int, int]]:
     """Character ranges that are not article text: header lines, page furniture, URLs,
     datelines, link lists, document numbers."""
@@ -260,192 +211,11 @@ def excluded_ranges(text: str, lines: list[Line], header_end: int) -> list[tuple
     for index, line in enumerate(lines):
         if not line.stripped:
             continue
-        if index < header_end or is_boilerplate(line.text) or _is_date_alone(line.stripped):
+        if index < header_end or is_boilerplate(line.text) or is_date_alone(line.stripped):
             ranges.append((line.start, line.end))
     for match in _URL.finditer(text):
         ranges.append(match.span())
     return sorted(ranges)
-
-
-# ---------------------------------------------------------------- publication date
-
-def _valid(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _stamp_date(line: str) -> date | None:
-    """The full date of a header line (``2024-02-24 07:53``, ``二〇二四年三月二十五日``)."""
-    core = _URL.sub("", line).strip().lstrip(">").strip()
-    if not core or len(core) > 60 or any(c in core for c in "。，,"):
-        return None
-    match = _STAMP.search(core)
-    if match:
-        return _valid(int(match[1]), int(match[2]), int(match[3]))
-    from . import dates  # the engine reads dates written in Chinese numerals
-
-    for mention in dates.find_dates(core, date.today()):
-        if mention.precision == "day" and mention.anchor == "absolute" and mention.kind == "point":
-            return mention.start
-    return None
-
-
-def _published_from_header(lines: list[Line], header_end: int) -> Published | None:
-    for line in lines[: max(header_end, 1) + 2][:20]:
-        found = _stamp_date(line.text)
-        if found:
-            return Published(
-                found.year, found.month, found.day, "header",
-                f"header stamp '{line.stripped}'", CONF_HEADER,
-            )
-    return None
-
-
-_URL_DATES = (
-    re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)"),  # t20240925_…, /20240925/
-    re.compile(r"/((?:19|20)\d\d)-(\d\d)/(\d\d)/"),  # /2024-09/25/
-    re.compile(r"/((?:19|20)\d\d)(\d\d)/(\d\d)/"),  # /202409/25/
-    re.compile(r"/((?:19|20)\d\d)/(\d\d)(\d\d)/"),  # /2024/0925/
-)
-
-
-def urls_in(text: str) -> list[str]:
-    return [m[0] for m in _URL.finditer(text)]
-
-
-def _published_from_url(text: str) -> Published | None:
-    best: tuple[date, str] | None = None
-    for url in urls_in(text):
-        for pattern in _URL_DATES:
-            for match in pattern.finditer(url):
-                found = _valid(int(match[1]), int(match[2]), int(match[3]))
-                if found and (best is None or found > best[0]):
-                    best = (found, url)
-    if best is None:
-        return None
-    found, url = best
-    return Published(
-        found.year, found.month, found.day, "url",
-        f"no header date; the original address {url} carries {found.isoformat()}", CONF_URL,
-    )
-
-
-_LEAD_DAY = re.compile(r"(今天|今日|昨天|昨日)\s*[（(]\s*(\d{1,2})\s*日\s*[）)]")
-_YEAR_IN_NAME = re.compile(r"((?:19|20)\d\d)\s*年?(?=[\u4e00-\u9fff])")
-
-
-def _published_from_lead(lines: list[Line], header_end: int) -> Published | None:
-    body = [line for line in lines[header_end:] if line.stripped][:3]
-    for line in body:
-        match = _LEAD_DAY.search(line.text)
-        if not match:
-            continue
-        day = int(match[2]) + (1 if match[1] in ("昨天", "昨日") else 0)
-        if not 1 <= day <= 31:
-            continue
-        sentence_end = min((i for i in (line.text.find("。", match.end()),) if i >= 0), default=len(line.text))
-        years = [int(y[1]) for y in _YEAR_IN_NAME.finditer(line.text[:sentence_end])]
-        if not years:
-            return Published(None, None, day, "lead-day",
-                             f"the lead gives only the day: '{match[0]}'", CONF_LEAD_DAY / 2)
-        year = years[0]
-        return Published(
-            year, None, day, "lead-day",
-            f"no header date; the lead says '{match[0]}' (day {day}) and names the year {year} "
-            f"in the same sentence; the month is not stated",
-            CONF_LEAD_DAY,
-        )
-    return None
-
-
-_PLAN_OPENING = re.compile(r"[“\"‘「]?十([一二三四五六七八九])五[”\"’」]?(?:规划)?(?:的)?开局")
-_FULL_YEAR_STATS = re.compile(
-    r"((?:19|20)\d\d)年(?:全年)?[，,]?[^。；\n]{0,60}?(?:同比|增长|下降|生产总值|总产值|成交额|接待|实现)"
-)
-_EXPLICIT_YEAR = re.compile(r"(?<![到至迄面向争])((?:19|20)\d\d)年(?![前后代底末内间])")
-_UNDATED_MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
-_CN_DIGITS = "一二三四五六七八九"
-
-
-def _published_inferred(text: str) -> Published | None:
-    """Publication inferred from what the text reports as done, for pages with no stamp."""
-    evidence: list[str] = []
-    year = None
-    stats = [int(m[1]) for m in _FULL_YEAR_STATS.finditer(text)]
-    if stats:
-        year = max(stats) + 1
-        evidence.append(f"full-year {max(stats)} statistics reported as completed")
-    for match in _PLAN_OPENING.finditer(text):
-        n = _CN_DIGITS.index(match[1]) + 11
-        start = 1966 + 5 * (n - 3)
-        evidence.append(f"'{match[0]}' = {start}")
-        year = max(year or 0, start)
-    if year is None:
-        # Mentioned years only bound the date from below: not enough to resolve 去年 or 今天.
-        past = [int(m[1]) for m in _EXPLICIT_YEAR.finditer(text)]
-        if not past:
-            return None
-        return Published(detail=f"no date found; the latest year mentioned is {max(past)}, "
-                                "so it was published in or after that year")
-    days = [d for m in _UNDATED_MONTH_DAY.finditer(text) if (d := _valid(year, int(m[1]), int(m[2])))]
-    if days:
-        latest = max(days)
-        found = latest + timedelta(days=1)
-        evidence.append(
-            f"undated day {latest.month}月{latest.day}日 (photo caption or lead) read in {year}; "
-            f"published the day after"
-        )
-        return Published(found.year, found.month, found.day, "inferred",
-                         "no date printed; inferred: " + "; ".join(evidence), CONF_INFERRED)
-    return Published(year, None, None, "inferred",
-                     "no date printed; inferred: " + "; ".join(evidence), CONF_INFERRED / 2)
-
-
-def _published_from_dateline(text: str) -> Published | None:
-    """A news-agency dateline gives month and day; the year must come from the content."""
-    found = datelines(text)
-    if not found:
-        return None
-    match = found[0]
-    month, day = int(match[2]), int(match[3])
-    inferred = _published_inferred(text)
-    year = inferred.year if inferred and inferred.year else None
-    if year is None:
-        years = [int(m[1]) for m in _EXPLICIT_YEAR.finditer(text)]
-        year = max(years) if years else None
-    if year is None or _valid(year, month, day) is None:
-        return None
-    return Published(year, month, day, "dateline",
-                     f"dateline '{match[1]}'; the year {year} read from the content", CONF_LEAD_DAY)
-
-
-def _published_from_signature(lines: list[Line]) -> Published | None:
-    """A press release or notice signed at its end with the date (机关名 / 2025年5月28日)."""
-    tail = [line for line in lines if line.stripped][-6:]
-    for line in reversed(tail):
-        if _is_date_alone(line.stripped):
-            found = _stamp_date(line.text)
-            if found:
-                return Published(found.year, found.month, found.day, "signature",
-                                 f"no header date; the signature line '{line.stripped}'", CONF_URL)
-    return None
-
-
-def find_published(doc: Document, lines: list[Line], header_end: int) -> Published:
-    """Publication date by the most reliable rule that applies."""
-    for candidate in (
-        _published_from_header(lines, header_end),
-        _published_from_url(doc.text),
-        _published_from_lead(lines, header_end),
-        _published_from_dateline(doc.text),
-        _published_from_signature(lines),
-    ):
-        if candidate is not None and candidate.year is not None:
-            return candidate
-    inferred = _published_inferred(doc.text)
-    return inferred or Published()
 
 
 # ---------------------------------------------------------------- outlet
@@ -481,7 +251,8 @@ def find_outlet(doc: Document, lines: list[Line], header_end: int) -> tuple[str 
             if match:
                 return match[1], f"header '{line.stripped[:40]}'"
     signatures = _outlet_signatures()
-    for url in urls_in(doc.text):
+    page_url = [doc.page.url] if doc.page is not None and doc.page.url else []
+    for url in page_url + urls_in(doc.text):
         host = re.sub(r"^https?://", "", url).split("/")[0].lower()
         hosts = [(p, o) for kind, p, o in signatures if kind == "host" and (host == p or host.endswith("." + p))]
         if hosts:
@@ -493,6 +264,58 @@ def find_outlet(doc: Document, lines: list[Line], header_end: int) -> tuple[str 
     for match in _SOURCE.finditer(doc.text):
         return match[1], f"'{match[0]}'"
     return None, "not stated"
+
+
+# ---------------------------------------------------------------- author
+
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_NAMES = rf"{_NAME}(?:[ \u3000、]+{_NAME})*"
+_AFTER_NAMES = r"\s*(?:发自[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{2,6}报道|报道|摄影?|/文|／文)?\s*"
+
+
+@cache
+def _author_patterns() -> tuple[re.Pattern[str], ...]:
+    cues = "|".join(sorted(map(re.escape, word_list("cues", "author_cues.txt")), key=len, reverse=True))
+    return (
+        # （记者 胡晓蓉）, (信报记者 蔡雪婧), （姚峰 上海报道）
+        re.compile(rf"[（(]\s*[^（()）\n]{{0,12}}?(?:{cues})\s*[:：]?\s*({_NAMES}){_AFTER_NAMES}[）)]"),
+        # a byline line: 本报记者 葛灵丹 / 作者：郭励弘 / 顶端新闻·河南商报记者马俊峰/文
+        re.compile(rf"^[^\n。，]{{0,16}}?(?:{cues})\s*[:：]?\s*({_NAMES}){_AFTER_NAMES}$", re.M),
+        # 作者：X in a stamp line or running text: the colon makes it a label
+        re.compile(rf"(?:作者|执笔人|执笔|撰文)\s*[:：]\s*({_NAMES})(?=$|[\s,，;；|｜)）])", re.M),
+    )
+
+
+# （常书香 马丹阳）, (袁源), （姚峰 上海报道）: the author's names in brackets closing the article
+_CLOSING_NAMES = re.compile(rf"[（(]\s*({_NAMES}){_AFTER_NAMES}[）)]\s*$")
+_NOT_A_PERSON = re.compile(r"[.,，/@_0-9]|网|網|报|報|社|台|臺|频道|新闻|新聞|消息|科技|财经|客户端|编辑|^[^\u4e00-\u9fff]*$")
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(word_list("cues", "author_not_names.txt"))
+
+
+def _names(found: str) -> str | None:
+    names = [name for name in found.split() if name not in _not_names()]
+    return " ".join(names) if names else None
+
+
+def find_author(doc: Document, lines: list[Line]) -> str | None:
+    """The author as the article names it: a person in the page's metadata, a byline with a
+    cue word (作者, 记者, 执笔人, 文/ — ``resources/cues/author_cues.txt``) in brackets, on a
+    line of its own or after a colon, or names in brackets closing the text."""
+    if doc.page is not None and doc.page.author and not _NOT_A_PERSON.search(doc.page.author):
+        return doc.page.author
+    for pattern in _author_patterns():
+        for match in pattern.finditer(doc.text):
+            if names := _names(match[1]):
+                return names
+    body = [line.stripped for line in lines if line.stripped][-3:]
+    for line in reversed(body):
+        if (match := _CLOSING_NAMES.search(line)) and (names := _names(match[1])):
+            return names
+    return None
 
 
 # ---------------------------------------------------------------- titles and segments
@@ -510,8 +333,15 @@ def is_caption(line: str) -> bool:
     return len(core) < 200 and bool(_CAPTION.search(core))
 
 
+_TAGGED_TITLE = re.compile(r"^<(\w*title)\b[^>]*>([^<]{2,120})</\1>$", re.I)
+
+
 def find_title(lines: list[Line], header_end: int) -> tuple[str | None, str]:
     """The headline from the lines above the body (None when the file has none)."""
+    for line in lines[:header_end]:
+        # a record stored as markup names its title in a tag (<contenttitle>…</contenttitle>)
+        if (match := _TAGGED_TITLE.match(line.stripped)) and match[2].strip():
+            return match[2].strip(), "headline"
     headings = [line for line in lines[:header_end] if line.stripped]
     candidates = [
         line for line in headings
@@ -635,7 +465,17 @@ def split_articles(doc: Document) -> list[Article]:
     published = find_published(doc, lines, header_end)
     outlet, outlet_basis = find_outlet(doc, lines, header_end)
     excluded = excluded_ranges(doc.text, lines, header_end)
-    segments = find_segments(doc.text, lines, header_end, title)
+    author = find_author(doc, lines)
+    page = doc.page
+    if page is not None:
+        # A saved page is one article: its main text was already cut out of the page.
+        if page.title:
+            title, title_basis = page.title, "page headline"
+        if outlet is None and page.site:
+            outlet, outlet_basis = page.site, "the page's site name"
+        segments = [Segment(0, len(doc.text), title, "article")]
+    else:
+        segments = find_segments(doc.text, lines, header_end, title)
     stem = doc.path.stem
     articles = []
     for number, segment in enumerate(segments, start=1):
@@ -671,6 +511,8 @@ def split_articles(doc: Document) -> list[Article]:
                 published=published,
                 kind=segment.kind,
                 excluded=sorted(article_excluded),
+                site=page.site if page else None,
+                author=author,
             )
         )
     return articles

@@ -108,7 +108,7 @@ def published_text(published: Any, edtf: Any, basis: Any) -> str:
     """The publication date for readers; an inferred one shows its EDTF and （推断）."""
     edtf_text, basis_text = _text(edtf), _text(basis).lower()
     day = _day(published)
-    if "inferred" in basis_text:
+    if "inferred" in basis_text or "推断" in basis_text:
         shown = edtf_text or (day.isoformat() if day else "")
         return f"{shown}{INFERRED_MARK}" if shown else UNKNOWN_DATE
     if day is not None:

@@ -16,9 +16,13 @@ import os
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .webpage import PageInfo
 
 from .messages import os_error_text, problem_text
 
@@ -55,6 +59,7 @@ class Document:
     encoding: str
     sha256: str  # of the raw bytes: identifies the file content for anchors and duplicates
     replaced_bytes: int = 0  # invalid UTF-8 bytes decoded as U+FFFD (see :func:`decode_bytes`)
+    page: PageInfo | None = None  # a saved web page: what it says about itself (:mod:`.webpage`)
 
     @property
     def name(self) -> str:
@@ -316,11 +321,35 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     sha256 = hashlib.sha256(data).hexdigest()
     del data  # a big file: keep the text only
     text = normalize_newlines(text)
+    page = None
     if path.suffix.lower() in HTML_SUFFIXES or re.match(r"\s*<(!doctype\s+html|html)", text[:200], re.I):
-        text = html_to_text(text)
+        text, page = read_html(text)
     if not text.strip():
         raise UnreadableFile("no-text")
-    return Document(path=path, text=text, encoding=encoding, sha256=sha256, replaced_bytes=replaced)
+    return Document(path=path, text=text, encoding=encoding, sha256=sha256, replaced_bytes=replaced, page=page)
+
+
+def read_html(markup: str) -> tuple[str, PageInfo | None]:
+    """A saved page's article text and what the page says about itself (:mod:`.webpage`);
+    the whole visible text when the markup cannot be parsed as a page."""
+    from .webpage import (  # loaded only when a page is read
+        MIN_SENTENCE_CHARS,
+        read_page,
+        sentence_chars,
+    )
+
+    read = read_page(markup)
+    if read is None or not read[0].strip():
+        return html_to_text(markup), None
+    text, page = read
+    kept = sentence_chars(text.split("\n"))
+    if kept < MIN_SENTENCE_CHARS:
+        # lxml drops what is nested deeper than it parses: the whole visible text, read by
+        # html.parser, rather than a page without its article
+        whole = html_to_text(markup)
+        if sentence_chars(whole.split("\n")) > kept:
+            return whole, replace(page, extractor="whole page")
+    return text, page
 
 
 def iter_article_files(paths: Iterable[Path]) -> Iterator[Path | Problem]:

@@ -46,7 +46,15 @@ def published_text(frame: pd.DataFrame, row: int) -> str:
         when = edtf
     else:
         when = "日期不详"
-    return f"{when}（{basis}）"
+    # The basis reads "据网页元数据：<what was read>": the reader's phrase here, the rest in the tooltip.
+    label = basis.split("：", 1)[0] if basis else ""
+    return f"{when}（{label}）" if label else when
+
+
+def published_detail(frame: pd.DataFrame, row: int) -> str:
+    """What exactly the publication date was read from (the tooltip of the date)."""
+    basis = frame["published_basis"].iat[row]
+    return str(basis) if isinstance(basis, str) else ""
 
 
 ORIGIN_NOTES = {"edited": "（已修改）", "manual": "（手动添加）"}
@@ -195,5 +203,6 @@ class DetailPane(QWidget):
         self.fields["article"].setText(str(get("article_title")))
         self.fields["outlet"].setText(str(get("outlet")) if pd.notna(get("outlet")) else "—")
         self.fields["published"].setText(published_text(frame, row))
+        self.fields["published"].setToolTip(published_detail(frame, row))
         self.sentence.setText(str(get("sentence")))
         self.stack.setCurrentWidget(self.single)
