@@ -133,3 +133,16 @@ def test_dense_lane_is_aggregated_into_badges():
     assert any(i.kind == "cluster" for i in items)
     assert sum(i.count for i in items) == len(index.visible(0, scale.start, scale.end))
     assert len(items) <= 1000 / 44 + 2
+
+
+def test_fit_all_is_not_widened_by_a_century_long_event():
+    frame = _frame(50)
+    first, last = build_index(frame, "single").extent()
+    century = frame.iloc[[0]].copy()
+    century["start"] = pd.Timestamp("2000-01-01")
+    century["end"] = pd.Timestamp("2099-12-31")
+    century["precision"] = "century"
+    wide = pd.concat([frame, century], ignore_index=True)
+    index = build_index(wide, "single")
+    assert index.extent()[1] > last + 365 * 50
+    assert index.fit_extent() == (first, last)

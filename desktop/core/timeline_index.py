@@ -21,6 +21,7 @@ import pandas as pd
 from .timescale import EPOCH
 
 BUCKET_LIMITS = np.array([1, 7, 31, 92, 366, 3660, np.inf])
+FIT_IGNORES_LONGER_THAN = 30 * 366.0  # days: events longer than this do not widen "fit all"
 LANE_MODES = ("article", "category", "single")
 PRECISION_CODES = {name: code for code, name in enumerate(
     ["day", "week", "month", "quarter", "season", "half-year", "year", "decade", "century",
@@ -83,6 +84,17 @@ class TimelineIndex:
         if not shown.any():
             return None
         return float(self.start[shown].min()), float(self.end[shown].max())
+
+    def fit_extent(self, longest_days: float = FIT_IGNORES_LONGER_THAN) -> tuple[float, float] | None:
+        """The span a "fit all" shows: that of the shown events, leaving out very long ones
+        (本世纪, a 2000–2099 band) unless there is nothing else — one century-long event
+        would otherwise squeeze every dated event of a corpus into a sliver."""
+        shown = ~self.hidden
+        if not shown.any():
+            return None
+        short = shown & (self.end - self.start <= longest_days)
+        use = short if short.any() else shown
+        return float(self.start[use].min()), float(self.end[use].max())
 
 
 def day_numbers(column: pd.Series) -> np.ndarray:

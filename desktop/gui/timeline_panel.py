@@ -39,7 +39,7 @@ class OverviewStrip(QWidget):
 
     def refresh(self) -> None:
         index = self.view.index
-        extent = index.extent()
+        extent = index.fit_extent()
         if extent is None:
             self._range, self._histogram = (0.0, 1.0), np.zeros(1)
         else:
@@ -150,7 +150,7 @@ class TimelinePanel(QWidget):
         self.overview.moved.connect(self._centre_on)
 
     def _sync_hbar(self, start: float, end: float) -> None:
-        extent = self.view.index.extent() or (start, end)
+        extent = self.view.index.fit_extent() or (start, end)
         span = end - start
         low = min(extent[0] - span * 0.5, start)
         high = max(extent[1] + span * 0.5, end)

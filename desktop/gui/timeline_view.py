@@ -607,7 +607,7 @@ class TimelineView(QWidget):
 
     def zoom_fit(self) -> None:
         """Show every shown event, the labels of the last ones included."""
-        extent = self.index.extent()
+        extent = self.index.fit_extent()
         if extent:
             self.scale.width = self.timeline_width()
             self.scale.show(*extent, label_room=self._label_room())
@@ -911,7 +911,7 @@ class TimelineView(QWidget):
         elif key == Qt.Key.Key_PageDown:
             self.pan_px(width * 0.9)
         elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
-            extent = self.index.extent()
+            extent = self.index.fit_extent()
             if extent:
                 span = self.scale.span
                 start = extent[0] - span * 0.05 if key == Qt.Key.Key_Home else extent[1] - span * 0.95
