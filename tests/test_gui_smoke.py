@@ -12,18 +12,34 @@ def test_event_model_passes_qt_model_checks(qtmodeltester, seeds_corpus):
     qtmodeltester.check(model)
 
 
-def test_filter_proxy_passes_qt_model_checks(qtmodeltester, seeds_corpus):
-    from desktop.gui.models import EventFilterProxy, EventTableModel
+def test_list_model_passes_qt_model_checks_and_sorts_and_filters(qtmodeltester, seeds_corpus):
+    from PySide6.QtCore import Qt
 
-    model = EventTableModel(seeds_corpus.events)
-    proxy = EventFilterProxy()
-    proxy.setSourceModel(model)
-    shown = np.zeros(len(seeds_corpus.events), dtype=bool)
+    from desktop.gui.models import EventListModel, EventTableModel
+
+    frame = seeds_corpus.events
+    model = EventTableModel(frame)
+    listed = EventListModel()
+    listed.setSourceModel(model)
+    shown = np.zeros(len(frame), dtype=bool)
     shown[::2] = True
-    proxy.set_shown(shown)
-    assert proxy.rowCount() == shown.sum()
-    proxy.sort(0)
-    qtmodeltester.check(proxy)
+    listed.set_shown(shown)
+    assert listed.rowCount() == shown.sum()
+    qtmodeltester.check(listed)
+    title = [name for name, _ in EventTableModel.COLUMNS].index("title")
+    listed.sort(title, Qt.SortOrder.DescendingOrder)
+    titles = [listed.index(row, title).data() for row in range(listed.rowCount())]
+    assert titles == sorted(titles, reverse=True)
+    rows = listed.source_rows()
+    assert set(rows.tolist()) == set(np.flatnonzero(shown).tolist())
+    for view_row, frame_row in enumerate(rows.tolist()):
+        assert listed.mapFromSource(model.index(frame_row, 0)).row() == view_row
+        assert listed.mapToSource(listed.index(view_row, 0)).row() == frame_row
+    assert not listed.mapFromSource(model.index(1, 0)).isValid()  # filtered out
+    listed.sort(0)
+    starts = [frame["start"].iat[r] for r in listed.source_rows()]
+    assert starts == sorted(starts)
+    qtmodeltester.check(listed)
 
 
 def test_qt_own_strings_are_in_chinese(qapp):

@@ -69,7 +69,7 @@ from .corrections import ProjectController, data_dir
 from .detail_pane import DetailPane
 from .fonts import install_application_font
 from .guard import guard_overrides
-from .models import EventFilterProxy, EventTableModel
+from .models import EventListModel, EventTableModel
 from .source_view import SourceView
 from .timeline_panel import TimelinePanel
 from .timeline_view import TimelineView
@@ -175,7 +175,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _build_list_dock(self) -> None:
-        self.proxy = EventFilterProxy(self)
+        self.proxy = EventListModel(self)
         self.proxy.setSourceModel(self.model)
         self.list_view = QTableView()
         self.list_view.setModel(self.proxy)

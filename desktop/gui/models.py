@@ -1,8 +1,14 @@
-"""Thin Qt models over the events DataFrame (no copy of the data is kept here).
+"""Thin Qt models over the events DataFrame; their cost follows the visible rows.
 
-:class:`EventTableModel` exposes the frame's rows in its order; views share one
-``QItemSelectionModel`` on it. :class:`EventFilterProxy` shows the events that pass the
-filters (a mask the main window computes) and sorts by raw values, not display text.
+:class:`EventTableModel` exposes the frame's rows in its order; every view shares one
+``QItemSelectionModel`` on it. A cell's text is formatted when a view first asks for it
+and kept until the frame changes — never a ``frame[col].iat[row]`` walk per paint.
+
+:class:`EventListModel` is the event list's view of it: the rows that pass the filters, in
+the order the user sorted by. Both are numpy arrays (view row → frame row and back),
+sorted with ``numpy.argsort`` over one key array per column (as Anki's browser model keeps
+its own order instead of asking Qt to compare cells one by one), so sorting 100,000 events
+or applying a filter is a few array operations, not a Python call per comparison.
 """
 
 from __future__ import annotations
@@ -10,11 +16,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
+    QAbstractProxyModel,
     QAbstractTableModel,
+    QItemSelection,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -26,7 +33,7 @@ from .palette import category_colour
 from .plain import tooltip_text
 
 _Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+PLANNED_COLOUR = QColor("#7B52AE")
 
 
 @guard_overrides
@@ -46,6 +53,8 @@ class EventTableModel(QAbstractTableModel):
     def __init__(self, frame: pd.DataFrame | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._frame = frame if frame is not None else events_frame([])
+        self._cells: dict[tuple[int, int], str] = {}
+        self._colours: dict[str, QColor] = {}
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -54,6 +63,7 @@ class EventTableModel(QAbstractTableModel):
     def set_frame(self, frame: pd.DataFrame) -> None:
         self.beginResetModel()
         self._frame = frame
+        self._cells.clear()
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
@@ -68,20 +78,24 @@ class EventTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        row, column = index.row(), self.COLUMNS[index.column()][0]
+        row, number = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            value = self._value(row, column)
-            if isinstance(value, pd.Timestamp):
-                return value.value
-            return ", ".join(value) if isinstance(value, list) else str(value)
+            key = (row, number)
+            text = self._cells.get(key)
+            if text is None:
+                text = self._cells[key] = self._display(row, self.COLUMNS[number][0])
+            return text
+        column = self.COLUMNS[number][0]
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_text(str(self._value(row, "sentence")))
         if role == Qt.ItemDataRole.DecorationRole and column == "category":
-            return category_colour(str(self._value(row, "category")))
+            name = str(self._value(row, "category"))
+            colour = self._colours.get(name)
+            if colour is None:
+                colour = self._colours[name] = category_colour(name)
+            return colour
         if role == Qt.ItemDataRole.ForegroundRole and column == "tense" and self._value(row, "tense") == "planned":
-            return QColor("#7B52AE")
+            return PLANNED_COLOUR
         return None
 
     def _display(self, row: int, column: str) -> str:
@@ -104,24 +118,150 @@ class EventTableModel(QAbstractTableModel):
             return self.tr(self.COLUMNS[section][1])
         return str(section + 1)
 
+    def sort_key(self, number: int) -> np.ndarray:
+        """One array whose ascending order is the column's order (dates by start then end)."""
+        frame = self._frame
+        column = self.COLUMNS[number][0]
+        if column == "start":
+            starts = frame["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+            ends = frame["end"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+            return starts * 200_000 + (ends - starts).clip(0, 199_999)
+        if column == "places":
+            return np.array(["、".join(p) for p in frame["places"]], dtype=str)
+        if column in ("precision", "tense"):
+            name = precision_name if column == "precision" else tense_name
+            return np.array([name(str(v)) for v in frame[column]], dtype=str)
+        return frame[column].astype(str).fillna("").to_numpy(dtype=str)
+
+
+def _runs(rows: np.ndarray) -> list[tuple[int, int]]:
+    """Sorted unique rows as inclusive (first, last) runs of consecutive numbers."""
+    if not len(rows):
+        return []
+    breaks = np.flatnonzero(np.diff(rows) != 1)
+    starts = np.concatenate([[rows[0]], rows[breaks + 1]])
+    ends = np.concatenate([rows[breaks], [rows[-1]]])
+    return list(zip(starts.tolist(), ends.tolist(), strict=True))
+
 
 @guard_overrides
-class EventFilterProxy(QSortFilterProxyModel):
-    """The events that pass the filters, sortable by any column."""
+class EventListModel(QAbstractProxyModel):
+    """The events that pass the filters, in the order of the column the user sorted by."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._shown: np.ndarray | None = None
-        self.setSortRole(SORT_ROLE)
+        self._shown: np.ndarray | None = None  # None: all
+        self._sort_column = 0
+        self._descending = False
+        self._sorted = np.empty(0, dtype=np.int64)  # all frame rows in sort order
+        self._order = np.empty(0, dtype=np.int64)  # view row -> frame row
+        self._position = np.empty(0, dtype=np.int64)  # frame row -> view row, -1 if not shown
+
+    # ---------------------------------------------------------------- the arrays
+
+    def setSourceModel(self, model: EventTableModel) -> None:
+        super().setSourceModel(model)
+        model.modelReset.connect(self._on_source_reset)
+        self._on_source_reset()
+
+    def _source(self) -> EventTableModel:
+        return self.sourceModel()
+
+    def _on_source_reset(self) -> None:
+        self.beginResetModel()
+        n = self._source().rowCount()
+        if self._shown is not None and len(self._shown) != n:
+            self._shown = None
+        self._sorted = self._sort_order()
+        self._apply_filter()
+        self.endResetModel()
+
+    def _sort_order(self) -> np.ndarray:
+        n = self._source().rowCount()
+        if n == 0:
+            return np.empty(0, dtype=np.int64)
+        key = self._source().sort_key(self._sort_column)
+        order = np.argsort(key, kind="stable")
+        return order[::-1].copy() if self._descending else order
+
+    def _apply_filter(self) -> None:
+        n = self._source().rowCount()
+        order = self._sorted if self._shown is None else self._sorted[self._shown[self._sorted]]
+        self._order = order.astype(np.int64, copy=False)
+        self._position = np.full(n, -1, dtype=np.int64)
+        self._position[self._order] = np.arange(len(self._order), dtype=np.int64)
 
     def set_shown(self, shown: np.ndarray | None) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9: invalidateFilter() is deprecated
-            self.beginFilterChange()
-            self._shown = shown
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._shown = shown
-            self.invalidateFilter()
+        """Show only the frame rows where ``shown`` is True (None: all)."""
+        self.beginResetModel()
+        self._shown = None if shown is None else np.asarray(shown, dtype=bool)
+        self._apply_filter()
+        self.endResetModel()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        return self._shown is None or (source_row < len(self._shown) and bool(self._shown[source_row]))
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0:
+            return
+        self.beginResetModel()
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._sorted = self._sort_order()
+        self._apply_filter()
+        self.endResetModel()
+
+    def source_rows(self) -> np.ndarray:
+        """Frame rows in the order the list shows them."""
+        return self._order
+
+    # ---------------------------------------------------------------- the proxy interface
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else self._source().columnCount()
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (0 <= row < len(self._order)) or not (0 <= column < self.columnCount()):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt signature
+        return QModelIndex()
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
+        return not parent.isValid()
+
+    def mapToSource(self, index: _Index) -> QModelIndex:
+        if not index.isValid() or index.row() >= len(self._order):
+            return QModelIndex()
+        return self._source().index(int(self._order[index.row()]), index.column())
+
+    def mapFromSource(self, index: _Index) -> QModelIndex:
+        if not index.isValid() or index.row() >= len(self._position):
+            return QModelIndex()
+        row = int(self._position[index.row()])
+        return self.index(row, index.column()) if row >= 0 else QModelIndex()
+
+    def mapSelectionToSource(self, selection: QItemSelection) -> QItemSelection:
+        rows = np.unique(np.concatenate(
+            [self._order[r.top(): r.bottom() + 1] for r in selection] or [np.empty(0, dtype=np.int64)]))
+        return self._selection(self._source(), rows)
+
+    def mapSelectionFromSource(self, selection: QItemSelection) -> QItemSelection:
+        rows = np.concatenate([self._position[r.top(): r.bottom() + 1] for r in selection]
+                              or [np.empty(0, dtype=np.int64)])
+        return self._selection(self, np.unique(rows[rows >= 0]))
+
+    @staticmethod
+    def _selection(model: QAbstractTableModel, rows: np.ndarray) -> QItemSelection:
+        """Whole rows ``rows`` of ``model`` as a selection of a few ranges."""
+        selection = QItemSelection()
+        last = model.columnCount() - 1
+        for first, final in _runs(rows):
+            selection.select(model.index(first, 0), model.index(final, last))
+        return selection
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal:
+            return self._source().headerData(section, orientation, role)
+        return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None

@@ -78,7 +78,8 @@ def main(seeds: str, dropped: str) -> int:
         "wheel": (TimelineView, "zoom_by", wheel),
         "resize": (TimelineView, "timeline_width", lambda: window.resize(window.width() - 40, window.height())),
         "drop": (MainWindow, "open_paths", drop),
-        "model": (EventTableModel, "_display", lambda: window.list_view.viewport().repaint()),
+        "model": (EventTableModel, "_display", lambda: (window.model.set_frame(window.model.frame),
+                                                        window.list_view.viewport().repaint())),
     }
     counts: dict[str, int] = {}
     for kind, (owner, name, action) in faults.items():
