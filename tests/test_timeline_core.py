@@ -126,13 +126,29 @@ def test_layout_labels_never_overlap_and_year_spans_its_year():
 
 
 def test_dense_lane_is_aggregated_into_badges():
-    frame = _frame(3000)
+    frame = _frame(1000)
     index = build_index(frame, "single")
     scale = TimeScale(float(day_number(date(2000, 1, 1))), float(day_number(date(2025, 1, 1))), 1000.0)
     items = layout_lane(index, 0, scale, lambda row: 60.0, LayoutParams(rows=4, label_limit=400))
     assert any(i.kind == "cluster" for i in items)
     assert sum(i.count for i in items) == len(index.visible(0, scale.start, scale.end))
     assert len(items) <= 1000 / 44 + 2
+
+
+def test_a_lane_too_dense_to_tell_apart_is_a_density_strip_that_counts_every_event():
+    frame = _frame(3000)
+    index = build_index(frame, "single")
+    scale = TimeScale(float(day_number(date(2000, 1, 1))), float(day_number(date(2025, 1, 1))), 900.0)
+    items = layout_lane(index, 0, scale, lambda row: 60.0, LayoutParams(rows=4))
+    assert [i.kind for i in items] == ["density"]
+    density = items[0]
+    assert len(density.counts) == 300  # one bin per 3 px
+    assert density.count == len(index.visible(0, scale.start, scale.end))
+    # a bin counts the events that start in it
+    edges = scale.start + np.arange(301) * 3 * scale.days_per_px
+    starts = index.start[index.visible(0, scale.start, scale.end)]
+    inside = starts[starts >= edges[0]]
+    assert density.counts[1:].tolist() == np.histogram(inside, bins=edges)[0][1:].tolist()
 
 
 def test_fit_all_is_not_widened_by_a_century_long_event():

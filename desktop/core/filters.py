@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .places import hierarchy
+from .timeline_index import lane_mask
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,10 +27,12 @@ class EventFilter:
     places: frozenset[str] = field(default_factory=frozenset)
     date_from: date | None = None
     date_to: date | None = None
+    lane: tuple[str, str] | None = None  # (lane mode, lane key): only the events of that lane
 
     @property
     def is_empty(self) -> bool:
-        return not (self.query.strip() or self.categories or self.places or self.date_from or self.date_to)
+        return not (self.query.strip() or self.categories or self.places or self.date_from or self.date_to
+                    or self.lane)
 
     def query_mask(self, frame: pd.DataFrame) -> np.ndarray:
         """Events that match the text query (all True when there is none)."""
@@ -55,6 +58,8 @@ class EventFilter:
             mask &= (frame["end"] >= pd.Timestamp(self.date_from)).to_numpy(dtype=bool)
         if self.date_to:
             mask &= (frame["start"] <= pd.Timestamp(self.date_to)).to_numpy(dtype=bool)
+        if self.lane:
+            mask &= lane_mask(frame, *self.lane)
         return mask
 
     def mask(self, frame: pd.DataFrame) -> np.ndarray:

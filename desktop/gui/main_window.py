@@ -77,8 +77,13 @@ from .window_corrections import CorrectionsMixin
 from .worker import ExtractionJob
 
 MAX_RECENT = 8
+DEFAULT_LANE_MODE = "auto"
 _ACCESS_KEY = re.compile(r"\(&\w\)|&(?=\w)")  # "打开文件(&O)" / "&Open": the access-key mark
-LANE_MODES = (("article", "按文章分泳道"), ("category", "按类别分泳道"), ("single", "单一泳道"))
+#: The names of the lane modes of :data:`desktop.core.timeline_index.LANE_MODES`, in menu order.
+LANE_MODE_NAMES = {
+    "auto": "自动分泳道", "article": "按文章分泳道", "source": "按来源分泳道", "category": "按类别分泳道",
+    "place": "按地点分泳道", "single": "单一泳道",
+}
 
 
 def settings_list(value: object) -> list[str]:
@@ -108,6 +113,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self._filter = EventFilter()
         self._summary = ""  # what the status bar says of the loaded corpus
         self._summary_prefix = ""  # a note for the next summary (a saved folder that is gone)
+        self._lane_filter: tuple[str, str, str] | None = None  # "only this lane": mode, key, label
 
         self.model = EventTableModel(parent=self)
         self.selection = QItemSelectionModel(self.model, self)
@@ -117,6 +123,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.source = SourceView(self.model, self.selection)
         self.detail.show_in_source.connect(self._show_in_source)
         self.source.term_clicked.connect(self._filter_by_term)
+        self.timeline.lane_filter_requested.connect(lambda mode, key, label: self.set_lane_filter((mode, key, label)))
         self.extracted = None  # the engine's events; the model shows them with corrections applied
         self.texts: dict[str, str] = {}
         self.applied = None
@@ -247,12 +254,12 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.source.terms_toggle.toggled.connect(self.act_terms.setChecked)
         self.lane_group = QActionGroup(self)
         self.lane_actions: dict[str, QAction] = {}
-        for number, (mode, name) in enumerate(LANE_MODES, start=1):
+        for number, (mode, name) in enumerate(LANE_MODE_NAMES.items(), start=1):
             action = QAction(self.tr(name) + f"(&{number})", self, checkable=True)
             action.triggered.connect(lambda _=False, m=mode: self.set_lane_mode(m))
             self.lane_group.addAction(action)
             self.lane_actions[mode] = action
-        self.lane_actions["article"].setChecked(True)
+        self.lane_actions[DEFAULT_LANE_MODE].setChecked(True)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("工具栏"), self)
@@ -308,7 +315,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         bar.addAction(self.act_zoom_out)
         bar.addAction(self.act_fit)
         self.lane_box = QComboBox()
-        for mode, name in LANE_MODES:
+        for mode, name in LANE_MODE_NAMES.items():
             self.lane_box.addItem(self.tr(name), mode)
         self.lane_box.currentIndexChanged.connect(lambda i: self.set_lane_mode(self.lane_box.itemData(i)))
         bar.addWidget(self.lane_box)
@@ -345,7 +352,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_zoom_selection):
             view.addAction(action)
         view.addSeparator()
-        for mode, _ in LANE_MODES:
+        for mode in LANE_MODE_NAMES:
             view.addAction(self.lane_actions[mode])
         view.addSeparator()
         view.addAction(self.act_terms)
@@ -373,6 +380,13 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.progress.setMaximumWidth(220)
         self.cancel_button = QPushButton(self.tr("取消"), self)
         self.cancel_button.clicked.connect(self.cancel_extraction)
+        # the "only this lane" filter, where it is always in sight; a click removes it
+        self.lane_chip = QToolButton(self)
+        self.lane_chip.setToolTip(self.tr("只显示这一泳道的事件；点击取消"))
+        self.lane_chip.setStyleSheet("QToolButton{background:#E3F2FD;border-radius:8px;padding:1px 8px}")
+        self.lane_chip.clicked.connect(lambda: self.set_lane_filter(None))
+        self.lane_chip.hide()
+        self.statusBar().addPermanentWidget(self.lane_chip)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.progress.hide()
@@ -417,8 +431,8 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             value = settings.value(key)
             if value is not None:
                 splitter.restoreState(value)
-        mode = settings.value("timeline/lanes", "article")
-        if mode in dict(LANE_MODES):
+        mode = settings.value("timeline/lanes", DEFAULT_LANE_MODE)
+        if mode in LANE_MODE_NAMES:
             self.set_lane_mode(mode)
         start, end = settings.value("timeline/start"), settings.value("timeline/end")
         if start is not None and end is not None:
@@ -611,6 +625,13 @@ class MainWindow(CorrectionsMixin, QMainWindow):
 
     # ------------------------------------------------------------------ filters
 
+    def set_lane_filter(self, lane: tuple[str, str, str] | None) -> None:
+        """Only the events of one lane (mode, key, label), in the timeline and the list; None: all."""
+        self._lane_filter = lane
+        self.lane_chip.setText(self.tr("只看泳道：%s ✕") % lane[2] if lane else "")
+        self.lane_chip.setVisible(lane is not None)
+        self.apply_filters()
+
     def current_filter(self) -> EventFilter:
         chosen = frozenset(name for name, action in self.category_actions.items() if action.isChecked())
         place = self.place_box.currentData()
@@ -618,7 +639,9 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         if self.date_check.isChecked():
             date_from = self.date_from.date().toPython()
             date_to = self.date_to.date().toPython()
-        return EventFilter(self.search.text(), chosen, frozenset({place}) if place else frozenset(), date_from, date_to)
+        lane = (self._lane_filter[0], self._lane_filter[1]) if self._lane_filter else None
+        return EventFilter(self.search.text(), chosen, frozenset({place}) if place else frozenset(), date_from, date_to,
+                           lane)
 
     def apply_filters(self) -> None:
         frame = self.model.frame
@@ -665,6 +688,8 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         with QSignalBlocker(self.date_check):
             self.date_check.setChecked(False)
         self._reset_date_range()
+        self._lane_filter = None
+        self.lane_chip.setVisible(False)
         self.apply_filters()
 
     def _reset_date_range(self) -> None:
