@@ -20,13 +20,6 @@ THREE = ["29fc796a8d83", "b345ba797d5a", "3b86b95ff1f7"]  # a day, a planned ran
 
 
 @pytest.fixture(scope="module")
-def qapp():
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication([])
-
-
-@pytest.fixture(scope="module")
 def events(seeds_corpus):
     return seeds_corpus.events
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .rows import RowPacker
 from .timeline_index import TimelineIndex
 from .timescale import TimeScale
 
@@ -29,6 +30,7 @@ MIN_BAR_PX = 6.0
 MARKER_PX = 10.0
 LABEL_GAP = 4.0
 ROW_GAP = 6.0
+MARKER_GAP = 2.0  # between bare markers (no label) in a row
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +148,7 @@ def _place(rows: np.ndarray, x0: np.ndarray, x1: np.ndarray, n_rows: int, width_
     """Greedy placement in start order into the first of ``n_rows`` rows free at the event's x:
     with its label if it fits, else as a bare marker; what finds no room is returned apart."""
     items: list[Item] = []
-    row_end = [-np.inf] * n_rows
-    row_range = range(n_rows)
+    packer = RowPacker(max_rows=n_rows)
     overflow_rows: list[int] = []
     overflow_x: list[float] = []
     last_x = width - 1
@@ -160,27 +161,19 @@ def _place(rows: np.ndarray, x0: np.ndarray, x1: np.ndarray, n_rows: int, width_
             is_bar, left, right = False, centre - MARKER_PX / 2, centre + MARKER_PX / 2
             visible_left = left
         # measure the title only when some row is free at all (measuring is the costly part)
-        placed_with_label = False
-        if min(row_end) <= visible_left - ROW_GAP:
+        if packer.find(visible_left, visible_left, ROW_GAP) is not None:
             label_w = width_of(row)
             label_x = label_position(is_bar, left, visible_left, label_w, width)
-            free = min(visible_left, label_x) - ROW_GAP
-            for r in row_range:
-                if row_end[r] <= free:
-                    items.append(Item("event", left, right, r, label_x, label_w, row, is_bar=is_bar))
-                    row_end[r] = max(right, label_x + label_w)
-                    placed_with_label = True
-                    break
-        if not placed_with_label:
-            free = visible_left - 2
-            for r in row_range:
-                if row_end[r] <= free:
-                    items.append(Item("event", left, right, r, visible_left, 0.0, row, is_bar=is_bar))
-                    row_end[r] = right
-                    break
-            else:
-                overflow_rows.append(row)
-                overflow_x.append(min(max(visible_left, 0.0), last_x))
+            lane_row = packer.place(min(visible_left, label_x), max(right, label_x + label_w), ROW_GAP)
+            if lane_row is not None:
+                items.append(Item("event", left, right, lane_row, label_x, label_w, row, is_bar=is_bar))
+                continue
+        lane_row = packer.place(visible_left, right, MARKER_GAP)
+        if lane_row is not None:
+            items.append(Item("event", left, right, lane_row, visible_left, 0.0, row, is_bar=is_bar))
+        else:
+            overflow_rows.append(row)
+            overflow_x.append(min(max(visible_left, 0.0), last_x))
     return items, overflow_rows, overflow_x
 
 
