@@ -136,7 +136,7 @@ def test_make_edit_refuses_bad_changes(corpus, texts):
 
 def test_edit_hide_add_applied_on_seeds(corpus, texts):
     events = corpus.events
-    assert len(events) == 39
+    assert len(events) == 40
     before = events.copy(deep=True)
     edit, hide, add = _three(corpus, texts)
     applied = apply_corrections(events, [edit, hide, add], texts)
@@ -144,7 +144,7 @@ def test_edit_hide_add_applied_on_seeds(corpus, texts):
     frame = applied.frame
     assert applied.unplaced == []
     assert set(applied.placed) == {edit.id, hide.id, add.id}
-    assert len(frame) == 40
+    assert len(frame) == 41
     assert frame.dtypes.equals(events.dtypes)
     assert list(frame.columns) == list(events.columns)
     assert frame["start"].is_monotonic_increasing
@@ -528,7 +528,7 @@ def test_cli_extract_with_project(corpus, texts, tmp_path):
     assert events[edit.event_id]["origin"] == "edited"
     manual = [e for e in events.values() if e["origin"] == "manual"]
     assert len(manual) == 1 and manual[0]["date_text"] == "300多名" and manual[0]["title"] == "三百余人出席"
-    assert len(events) == 39 and not any(e["hidden"] for e in events.values())
+    assert len(events) == 40 and not any(e["hidden"] for e in events.values())
     assert "correction add on gone.txt '2020年' could not be placed" in result.stderr
     assert "Traceback" not in result.stderr
     plain = json.loads(run("extract", "--format", "json").stdout)["events"]

@@ -124,14 +124,23 @@ def same_period(mention: dates.DateMention, period: dates.DateMention | None) ->
     return replace(mention, start=start, end=end, precision=period.precision, edtf=edtf)
 
 
-def takes_effect(mention: dates.DateMention, text: str) -> dates.DateMention:
-    """``自2023年11月1日起施行``: the day a rule takes effect, not a range up to publication."""
+_START_WORD = re.compile(r"^(?:从|自|由)?\s*(?P<core>.+?)\s*(?:起|开始)$")
+
+
+def starts_at(mention: dates.DateMention) -> dates.DateMention:
+    """``从4月份开始``, ``自2026年1月19日起``, ``自2023年11月1日起施行``: a start word dates the
+    unit it starts from (the month, the day), not a range up to publication; ``X以来`` and
+    ``X起至今`` stay open ranges."""
     if mention.kind != "open":
         return mention
-    after = text[mention.span[1] : mention.span[1] + 6].lstrip("起")
-    if not after.startswith(cue_words("effective_verbs.txt")):
+    m = _START_WORD.match(mention.text.strip())
+    if m is None:
         return mention
-    return replace(mention, end=mention.start, precision="day", edtf=mention.start.isoformat(), kind="point")
+    unit = dates.parse_date(m.group("core"), mention.ref)
+    if unit is None or unit.kind not in ("point", "span") or unit.start != mention.start:
+        return mention
+    return replace(mention, end=unit.end, precision=unit.precision, edtf=unit.edtf, kind="point",
+                   tense=unit.tense)
 
 
 def inside_marks(text: str, position: int, start: int, opening: str, closing: str) -> bool:
@@ -230,7 +239,80 @@ REPEATING_WORDS = ("当月", "当年", "同月", "同年", "当季")
 
 
 def repeats_previous(mention: dates.DateMention, previous: dates.DateMention | None, text: str) -> bool:
-    """``7月当月产量``: a "that month" word right after a date repeats it; not a new event."""
-    if previous is None or mention.text not in REPEATING_WORDS:
+    """``7月当月产量``: a "that month" word right after a date repeats it; ``今年是“十五五”开局之年``:
+    a date that is the predicate of the date before it names the same time again. Not new events."""
+    if previous is None:
         return False
-    return 0 <= mention.span[0] - previous.span[1] <= 1 and not text[previous.span[1] : mention.span[0]].strip("的")
+    between = text[previous.span[1] : mention.span[0]]
+    if mention.text in REPEATING_WORDS:
+        return 0 <= mention.span[0] - previous.span[1] <= 1 and not between.strip("的")
+    return between.strip() in ("是", "为", "即") and (previous.start, previous.end) == (mention.start, mention.end)
+
+
+def _before(text: str, span: tuple[int, int], width: int) -> str:
+    """The text right before a span, within its clause."""
+    before = text[max(span[0] - width, 0) : span[0]]
+    cut = max(before.rfind(c) for c in "，,。；;！？!?\n")
+    return before[cut + 1 :]
+
+
+def incident_day_word(mention: dates.DateMention, text: str) -> bool:
+    """``事发当天``, ``案发当日``: the day of the incident the story reports, not the day just named."""
+    if mention.kind != "anaphoric":
+        return False
+    return _before(text, mention.span, 4).endswith(cue_words("incident_words.txt"))
+
+
+def up_to(mention: dates.DateMention, text: str) -> bool:
+    """``截至前天上午8时``, ``至昨晚，…均已出院``: a state reached by a day, not the day the
+    story is about (later 当天 / 当晚 do not refer to it)."""
+    return _before(text, mention.span, 3).endswith(cue_words("date_up_to.txt")) or mention.text.startswith(
+        cue_words("date_up_to.txt"))
+
+
+_OFFSET_AFTER = re.compile(r"^[\d〇零一二两三四五六七八九十百几半多个]+(?P<u>天|日|周|星期|个月|月|年)半?多?(?:之后|以后|后)$")
+
+
+def offset_after(mention: dates.DateMention) -> str | None:
+    """``两个月后``, ``五天之后``, ``三年后``: a count after a date; the unit (day, month or
+    year) it is counted in, or None."""
+    m = _OFFSET_AFTER.match(mention.text.strip())
+    if m is None or mention.kind != "point":
+        return None
+    return "day" if m.group("u") in ("天", "日", "周", "星期") else "month"
+
+
+def is_baseline(mention: dates.DateMention, text: str) -> bool:
+    """A comparison baseline, not an event: ``比2019年``, ``较上年``, ``比去年同期``, ``增速比上半年
+    加快``, ``与2019年相比`` (cue lists ``comparison_before.txt``, ``comparison_after.txt``)."""
+    before = _before(text, mention.span, 3)
+    if before.endswith(cue_words("comparison_before.txt")):
+        return True
+    if not before.endswith(("与", "和", "同", "跟")):
+        return False
+    after = text[mention.span[1] : mention.span[1] + 8]
+    return re.match(r"(?:的|年)?(?:水平|数据|同期)?", after) is not None and any(
+        after[k:].startswith(cue_words("comparison_after.txt")) for k in range(0, 5))
+
+
+def _holiday_names() -> tuple[str, ...]:
+    from .dates._lexicon import HOLIDAYS
+
+    return tuple(sorted(HOLIDAYS, key=len, reverse=True))
+
+
+def holiday_not_a_date(mention: dates.DateMention, text: str) -> bool:
+    """A holiday named as a reference, not as the date of an event: two holidays run together
+    (铁路国庆中秋假期运输, 国庆中秋长假过半: the text gives the dates) and a holiday followed by
+    后 (春节后上班第一天: a time after it, not the festival)."""
+    names = _holiday_names()
+    core = mention.text.strip()
+    for prefix in ("今年的", "今年", "去年", "明年"):
+        core = core.removeprefix(prefix)
+    if not core.startswith(names):
+        return False
+    after = text[mention.span[1] : mention.span[1] + 6]
+    before = text[max(mention.span[0] - 4, 0) : mention.span[0]]
+    if after.startswith(names) or before.endswith(names):
+        return True
+    return after.startswith(("后", "之后", "以后", "过后"))

@@ -32,22 +32,27 @@ from datetime import date, timedelta
 
 from . import dates
 from .amounts import find_amounts
-from .articles import Article
+from .articles import CONF_INFERRED, Article, Published
 from .categories import categorize
 from .event_rules import (
     cue_words,
     dates_an_event,
     discourse_year_words,
+    holiday_not_a_date,
+    incident_day_word,
+    is_baseline,
     is_period,
     keeps_after_resolution,
     merge_bracketed,
     not_an_event,
+    offset_after,
     repeats_previous,
     same_period,
     since_verb,
     speech_spans,
+    starts_at,
     stock_date,
-    takes_effect,
+    up_to,
 )
 from .orgs import org_names
 from .places import place_names
@@ -137,6 +142,7 @@ class _Context:
     """What an article's events are resolved against."""
 
     article: Article
+    published: Published
     ref: date | None
     lead_day: date | None
     quotes: list[tuple[int, int]]
@@ -171,6 +177,8 @@ def _tense(mention: dates.DateMention, text: str, ref: date | None, reresolved: 
         para_end = len(text) if para_end < 0 else para_end
         local = (mention.span[0] - para_start, mention.span[1] - para_start)
         tense = dates.tense_of(mention.start, mention.end, ref, text[para_start:para_end], local)
+    if mention.precision == "recent":
+        return mention.tense
     if tense == "ongoing" and mention.precision == "day":
         # News reports what happened on the day it is published.
         return "past"
@@ -199,6 +207,15 @@ def _speech_day(mention: dates.DateMention, ctx: _Context) -> tuple[date, str] |
             if any(verb in said for verb in cue_words("speech_verbs.txt")):
                 return other.start, "named where the words are attributed"
     paragraph_start = text.rfind("\n", 0, quote[0]) + 1
+    for other in reversed(ctx.mentions):
+        # 鲁门昨天在声明中说 … 他说：“…五天后…”: the day the speaker is reported to have said it
+        if (
+            paragraph_start <= other.span[0] < quote[0]
+            and other.precision == "day" and other.kind == "point" and other.start <= ctx.ref
+        ):
+            said = text[other.span[1] : min(other.span[1] + 12, quote[0])].split("。")[0]
+            if any(verb in said for verb in cue_words("speech_verbs.txt")):
+                return other.start, "named where the speaker is reported"
     earlier = [
         other for other in ctx.mentions
         if paragraph_start <= other.span[0] < quote[0] and other.precision == "day" and other.kind == "point"
@@ -211,30 +228,84 @@ def _speech_day(mention: dates.DateMention, ctx: _Context) -> tuple[date, str] |
     return None
 
 
+@dataclass(slots=True)
+class _Thread:
+    """What the text has been talking about so far: what later words refer back to."""
+
+    year: int | None = None  # the year under discussion (全年, 同年, 次年)
+    day: date | None = None  # the day of the story (当天, 次日, 当晚10时)
+    day_paragraph: int = -1  # where that day was named (a paragraph start)
+    event: dates.DateMention | None = None  # the latest dated event (当时, 此时, 届时)
+    event_paragraph: int = -1
+    period: dates.DateMention | None = None  # the period a later 去年同期 compares with
+    mention: dates.DateMention | None = None  # the mention just before (7月当月)
+    incident: date | None = None  # the day of the story's first event (事发当天)
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+_MARKUP = re.compile(r"(?:<[^<>]{0,40}>|\s)*")
+
+
+def _refers_back(text: str, position: int, antecedent_paragraph: int) -> bool:
+    """Whether a word at ``position`` may refer to a date named in ``antecedent_paragraph``:
+    the same paragraph, or the paragraph before when the word opens its own."""
+    paragraph = _paragraph_start(text, position)
+    if paragraph == antecedent_paragraph:
+        return True
+    if antecedent_paragraph < 0 or _MARKUP.fullmatch(text, paragraph, position) is None:
+        return False
+    return _paragraph_start(text, max(paragraph - 1, 0)) == antecedent_paragraph
+
+
+def _discourse_word(mention: dates.DateMention) -> str | None:
+    """The year-under-discussion word a mention starts with (全年, 同年, 次年3月, 当年年底)."""
+    stripped = mention.text.strip()
+    return next((w for w in discourse_year_words() if stripped.startswith(w)), None)
+
+
 def _resolve(
-    mention: dates.DateMention, ctx: _Context, previous_year: int | None, previous_day: date | None,
+    mention: dates.DateMention, ctx: _Context, thread: _Thread,
     sentence_mentions: list[dates.DateMention] = (),
 ) -> tuple[dates.DateMention, str] | None:
     """The mention resolved against what it refers to, and a note saying against what."""
-    published = ctx.article.published
+    published = ctx.published
     text = ctx.article.doc.text
-    if mention.kind == "anaphoric":
-        # 当日, 次日, 第三天: counted from the day the story was just talking about.
-        if previous_day is None:
+    if mention.kind == "antecedent":
+        # 当时17岁, 此时, 到那时: the latest dated event of the same paragraph (or of the one
+        # before, when the word opens its paragraph).
+        event = thread.event
+        if event is None or not _refers_back(text, mention.span[0], thread.event_paragraph):
             return None
-        again = _reresolve(mention, previous_day)
-        return (again, f"the day mentioned before ({previous_day.isoformat()})") if again else None
+        return (replace(mention, start=event.start, end=event.end, precision=event.precision, edtf=event.edtf,
+                        clock=event.clock, kind="point"),
+                f"the date mentioned before ('{event.text}')")  # fmt: skip
+    if mention.kind == "anaphoric":
+        # 当日, 次日, 第三天, 下午3时: counted from the day the story was just talking about;
+        # 事发当天 from the day of the story's first event; with no day before, the dateline's.
+        base, note = thread.day, "the day mentioned before"
+        if incident_day_word(mention, text) and thread.incident is not None:
+            base, note = thread.incident, "the day of the incident"
+        if base is None:
+            if not published.month_known or ctx.ref is None:
+                return None
+            base, note = ctx.ref, f"publication {published.edtf} (no day named before)"
+        again = _reresolve(mention, base)
+        return (again, f"{note} ({base.isoformat()})") if again else None
     if mention.anchor == "absolute":
         return mention, "absolute"
     if ctx.ref is None:
         return None  # relative expression in an undated article: nothing to resolve against
-    if mention.text.strip() in discourse_year_words():
+    if _discourse_word(mention):
         same_sentence = [
             other for other in sentence_mentions
-            if other is not mention and other.text.strip() not in discourse_year_words()
+            if other is not mention and not _discourse_word(other)
             and other.kind in ("point", "span") and other.precision != "range"
+            and other.span[0] < mention.span[0]
         ]
-        year = same_sentence[0].start.year if same_sentence else previous_year
+        year = same_sentence[-1].start.year if same_sentence else thread.year
         if year is not None:
             again = _reresolve(mention, date(year, 12, 31))
             if again is not None:
@@ -244,6 +315,13 @@ def _resolve(
         again = _reresolve(mention, spoken[0])
         if again is not None:
             return again, f"the day the quoted words were spoken ({spoken[0].isoformat()}, {spoken[1]})"
+    later = offset_after(mention)
+    if later and thread.event is not None and _refers_back(text, mention.span[0], thread.event_paragraph):
+        # 两个月后, 五天之后: counted from the event the paragraph just dated
+        base = thread.day if later == "day" and thread.day is not None else thread.event.start
+        again = _reresolve(mention, base)
+        if again is not None:
+            return again, f"the date mentioned before ({base.isoformat()})"
     if not published.month_known and mention.anchor in ("month", "day"):
         year = ctx.ref.year
         day = published.day if mention.start == ctx.ref else None
@@ -252,8 +330,25 @@ def _resolve(
             mention, start=date(year, 1, 1), end=date(year, 12, 31), precision="year", edtf=edtf
         )
         return widened, f"publication {published.edtf} (month unknown: widened to the year)"
-    _ = text
     return mention, f"publication {published.edtf} ({published.basis})"
+
+
+def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMention, text: str) -> None:
+    """Update what later words refer back to, after ``mention`` was resolved."""
+    if (
+        mention.kind in ("point", "anaphoric")
+        and resolved.precision in ("year", "month", "day", "quarter", "half-year", "season")
+        and not _discourse_word(mention)  # 比上年: a comparison, not a new topic
+        and resolved.tense != "planned"  # 明年一季度 is a plan, not the year being reported
+    ):
+        thread.year = resolved.start.year  # the year under discussion from here on
+    if up_to(mention, text):
+        return  # 至昨晚，中毒学生均已出院: a state reached by then, not the day of the story
+    paragraph = _paragraph_start(text, mention.span[0])
+    if resolved.precision == "day":
+        thread.day, thread.day_paragraph = resolved.start, paragraph
+        if thread.incident is None and mention.kind == "point":
+            thread.incident = resolved.start
 
 
 def _amount_dicts(sentence: str) -> list[dict]:
@@ -312,20 +407,93 @@ def _title(mention: dates.DateMention, text: str, sentences: list[tuple[int, int
     return event_title(sentence, local, context_orgs=orgs, previous_clause=previous_clause, other_dates=others)
 
 
-def article_events(article: Article, keyterms: list[str], article_title: str | None = None) -> list[Event]:
-    """The dated events of one article (in text order)."""
+def _in_excluded(mention: dates.DateMention, excluded: list[tuple[int, int]]) -> bool:
+    return any(s <= mention.span[0] < e for s, e in excluded)
+
+
+def _without_headline(article: Article) -> list[tuple[int, int]]:
+    """The article's excluded ranges less its headline: a date in the headline of a text
+    file dates an event like body text (``上半年财政收入增速放缓``). A saved page repeats its
+    headline in the page title, so there it stays excluded."""
+    title = (article.title or "").strip()
+    if len(title) < 4 or article.doc.path.suffix.lower() in (".html", ".htm"):
+        return article.excluded
+    position = article.doc.text.find(title, *article.span)
+    if position < 0:
+        return article.excluded
+    head = (position, position + len(title))
+    out: list[tuple[int, int]] = []
+    for s, e in article.excluded:
+        if e <= head[0] or s >= head[1]:
+            out.append((s, e))
+            continue
+        if s < head[0]:
+            out.append((s, head[0]))
+        if e > head[1]:
+            out.append((head[1], e))
+    return out
+
+
+#: Confidence of a publication date read from the dates an article names (no date printed).
+CONF_FROM_MENTIONS = CONF_INFERRED / 2
+
+
+def published_from_mentions(mentions: list[dates.DateMention], known: Published) -> Published | None:
+    """For an article whose publication date is unknown: the year (and day) its own absolute
+    dates point to, so that relative dates still resolve (low confidence, basis shown).
+
+    The latest full date the text writes out (a stamp left in a saved page) when it lies in
+    the latest year named, else that year alone (month unknown: day expressions widen to
+    the year). Planned dates (到2035年) do not count.
+    """
+    if known.year is not None:
+        return None
+    absolute = [m for m in mentions if m.anchor == "absolute" and m.kind in ("point", "name-year")
+                and m.tense != "planned" and m.precision in ("day", "month", "year")]
+    if not absolute:
+        return None
+    year = max(m.start.year for m in absolute)
+    days = [m.start for m in absolute if m.precision == "day" and m.start.year == year]
+    if days:
+        day = max(days)
+        return Published(day.year, day.month, day.day, "inferred",
+                         f"no date printed; inferred: the latest full date the text names ({day.isoformat()})",
+                         CONF_FROM_MENTIONS)
+    return Published(year, None, None, "inferred",
+                     f"no date printed; inferred: the latest year the text names ({year}); month unknown",
+                     CONF_FROM_MENTIONS / 2)
+
+
+def article_events(article: Article, keyterms: list[str], article_title: str | None = None,
+                   published: Published | None = None) -> list[Event]:
+    """The dated events of one article (in text order).
+
+    ``published`` overrides the article's own publication date (a date the user set; the
+    article keeps its own). An article with no known date gets one inferred from its absolute
+    dates (:func:`published_from_mentions`), written back to ``article.published`` so its
+    record shows what its relative dates were resolved against.
+    """
     doc = article.doc
     text = doc.text
     start, end = article.span
-    published = article.published
+    published = published or article.published
     ref = published.reference
-    masked = mask(text[start:end], [(s - start, e - start) for s, e in article.excluded])
-    mentions = [_shift(m, start) for m in dates.find_dates(masked, ref or date.today())]
+    excluded = _without_headline(article)
+    masked = mask(text[start:end], [(s - start, e - start) for s, e in excluded])
+    found = dates.find_dates(masked, ref or date.today())
+    if ref is None:
+        inferred = published_from_mentions(found, published)
+        if inferred is not None:
+            article.published = published = inferred
+            ref = published.reference
+            found = dates.find_dates(masked, ref)
+    mentions = [_shift(m, start) for m in found]
     mentions = merge_bracketed(mentions, text)
     ctx = _Context(
         article=article,
+        published=published,
         ref=ref,
-        lead_day=_lead_day(article, mentions, ref),
+        lead_day=_lead_day(article, [m for m in mentions if not _in_excluded(m, article.excluded)], ref),
         quotes=speech_spans(text),
         sentences=sentence_spans(text, start, end),
         mentions=mentions,
@@ -337,38 +505,30 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
 
     text_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     events: list[Event] = []
-    previous_year: int | None = None
-    previous_day: date | None = None
-    previous_period: dates.DateMention | None = None
-    previous_mention: dates.DateMention | None = None
+    thread = _Thread()
     for mention in mentions:
         sentence_span = span_containing(ctx.sentences, mention.span[0]) or mention.span
         if not dates_an_event(mention, by_sentence[sentence_span], text, sentence_span[0]):
             continue
-        if repeats_previous(mention, previous_mention, text):
+        if repeats_previous(mention, thread.mention, text):
             continue
-        previous_mention = mention
-        resolved = _resolve(mention, ctx, previous_year, previous_day, by_sentence[sentence_span])
+        thread.mention = mention
+        resolved = _resolve(mention, ctx, thread, by_sentence[sentence_span])
         if resolved is None:
             continue
-        if (
-            mention.kind in ("point", "anaphoric")
-            and resolved[0].precision in ("year", "month", "day", "quarter", "half-year", "season")
-            and mention.text.strip() not in discourse_year_words()  # 比上年: a comparison, not a new topic
-            and resolved[0].tense != "planned"  # 明年一季度 is a plan, not the year being reported
-        ):
-            previous_year = resolved[0].start.year  # the year under discussion from here on
-        if resolved[0].precision == "day":
-            previous_day = resolved[0].start
-        if not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, text):
+        _follow(thread, mention, resolved[0], text)
+        if (not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, text)
+                or is_baseline(mention, text) or holiday_not_a_date(mention, text)):
             continue
-        refined = takes_effect(resolved[0], text)
+        if resolved[0].kind != "duration" and resolved[0].precision != "recent":
+            thread.event, thread.event_paragraph = resolved[0], _paragraph_start(text, mention.span[0])
+        refined = starts_at(resolved[0])
         if refined.text.endswith("同期"):
             nearby = [m for m in by_sentence[sentence_span] if m is not mention and is_period(m)]
             nearby.sort(key=lambda m: abs(m.span[0] - mention.span[0]))
-            refined = same_period(refined, nearby[0] if nearby else previous_period)
+            refined = same_period(refined, nearby[0] if nearby else thread.period)
         elif is_period(refined):
-            previous_period = refined  # the period a later 去年同期 compares with
+            thread.period = refined
         refined = stock_date(refined, text, sentence_span)
         if ref is not None:
             refined = since_verb(refined, text, ref)

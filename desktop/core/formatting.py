@@ -11,6 +11,7 @@ PRECISION_NAMES = {
     "day": "日", "week": "周", "month": "月", "quarter": "季度", "season": "季节",
     "half-year": "半年", "year": "年", "decade": "年代", "century": "世纪",
     "range": "时间段", "open-range": "开放时间段", "vague": "约略",
+    "recent": "近期（发布前数周）",
 }
 TENSE_NAMES = {"past": "已发生", "ongoing": "进行中", "planned": "计划/预期"}
 _QUARTERS = ("一", "二", "三", "四")
@@ -73,6 +74,8 @@ def readable_date(start: date, end: date, precision: str, edtf: str = "") -> str
         return f"{_ymd(start)}起至{_ymd(end)}"
     if precision == "vague":
         return f"约{_span(start, end)}"
+    if precision == "recent":
+        return f"近期（约{_span(start, end)}）"
     return _span(start, end)
 
 

@@ -18,13 +18,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .dates import PRECISIONS
 from .timescale import EPOCH
 
 BUCKET_LIMITS = np.array([1, 7, 31, 92, 366, 3660, np.inf])
 LANE_MODES = ("article", "category", "single")
-PRECISION_CODES = {name: code for code, name in enumerate(
-    ["day", "week", "month", "quarter", "season", "half-year", "year", "decade", "century",
-     "range", "open-range", "vague"])}
+PRECISION_CODES = {name: code for code, name in enumerate(PRECISIONS)}
 TENSE_CODES = {"past": 0, "ongoing": 1, "planned": 2}
 
 

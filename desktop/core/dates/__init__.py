@@ -91,7 +91,7 @@ Conventions
   ``ref`` minus the length to ``ref``; 未来/今后 N, N内/以内 from ``ref`` to ``ref`` plus it.
   半 and 多 add half a unit; 工作日 count 7/5 calendar days.  ``N年前/后`` is the whole year,
   ``N个月前``/``N年半后`` the month, ``N天前/后`` the day, ``N周后`` the week (kind ``point``);
-  vague counts (``二十几年前``) give a range.  Counts with no anchor (``十年间``, ``近年来``,
+  vague counts (``二十几年前``, ``三年多前``) give a vague envelope of days (ref-29y .. ref-21y).  Counts with no anchor (``十年间``, ``近年来``,
   ``用5年``) are not mentions.
 * ``前两天`` standing alone (start of text or clause, or after a pronoun or adverb such as
   他/我们/也) is "the other day": ``ref``-5 .. ``ref``-1 (precision ``vague``, kind ``point``,
@@ -138,13 +138,16 @@ def _mention(text: str, hit: Hit, ref: date) -> DateMention:
     span = (hit.s0, hit.e)
     if hit.kind == "open":
         tense = "past"
+    elif iv.prec == "recent":
+        tense = "past" if iv.end <= ref else "planned"  # 近日 reported, 近期将 to come
     elif hit.kind == "name-year":
         tense = tense_of(iv.start, iv.end, ref, text, (hit.s0, hit.name_end))
         tense = "past" if tense == "ongoing" else tense
     else:
         tense = tense_of(iv.start, iv.end, ref, text, span)
+    clock = iv.clock if iv.prec == "day" else None
     return DateMention(text[hit.s0 : hit.e], span, iv.start, iv.end, iv.prec, iv.edtf, tense,
-                       iv.anchor, hit.kind, ref)  # fmt: skip
+                       iv.anchor, hit.kind, ref, clock)  # fmt: skip
 
 
 def _hits(text: str, ref: date, strict: bool) -> list[Hit]:

@@ -7,8 +7,10 @@ from datetime import date, timedelta
 
 PRECISIONS = (
     "day", "week", "month", "quarter", "season", "half-year", "year", "decade", "century",
-    "range", "open-range", "vague",
+    "range", "open-range", "vague", "recent",
 )  # fmt: skip
+# "vague" is an envelope of a fuzzy part of a unit (年初, 上旬); "recent" is the weeks before
+# publication named by 近日/日前/不久前 (drawn as a faded band).
 
 MIN_YEAR, MAX_YEAR = 1000, 2200
 ANCHOR_RANK = {"absolute": 0, "year": 1, "month": 2, "day": 3}
@@ -28,6 +30,8 @@ class DateMention:
     anchor: str
     kind: str
     ref: date
+    #: (hour, minute or None) of a clock time written with a single day (``昨日下午2时许``)
+    clock: tuple[int, int | None] | None = None
 
 
 @dataclass(slots=True)
@@ -53,6 +57,7 @@ class Iv:
     numeric: bool = False
     plain_year: bool = False
     anaphoric: bool = False
+    clock: tuple[int, int | None] | None = None
 
 
 def month_end(y: int, m: int) -> date:

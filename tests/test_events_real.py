@@ -1,0 +1,127 @@
+"""Event rules for real news (issue 8), with articles of our own: what words that refer back
+resolve to, comparison baselines, start words, headlines, the recent past, holidays as names."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from desktop.core.corpus import extract
+
+HEADER = "某地新闻\n来源：某某日报  2008-10-19 10:00\n\n"
+
+
+def events_of(tmp_path, text: str, name: str = "a.txt") -> pd.DataFrame:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract([path]).events
+
+
+def by_text(frame: pd.DataFrame) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for row in frame.itertuples():
+        out.setdefault(row.date_text, []).append(row)
+    return out
+
+
+def day(row) -> str:
+    return row.start.strftime("%Y-%m-%d")
+
+
+def test_the_day_of_the_story_is_not_a_day_something_lasted_until(tmp_path):
+    frame = events_of(tmp_path, HEADER + "10月17日下午，某小学学生出现中毒症状。经紧急处理，至昨晚，学生均已出院。\n"
+                      "当晚10时许，记者赶到医院。一名学生说，当天下午刚上课就肚子疼。\n")
+    rows = by_text(frame)
+    assert day(rows["昨晚"][0]) == "2008-10-18"
+    assert day(rows["当晚10时许"][0]) == "2008-10-17"
+    assert day(rows["当天下午"][0]) == "2008-10-17"
+
+
+def test_the_day_of_the_incident(tmp_path):
+    header = "某地新闻\n来源：某某日报  2014-01-21 10:00\n\n"  # a Tuesday
+    frame = events_of(tmp_path, header + "某监狱数百名囚犯上周五食物中毒。负责人表示，截至前天上午8时，多数已痊愈。"
+                      "调查发现，事发当天上午，食堂提供的特餐出现问题。\n")
+    rows = by_text(frame)
+    assert day(rows["上周五"][0]) == "2014-01-17"
+    assert day(rows["前天上午8时"][0]) == "2014-01-19"
+    incident = rows["当天上午"][0]
+    assert day(incident) == "2014-01-17" and "incident" in incident.resolved_against
+
+
+def test_words_that_refer_back_take_the_date_before_them(tmp_path):
+    frame = events_of(tmp_path, HEADER + "1950年6月，新中国开始修建这条铁路。\n当时17岁的他参加了修建的全过程。\n"
+                      "昨晚8时30分许，幼儿园大门紧闭。此时，孩子们已全部被送走。\n")
+    rows = by_text(frame)
+    then = rows["当时"][0]
+    assert (then.start, then.end, then.precision) == (pd.Timestamp("1950-06-01"), pd.Timestamp("1950-06-30"), "month")
+    assert day(rows["此时"][0]) == "2008-10-18"
+
+
+def test_a_word_that_refers_back_needs_a_date_in_its_paragraph(tmp_path):
+    frame = events_of(tmp_path, HEADER + "2003年，电力开始短缺。\n在煤价上涨的情况下，价格迟迟未动。此时，电厂亏损严重。\n")
+    assert "此时" not in set(frame["date_text"])
+
+
+def test_counts_after_a_date_are_counted_from_it(tmp_path):
+    frame = events_of(tmp_path, HEADER + "2019年3月，两地签署协议。两个月后，项目开工。\n")
+    row = by_text(frame)["两个月后"][0]
+    assert row.start == pd.Timestamp("2019-05-01") and "mentioned before" in row.resolved_against
+
+
+def test_years_of_discourse_follow_the_year_being_told(tmp_path):
+    frame = events_of(tmp_path, HEADER + "2001年7月，北京申奥成功。同年10月，工程启动；次年3月，主体开工。\n")
+    rows = by_text(frame)
+    assert rows["同年10月"][0].start == pd.Timestamp("2001-10-01")
+    assert rows["次年3月"][0].start == pd.Timestamp("2002-03-01")
+
+
+def test_comparison_baselines_are_not_events(tmp_path):
+    frame = events_of(tmp_path, HEADER + "今年前三季度，全市产值比2019年增长12%，较上年提高3个百分点，增速比上半年加快0.5个百分点，"
+                      "与2018年相比翻了一番，比去年同期多发2亿千瓦时。\n")
+    assert list(frame["date_text"]) == ["今年前三季度"]
+
+
+def test_a_start_word_dates_its_own_unit(tmp_path):
+    header = "某地新闻\n来源：某某日报  2015-10-19 10:00\n\n"
+    frame = events_of(tmp_path, header + "从4月份开始，工业生产逐步恢复。新规自2009年1月19日起施行。2014年以来，累计引进项目300个。"
+                      "自2005年起至今，已举办四届。\n")
+    rows = {row.date_text: row for row in frame.itertuples()}
+    april = rows["从4月份开始"]
+    assert (april.start, april.end, april.precision) == (pd.Timestamp("2015-04-01"), pd.Timestamp("2015-04-30"), "month")
+    rule = rows["自2009年1月19日起"]
+    assert (rule.start, rule.end, rule.precision) == (pd.Timestamp("2009-01-19"), pd.Timestamp("2009-01-19"), "day")
+    since = rows["2014年以来"]
+    assert since.precision == "open-range" and since.end == pd.Timestamp("2015-10-19")
+    assert rows["自2005年起至今"].end == pd.Timestamp("2015-10-19")
+
+
+def test_a_date_in_the_headline_of_a_text_file_is_an_event(tmp_path):
+    frame = events_of(tmp_path, "上半年财政收入增速放缓\n2013-07-15 19:10:11\n央视网\n\n今天，财政部公布了上半年财政收支情况。\n")
+    first = frame.iloc[0]
+    assert first.date_text == "上半年" and first.start == pd.Timestamp("2013-01-01") and first.date_start == 0
+
+
+def test_the_recent_past_is_an_event(tmp_path):
+    frame = events_of(tmp_path, HEADER + "近日，两地执法部门联手破获一起案件。\n")
+    (row,) = frame.itertuples()
+    assert (row.start, row.end, row.precision) == (pd.Timestamp("2008-09-19"), pd.Timestamp("2008-10-19"), "recent")
+    assert row.tense == "past"
+
+
+def test_holidays_named_as_references_are_not_events(tmp_path):
+    frame = events_of(tmp_path, HEADER + "铁路国庆中秋假期运输自9月29日开始，至10月10日结束。春节后上班第一天，全市召开大会。"
+                      "今年的国庆节格外热闹。\n")
+    texts = list(frame["date_text"])
+    assert "国庆" not in texts and "中秋" not in texts and "春节" not in texts
+    assert "自9月29日开始，至10月10日结束" in texts
+    assert by_text(frame)["今年的国庆节"][0].start == pd.Timestamp("2008-10-01")
+
+
+def test_a_date_restated_as_its_own_predicate_is_one_event(tmp_path):
+    frame = events_of(tmp_path, "某地新闻\n来源：某某日报  2026-08-09 10:00\n\n今年是“十五五”开局之年，各地加快推进。\n")
+    assert list(frame["date_text"]) == ["今年"]
+
+
+def test_words_spoken_are_dated_by_the_day_the_speaker_is_reported(tmp_path):
+    frame = events_of(tmp_path, "某地新闻\n来源：某某日报  2014-01-21 10:00\n\n"
+                      "某官员昨天在声明中说，样本已送检。他说：“厨具及食物样本都已送化验，结果最快五天后出炉。”\n")
+    assert day(by_text(frame)["五天后"][0]) == "2014-01-25"
