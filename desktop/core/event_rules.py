@@ -295,6 +295,7 @@ def is_baseline(mention: dates.DateMention, text: str) -> bool:
         after[k:].startswith(cue_words("comparison_after.txt")) for k in range(0, 5))
 
 
+@cache
 def _holiday_names() -> tuple[str, ...]:
     from .dates._lexicon import HOLIDAYS
 

@@ -486,7 +486,8 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         if inferred is not None:
             article.published = published = inferred
             ref = published.reference
-            found = dates.find_dates(masked, ref)
+            if any(m.anchor != "absolute" for m in found):
+                found = dates.find_dates(masked, ref)
     mentions = [_shift(m, start) for m in found]
     mentions = merge_bracketed(mentions, text)
     ctx = _Context(

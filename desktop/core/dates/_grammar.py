@@ -97,6 +97,7 @@ from desktop.core.dates._lexicon import (
     START_WORD_RE,
     STOP_RE,
     TOD,
+    TRIGGER_FIRST_RE,
     TRIGGER_RE,
     TWO_YEARS_RE,
     VAGUE_PAST,
@@ -1006,9 +1007,10 @@ def scan(s: str, ref: date, strict: bool = True) -> list[Hit]:
     parser = Parser(s, ref, strict)
     hits: list[Hit] = []
     pos = 0
-    for t in TRIGGER_RE.finditer(s):
+    trigger = TRIGGER_RE.match
+    for t in TRIGGER_FIRST_RE.finditer(s):
         p = t.start()
-        if p < pos:
+        if p < pos or trigger(s, p) is None:
             continue
         try:
             hit = parser.parse_at(p)
