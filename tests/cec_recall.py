@@ -5,7 +5,9 @@ CEC (shijiebei2009/CEC-Corpus) marks every time expression of its 332 emergency 
 前天/前日/前晚, a weekday, 当天/当日/次日 …; not durations such as ``50年`` or ``近3年``, nor the
 deictic 目前) must each be the date of an event the engine extracts from the raw article
 (``cec/NNNN.txt``): an event whose ``date_span`` overlaps the expression. A time of day
-(``下午3时许``, ``昨晚8时``) must moreover be dated to its day: the event is one day long.
+(``昨晚8时``, ``27日下午3时许``) must moreover be dated to its day: the event is one day long.
+A time of day standing alone (``下午3时许``, ``当晚7时50分``, no calendar word) is measured
+apart: found as an event one day long (the day in context).
 
 The annotated text is the raw text with tags added, so the k-th occurrence of an expression in
 the XML is its k-th occurrence in the raw text. Run as a script (``python tests/cec_recall.py``)
@@ -36,6 +38,11 @@ TIME_OF_DAY = re.compile(
 )
 #: ``新华社昆明12月26日电``, ``京华时报8月27日信息``: a dateline (the filing date, never an event)
 DATELINE = re.compile(r"\s*(?:电|讯|消息|信息[:：]|报道[:：])")
+#: a time of day and nothing else (下午3时许, 当晚7时50分, 凌晨4点20分左右)
+LONE_TIME = re.compile(
+    r"(?:当天|当日|当晚|当夜)?(?:上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|夜里|深夜|清晨|晚间|晚|早)?"
+    r"[\d０-９〇零一二两三四五六七八九十]{1,3}[时点:：][\d０-９〇零一二三四五六七八九十]{0,3}分?(?:许|左右|多|过)?"
+)
 TIME_TAG = re.compile(r"<Time\b[^>]*>(.*?)</Time>", re.S)
 
 
@@ -45,6 +52,7 @@ class Expression:
     text: str
     span: tuple[int, int]
     time_of_day: bool
+    alone: bool = False  # a time of day with no calendar word (下午3时许)
 
 
 @dataclass
@@ -55,6 +63,8 @@ class Recall:
     time_of_day_to_day: int = 0
     unplaced: int = 0
     datelines: int = 0
+    alone: int = 0  # times of day standing alone
+    alone_to_day: int = 0
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -64,6 +74,10 @@ class Recall:
     @property
     def day_share(self) -> float:
         return self.time_of_day_to_day / self.time_of_day if self.time_of_day else 1.0
+
+    @property
+    def alone_share(self) -> float:
+        return self.alone_to_day / self.alone if self.alone else 1.0
 
 
 def read_raw(path: Path) -> str:
@@ -89,7 +103,8 @@ def expressions(xml_path: Path, raw: str, name: str) -> tuple[list[Expression], 
             continue
         loose = r"\s*".join(re.escape(ch) for ch in value)
         hit = re.compile(loose).search(raw, cursor) or re.compile(loose).search(raw)
-        if not CALENDAR.search(value) or re.fullmatch(r"截[至止]?目前|目前", value):
+        alone = not CALENDAR.search(value) and bool(LONE_TIME.fullmatch(value))
+        if (not CALENDAR.search(value) and not alone) or re.fullmatch(r"截[至止]?目前|目前", value):
             if hit and hit.start() >= cursor:
                 cursor = hit.end()
             continue
@@ -101,7 +116,7 @@ def expressions(xml_path: Path, raw: str, name: str) -> tuple[list[Expression], 
         if DATELINE.match(raw, hit.end()):
             datelines += 1
             continue
-        out.append(Expression(name, value, (hit.start(), hit.end()), bool(TIME_OF_DAY.search(value))))
+        out.append(Expression(name, value, (hit.start(), hit.end()), bool(TIME_OF_DAY.search(value)), alone))
     return out, unplaced, datelines
 
 
@@ -125,9 +140,17 @@ def measure(corpus: Path = CEC) -> Recall:
         out.unplaced += unplaced
         out.datelines += datelines
         for ex in found:
-            out.expressions += 1
             over = [e for e in events.get(name, [])
                     if e["date_span"][0] < ex.span[1] and ex.span[0] < e["date_span"][1]]  # fmt: skip
+            if ex.alone:
+                out.alone += 1
+                if any(e["start"] == e["end"] for e in over):
+                    out.alone_to_day += 1
+                else:
+                    context = raw[max(ex.span[0] - 12, 0) : ex.span[1] + 12].replace("\n", " ")
+                    out.misses.append(f"ALONE {name} {ex.text!r} … {context}")
+                continue
+            out.expressions += 1
             if over:
                 out.found += 1
             else:
@@ -150,10 +173,12 @@ def main() -> int:
         print(line)
     print(f"calendar expressions {r.expressions}, found {r.found} (recall {r.recall:.3f}); "
           f"times of day {r.time_of_day}, dated to their day {r.time_of_day_to_day} ({r.day_share:.3f}); "
-          f"not placed {r.unplaced}; datelines left out {r.datelines}")  # fmt: skip
+          f"not placed {r.unplaced}; datelines left out {r.datelines}; times of day alone {r.alone}, "
+          f"dated to a day {r.alone_to_day} ({r.alone_share:.3f})")  # fmt: skip
     print(json.dumps({"expressions": r.expressions, "found": r.found, "recall": round(r.recall, 4),
                       "time_of_day": r.time_of_day, "time_of_day_to_day": r.time_of_day_to_day,
                       "day_share": round(r.day_share, 4), "unplaced": r.unplaced, "datelines": r.datelines,
+                      "alone": r.alone, "alone_to_day": r.alone_to_day, "alone_share": round(r.alone_share, 4),
                       "seconds": round(time.perf_counter() - started, 2)}))  # fmt: skip
     return 0
 

@@ -26,3 +26,8 @@ def test_calendar_expressions_of_cec_are_dated_events(recall):
 def test_times_of_day_in_cec_are_dated_to_their_day(recall):
     assert recall.time_of_day > 300
     assert recall.day_share >= 0.95, "\n".join(recall.misses)
+
+
+def test_times_of_day_standing_alone_in_cec_are_dated_to_a_day(recall):
+    assert recall.alone > 50
+    assert recall.alone_share >= 0.9, "\n".join(line for line in recall.misses if line.startswith("ALONE"))

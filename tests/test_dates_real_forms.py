@@ -144,6 +144,7 @@ def test_a_day_keeps_its_time_of_day():
 
 @pytest.mark.parametrize(("text", "clock"), [
     ("下午3时许，记者赶到医院", (15, None)), ("凌晨4点20，火被扑灭", (4, 20)), ("于晚上8时，警方赶到", None),
+    ("火灾于九时被基本控制", (9, None)), ("起火时间为晚上11点左右，火势蔓延", (23, None)),
 ])
 def test_a_time_of_day_opening_a_clause_is_the_day_in_context(text, clock):
     m = first(text, "2008-10-19")
@@ -196,3 +197,17 @@ def test_peer_reading_of_a_start_word_is_kept_by_the_parser():
     # the parser reads 起 as "from then on" (JioNLP's reading); the event layer dates its unit
     m = parse_date("从去年9月起", D("2024-09-25"))
     assert (m.start, m.end, m.precision) == (D("2023-09-01"), D("2024-09-25"), "open-range")
+
+
+def test_the_first_character_search_finds_every_trigger():
+    from pathlib import Path
+
+    from desktop.core.dates import _lexicon as lexicon
+    from desktop.core.numerals import normalize
+
+    texts = [normalize(p.read_text(encoding="utf-8")) for p in sorted((Path(__file__).parents[1] / "seeds").iterdir())]
+    texts.append("，".join(lexicon._TRIG_WORDS + list(lexicon.TOD.split("|")) + ["“十四五”", "前3个月", "今(5)日", "年中"]))
+    for text in texts:
+        every = [m.start() for m in lexicon.TRIGGER_RE.finditer(text)]
+        fast = [m.start() for m in lexicon.TRIGGER_FIRST_RE.finditer(text) if lexicon.TRIGGER_RE.match(text, m.start())]
+        assert fast == every

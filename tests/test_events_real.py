@@ -125,3 +125,29 @@ def test_words_spoken_are_dated_by_the_day_the_speaker_is_reported(tmp_path):
     frame = events_of(tmp_path, "某地新闻\n来源：某某日报  2014-01-21 10:00\n\n"
                       "某官员昨天在声明中说，样本已送检。他说：“厨具及食物样本都已送化验，结果最快五天后出炉。”\n")
     assert day(by_text(frame)["五天后"][0]) == "2014-01-25"
+
+
+def test_a_time_of_day_keeps_its_hour_and_minute(tmp_path):
+    frame = events_of(tmp_path, HEADER + "10月17日，某地发生事故。下午3时许，记者赶到现场。昨晚8时30分许，救援结束。\n")
+    rows = by_text(frame)
+    afternoon = rows["下午3时许"][0]
+    assert (day(afternoon), afternoon.precision, afternoon.edtf) == ("2008-10-17", "hour", "2008-10-17T15")
+    evening = rows["昨晚8时30分许"][0]
+    assert (day(evening), evening.precision, evening.edtf) == ("2008-10-18", "minute", "2008-10-18T20:30")
+
+
+def test_the_timeline_core_places_hours_within_their_day(tmp_path):
+    from desktop.core.formatting import readable_date
+    from desktop.core.timeline_index import build_index
+    from desktop.core.timescale import day_number
+
+    frame = events_of(tmp_path, HEADER + "10月17日，某地发生事故。下午3时许，记者赶到现场。昨晚8时30分许，救援结束。\n")
+    index = build_index(frame)
+    rows = {text: i for i, text in enumerate(frame["date_text"])}
+    day17 = day_number(pd.Timestamp("2008-10-17").date())
+    assert index.start[rows["10月17日"]] == day17 and index.end[rows["10月17日"]] == day17 + 1
+    assert abs(index.start[rows["下午3时许"]] - (day17 + 15 / 24)) < 1e-9
+    assert abs(index.end[rows["下午3时许"]] - (day17 + 16 / 24)) < 1e-9
+    assert abs(index.start[rows["昨晚8时30分许"]] - (day17 + 1 + (20 * 60 + 30) / 1440)) < 1e-9
+    row = frame.iloc[rows["昨晚8时30分许"]]
+    assert readable_date(row["start"].date(), row["end"].date(), row["precision"], row["edtf"]) == "2008年10月18日20:30"

@@ -549,6 +549,9 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         else:
             tense = _year_tense(mention, ref)
         title = _title(mention, text, ctx.sentences, sentence_span, sentence_mentions)
+        precision, edtf = mention.precision, mention.edtf
+        if precision == "day" and mention.clock is not None:
+            precision, edtf = dates.with_clock(mention.start, mention.clock)  # 昨日下午2时许: 14时
         events.append(
             Event(
                 id=event_id(text_sha, mention.span, mention.text),
@@ -562,8 +565,8 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
                 published_confidence=published.confidence,
                 start=mention.start,
                 end=mention.end,
-                precision=mention.precision,
-                edtf=mention.edtf,
+                precision=precision,
+                edtf=edtf,
                 tense=tense,
                 resolved_against=against,
                 date_text=mention.text,

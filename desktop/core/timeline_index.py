@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .dates import PRECISIONS
+from .dates import PRECISIONS, clock_of_edtf
 from .timescale import EPOCH
 
 BUCKET_LIMITS = np.array([1, 7, 31, 92, 366, 3660, np.inf])
@@ -90,6 +90,19 @@ def day_numbers(column: pd.Series) -> np.ndarray:
     return (values - np.datetime64(EPOCH, "D")).astype(np.float64)
 
 
+def _place_clock_times(frame: pd.DataFrame, start: np.ndarray, end: np.ndarray) -> None:
+    """Events of ``hour`` / ``minute`` precision (下午3时许): their hour or minute of the day,
+    read from their EDTF (``2008-10-17T15``), instead of the whole day."""
+    fine = frame["precision"].isin(["hour", "minute"]).to_numpy()
+    for row in np.flatnonzero(fine):
+        clock = clock_of_edtf(str(frame["edtf"].iat[row]))
+        if clock is None:
+            continue
+        hour, minute = clock
+        start[row] = start[row] + (hour * 60 + (minute or 0)) / 1440.0
+        end[row] = start[row] + (1 / 24 if minute is None else 1 / 1440)
+
+
 def lane_keys(frame: pd.DataFrame, mode: str) -> tuple[np.ndarray, list[tuple[str, str]]]:
     """Lane of each event and the lanes' (key, label), in display order."""
     if mode == "category":
@@ -117,6 +130,8 @@ def build_index(frame: pd.DataFrame, mode: str = "article", hidden: np.ndarray |
     n = len(frame)
     start = day_numbers(frame["start"]) if n else np.empty(0)
     end = day_numbers(frame["end"]) + 1.0 if n else np.empty(0)
+    if n:
+        _place_clock_times(frame, start, end)
     hidden = np.zeros(n, dtype=bool) if hidden is None else hidden.astype(bool)
     lane, keys = lane_keys(frame, mode) if n else (np.empty(0, dtype=np.int32), [])
     categories = list(frame["category"].cat.categories) if n else []

@@ -126,11 +126,18 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.core.dates._grammar import Hit, scan
-from desktop.core.dates._model import PRECISIONS, DateMention, iv_year, valid_year
+from desktop.core.dates._model import (
+    PRECISIONS,
+    DateMention,
+    clock_of_edtf,
+    iv_year,
+    valid_year,
+    with_clock,
+)
 from desktop.core.dates._tense import tense_of
 from desktop.core.numerals import digit_string, normalize
 
-__all__ = ["PRECISIONS", "DateMention", "find_dates", "parse_date", "tense_of"]
+__all__ = ["PRECISIONS", "DateMention", "clock_of_edtf", "find_dates", "parse_date", "tense_of", "with_clock"]
 
 
 def _mention(text: str, hit: Hit, ref: date) -> DateMention:

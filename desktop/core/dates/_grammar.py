@@ -194,18 +194,20 @@ class Parser:
         """``下午3时许，记者赶到``: a clock or part of the day opening a clause, on the day the
         text is talking about (kind ``anaphoric``, resolved against ``ref``)."""
         s = self.s
-        lead = p
-        while lead > 0 and s[lead - 1] in "于在从至到":
-            lead -= 1
-        if lead > 0 and s[lead - 1] not in LONE_CLOCK_LEFT:
-            return None
         m = LONE_CLOCK_RE.match(s, p)
         if m is None or not m.group().strip():
             return None
         e = m.end()
         text = m.group()
-        if e >= len(s) or s[e].isdigit() or s[e] in "年月日号天个%.~-—至到":
-            return None  # no clause after it, a clock range (opening hours), 8点5%
+        before = s[p - 1] if p > 0 else ""
+        # at the start of a clause, after 于/在 (火灾于九时被控制), or after 为/是 when the time
+        # is unmistakable (起火时间为晚上11点左右, 事发时间是6时10分左右)
+        if before and before not in LONE_CLOCK_LEFT and before not in "于在" and not (
+            before in "为是" and (re.match(LONE_TOD, text) or re.search(r"分|许|左右", text))
+        ):
+            return None
+        if (e >= len(s) and self.strict) or (e < len(s) and (s[e].isdigit() or s[e] in "年月日号天个%.~-—至到")):
+            return None  # no clause after it (in running text), a clock range (opening hours), 8点5%
         if not re.match(LONE_TOD, text) and not re.search(r"\d\s*[:时点]|[时:]", text):
             return None  # 零点五 is a number
         iv = iv_day(self.ref, "day", "")
