@@ -357,7 +357,7 @@ def _damage(kind: str, document: dict) -> str:
     elif kind == "not an object":
         return "[1, 2, 3]"
     elif kind == "NaN":
-        return json.dumps(document).replace('"version": 1', '"version": NaN')
+        return json.dumps(document).replace(f'"version": {SCHEMA_VERSION}', '"version": NaN')
     elif kind == "bool as version":
         document["version"] = True
     elif kind == "bad kind":
