@@ -211,3 +211,44 @@ def test_the_first_character_search_finds_every_trigger():
         every = [m.start() for m in lexicon.TRIGGER_RE.finditer(text)]
         fast = [m.start() for m in lexicon.TRIGGER_FIRST_RE.finditer(text) if lexicon.TRIGGER_RE.match(text, m.start())]
         assert fast == every
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("发表时间： 06/02/2022 - 13:48", ("2022-02-06", "day")),
+    ("12/25/2021 圣诞夜", ("2021-12-25", "day")),
+    ("13/02 13:48 发布", ("2022-02-13", "day")),
+    ("2019/05/22 本报讯", ("2019-05-22", "day")),
+    ("结果2004下半年库存高企", ("2004-07-01", "half-year")),
+    ("2020前三季度，全市增长", ("2020-01-01", "range")),
+    ("截至2020，全市累计", ("2020-01-01", "year")),
+    ("自2015以来，累计引进", ("2015-01-01", "open-range")),
+])
+def test_numeric_dates_and_bare_years_in_running_text(text, expected):
+    m = first(text, "2022-03-01")
+    assert (m.start.isoformat(), m.precision) == expected
+
+
+@pytest.mark.parametrize("text", ["约1/4的面积", "占2/3，女性", "2000多名学生", "海拔2000米", "1922例确诊"])
+def test_numbers_that_are_no_years(text):
+    assert find_dates(text, D("2022-03-01")) == []
+
+
+@pytest.mark.parametrize(("text", "expected_text", "start"), [
+    ("上週五，兩岸簽署協議", "上週五", "2020-03-06"),
+    ("一年後，他回到家鄉", "一年後", "2021-01-01"),
+    ("下個月將舉行", "下個月", "2020-04-01"),
+    ("春節期間，各地", "春節期間", "2020-01-24"),
+    ("１２日晚間受訪時表示", "１２日晚間", "2020-03-12"),
+    ("２０１２年６月１０日，徐州", "２０１２年６月１０日", "2012-06-10"),
+])
+def test_traditional_characters_and_full_width_digits(text, expected_text, start):
+    m = first(text, "2020-03-12")
+    assert (m.text, m.start.isoformat()) == (expected_text, start)
+
+
+def test_normalised_text_keeps_offsets():
+    from desktop.core.numerals import normalize
+
+    text = "上週五，兩岸簽署協議；１２日晚間"
+    plain = normalize(text)
+    assert len(plain) == len(text) and plain.startswith("上周五，两岸签署协议；12日晚间")

@@ -151,3 +151,12 @@ def test_the_timeline_core_places_hours_within_their_day(tmp_path):
     assert abs(index.start[rows["昨晚8时30分许"]] - (day17 + 1 + (20 * 60 + 30) / 1440)) < 1e-9
     row = frame.iloc[rows["昨晚8时30分许"]]
     assert readable_date(row["start"].date(), row["end"].date(), row["precision"], row["edtf"]) == "2008年10月18日20:30"
+
+
+def test_rules_read_traditional_text_too(tmp_path):
+    frame = events_of(tmp_path, "某地新聞\n來源：某某日報  2015-10-19 10:00\n\n從4月份開始，工業生產逐步恢復。產值比去年增長5%。"
+                      "2019年3月，兩地簽約。兩個月後，項目開工。\n")
+    rows = by_text(frame)
+    assert rows["從4月份開始"][0].precision == "month"
+    assert "去年" not in rows  # 比去年: a baseline
+    assert rows["兩個月後"][0].start == pd.Timestamp("2019-05-01")

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from . import dates
+from .numerals import normalize
 from .resources import word_list
 from .sentences import quote_spans
 
@@ -86,7 +87,7 @@ def stock_date(mention: dates.DateMention, text: str, sentence: tuple[int, int])
 
 def not_an_event(mention: dates.DateMention, text: str) -> bool:
     """General "now" (现在最快3天) and planning periods naming a document (“十四五”规划纲要)."""
-    if mention.text.strip() in cue_words("generic_now.txt"):
+    if normalize(mention.text.strip()) in cue_words("generic_now.txt"):
         return True
     if _PLAN_PERIOD.search(mention.text):
         after = text[mention.span[1] : mention.span[1] + 6]
@@ -133,7 +134,7 @@ def starts_at(mention: dates.DateMention) -> dates.DateMention:
     ``X起至今`` stay open ranges."""
     if mention.kind != "open":
         return mention
-    m = _START_WORD.match(mention.text.strip())
+    m = _START_WORD.match(normalize(mention.text.strip()))
     if m is None:
         return mention
     unit = dates.parse_date(m.group("core"), mention.ref)
@@ -244,7 +245,7 @@ def repeats_previous(mention: dates.DateMention, previous: dates.DateMention | N
     if previous is None:
         return False
     between = text[previous.span[1] : mention.span[0]]
-    if mention.text in REPEATING_WORDS:
+    if normalize(mention.text) in REPEATING_WORDS:
         return 0 <= mention.span[0] - previous.span[1] <= 1 and not between.strip("的")
     return between.strip() in ("是", "为", "即") and (previous.start, previous.end) == (mention.start, mention.end)
 
@@ -266,7 +267,7 @@ def incident_day_word(mention: dates.DateMention, text: str) -> bool:
 def up_to(mention: dates.DateMention, text: str) -> bool:
     """``截至前天上午8时``, ``至昨晚，…均已出院``: a state reached by a day, not the day the
     story is about (later 当天 / 当晚 do not refer to it)."""
-    return _before(text, mention.span, 3).endswith(cue_words("date_up_to.txt")) or mention.text.startswith(
+    return _before(text, mention.span, 3).endswith(cue_words("date_up_to.txt")) or normalize(mention.text).startswith(
         cue_words("date_up_to.txt"))
 
 
@@ -276,7 +277,7 @@ _OFFSET_AFTER = re.compile(r"^[\d〇零一二两三四五六七八九十百几�
 def offset_after(mention: dates.DateMention) -> str | None:
     """``两个月后``, ``五天之后``, ``三年后``: a count after a date; the unit (day, month or
     year) it is counted in, or None."""
-    m = _OFFSET_AFTER.match(mention.text.strip())
+    m = _OFFSET_AFTER.match(normalize(mention.text.strip()))
     if m is None or mention.kind != "point":
         return None
     return "day" if m.group("u") in ("天", "日", "周", "星期") else "month"
@@ -307,7 +308,7 @@ def holiday_not_a_date(mention: dates.DateMention, text: str) -> bool:
     (铁路国庆中秋假期运输, 国庆中秋长假过半: the text gives the dates) and a holiday followed by
     后 (春节后上班第一天: a time after it, not the festival)."""
     names = _holiday_names()
-    core = mention.text.strip()
+    core = normalize(mention.text.strip())
     for prefix in ("今年的", "今年", "去年", "明年"):
         core = core.removeprefix(prefix)
     if not core.startswith(names):

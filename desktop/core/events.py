@@ -54,6 +54,7 @@ from .event_rules import (
     stock_date,
     up_to,
 )
+from .numerals import normalize
 from .orgs import org_names
 from .places import place_names
 from .sentences import clause_spans, sentence_spans, span_containing, window_around
@@ -143,6 +144,7 @@ class _Context:
 
     article: Article
     published: Published
+    plain: str  # the document text normalised for matching (same length)
     ref: date | None
     lead_day: date | None
     quotes: list[tuple[int, int]]
@@ -262,7 +264,7 @@ def _refers_back(text: str, position: int, antecedent_paragraph: int) -> bool:
 
 def _discourse_word(mention: dates.DateMention) -> str | None:
     """The year-under-discussion word a mention starts with (全年, 同年, 次年3月, 当年年底)."""
-    stripped = mention.text.strip()
+    stripped = normalize(mention.text.strip())
     return next((w for w in discourse_year_words() if stripped.startswith(w)), None)
 
 
@@ -286,7 +288,7 @@ def _resolve(
         # 当日, 次日, 第三天, 下午3时: counted from the day the story was just talking about;
         # 事发当天 from the day of the story's first event; with no day before, the dateline's.
         base, note = thread.day, "the day mentioned before"
-        if incident_day_word(mention, text) and thread.incident is not None:
+        if incident_day_word(mention, ctx.plain) and thread.incident is not None:
             base, note = thread.incident, "the day of the incident"
         if base is None:
             if not published.month_known or ctx.ref is None:
@@ -407,6 +409,22 @@ def _title(mention: dates.DateMention, text: str, sentences: list[tuple[int, int
     return event_title(sentence, local, context_orgs=orgs, previous_clause=previous_clause, other_dates=others)
 
 
+_match_cache: tuple[str, str] | None = None
+
+
+def match_text(text: str) -> str:
+    """``text`` normalised for matching words (:func:`desktop.core.numerals.normalize`: same
+    length, so offsets hold). The last text's result is kept: each article of a big
+    many-article file asks again."""
+    global _match_cache
+    cached = _match_cache
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    plain = normalize(text)
+    _match_cache = (text, plain)
+    return plain
+
+
 def _in_excluded(mention: dates.DateMention, excluded: list[tuple[int, int]]) -> bool:
     return any(s <= mention.span[0] < e for s, e in excluded)
 
@@ -493,6 +511,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
     ctx = _Context(
         article=article,
         published=published,
+        plain=match_text(text),
         ref=ref,
         lead_day=_lead_day(article, [m for m in mentions if not _in_excluded(m, article.excluded)], ref),
         quotes=speech_spans(text),
@@ -505,21 +524,22 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         by_sentence.setdefault(sentence, []).append(mention)
 
     text_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    plain = ctx.plain  # for matching words: traditional characters, full-width digits mapped
     events: list[Event] = []
     thread = _Thread()
     for mention in mentions:
         sentence_span = span_containing(ctx.sentences, mention.span[0]) or mention.span
-        if not dates_an_event(mention, by_sentence[sentence_span], text, sentence_span[0]):
+        if not dates_an_event(mention, by_sentence[sentence_span], plain, sentence_span[0]):
             continue
-        if repeats_previous(mention, thread.mention, text):
+        if repeats_previous(mention, thread.mention, plain):
             continue
         thread.mention = mention
         resolved = _resolve(mention, ctx, thread, by_sentence[sentence_span])
         if resolved is None:
             continue
-        _follow(thread, mention, resolved[0], text)
-        if (not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, text)
-                or is_baseline(mention, text) or holiday_not_a_date(mention, text)):
+        _follow(thread, mention, resolved[0], plain)
+        if (not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, plain)
+                or is_baseline(mention, plain) or holiday_not_a_date(mention, plain)):
             continue
         if resolved[0].kind != "duration" and resolved[0].precision != "recent":
             thread.event, thread.event_paragraph = resolved[0], _paragraph_start(text, mention.span[0])
@@ -530,9 +550,9 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
             refined = same_period(refined, nearby[0] if nearby else thread.period)
         elif is_period(refined):
             thread.period = refined
-        refined = stock_date(refined, text, sentence_span)
+        refined = stock_date(refined, plain, sentence_span)
         if ref is not None:
-            refined = since_verb(refined, text, ref)
+            refined = since_verb(refined, plain, ref)
         resolved = (refined, resolved[1])
         reresolved = resolved[0] is not mention
         mention, against = resolved

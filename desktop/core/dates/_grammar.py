@@ -36,7 +36,10 @@ from desktop.core.dates._lexicon import (
     BARE_DAY_NUM_RE,
     BARE_DAY_RE,
     BARE_LEFT_RE,
+    BARE_YEAR_AFTER,
+    BARE_YEAR_PART_RE,
     BARE_YEAR_RE,
+    BARE_YEAR_TIME_RE,
     CENT_RE,
     CLOCK_LEFT_RE,
     CLOCK_RE,
@@ -65,6 +68,8 @@ from desktop.core.dates._lexicon import (
     NAME_YEAR_RE,
     NEW_YEAR_RE,
     NOW_RE,
+    NUM_DM_RE,
+    NUM_DMY_RE,
     NUM_MD_RE,
     NUM_YM_RE,
     NUM_YMD8_RE,
@@ -799,14 +804,32 @@ class Parser:
                 iv = iv_month(y, mo, "absolute", "y")
                 iv.numeric = True
                 return m.end(), iv
-        m = NUM_MD_RE.match(s, q)
+        m = NUM_DMY_RE.match(s, q)
+        if m:
+            a, b, y = (int(g) for g in m.groups())
+            d, mo = (a, b) if valid_day(y, b, a) else (b, a)
+            if valid_year(y) and valid_day(y, mo, d):
+                iv = iv_day(date(y, mo, d), "absolute", "y")
+                iv.numeric = True
+                return m.end(), iv
+        m = NUM_MD_RE.match(s, q) or NUM_DM_RE.match(s, q)
         if m:
             mo, d = (int(g) for g in m.groups() if g is not None)
+            if m.re is NUM_DM_RE:
+                mo, d = d, mo
             y = self.ref.year
             if valid_day(y, mo, d):
                 iv = iv_day(date(y, mo, d), "year", "m")
                 iv.numeric = True
                 return m.end(), iv
+        m = BARE_YEAR_PART_RE.match(s, q)
+        if m:
+            r = self.ypart(m.end(), int(m.group(1)), "absolute", True)
+            if r is not None:
+                return r  # 2004下半年
+        m = BARE_YEAR_TIME_RE.match(s, q) if self.strict and s[max(q - 2, 0) : q].endswith(BARE_YEAR_AFTER) else None
+        if m:
+            return m.end(), iv_year(int(m.group(1)), "absolute")  # 截至2020，
         return None
 
     def ypart(

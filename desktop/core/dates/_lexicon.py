@@ -180,6 +180,16 @@ NUM_YMD8_RE = _C(r"(\d{4})(\d{2})(\d{2})(?![\dA-Za-z_])")
 NUM_YMD_SP_RE = _C(r"(\d{4}) (\d{1,2}) (\d{1,2})(?![\d.])")
 NUM_YM_RE = _C(r"(\d{4})[-/.](\d{2})(?![\d.%万亿千百元])")
 NUM_MD_RE = _C(r"(\d{2})-(\d{2})(?![\d-])|(\d{1,2})·(\d{1,2})(?!\d)|(\d{1,2})/(\d{1,2})[号日]")
+# 06/02/2022 (day first, as pages written in Europe and Hong Kong give it; month first when
+# only that reading is a date), and 13/02 only before a clock time (13/02 13:48), since a
+# bare N/N in Chinese text is a fraction (约1/4的面积)
+NUM_DMY_RE = _C(r"(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+NUM_DM_RE = _C(r"(\d{1,2})/(\d{1,2})(?=\s+\d{1,2}:\d{2})")
+# a 4-digit year without 年 before a part of the year (2004下半年, 2020前三季度) or after a
+# preposition of time before punctuation or 以来/起 (截至2020，; 自2015以来)
+BARE_YEAR_PART_RE = _C(r"((?:19|20)\d\d)(?=上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|全年)")
+BARE_YEAR_AFTER = ("在", "于", "到", "至", "自", "从", "截至", "截止", "直到", "直至")
+BARE_YEAR_TIME_RE = _C(r"((?:19|20)\d\d)(?=\s*(?:[，,。；;、）)]|以来|起|开始|之前|以前|之后|以后))")
 HM = rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?时?|{N}(?:点钟?|时)(?:{N}(?:分钟?|刻|秒)?|半|整)*)"
 CLK = rf"(?:{TOD})?\s*{HM}(?:许|左右)?"
 CLK_START = rf"(?:(?:{TOD})?\s*(?:{HM}(?:许|左右)?|{N}(?=\s*[~\-至到]\s*(?:{TOD})?\s*{N}\s*[点时:]))|(?:{TOD}))"
