@@ -160,3 +160,18 @@ def test_rules_read_traditional_text_too(tmp_path):
     assert rows["從4月份開始"][0].precision == "month"
     assert "去年" not in rows  # 比去年: a baseline
     assert rows["兩個月後"][0].start == pd.Timestamp("2019-05-01")
+
+
+def test_dates_opening_a_published_documents_name_are_not_events(tmp_path):
+    header = "某地新闻\n来源：某某日报  2019-09-25 10:00\n\n"
+    frame = events_of(tmp_path, header + "交通运输部印发“十四五”现代综合交通运输体系发展规划，提出目标。"
+                      "生态环境部发布2018-2019年秋冬季大气污染综合治理攻坚行动方案。"
+                      "2020年底前完成规划编制。科技城面向2035年建设规划。“十四五”期间，将建设新区。\n")
+    assert set(frame["date_text"]) == {"2020年底前", "面向2035年", "“十四五”期间"}
+
+
+def test_recurring_and_generic_periods_are_not_events(tmp_path):
+    header = "某地新闻\n来源：某某日报  2019-09-25 10:00\n\n"
+    frame = events_of(tmp_path, header + "冬天来了，秋冬季是污染高发期。每年11月上旬，候鸟迁徙至此。每逢春节，人们团聚。"
+                      "每年的3月，这里花开。今冬明春，供暖保障有力。\n")
+    assert list(frame["date_text"]) == ["今冬", "明春"]

@@ -318,3 +318,34 @@ def holiday_not_a_date(mention: dates.DateMention, text: str) -> bool:
     if after.startswith(names) or before.endswith(names):
         return True
     return after.startswith(("后", "之后", "以后", "过后"))
+
+
+def in_document_name(mention: dates.DateMention, text: str) -> bool:
+    """A date or planning period that opens the name of a document a clause publishes
+    (印发“十四五”现代综合交通运输体系发展规划, 发布2018-2019年秋冬季…攻坚行动方案): right
+    after a publishing verb (``document_publish_verbs.txt``), then CJK words up to a document
+    ending (``document_suffixes.txt``) with no verb, breaker or punctuation between."""
+    if mention.precision in ("day", "hour", "minute", "recent"):
+        return False
+    if not _before(text, mention.span, 8).rstrip("了的《“\"").endswith(cue_words("document_publish_verbs.txt")):
+        return False  # 面向2035年建设规划, 实施2025—2027年…行动计划: the plan's own years
+    run = re.match(r"[\u4e00-\u9fff]{1,30}", text[mention.span[1] : mention.span[1] + 30])
+    if run is None:
+        return False
+    words = run.group()
+    breakers = "".join(word_list("cues", "date_name_breakers.txt"))
+    verbs = cue_words("document_name_verbs.txt")
+    for end in range(len(words), 1, -1):
+        head = words[:end]
+        if head.endswith(cue_words("document_suffixes.txt")):
+            body = head[: -max(len(s) for s in cue_words("document_suffixes.txt") if head.endswith(s))]
+            return not any(ch in breakers for ch in body) and not any(v in body for v in verbs)
+    return False
+
+
+def recurring_or_generic(mention: dates.DateMention, text: str) -> bool:
+    """A period that recurs (每年11月上旬, 每逢春节) or a season named without a year
+    (冬天来了, 秋冬季是高发期): not an event."""
+    if _before(text, mention.span, 4).endswith(cue_words("recurring_before.txt")):
+        return True
+    return normalize(mention.text.strip()) in cue_words("generic_periods.txt")

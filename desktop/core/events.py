@@ -39,6 +39,7 @@ from .event_rules import (
     dates_an_event,
     discourse_year_words,
     holiday_not_a_date,
+    in_document_name,
     incident_day_word,
     is_baseline,
     is_period,
@@ -46,6 +47,7 @@ from .event_rules import (
     merge_bracketed,
     not_an_event,
     offset_after,
+    recurring_or_generic,
     repeats_previous,
     same_period,
     since_verb,
@@ -539,7 +541,8 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
             continue
         _follow(thread, mention, resolved[0], plain)
         if (not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, plain)
-                or is_baseline(mention, plain) or holiday_not_a_date(mention, plain)):
+                or is_baseline(mention, plain) or holiday_not_a_date(mention, plain)
+                or in_document_name(mention, plain) or recurring_or_generic(mention, plain)):
             continue
         if resolved[0].kind != "duration" and resolved[0].precision != "recent":
             thread.event, thread.event_paragraph = resolved[0], _paragraph_start(text, mention.span[0])
