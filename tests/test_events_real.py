@@ -175,3 +175,25 @@ def test_recurring_and_generic_periods_are_not_events(tmp_path):
     frame = events_of(tmp_path, header + "冬天来了，秋冬季是污染高发期。每年11月上旬，候鸟迁徙至此。每逢春节，人们团聚。"
                       "每年的3月，这里花开。今冬明春，供暖保障有力。\n")
     assert list(frame["date_text"]) == ["今冬", "明春"]
+
+
+def test_a_deadline_dates_the_unit_it_names(tmp_path):
+    header = "某地新闻\n来源：某某日报  2012-06-01 10:00\n\n"
+    frame = events_of(tmp_path, header + "６月底前完成城区餐饮单位分级管理，１１月底前，完成大型餐馆改造，2030年前建成新城。\n")
+    rows = by_text(frame)
+    june = rows["６月底前"][0]
+    assert (june.start, june.end, june.precision) == (pd.Timestamp("2012-06-01"), pd.Timestamp("2012-06-30"), "month")
+    november = rows["１１月底前"][0]
+    assert (november.start, november.end, november.tense) == (pd.Timestamp("2012-11-01"), pd.Timestamp("2012-11-30"),
+                                                           "planned")
+    year = rows["2030年前"][0]
+    assert (year.start, year.end, year.precision) == (pd.Timestamp("2030-01-01"), pd.Timestamp("2030-12-31"), "year")
+
+
+def test_a_month_and_day_continue_the_year_of_the_full_date_before_them(tmp_path):
+    header = "某地新闻\n来源：某某日报  2012-06-12 10:00\n\n"
+    frame = events_of(tmp_path, header + "２０１１年８月２５日，海关查获手枪９支。专案组于８月２６日抓获嫌疑人。\n"
+                      "另讯，３月５日，某市召开大会。\n")
+    rows = by_text(frame)
+    assert day(rows["８月２６日"][0]) == "2011-08-26" and "year of the date before" in rows["８月２６日"][0].resolved_against
+    assert day(rows["３月５日"][0]) == "2012-03-05"  # another paragraph: the publication year

@@ -144,6 +144,27 @@ def starts_at(mention: dates.DateMention) -> dates.DateMention:
                    tense=unit.tense)
 
 
+_DEADLINE = re.compile(r"^(?P<core>.+?)\s*(?:之前|以前|前)$")
+
+
+def deadline_unit(mention: dates.DateMention) -> dates.DateMention:
+    """``６月底前完成``, ``2030年前建成``: a deadline dates the unit it names (the end of June,
+    the year 2030), not the span from publication up to it (the real-text conventions:
+    a modifier keeps the unit it modifies)."""
+    if mention.kind != "span" or mention.start != mention.ref:
+        return mention
+    m = _DEADLINE.match(normalize(mention.text.strip()))
+    if m is None:
+        return mention
+    core = m.group("core")
+    if core.endswith(("底", "末")) and core[-2:-1] in ("月", "年"):
+        core = core[:-1]  # 6月底前: by the end of June, the month of June
+    unit = dates.parse_date(core, mention.ref)
+    if unit is None or unit.end != mention.end or unit.kind not in ("point", "span"):
+        return mention
+    return replace(mention, start=unit.start, precision=unit.precision, edtf=unit.edtf, kind="point")
+
+
 def inside_marks(text: str, position: int, start: int, opening: str, closing: str) -> bool:
     """Whether ``position`` lies inside ``opening``…``closing`` marks opened after ``start``."""
     before = text[start:position]

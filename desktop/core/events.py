@@ -37,6 +37,7 @@ from .categories import categorize
 from .event_rules import (
     cue_words,
     dates_an_event,
+    deadline_unit,
     discourse_year_words,
     holiday_not_a_date,
     in_document_name,
@@ -189,6 +190,10 @@ def _tense(mention: dates.DateMention, text: str, ref: date | None, reresolved: 
     return tense
 
 
+#: A month and day without a year continue the year of a full date written just before them
+#: in their paragraph when they fall this many days after it or fewer (the story goes on).
+STORY_DAYS = 60
+
 #: How far after a closing quote the attribution may name the day it was said
 #: (”…负责人3月28日在首航仪式上说).
 ATTRIBUTION_WINDOW = 40
@@ -244,6 +249,8 @@ class _Thread:
     period: dates.DateMention | None = None  # the period a later 去年同期 compares with
     mention: dates.DateMention | None = None  # the mention just before (7月当月)
     incident: date | None = None  # the day of the story's first event (事发当天)
+    dated: dates.DateMention | None = None  # the latest date that writes out its year (２０１１年８月２５日)
+    dated_paragraph: int = -1
 
 
 def _paragraph_start(text: str, position: int) -> int:
@@ -262,6 +269,14 @@ def _refers_back(text: str, position: int, antecedent_paragraph: int) -> bool:
     if antecedent_paragraph < 0 or _MARKUP.fullmatch(text, paragraph, position) is None:
         return False
     return _paragraph_start(text, max(paragraph - 1, 0)) == antecedent_paragraph
+
+
+_YEAR_WRITTEN = re.compile(r"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|\d{4}[-/.]\d|[今去明前后同当次翌]年")
+
+
+def _names_a_year(mention: dates.DateMention) -> bool:
+    """Whether the expression writes its year (２０１１年８月, 2011-08-25, 去年5月), unlike 8月26日."""
+    return _YEAR_WRITTEN.search(normalize(mention.text)) is not None
 
 
 def _discourse_word(mention: dates.DateMention) -> str | None:
@@ -319,6 +334,16 @@ def _resolve(
         again = _reresolve(mention, spoken[0])
         if again is not None:
             return again, f"the day the quoted words were spoken ({spoken[0].isoformat()}, {spoken[1]})"
+    if (
+        mention.anchor == "year" and mention.kind in ("point", "span") and not _names_a_year(mention)
+        and thread.dated is not None and thread.dated_paragraph == _paragraph_start(text, mention.span[0])
+        and thread.dated.start.year != ctx.ref.year
+    ):
+        # ２０１１年８月２５日，…，专案组于８月２６日: a month and day continue the year just written
+        year = thread.dated.start.year
+        again = _reresolve(mention, date(year, 12, 31))
+        if again is not None and timedelta(0) <= again.start - thread.dated.start <= timedelta(days=STORY_DAYS):
+            return again, f"the year of the date before ('{thread.dated.text}')"
     later = offset_after(mention)
     if later and thread.event is not None and _refers_back(text, mention.span[0], thread.event_paragraph):
         # 两个月后, 五天之后: counted from the event the paragraph just dated
@@ -349,6 +374,8 @@ def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMen
     if up_to(mention, text):
         return  # 至昨晚，中毒学生均已出院: a state reached by then, not the day of the story
     paragraph = _paragraph_start(text, mention.span[0])
+    if _names_a_year(mention) and resolved.precision == "day" and mention.kind == "point":
+        thread.dated, thread.dated_paragraph = resolved, paragraph
     if resolved.precision == "day":
         thread.day, thread.day_paragraph = resolved.start, paragraph
         if thread.incident is None and mention.kind == "point":
@@ -546,7 +573,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
             continue
         if resolved[0].kind != "duration" and resolved[0].precision != "recent":
             thread.event, thread.event_paragraph = resolved[0], _paragraph_start(text, mention.span[0])
-        refined = starts_at(resolved[0])
+        refined = deadline_unit(starts_at(resolved[0]))
         if refined.text.endswith("同期"):
             nearby = [m for m in by_sentence[sentence_span] if m is not mention and is_period(m)]
             nearby.sort(key=lambda m: abs(m.span[0] - mention.span[0]))
