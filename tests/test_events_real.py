@@ -197,3 +197,11 @@ def test_a_month_and_day_continue_the_year_of_the_full_date_before_them(tmp_path
     rows = by_text(frame)
     assert day(rows["８月２６日"][0]) == "2011-08-26" and "year of the date before" in rows["８月２６日"][0].resolved_against
     assert day(rows["３月５日"][0]) == "2012-03-05"  # another paragraph: the publication year
+
+
+def test_incident_names_and_ages_are_not_events(tmp_path):
+    header = "某地新闻\n来源：某某日报  2022-02-15 10:00\n\n"
+    frame = events_of(tmp_path, header + "美方将资产用于赔偿“9·11”事件受害者。今年２８岁的他结婚已３年。7·23动车事故发生后，各方关注。"
+                      "今年，全市投资增长。\n")
+    assert list(frame["date_text"]) == ["今年"]
+    assert "投资" in frame.iloc[0]["sentence"]

@@ -85,9 +85,15 @@ def stock_date(mention: dates.DateMention, text: str, sentence: tuple[int, int])
     return replace(mention, start=mention.end, precision="day", edtf=mention.end.isoformat(), kind="point")
 
 
+_AGE = re.compile(r"(?:已经|已)?[\d〇零一二两三四五六七八九十百]+(?:多|余)?(?:周)?岁")
+
+
 def not_an_event(mention: dates.DateMention, text: str) -> bool:
-    """General "now" (现在最快3天) and planning periods naming a document (“十四五”规划纲要)."""
+    """General "now" (现在最快3天), an age (今年28岁的他) and planning periods naming a
+    document (“十四五”规划纲要)."""
     if normalize(mention.text.strip()) in cue_words("generic_now.txt"):
+        return True
+    if mention.precision == "year" and mention.anchor != "absolute" and _AGE.match(text, mention.span[1]):
         return True
     if _PLAN_PERIOD.search(mention.text):
         after = text[mention.span[1] : mention.span[1] + 6]
@@ -189,7 +195,19 @@ def is_named(mention: dates.DateMention, text: str, sentence_start: int) -> bool
             return True
         if mention.precision in ("month", "season") and in_term_quote(text, mention.span):
             return True
-    return False
+    return incident_name(mention, text)
+
+
+def incident_name(mention: dates.DateMention, text: str) -> bool:
+    """``“9·11”事件``, ``7·23动车事故``: a month·day naming an incident (quoted, or before an
+    incident word within a few characters), not a day of the year of publication."""
+    if not _DOT_DATE.fullmatch(mention.text.strip()):
+        return False
+    after = text[mention.span[1] : mention.span[1] + 5]
+    return in_term_quote(text, mention.span) or any(word in after for word in cue_words("incident_names.txt"))
+
+
+_DOT_DATE = re.compile(r"\d{1,2}\s*[·.]\s*\d{1,2}")
 
 
 def in_term_quote(text: str, span: tuple[int, int]) -> bool:
@@ -206,7 +224,7 @@ def dates_an_event(mention: dates.DateMention, sentence_mentions: list[dates.Dat
           sentence_start: int) -> bool:
     """Durations date nothing; a date that is part of a name dates an event only when its
     sentence has no other date."""
-    if mention.kind == "duration":
+    if mention.kind == "duration" or incident_name(mention, text):
         return False
     if is_named(mention, text, sentence_start):
         if not re.search(r"\d|年", mention.text):
