@@ -205,3 +205,9 @@ def test_incident_names_and_ages_are_not_events(tmp_path):
                       "今年，全市投资增长。\n")
     assert list(frame["date_text"]) == ["今年"]
     assert "投资" in frame.iloc[0]["sentence"]
+
+
+def test_holidays_listed_together_are_a_reference(tmp_path):
+    header = "某地新闻\n来源：某某日报  2024-09-15 10:00\n\n"
+    frame = events_of(tmp_path, header + "全力保障广大旅客中秋、国庆双节出行。中秋节当天，游客众多。\n")
+    assert list(frame["date_text"]) == ["中秋节当天"] and day(frame.iloc[0]) == "2024-09-17"

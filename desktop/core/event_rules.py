@@ -344,7 +344,7 @@ def _holiday_names() -> tuple[str, ...]:
 
 def holiday_not_a_date(mention: dates.DateMention, text: str) -> bool:
     """A holiday named as a reference, not as the date of an event: two holidays run together
-    (铁路国庆中秋假期运输, 国庆中秋长假过半: the text gives the dates) and a holiday followed by
+    (铁路国庆中秋假期运输, 国庆中秋长假过半, 中秋、国庆双节: the text gives the dates) and a holiday followed by
     后 (春节后上班第一天: a time after it, not the festival)."""
     names = _holiday_names()
     core = normalize(mention.text.strip())
@@ -354,8 +354,8 @@ def holiday_not_a_date(mention: dates.DateMention, text: str) -> bool:
         return False
     after = text[mention.span[1] : mention.span[1] + 6]
     before = text[max(mention.span[0] - 4, 0) : mention.span[0]]
-    if after.startswith(names) or before.endswith(names):
-        return True
+    if after.lstrip("、和与及").startswith(names) or before.rstrip("、和与及").endswith(names):
+        return True  # 国庆中秋长假, 中秋、国庆双节
     return after.startswith(("后", "之后", "以后", "过后"))
 
 
