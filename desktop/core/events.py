@@ -17,6 +17,19 @@ and against what it must really be resolved:
   of the same paragraph; with none before them they date no event.
 * When the publication month is unknown (``今天(15日)`` with only the year known),
   expressions that need the month widen to the whole year (EDTF ``2022-XX-15``).
+* Words that refer back (issue 8): 当天/当晚/次日 follow the last day the story named, not a
+  day a state lasted until (``至昨晚，…均已出院``); ``事发当天`` the day of the story's first
+  event; 当时/此时/届时 the last dated event of the paragraph (or of the paragraph before, when
+  they open theirs); ``两个月后`` counts from it; with no day before, 当天 is the report's day.
+  A month and day continue the year of a full date written just before them in the
+  paragraph (within :data:`STORY_DAYS`).
+* Not events (``event_rules``): comparison baselines, dates opening a published document's
+  name, recurring and generic periods, holidays named as references, incident names, ages;
+  a deadline dates its unit and a start word its own unit (real-text conventions).
+* An undated article resolves relative dates against its own latest absolute date
+  (:func:`published_from_mentions`); a date the user set overrides the article's
+  (``published`` argument, :mod:`desktop.core.project`). A clock time makes the event's
+  precision ``hour`` or ``minute`` (EDTF ``2008-10-17T15``).
 
 ``从2015年1月签约,到2016年10月试生产`` gives **two** events (2015-01 签约, 2016-10 试生产):
 text stands between the two dates, so each dates its own clause; ``2019年至2021年`` is one
