@@ -252,3 +252,23 @@ def test_normalised_text_keeps_offsets():
     text = "上週五，兩岸簽署協議；１２日晚間"
     plain = normalize(text)
     assert len(plain) == len(text) and plain.startswith("上周五，两岸签署协议；12日晚间")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("据韩国媒体 27 日报道", ("27 日", "2020-06-27", "2020-06-27")),
+    ("1 月 26 日，全省", ("1 月 26 日", "2020-01-26", "2020-01-26")),
+    ("2026 年春季招聘会", ("2026 年春季", "2026-03-01", "2026-05-31")),
+    ("据彭博社14号援引消息", ("14号", "2020-06-14", "2020-06-14")),
+    ("该组织当天使用无人机", ("当天", "2020-06-03", "2020-06-03")),
+    ("此前一天，研究所发布", ("前一天", "2020-06-02", "2020-06-02")),
+    ("本周末到下周初，华东沿海", ("本周末到下周初", "2020-06-06", "2020-06-10")),
+    ("截止到上周末，已有4100人", ("上周末", "2020-05-30", "2020-05-31")),
+])
+def test_spaced_numerals_numbered_days_weekends(text, expected):
+    m = first(text, "2020-06-03")
+    assert (m.text, m.start.isoformat(), m.end.isoformat()) == expected
+
+
+@pytest.mark.parametrize("text", ["5号线开通", "长征二号丁运载火箭", "天使之城", "会议前一天"])
+def test_numbers_and_words_that_are_not_days(text):
+    assert find_dates(text, D("2020-06-03")) == []

@@ -50,6 +50,7 @@ from desktop.core.dates._lexicon import (
     DEADLINE_RE,
     DECADE_RE,
     FROM_RE,
+    HAO_VERBS,
     HOLIDAYS,
     HORIZON_RE,
     LIST_SEP_RE,
@@ -598,7 +599,8 @@ class Parser:
         return iv_day(min(cands, key=lambda c: abs((c - base).days)), "month", "")
 
     def anaphoric(self, q: int) -> tuple[int, Iv] | None:
-        """当日/当天/当晚 (ref), 次日/翌日 (ref+1), 第N天 (ref+N-1), 第N年 (ref's year+N-1)."""
+        """当日/当天/当晚 (ref), 次日/翌日 (ref+1), 前一天 (ref-1), 第N天 (ref+N-1), 第N年 (ref's
+        year+N-1)."""
         m = ANA_RE.match(self.s, q)
         if m is None:
             return None
@@ -609,10 +611,14 @@ class Parser:
                 return None
             iv = iv_year(ref.year + n - 1, "year", "")
         else:
-            n = to_int(m.group("nd")) if m.group("nd") else ANA_DAY[m.group()] + 1
-            if not n or n > 366:
-                return None
-            base = ref + timedelta(days=n - 1)
+            if m.group("nd"):
+                n = to_int(m.group("nd"))
+                if not n or n > 366:
+                    return None
+                offset = n - 1  # 第三天: two days after the day told
+            else:
+                offset = ANA_DAY[m.group()]  # 次日 +1, 前一天 -1
+            base = ref + timedelta(days=offset)
             r = self.paren_day(m.end(), base)
             if r is not None:
                 return r  # 当天(15日): the day of month is written, nothing anaphoric is left
@@ -630,6 +636,11 @@ class Parser:
         wd = m.group("wd") or m.group("wd2")
         if wd:
             return m.end(), iv_day(mon + timedelta(days=wd_index(wd)), "day", "")
+        if m.group("we"):  # 本周末: Saturday and Sunday
+            a, b = mon + timedelta(days=5), mon + timedelta(days=6)
+            return m.end(), iv_span(a, b, "range", "day")
+        if m.group("wb"):  # 下周初: the first days of the week
+            return m.end(), iv_span(mon, mon + timedelta(days=2), "vague", "day")
         return m.end(), iv_week(mon, "day")
 
     def season_word(self, q: int) -> tuple[int, Iv] | None:
@@ -743,6 +754,8 @@ class Parser:
         r = self.mpart(pos, y, m, anchor)
         if r is not None:
             return r
+        if s.startswith(" ", pos) and DAY_RE.match(s, pos + 1):
+            pos += 1  # 1 月 26 日
         dm = DAY_RE.match(s, pos) or BARE_DAY_NUM_RE.match(s, pos) or BARE_DAY_RE.match(s, pos)
         if dm:
             d = to_int(dm.group("n"))
@@ -778,6 +791,8 @@ class Parser:
         while (m := _HAO_LIST_RE.match(self.s, e)) is not None:
             e = m.end()
         nxt = self.s[e : e + 2]
+        if self.s.startswith(HAO_VERBS, e):
+            return True  # 据彭博社14号援引消息
         return not (
             nxt
             and "\u4e00" <= nxt[0] <= "\u9fff"

@@ -40,7 +40,7 @@ REL_QUARTER = {
 }  # fmt: skip
 # Anaphoric day words: the day (or the next day) of an event the story is talking about.  They
 # are resolved against ``ref`` and marked kind "anaphoric" for the caller to re-resolve.
-ANA_DAY = {"当日": 0, "当天": 0, "当晚": 0, "当夜": 0, "同日": 0, "同一天": 0, "同一日": 0, "次日": 1, "翌日": 1, "隔日": 1,
+ANA_DAY = {"当日": 0, "当天": 0, "当晚": 0, "当夜": 0, "同日": 0, "同一天": 0, "同一日": 0, "前一天": -1, "前一日": -1, "次日": 1, "翌日": 1, "隔日": 1,
            "隔天": 1}
 # "the other day" / "a couple of years back": 前两天, 前两年 standing alone (see VAGUE_PAST_LEFT)
 VAGUE_PAST = {"天": (1, 5), "年": (1, 4)}
@@ -67,6 +67,7 @@ NAME_SUFFIXES = word_list("cues", "name_suffixes.txt")
 NAME_NOT = word_list("cues", "date_name_not_words.txt")
 NAME_BREAKERS = frozenset("".join(word_list("cues", "date_name_breakers.txt")))
 BARE_DAY_STOPS = "".join(word_list("cues", "date_bare_day_stops.txt"))
+HAO_VERBS = tuple(word_list("cues", "date_hao_verbs.txt"))
 
 # ---------------------------------------------------------------- regexes
 _C = re.compile
@@ -98,12 +99,12 @@ REL_QUARTER_RE = _C(rf"(?P<w>{_alt(REL_QUARTER)})(?P<qp>末|初)?")
 TWO_YEARS_RE = _C("今明两年")
 PAREN_DAY_RE = _C(rf"\(\s*(?:(?P<mo>{N})月)?(?P<n>{N})[日号]\s*\)")
 YEAR_RE = _C(
-    r"(?P<y>\d{4}|\d{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})(?:年度|年份|年)"
+    r"(?P<y>\d{4}|\d{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})(?: (?=年))?(?:年度|年份|年)"
 )
 BARE_YEAR_RE = _C(r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})(?![\d年])")
 # 两 counts (前两月 is two months) but never names a month
-MONTH_RE = _C(rf"(?!两)(?P<n>{N})(?:月份|月)(?!份)")
-DAY_RE = _C(rf"(?P<n>{N})(?P<u>日|号)")
+MONTH_RE = _C(rf"(?!两)(?P<n>{N})(?: (?=月))?(?:月份|月)(?!份)")
+DAY_RE = _C(rf"(?P<n>{N})(?: (?=[日号]))?(?P<u>日|号)")
 BARE_DAY_RE = _C(
     r"(?P<n>[一二三四五六七八九十廿卅]{1,3})(?=$|[\s,.;:!?)\]、，。；！？~\-—至到起前])"
 )
@@ -153,7 +154,7 @@ MPART_RE = _C(
     rf"|的?第(?P<wk>{N})个?(?:周|星期|礼拜)(?P<wd>[{WD}])?(?!期|年)"
 )
 WEEK_RE = _C(
-    rf"(?P<r>上+|下+|这|本)(?:个|一)?(?:周|星期|礼拜)(?!期|年|边|岁|刊|报|末)"
+    rf"(?P<r>上+|下+|这|本)(?:个|一)?(?:周|星期|礼拜)(?:(?P<we>末)|(?P<wb>初))?(?!期|年|边|岁|刊|报|末)"
     rf"(?:(?:周|星期|礼拜)?(?P<wd>[{WD}]))?"
     rf"|(?<![每隔一两几数])(?:周|星期|礼拜)(?P<wd2>[{WD}])"
 )
@@ -214,11 +215,11 @@ COUNT_RE = _C(
 )
 # anaphoric day words; 当 not inside 相当/应当/担当…, 第N天/第N年 not after 连续 (a count)
 ANA_RE = _C(
-    r"(?<![相应充适担恰理正妥每])(?:当日(?![益渐趋常])|当天(?![然气空才使])|当晚|当夜)"
-    r"|(?<![共相协])同日|同一[天日]|次日|翌日|隔日|隔天"
+    r"(?<![相应充适担恰理正妥每])(?:当日(?![益渐趋常])|当天(?![然气空才]|使(?!用))|当晚|当夜)"
+    r"|(?<![共相协])同日|同一[天日]|次日|翌日|隔日|隔天|(?:(?<=[此其])|(?<![\u4e00-\u9fff]))前一[天日]"
     rf"|(?<!连续)(?<![前后至到])第(?P<nd>{N})[天日](?![报])|(?<!连续)第(?P<ny>{N})年(?![代度级])"
 )
-SAME_DAY_RE = _C(r"当日(?![益渐趋常])|当天(?![然气空才使])|当晚|当夜")
+SAME_DAY_RE = _C(r"当日(?![益渐趋常])|当天(?![然气空才]|使(?!用))|当晚|当夜")
 # a clock or part of the day, then a connector: the left end of 13:20~次日05:40, 夜间至次日上午
 CLOCK_LEFT_RE = _C(
     rf"(?:(?:{TOD})\s*)?{HM}(?:许|左右)?\s*(?:至|到|—+|-+|~)\s*|(?:{TOD})\s*(?:至|到|—+|-+|~)\s*"
