@@ -211,3 +211,15 @@ def test_holidays_listed_together_are_a_reference(tmp_path):
     header = "某地新闻\n来源：某某日报  2024-09-15 10:00\n\n"
     frame = events_of(tmp_path, header + "全力保障广大旅客中秋、国庆双节出行。中秋节当天，游客众多。\n")
     assert list(frame["date_text"]) == ["中秋节当天"] and day(frame.iloc[0]) == "2024-09-17"
+
+
+def test_offsets_from_the_events_told(tmp_path):
+    header = "某地新闻\n来源：某某日报  2020-06-03 10:00\n\n"
+    frame = events_of(tmp_path, header + "2001年7月13日，北京申奥成功。申奥成功后第二年，场馆开工。此后一年，规划出台。\n"
+                      "2019年5月，项目签约。几天之后，企业入驻。彼时，园区还很荒凉。\n")
+    rows = by_text(frame)
+    assert rows["第二年"][0].start == pd.Timestamp("2002-01-01")
+    assert rows["此后一年"][0].start == pd.Timestamp("2003-01-01")
+    later = rows["几天之后"][0]
+    assert (later.start, later.end) == (pd.Timestamp("2019-05-03"), pd.Timestamp("2019-05-10"))
+    assert rows["彼时"][0].start == later.start

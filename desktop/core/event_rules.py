@@ -310,7 +310,10 @@ def up_to(mention: dates.DateMention, text: str) -> bool:
         cue_words("date_up_to.txt"))
 
 
-_OFFSET_AFTER = re.compile(r"^[\d〇零一二两三四五六七八九十百几半多个]+(?P<u>天|日|周|星期|个月|月|年)半?多?(?:之后|以后|后)$")
+_OFFSET_AFTER = re.compile(
+    r"^(?:[\d〇零一二两三四五六七八九十百几半多个]+(?P<u>天|日|周|星期|个月|月|年)半?多?(?:之后|以后|后)"
+    r"|(?:此后|其后)[\d〇零一二两三四五六七八九十百几半多个]+(?P<u2>天|日|周|星期|个月|月|年))$"
+)
 
 
 def offset_after(mention: dates.DateMention) -> str | None:
@@ -319,7 +322,7 @@ def offset_after(mention: dates.DateMention) -> str | None:
     m = _OFFSET_AFTER.match(normalize(mention.text.strip()))
     if m is None or mention.kind != "point":
         return None
-    return "day" if m.group("u") in ("天", "日", "周", "星期") else "month"
+    return "day" if (m.group("u") or m.group("u2")) in ("天", "日", "周", "星期") else "month"
 
 
 def is_baseline(mention: dates.DateMention, text: str) -> bool:

@@ -360,7 +360,8 @@ def _resolve(
     later = offset_after(mention)
     if later and thread.event is not None and _refers_back(text, mention.span[0], thread.event_paragraph):
         # 两个月后, 五天之后: counted from the event the paragraph just dated
-        base = thread.day if later == "day" and thread.day is not None else thread.event.start
+        same = thread.day is not None and thread.day_paragraph == thread.event_paragraph
+        base = thread.day if later == "day" and same else thread.event.start
         again = _reresolve(mention, base)
         if again is not None:
             return again, f"the date mentioned before ({base.isoformat()})"

@@ -985,6 +985,10 @@ class Parser:
         if m is None:
             return None
         pre, suf, unit, raw = m.group("pre"), m.group("suf"), m.group("u"), m.group("n")
+        if pre in ("此后", "其后"):
+            if suf:
+                return None
+            pre, suf = None, "后"  # 此后一年: a year after the date told (counted by the caller)
         if not pre and not suf:
             return None
         if unit == "月" and not m.group("ge") and not pre:
