@@ -153,7 +153,7 @@ def test_a_time_of_day_opening_a_clause_is_the_day_in_context(text, clock):
         assert m.clock == clock
 
 
-@pytest.mark.parametrize("text", ["每天上午9时开放", "上午9点至下午5点开放", "零点五个百分点", "涨幅为3时"])
+@pytest.mark.parametrize("text", ["每天上午9时开放", "上午9点至下午5点开放", "零点五个百分点", "涨幅为3时", "下午茶时间到了"])
 def test_no_time_of_day_alone(text):
     assert all(m.kind != "anaphoric" for m in find_dates(text, D("2008-10-19")))
 

@@ -216,9 +216,12 @@ class Parser:
             return None  # no clause after it (in running text), a clock range (opening hours), 8点5%
         if not re.match(LONE_TOD, text) and not re.search(r"\d\s*[:时点]|[时:]", text):
             return None  # 零点五 is a number
+        clock = clock_of(text)
+        if clock is None and e < len(s) and s[e] not in "，,、 ":
+            return None  # a part of the day alone opens a clause (上午，…), not a word (下午茶)
         iv = iv_day(self.ref, "day", "")
         iv.anaphoric = True
-        iv.clock = clock_of(m.group())
+        iv.clock = clock
         return Hit(p, e, iv, "anaphoric")
 
     # -- ranges, open ranges, deadlines around one atom
