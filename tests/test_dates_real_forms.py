@@ -272,3 +272,8 @@ def test_spaced_numerals_numbered_days_weekends(text, expected):
 @pytest.mark.parametrize("text", ["5号线开通", "长征二号丁运载火箭", "天使之城", "会议前一天"])
 def test_numbers_and_words_that_are_not_days(text):
     assert find_dates(text, D("2020-06-03")) == []
+
+
+def test_a_licence_number_is_no_date():
+    assert find_dates("苏ICP备13020714号", D("2022-02-13")) == []
+    assert first("编号20240307的文件", "2024-09-25").start == D("2024-03-07")

@@ -223,3 +223,10 @@ def test_offsets_from_the_events_told(tmp_path):
     later = rows["几天之后"][0]
     assert (later.start, later.end) == (pd.Timestamp("2019-05-03"), pd.Timestamp("2019-05-10"))
     assert rows["彼时"][0].start == later.start
+
+
+def test_a_holiday_named_as_a_reference_is_not_the_day_of_the_story(tmp_path):
+    header = "某地新闻\n来源：某某日报  2022-02-13 10:00\n\n"
+    frame = events_of(tmp_path, header + "2月7日，春节后首个工作日，多地召开大会。春节后上班第一天，扬州召开大会。\n")
+    rows = by_text(frame)
+    assert day(rows["第一天"][0]) == "2022-02-07"

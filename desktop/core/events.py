@@ -376,8 +376,10 @@ def _resolve(
     return mention, f"publication {published.edtf} ({published.basis})"
 
 
-def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMention, text: str) -> None:
-    """Update what later words refer back to, after ``mention`` was resolved."""
+def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMention, text: str,
+            year_only: bool = False) -> None:
+    """Update what later words refer back to, after ``mention`` was resolved (a date that is a
+    modifier, not an event, still sets the year under discussion, nothing else)."""
     if (
         mention.kind in ("point", "anaphoric")
         and resolved.precision in ("year", "month", "day", "quarter", "half-year", "season")
@@ -385,7 +387,7 @@ def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMen
         and resolved.tense != "planned"  # 明年一季度 is a plan, not the year being reported
     ):
         thread.year = resolved.start.year  # the year under discussion from here on
-    if up_to(mention, text):
+    if year_only or up_to(mention, text):
         return  # 至昨晚，中毒学生均已出院: a state reached by then, not the day of the story
     paragraph = _paragraph_start(text, mention.span[0])
     if _names_a_year(mention) and resolved.precision == "day" and mention.kind == "point":
@@ -580,10 +582,12 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         resolved = _resolve(mention, ctx, thread, by_sentence[sentence_span])
         if resolved is None:
             continue
-        _follow(thread, mention, resolved[0], plain)
-        if (not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, plain)
-                or is_baseline(mention, plain) or holiday_not_a_date(mention, plain)
-                or in_document_name(mention, plain) or recurring_or_generic(mention, plain)):
+        if (is_baseline(mention, plain) or holiday_not_a_date(mention, plain) or in_document_name(mention, plain)
+                or recurring_or_generic(mention, plain)):
+            continue  # a comparison, a reference, a name, a generic period: nothing refers back to it
+        modifier = not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, plain)
+        _follow(thread, mention, resolved[0], plain, year_only=modifier)
+        if modifier:
             continue
         if resolved[0].kind != "duration" and resolved[0].precision != "recent":
             thread.event, thread.event_paragraph = resolved[0], _paragraph_start(text, mention.span[0])
