@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.brief import published_text
 from ..core.formatting import amount_text, precision_name, readable_date, tense_name
 from .fonts import chinese_font
 from .guard import guard_overrides
@@ -34,21 +35,6 @@ def _label(text: str = "", *, bold: bool = False, size: float | None = None, mut
     if muted:
         label.setStyleSheet("color:#5F6368")
     return label
-
-
-def published_text(frame: pd.DataFrame, row: int) -> str:
-    published = frame["published"].iat[row]
-    edtf = frame["published_edtf"].iat[row]
-    basis = str(frame["published_basis"].iat[row])
-    if pd.notna(published):
-        when = f"{published.year}年{published.month}月{published.day}日"
-    elif isinstance(edtf, str) and edtf:
-        when = edtf
-    else:
-        when = "日期不详"
-    # The basis reads "据网页元数据：<what was read>": the reader's phrase here, the rest in the tooltip.
-    label = basis.split("：", 1)[0] if basis else ""
-    return f"{when}（{label}）" if label else when
 
 
 def published_detail(frame: pd.DataFrame, row: int) -> str:
@@ -202,7 +188,8 @@ class DetailPane(QWidget):
         self.fields["resolved"].setText(str(get("resolved_against")))
         self.fields["article"].setText(str(get("article_title")))
         self.fields["outlet"].setText(str(get("outlet")) if pd.notna(get("outlet")) else "—")
-        self.fields["published"].setText(published_text(frame, row))
+        self.fields["published"].setText(published_text(get("published"), get("published_edtf"),
+                                                        get("published_basis"), with_basis=True))
         self.fields["published"].setToolTip(published_detail(frame, row))
         self.sentence.setText(str(get("sentence")))
         self.stack.setCurrentWidget(self.single)

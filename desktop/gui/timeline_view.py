@@ -79,6 +79,7 @@ BADGE_MENU_ROWS = 40  # a badge's list shows this many events; the rest are one 
 
 
 OPEN_RANGE = PRECISION_CODES["open-range"]
+RECENT = PRECISION_CODES["recent"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -606,7 +607,9 @@ class TimelineView(QWidget):
             selected = row < n_selected and bool(selected_mask[row])
             style = self._style(int(index.category[row]), index.tense[row] == PLANNED, dim, selected)
             if item.is_bar:
-                self._paint_bar(painter, rect, style, index.precision[row] == OPEN_RANGE, clip_left, clip_right)
+                code = index.precision[row]
+                fade = 1 if code == OPEN_RANGE else -1 if code == RECENT else 0
+                self._paint_bar(painter, rect, style, fade, clip_left, clip_right)
             else:
                 painter.setPen(style.dot_pen)
                 painter.setBrush(style.dot_brush)
@@ -622,18 +625,20 @@ class TimelineView(QWidget):
                 painter.setPen(style.text_pen)
                 painter.drawStaticText(label.topLeft(), self._label_text(row, 0))
 
-    def _paint_bar(self, painter: QPainter, rect: QRectF, style: _Style, open_range: bool,
+    def _paint_bar(self, painter: QPainter, rect: QRectF, style: _Style, fade: int,
                    clip_left: float, clip_right: float) -> None:
         """An interval: a band along the bottom of the row across its whole extent, a tick at
-        its start; the label sits above the band, so text is never half tinted."""
+        its start; the label sits above the band, so text is never half tinted. ``fade`` 1 fades
+        the band toward its end (an open range), -1 toward its start (近日: the weeks before
+        publication)."""
         left = max(rect.left(), clip_left)
         band = QRectF(left, rect.bottom() - BAND_HEIGHT, min(rect.right(), clip_right) - left, BAND_HEIGHT)
         # axis-aligned rectangles are crisp without antialiasing, and much cheaper
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        if open_range:
+        if fade:
             gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
-            gradient.setColorAt(0.0, style.colour)
-            gradient.setColorAt(1.0, style.faded)
+            gradient.setColorAt(0.0 if fade > 0 else 1.0, style.colour)
+            gradient.setColorAt(1.0 if fade > 0 else 0.0, style.faded)
             painter.setPen(self._no_pen)
             painter.setBrush(QBrush(gradient))
         else:
