@@ -52,6 +52,7 @@ class DetailPane(QWidget):
     edit_requested = Signal(int)
     hide_requested = Signal(int)
     unhide_requested = Signal(int)
+    published_edit_requested = Signal(int)  # event row: set its article's publication date
 
     def __init__(self, model: EventTableModel, selection: QItemSelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,11 +102,14 @@ class DetailPane(QWidget):
         self.source_button = QPushButton(self.tr("在原文中显示"))
         self.edit_button = QPushButton(self.tr("修改…"))
         self.hide_button = QPushButton(self.tr("隐藏此事件"))
+        self.published_button = QPushButton(self.tr("修改发布日期…"))
+        self.published_button.setToolTip(self.tr("设定这篇文章的发布日期；文中的相对日期随之重新推算"))
+        self.published_button.clicked.connect(lambda: self._emit(self.published_edit_requested))
         self.source_button.clicked.connect(lambda: self._emit(self.show_in_source))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
         self.hide_button.clicked.connect(self._hide_clicked)
         buttons = QHBoxLayout()
-        for button in (self.source_button, self.edit_button, self.hide_button):
+        for button in (self.source_button, self.edit_button, self.hide_button, self.published_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)

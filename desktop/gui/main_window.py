@@ -135,6 +135,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.detail.edit_requested.connect(self.edit_event)
         self.detail.hide_requested.connect(self.hide_event)
         self.detail.unhide_requested.connect(self.unhide_event)
+        self.detail.published_edit_requested.connect(self.edit_published)
         self.source.new_event_requested.connect(self.new_event_from_text)
 
         self.right = QSplitter(Qt.Orientation.Vertical)
@@ -370,7 +371,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         """Tab walks the panes in reading order: timeline, list, detail, source, search."""
         self.list_view.setTabKeyNavigation(False)  # Tab leaves the list instead of walking its cells
         order = [self.timeline, self.list_view, self.detail.source_button, self.detail.edit_button,
-                 self.detail.hide_button, self.detail.multi_list, self.source.terms_toggle, self.source.text,
+                 self.detail.hide_button, self.detail.published_button, self.detail.multi_list, self.source.terms_toggle, self.source.text,
                  self.search]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -786,8 +787,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             text = self.tr("视野约 %.0f 年") % (span / 365.25)
         elif span >= 60:
             text = self.tr("视野约 %.0f 个月") % (span / 30.44)
-        else:
+        elif span >= 2:
             text = self.tr("视野约 %.0f 天") % span
+        else:
+            text = self.tr("视野约 %.0f 小时") % (span * 24)
         self.zoom_label.setText(text)
 
     def _show_in_source(self, row: int) -> None:
