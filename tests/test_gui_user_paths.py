@@ -611,3 +611,33 @@ def test_a_dense_lane_is_drawn_as_density_and_a_bin_opens_into_its_events(qtbot,
     menu = QApplication.activePopupWidget()
     assert len([a for a in menu.actions() if a.data() is not None]) == min(int(density.counts[busiest]), 40)
     menu.close()
+
+
+# ---------------------------------------------------------------- search (issue 11)
+
+
+def test_searching_from_the_box_filters_highlights_and_reports_a_bad_query(window, qtbot):
+    window.search.setFocus()
+    type_text(window.search, "签约 -宝坻")
+    qtbot.waitUntil(lambda: "筛选后" in window.statusBar().currentMessage())
+    frame = window.model.frame
+    shown = [window.proxy.mapToSource(window.proxy.index(i, 0)).row() for i in range(window.proxy.rowCount())]
+    assert shown
+    for row in shown:
+        text = " ".join([frame["title"].iat[row], frame["sentence"].iat[row], *frame["keyterms"].iat[row],
+                         *frame["places"].iat[row], *frame["orgs"].iat[row], frame["article_title"].iat[row]])
+        assert "签约" in text and "宝坻" not in text
+    # the chosen event's sentence shows the word marked, in the detail pane and the source
+    chosen = next(row for row in shown if "签约" in frame["sentence"].iat[row])
+    click(qtbot, window.list_view.viewport(), list_row_point(window, chosen))
+    assert "background" in window.detail.sentence.text() and "签约" in window.detail.sentence.text()
+    spans = window.source.query_spans()
+    text = window.source.corpus.document(window.source.file).text
+    assert spans and all(text[a:b] == "签约" for a, b in spans)
+    # a malformed query says so beside the box and shows nothing, never raises
+    window.search.clear()
+    type_text(window.search, '"签约')
+    qtbot.waitUntil(lambda: window.search_error.isVisible())
+    assert "引号" in window.search_error.text() and window.proxy.rowCount() == 0
+    window.search.clear()
+    qtbot.waitUntil(lambda: not window.search_error.isVisible() and window.proxy.rowCount() == len(frame))

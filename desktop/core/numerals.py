@@ -54,6 +54,12 @@ def _traditional() -> dict[str, str]:
 
 
 _MATCH_TABLE = str.maketrans({**_traditional(), **_WIDE})
+
+
+def matching_table() -> dict[int, str]:
+    """The one-for-one character map :func:`normalize` starts with (traditional → simplified,
+    full-width → plain), for callers that fold whole columns at once (search)."""
+    return _MATCH_TABLE
 _FIN_CHARS = "".join(_FINANCIAL)
 _FIN_RUN = re.compile(
     rf"[{_FIN_CHARS}〇零一二两三四五六七八九十百千]{{2,}}|[{_FIN_CHARS}](?=[年月日号])"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..core.brief import published_text
 from ..core.formatting import amount_text, precision_name, readable_date, tense_name
+from ..core.search import Query, match_spans
 from .fonts import chinese_font
 from .guard import guard_overrides
 from .models import EventTableModel
@@ -43,6 +46,7 @@ def published_detail(frame: pd.DataFrame, row: int) -> str:
     return str(basis) if isinstance(basis, str) else ""
 
 
+MATCH_CSS = "#FFE082"  # the search's words (the timeline's match colour)
 ORIGIN_NOTES = {"edited": "（已修改）", "manual": "（手动添加）"}
 
 
@@ -69,6 +73,7 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.current_row: int | None = None
+        self._query: Query | None = None
         selection.selectionChanged.connect(self.refresh)
         selection.currentChanged.connect(self.refresh)
         model.modelReset.connect(self.refresh)
@@ -169,6 +174,29 @@ class DetailPane(QWidget):
                 self.multi_list.addItem(item)
             self.stack.setCurrentWidget(self.multi)
 
+    def set_query(self, query: Query | None) -> None:
+        """Mark the search's words in the title and the sentence."""
+        self._query = query if query is not None and query.clauses else None
+        if self.current_row is not None and self.stack.currentWidget() is self.single:
+            self.show_event(self.current_row)
+
+    def _marked(self, label: QLabel, text: str) -> None:
+        """``text`` in ``label``: plain, or escaped with the search's words marked (the
+        article's own text is never read as markup either way)."""
+        spans = match_spans(text, self._query) if self._query is not None else []
+        if not spans:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setText(text)
+            return
+        parts, last = [], 0
+        for start, end in spans:
+            parts.append(html.escape(text[last:start]))
+            parts.append(f"<span style='background:{MATCH_CSS}'>{html.escape(text[start:end])}</span>")
+            last = end
+        parts.append(html.escape(text[last:]))
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText("".join(parts).replace("\n", "<br>"))
+
     def show_event(self, row: int) -> None:
         frame = self.model.frame
         self.current_row = row
@@ -177,7 +205,7 @@ class DetailPane(QWidget):
         note = ORIGIN_NOTES.get(str(get("origin")), "")
         if bool(get("hidden")):
             note += "（已隐藏）"
-        self.title.setText(str(get("title")) + note)
+        self._marked(self.title, str(get("title")) + note)
         self.hide_button.setText(self.tr("恢复显示") if bool(get("hidden")) else self.tr("隐藏此事件"))
         self.when.setText(f"{readable_date(start, end, str(get('precision')), str(get('edtf')))}"
                           f"　·　{precision_name(str(get('precision')))}")
@@ -195,5 +223,5 @@ class DetailPane(QWidget):
         self.fields["published"].setText(published_text(get("published"), get("published_edtf"),
                                                         get("published_basis"), with_basis=True))
         self.fields["published"].setToolTip(published_detail(frame, row))
-        self.sentence.setText(str(get("sentence")))
+        self._marked(self.sentence, str(get("sentence")))
         self.stack.setCurrentWidget(self.single)

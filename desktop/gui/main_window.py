@@ -65,6 +65,7 @@ from ..core.filters import EventFilter, place_counts
 from ..core.project import (
     default_project_path,
 )
+from ..core.search import parse_query
 from .corrections import ProjectController, data_dir
 from .detail_pane import DetailPane
 from .fonts import install_application_font
@@ -159,7 +160,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self._set_tab_order()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(200)
+        self._search_timer.setInterval(120)
         self._search_timer.timeout.connect(self.apply_filters)
         self.timeline.range_changed.connect(lambda *_: self._update_zoom_label())
         self._user_navigated = False
@@ -271,11 +272,23 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         bar.addAction(self.act_open_folder)
         bar.addSeparator()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索标题、原句、关键词…"))
+        self.search.setPlaceholderText(self.tr("搜索：词 词、A OR B、-词、\"短语\"、地点:天津、2023年"))
+        self.search.setToolTip(self.tr(
+            "在标题、原句、关键词、地点、机构和文章标题中搜索（繁简、全角半角、大小写都算同一字）。\n"
+            "天津 签约　两个词都要有\n天津 OR 河北　有其一即可\n-招商　不含这个词\n"
+            "\"产业园 揭牌\"　整个短语\n地点:天津（place:）　事件地点，含其下辖区县\n"
+            "类别:签约（category:）　来源:人民日报（source:）\n"
+            "2023年、2020-2022、2024年3月　与这段时间重叠的事件"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(260)
+        self.search.setMinimumWidth(180)
+        self.search.setMaximumWidth(320)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         bar.addWidget(self.search)
+        self.search_error = QLabel()
+        self.search_error.setStyleSheet("color:#C62828; padding:0 4px")
+        self.search_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.search_error_action = bar.addWidget(self.search_error)
+        self.search_error_action.setVisible(False)
         self.category_button = QToolButton()
         self.category_button.setText(self.tr("类别"))
         self.category_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -650,7 +663,13 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self._filter = event_filter
         shown = event_filter.filter_mask(frame)
         hidden = frame["hidden"].to_numpy(dtype=bool) if len(frame) and "hidden" in frame else None
+        query = parse_query(event_filter.query)
+        error = query.error("zh")
+        self.search_error.setText(error)
+        self.search_error_action.setVisible(bool(error))
         matches = event_filter.query_mask(frame) if event_filter.query.strip() else None
+        self.source.set_query(query)
+        self.detail.set_query(query)
         dimmed = None
         if hidden is not None and hidden.any():
             if self.act_show_hidden.isChecked():
