@@ -6,7 +6,7 @@
   [--query TEXT]) [--project FILE] -o out.pdf`` — the event brief as a PDF (exit 2 when nothing matched)
 
 ``--project FILE`` applies the user's corrections kept in a project file (edits, hidden and
-manual events, publication dates; :mod:`desktop.core.project`): hidden events are left out.
+manual events, publication dates; :mod:`desktop.core.project.corrections`): hidden events are left out.
 
 Exit codes: 0 success (``extract``: at least one article read), 1 the output could not be
 written, 2 bad usage or no article could be read. Problems with single files are reported
@@ -36,7 +36,7 @@ def _load_project(path: str | None):
     """The project named by ``--project`` (None if none); ProjectError/OSError as one line."""
     if path is None:
         return None
-    from .core.project import Project, ProjectError
+    from desktop.core.project.corrections import Project, ProjectError
 
     try:
         return Project.load(Path(path))
@@ -48,7 +48,7 @@ def _apply_project(corpus, project) -> None:
     """Apply the project's corrections to the corpus events; hidden events are dropped."""
     if project is None:
         return
-    from .core.project import apply_project, describe
+    from desktop.core.project.corrections import apply_project, describe
 
     applied = apply_project(corpus, project.corrections)
     for correction in applied.unplaced:
@@ -61,9 +61,9 @@ def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None):  # noq
 
     Returns the corrected corpus, or an exit code when nothing usable was read.
     """
-    from .core.corpus import extract
-    from .core.project import ProjectError
-    from .core.reader import DEFAULT_MAX_BYTES
+    from desktop.core.events.corpus import extract
+    from desktop.core.project.corrections import ProjectError
+    from desktop.core.reading.reader import DEFAULT_MAX_BYTES
 
     try:
         project = _load_project(args.project)
@@ -83,8 +83,8 @@ def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None):  # noq
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .core.atomic import write_text_atomic
-    from .core.serialize import to_csv, to_json, to_jsonl
+    from desktop.core.atomic import write_text_atomic
+    from desktop.core.export.serialize import to_csv, to_json, to_jsonl
 
     corpus = _read_corpus(args, max_bytes=int(args.max_mb * 1_000_000))
     if isinstance(corpus, int):
@@ -108,7 +108,7 @@ def _extract(args: argparse.Namespace) -> int:
 def _mentions(text: str, ref: date) -> list:
     """Mentions in running text; failing any, the whole input read as one expression
     (a bare ``2018`` or ``24年`` is a year only when it stands alone)."""
-    from .core.dates import find_dates, parse_date
+    from desktop.core.dates import find_dates, parse_date
 
     found = find_dates(text, ref)
     if not found:
@@ -151,7 +151,7 @@ def _corpus_name(paths: Sequence[str]) -> str:
 def _export_pdf(args: argparse.Namespace) -> int:
     import os
 
-    from .core.filters import EventFilter
+    from desktop.core.events.filters import EventFilter
 
     if args.ids is not None and (args.date_from or args.date_to or args.category or args.query):
         print("desktop: --ids cannot be combined with --from/--to/--category/--query", file=sys.stderr)
@@ -180,7 +180,7 @@ def _export_pdf(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["desktop"])  # noqa: F841 (kept alive)
-    from .gui.pdf_export import PdfExportError, export_pdf
+    from desktop.gui.pdf_export import PdfExportError, export_pdf
 
     try:
         export_pdf(events, selected, args.output, _corpus_name(args.paths))
@@ -232,6 +232,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         except KeyboardInterrupt:
             return 130
-    from .gui.app import run_app
+    from desktop.gui.app import run_app
 
     return run_app(argv)

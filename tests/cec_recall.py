@@ -122,8 +122,8 @@ def expressions(xml_path: Path, raw: str, name: str) -> tuple[list[Expression], 
 
 def measure(corpus: Path = CEC) -> Recall:
     sys.path.insert(0, str(ROOT))
-    from desktop.core.corpus import extract
-    from desktop.core.serialize import event_records
+    from desktop.core.events.corpus import extract
+    from desktop.core.export.serialize import event_records
 
     result = extract([corpus / "cec"])
     events: dict[str, list[dict]] = {}

@@ -30,13 +30,13 @@ def isolated_settings(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def seeds_corpus():
-    from desktop.core.corpus import extract
+    from desktop.core.events.corpus import extract
 
     return extract([SEEDS])
 
 
 @pytest.fixture(scope="session")
 def seeds_records(seeds_corpus):
-    from desktop.core.serialize import event_records
+    from desktop.core.export.serialize import event_records
 
     return event_records(seeds_corpus.events)

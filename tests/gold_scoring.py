@@ -243,8 +243,8 @@ def summary(scores: dict[str, FileScore], **extra) -> dict:
 
 def seeds_score() -> dict[str, FileScore]:
     sys.path.insert(0, str(ROOT))
-    from desktop.core.corpus import extract
-    from desktop.core.serialize import event_records
+    from desktop.core.events.corpus import extract
+    from desktop.core.export.serialize import event_records
 
     corpus = extract([ROOT / "seeds"])
     texts = {doc.name: doc.text for doc in corpus.documents}
@@ -266,8 +266,8 @@ def real_score(gold_path: Path, corpus: Path | None = None) -> dict[str, FileSco
     """Scores of a gold whose ``file`` is a path under ``corpus``: each file is extracted on its
     own (so two folders may hold the same file name) and keyed by that path."""
     sys.path.insert(0, str(ROOT))
-    from desktop.core.corpus import extract
-    from desktop.core.serialize import event_records
+    from desktop.core.events.corpus import extract
+    from desktop.core.export.serialize import event_records
 
     corpus = corpus or corpus_of(gold_path)
     data = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -296,8 +296,8 @@ def main(argv: list[str] | None = None) -> int:
         scores, name = real_score(args.gold, args.corpus), str(args.gold)
     else:
         sys.path.insert(0, str(ROOT))
-        from desktop.core.corpus import extract
-        from desktop.core.serialize import event_records
+        from desktop.core.events.corpus import extract
+        from desktop.core.export.serialize import event_records
 
         result = extract([args.corpus or args.gold.parent])
         texts = {doc.name: doc.text for doc in result.documents}

@@ -125,8 +125,8 @@ def expected_dates() -> dict[str, dict[str, str]]:
 
 def engine_dates(paths: Iterable[str]) -> dict[str, tuple[str | None, str]]:
     """``{path: (the first article's publication date or None, its basis)}`` by the engine."""
-    from desktop.core.articles import split_articles
-    from desktop.core.reader import UnreadableFile, read_document
+    from desktop.core.reading.articles import split_articles
+    from desktop.core.reading.reader import UnreadableFile, read_document
 
     found: dict[str, tuple[str | None, str]] = {}
     for path in paths:
@@ -145,7 +145,7 @@ def htmldate_dates(paths: Iterable[str]) -> dict[str, str | None]:
     """htmldate's ``find_date`` on each page (its default settings), on the same decoded markup."""
     from htmldate import find_date
 
-    from desktop.core.reader import decode_bytes
+    from desktop.core.reading.reader import decode_bytes
 
     found = {}
     for path in paths:

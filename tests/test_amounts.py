@@ -1,4 +1,4 @@
-"""Table tests for desktop.core.amounts."""
+"""Table tests for desktop.core.text.amounts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from desktop.core.amounts import Amount, find_amounts, format_amount
+from desktop.core.text.amounts import Amount, find_amounts, format_amount
 
 # (text, [(amount text, kind, value, unit, bound), ...]) — the full expected list, in order
 CASES: list[tuple[str, list[tuple[str, str, float, str, str]]]] = [

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.articles import split_articles
-from desktop.core.reader import read_document
+from desktop.core.reading.articles import split_articles
+from desktop.core.reading.reader import read_document
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -98,7 +98,7 @@ def test_no_date_anywhere_is_unknown(tmp_path):
 
 
 def test_page_furniture_lines(tmp_path):
-    from desktop.core.articles import is_boilerplate
+    from desktop.core.reading.articles import is_boilerplate
 
     assert is_boilerplate("《 人民日报 》（ 2024年06月03日 第 01 版）")
     assert is_boilerplate("[08-14] 大连长兴岛石化产业园新签约项目5个")

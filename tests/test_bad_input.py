@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.corpus import extract
-from desktop.core.reader import DEFAULT_MAX_BYTES, Document
+from desktop.core.events.corpus import extract
+from desktop.core.reading.reader import DEFAULT_MAX_BYTES, Document
 
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = "2023年11月29日，京津冀产业链供应链大会在北京召开。\n"
@@ -205,7 +205,7 @@ def test_big_file_read_when_the_limit_is_raised_refused_by_default(tmp_path):
 
 def test_big_file_cancel_is_prompt(tmp_path):
     """Returning False from progress during a big file cancels it long before the end."""
-    from desktop.core.corpus import Cancelled
+    from desktop.core.events.corpus import Cancelled
 
     path = tmp_path / "big.txt"
     _big_file(path, 12)
@@ -267,7 +267,7 @@ def test_html_scripts_entities_comments_and_nothing_fetched(tmp_path, monkeypatc
     # page: urllib3 (imported by trafilatura) subclasses socket.socket at import.
     import trafilatura  # noqa: F401
 
-    import desktop.core.webpage  # noqa: F401
+    import desktop.core.reading.webpage  # noqa: F401
 
     monkeypatch.setattr(socket, "socket", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.core.brief import build_brief
-from desktop.core.brief_layout import Block, PageFlow, TimelineLayout
-from desktop.core.rows import RowPacker
+from desktop.core.export.brief import build_brief
+from desktop.core.timeline.pdf_layout import Block, PageFlow, TimelineLayout
+from desktop.core.timeline.rows import RowPacker
 
 MM = 10.0
 

@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE = sorted(p.stem for p in (ROOT / "desktop" / "core").glob("*.py") if p.stem != "__init__")
+CORE = sorted(
+    ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+    for p in (ROOT / "desktop" / "core").rglob("*.py")
+)
 
 
 def _loaded_after(code: str) -> set[str]:
@@ -18,14 +21,14 @@ def _loaded_after(code: str) -> set[str]:
 
 
 def test_core_modules_import_no_qt():
-    assert "events" in CORE and "dates" in CORE or (ROOT / "desktop/core/dates").is_dir()
-    imports = "\n".join(f"import desktop.core.{name}" for name in CORE)
-    modules = _loaded_after(imports + "\nfrom desktop.core.corpus import extract\nextract()")
+    assert "desktop.core.events.pipeline" in CORE and "desktop.core.dates" in CORE
+    imports = "\n".join(f"import {name}" for name in CORE)
+    modules = _loaded_after(imports + "\nfrom desktop.core.events.corpus import extract\nextract()")
     assert not any(m.startswith(("PySide6", "shiboken6")) for m in modules)
 
 
 def test_importing_the_package_is_light():
-    modules = _loaded_after("import desktop, desktop.cli, desktop.core.corpus")
+    modules = _loaded_after("import desktop, desktop.cli, desktop.core.events.corpus")
     assert "jieba" not in modules
     assert "PySide6" not in modules
 

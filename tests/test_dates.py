@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from desktop.core.dates import PRECISIONS, DateMention, find_dates, parse_date, tense_of
-from desktop.core.numerals import digit_string, normalize, to_int, to_int_range
+from desktop.core.text.numerals import digit_string, normalize, to_int, to_int_range
 
 D = date.fromisoformat
 

@@ -203,7 +203,7 @@ def test_the_first_character_search_finds_every_trigger():
     from pathlib import Path
 
     from desktop.core.dates import _lexicon as lexicon
-    from desktop.core.numerals import normalize
+    from desktop.core.text.numerals import normalize
 
     texts = [normalize(p.read_text(encoding="utf-8")) for p in sorted((Path(__file__).parents[1] / "seeds").iterdir())]
     texts.append("，".join(lexicon._TRIG_WORDS + list(lexicon.TOD.split("|")) + ["“十四五”", "前3个月", "今(5)日", "年中"]))
@@ -247,7 +247,7 @@ def test_traditional_characters_and_full_width_digits(text, expected_text, start
 
 
 def test_normalised_text_keeps_offsets():
-    from desktop.core.numerals import normalize
+    from desktop.core.text.numerals import normalize
 
     text = "上週五，兩岸簽署協議；１２日晚間"
     plain = normalize(text)

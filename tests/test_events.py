@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from desktop.core.corpus import extract
+from desktop.core.events.corpus import extract
 
 
 def events_of(tmp_path, text: str, name: str = "a.txt") -> pd.DataFrame:

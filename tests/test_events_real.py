@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from desktop.core.corpus import extract
+from desktop.core.events.corpus import extract
 
 HEADER = "某地新闻\n来源：某某日报  2008-10-19 10:00\n\n"
 
@@ -137,9 +137,9 @@ def test_a_time_of_day_keeps_its_hour_and_minute(tmp_path):
 
 
 def test_the_timeline_core_places_hours_within_their_day(tmp_path):
-    from desktop.core.formatting import readable_date
-    from desktop.core.timeline_index import build_index
-    from desktop.core.timescale import day_number
+    from desktop.core.export.formatting import readable_date
+    from desktop.core.timeline.index import build_index
+    from desktop.core.timeline.scale import day_number
 
     frame = events_of(tmp_path, HEADER + "10月17日，某地发生事故。下午3时许，记者赶到现场。昨晚8时30分许，救援结束。\n")
     index = build_index(frame)

@@ -108,7 +108,7 @@ def audit(event, args):
 sys.addaudithook(audit)
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from desktop.core.corpus import extract
+from desktop.core.events.corpus import extract
 corpus = extract([sys.argv[1]])
 from desktop.gui.pdf_export import export_pdf
 export_pdf(corpus.events, list(corpus.events["id"][:5]), sys.argv[2], corpus_name="probe")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from desktop.core.filters import EventFilter, place_counts, places_mask
+from desktop.core.events.filters import EventFilter, place_counts, places_mask
 
 
 def test_search_finds_an_edited_title_in_a_derived_frame(seeds_corpus):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.timescale import day_number
+from desktop.core.timeline.scale import day_number
 from desktop.gui.main_window import MainWindow
 from desktop.gui.timeline_view import GUTTER
 

@@ -48,8 +48,8 @@ def _gold(path: Path):
 
 @pytest.fixture(scope="module", params=sorted(SETS))
 def heldout(request):
-    from desktop.core.corpus import extract
-    from desktop.core.serialize import event_records
+    from desktop.core.events.corpus import extract
+    from desktop.core.export.serialize import event_records
 
     folder = DATA / request.param
     corpus = extract([folder])

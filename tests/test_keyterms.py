@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.core.keyterms import corpus_key_terms, stopwords, term_occurrences
-from desktop.core.segmenter import cut
+from desktop.core.text.keyterms import corpus_key_terms, stopwords, term_occurrences
+from desktop.core.text.segmenter import cut
 
 
 def test_domain_words_stay_whole():

@@ -1,4 +1,4 @@
-"""Table tests for desktop.core.orgs."""
+"""Table tests for desktop.core.text.orgs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.orgs import OrgMention, find_orgs, org_names
+from desktop.core.text.orgs import OrgMention, find_orgs, org_names
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -93,7 +93,7 @@ def test_key_terms_are_bold(events, qapp, tmp_path):
     """The one bundled font is Regular: Qt synthesizes bold by overprinting each bold run,
     marked ``/ActualText <>`` so the copy is not extracted twice by conforming readers.
     The PDF is checked for those runs, and the brief for the key-term spans."""
-    from desktop.core.brief import build_brief
+    from desktop.core.export.brief import build_brief
 
     brief = build_brief(events, THREE, "seeds", date(2025, 3, 1))
     item = next(i for i in brief.items if i.id == "29fc796a8d83")
@@ -105,7 +105,7 @@ def test_key_terms_are_bold(events, qapp, tmp_path):
 
 
 def test_brief_term_spans_and_published():
-    from desktop.core.brief import published_text, term_spans
+    from desktop.core.export.brief import published_text, term_spans
 
     assert term_spans("京津冀协同发展，京津合作", ["京津", "京津冀"]) == ((0, 3), (8, 10))
     assert term_spans("abc", []) == ()
@@ -117,7 +117,7 @@ def test_brief_term_spans_and_published():
 
 
 def test_build_brief_summary(events):
-    from desktop.core.brief import build_brief
+    from desktop.core.export.brief import build_brief
 
     brief = build_brief(events, None, "seeds", date(2025, 3, 1))
     assert brief.count == len(events) == 40

@@ -9,9 +9,9 @@ import time
 
 import pytest
 
-from desktop.core import places
-from desktop.core.places import PlaceMention, find_places, hierarchy, place_names
 from desktop.core.resources import resource_path
+from desktop.core.text import places
+from desktop.core.text.places import PlaceMention, find_places, hierarchy, place_names
 
 BEIJING_DISTRICTS = [
     "东城区", "西城区", "朝阳区", "丰台区", "石景山区", "海淀区", "门头沟区", "房山区",

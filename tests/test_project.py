@@ -14,8 +14,10 @@ import pandas as pd
 import pytest
 
 from desktop.core import atomic
-from desktop.core.corpus import SEEDS_DIR, extract
-from desktop.core.project import (
+from desktop.core.events.corpus import SEEDS_DIR, extract
+from desktop.core.events.table import events_frame
+from desktop.core.export.serialize import event_records
+from desktop.core.project.corrections import (
     RESOLVED_BY_USER,
     SCHEMA,
     SCHEMA_VERSION,
@@ -32,8 +34,6 @@ from desktop.core.project import (
     make_hide,
     make_manual,
 )
-from desktop.core.serialize import event_records
-from desktop.core.table import events_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "000_60126b80996df276.txt"  # 2月28日 signing ceremony, 2 events
@@ -334,7 +334,7 @@ def test_apply_never_raises_on_bad_input(corpus, texts):
 def _valid_document(corpus, texts) -> dict:
     edit, hide, add = _three(corpus, texts)
     project = Project([edit, hide, add], ["seeds"])
-    from desktop.core.project import _correction_json
+    from desktop.core.project.corrections import _correction_json
 
     return {"schema": SCHEMA, "version": SCHEMA_VERSION, "saved": "2025-01-01T00:00:00+00:00",
             "corpus": project.corpus, "corrections": [_correction_json(c) for c in project.corrections]}

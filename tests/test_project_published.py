@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from desktop.core.corpus import extract
-from desktop.core.project import (
+from desktop.core.events.corpus import extract
+from desktop.core.project.corrections import (
     SCHEMA,
     SCHEMA_VERSION,
     Project,

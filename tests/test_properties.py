@@ -12,8 +12,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.corpus import extract
 from desktop.core.dates import find_dates, parse_date
+from desktop.core.events.corpus import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 REF = date(2025, 3, 1)

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from desktop.core.articles import split_articles
-from desktop.core.brief import published_text
-from desktop.core.published import parse_stamp, stamp_of_line
-from desktop.core.reader import read_document
+from desktop.core.export.brief import published_text
+from desktop.core.reading.articles import split_articles
+from desktop.core.reading.published import parse_stamp, stamp_of_line
+from desktop.core.reading.reader import read_document
 
 BODY = "某市举行重点项目集中签约仪式，共签约项目二十个，总投资超过三百亿元。各方表示将加快推进项目建设。\n"
 
@@ -217,7 +217,7 @@ def test_author_bylines(tmp_path, text, author):
 
 
 def test_page_offsets_point_into_the_text_the_source_view_shows(tmp_path):
-    from desktop.core.corpus import extract
+    from desktop.core.events.corpus import extract
 
     paragraphs = "".join(f"<p>{line}</p>" for line in (
         "2023年11月29日，某大会在北京召开，来自各地的代表参加了会议。",
@@ -254,7 +254,7 @@ def test_a_page_nested_deeper_than_the_recursion_limit_is_read(tmp_path):
 
 
 def test_a_page_whose_title_names_only_the_site_is_dated_by_its_labelled_stamp():
-    from desktop.core.reader import read_html
+    from desktop.core.reading.reader import read_html
 
     markup = ("<html><head><title>新闻动态--某学会官网</title></head><body>"
               "<ul><li><a href='/a'>首页</a></li><li><a href='/b'>学会动态</a></li></ul>"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.reader import Document, Problem, decode_bytes, html_to_text, read_paths
+from desktop.core.reading.reader import Document, Problem, decode_bytes, html_to_text, read_paths
 
 SAMPLE = "2月28日,京津中关村科技城推介会在北京举行。\n第二段。\n"
 

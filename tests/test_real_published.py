@@ -48,8 +48,8 @@ def test_every_publication_date_says_how_it_was_found(measured):
 
 
 def test_the_106_saved_pages_are_106_articles_with_their_gold_text():
-    from desktop.core.articles import split_articles
-    from desktop.core.reader import read_document
+    from desktop.core.reading.articles import split_articles
+    from desktop.core.reading.reader import read_document
 
     pages = sorted(scoring.CORPUS.glob("html_*/*.html"))
     assert len(pages) == 106

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from desktop.core.search import fold, match_spans, parse_query, query_mask
+from desktop.core.text.search import fold, match_spans, parse_query, query_mask
 
 
 def test_folding_keeps_lengths_and_finds_traditional_full_width_and_case():

@@ -8,10 +8,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from desktop.core.table import events_frame
-from desktop.core.timeline_index import build_index
-from desktop.core.timeline_layout import LayoutParams, layout_lane
-from desktop.core.timescale import (
+from desktop.core.events.table import events_frame
+from desktop.core.timeline.index import build_index
+from desktop.core.timeline.layout import LayoutParams, layout_lane
+from desktop.core.timeline.scale import (
     LADDER,
     TimeScale,
     choose_unit,
@@ -68,7 +68,7 @@ def test_zoom_limits_two_hours_to_fifty_years():
 
 
 def _frame(n: int, seed: int = 3) -> pd.DataFrame:
-    from desktop.core.events import Event
+    from desktop.core.events.pipeline import Event
 
     rng = np.random.default_rng(seed)
     base = date(2000, 1, 1).toordinal()
@@ -165,7 +165,7 @@ def test_fit_all_is_not_widened_by_a_century_long_event():
 
 
 def test_the_axis_zooms_to_hours_for_events_with_a_time_of_day():
-    from desktop.core.timescale import MIN_SPAN_DAYS, choose_unit, enclosing_ticks, ticks
+    from desktop.core.timeline.scale import MIN_SPAN_DAYS, choose_unit, enclosing_ticks, ticks
 
     day = float(day_number(date(2008, 10, 17)))
     scale = TimeScale(day, day + 1, 1200.0)

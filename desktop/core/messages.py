@@ -1,6 +1,6 @@
 """What the engine tells a user about files it could not use — in the user's language.
 
-The engine reports a problem as a code with parameters (:class:`~desktop.core.reader.Problem`,
+The engine reports a problem as a code with parameters (:class:`~desktop.core.reading.reader.Problem`,
 :class:`~desktop.core.project.ProjectError`); this module owns the wording, in Chinese
 (``"zh"``) and English (``"en"``), so the window, the CLI and the log say the same thing in
 the language each of them speaks.
@@ -47,7 +47,7 @@ _PROBLEMS: dict[str, dict[str, str]] = {
     "project-missing": {"zh": "找不到项目文件 {path}", "en": "project file {path} not found"},
 }
 
-#: What a binary file looks like, by the name :mod:`desktop.core.reader` gives its magic bytes.
+#: What a binary file looks like, by the name :mod:`desktop.core.reading.reader` gives its magic bytes.
 _BINARY_KINDS: dict[str, dict[str, str]] = {
     "png": {"zh": "PNG 图片", "en": "a PNG image"},
     "pdf": {"zh": "PDF 文档", "en": "a PDF document"},

@@ -9,11 +9,11 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from ..core.resources import resource_path
-from . import errors
-from .fonts import install_application_font
-from .main_window import MainWindow
-from .translations import install_qt_translations
+from desktop.core.resources import resource_path
+from desktop.gui import errors
+from desktop.gui.fonts import install_application_font
+from desktop.gui.main_window import MainWindow
+from desktop.gui.translations import install_qt_translations
 
 ORGANIZATION = "desktop-timeline"
 APPLICATION = "新闻时间线"

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.categories import categories
-from ..core.formatting import precision_name, tense_name
-from ..core.project import Correction, Project
-from ..core.table import TENSES
-from .guard import guard_overrides
+from desktop.core.events.categories import categories
+from desktop.core.events.table import TENSES
+from desktop.core.export.formatting import precision_name, tense_name
+from desktop.core.project.corrections import Correction, Project
+from desktop.gui.guard import guard_overrides
 
 AUTOSAVE_MS = 600
 EDITABLE_PRECISIONS = ("day", "month", "quarter", "half-year", "year", "range", "open-range")
@@ -230,7 +230,11 @@ class ProjectController(QObject):
     def open(self, path: Path, corpus: list[str], parent: QWidget | None = None) -> None:
         """Load the project at ``path`` (a new one if missing; a damaged one is set aside; one
         this version cannot use is left untouched and the corrections go to its fallback)."""
-        from ..core.project import ProjectDamaged, ProjectError, fallback_project_path
+        from desktop.core.project.corrections import (
+            ProjectDamaged,
+            ProjectError,
+            fallback_project_path,
+        )
 
         if self.pending():
             self.save_now()  # the last edit of the project being left is not lost

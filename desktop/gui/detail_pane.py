@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.brief import published_text
-from ..core.formatting import amount_text, precision_name, readable_date, tense_name
-from ..core.search import Query, match_spans
-from .fonts import chinese_font
-from .guard import guard_overrides
-from .models import EventTableModel
+from desktop.core.export.brief import published_text
+from desktop.core.export.formatting import amount_text, precision_name, readable_date, tense_name
+from desktop.core.text.search import Query, match_spans
+from desktop.gui.fonts import chinese_font
+from desktop.gui.guard import guard_overrides
+from desktop.gui.models import EventTableModel
 
 
 def _label(text: str = "", *, bold: bool = False, size: float | None = None, muted: bool = False) -> QLabel:

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from .. import __version__
-from .guard import guard_overrides
+from desktop import __version__
+from desktop.gui.guard import guard_overrides
 
 LOG_NAME = "desktop-timeline.log"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
-from .guard import guard_overrides
+from desktop.gui.guard import guard_overrides
 
 
 @guard_overrides

@@ -12,7 +12,7 @@ from functools import cache
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from ..core.resources import resource_path
+from desktop.core.resources import resource_path
 
 BUNDLED_FONT = resource_path("fonts", "NotoSansSC-Regular-GBK.otf")
 

@@ -46,7 +46,7 @@ _FALLBACKS: dict[str, Callable[[], Any]] = {
 
 
 def _report_current_exception() -> None:
-    from . import (
+    from desktop.gui import (
         errors,  # late: errors imports Qt widgets, guard is imported by every widget module
     )
 

@@ -59,28 +59,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.categories import categories
-from ..core.corpus import SEEDS_DIR, Corpus
-from ..core.filters import EventFilter, place_counts
-from ..core.project import (
+from desktop.core.events.categories import categories
+from desktop.core.events.corpus import SEEDS_DIR, Corpus
+from desktop.core.events.filters import EventFilter, place_counts
+from desktop.core.project.corrections import (
     default_project_path,
 )
-from ..core.search import parse_query
-from .corrections import ProjectController, data_dir
-from .detail_pane import DetailPane
-from .fonts import install_application_font
-from .guard import guard_overrides
-from .models import EventListModel, EventTableModel
-from .source_view import SourceView
-from .timeline_panel import TimelinePanel
-from .timeline_view import TimelineView
-from .window_corrections import CorrectionsMixin
-from .worker import ExtractionJob
+from desktop.core.text.search import parse_query
+from desktop.gui.corrections import ProjectController, data_dir
+from desktop.gui.detail_pane import DetailPane
+from desktop.gui.fonts import install_application_font
+from desktop.gui.guard import guard_overrides
+from desktop.gui.models import EventListModel, EventTableModel
+from desktop.gui.source_view import SourceView
+from desktop.gui.timeline_panel import TimelinePanel
+from desktop.gui.timeline_view import TimelineView
+from desktop.gui.window_corrections import CorrectionsMixin
+from desktop.gui.worker import ExtractionJob
 
 MAX_RECENT = 8
 DEFAULT_LANE_MODE = "auto"
 _ACCESS_KEY = re.compile(r"\(&\w\)|&(?=\w)")  # "打开文件(&O)" / "&Open": the access-key mark
-#: The names of the lane modes of :data:`desktop.core.timeline_index.LANE_MODES`, in menu order.
+#: The names of the lane modes of :data:`desktop.core.timeline.index.LANE_MODES`, in menu order.
 LANE_MODE_NAMES = {
     "auto": "自动分泳道", "article": "按文章分泳道", "source": "按来源分泳道", "category": "按类别分泳道",
     "place": "按地点分泳道", "single": "单一泳道",
@@ -843,7 +843,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             if not name:
                 return None
             path = Path(name)
-        from .pdf_export import PdfExportError, export_pdf
+        from desktop.gui.pdf_export import PdfExportError, export_pdf
 
         frame = self.model.frame
         ids = [str(frame["id"].iat[r]) for r in rows if not bool(frame["hidden"].iat[r])]

@@ -26,11 +26,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from ..core.formatting import precision_name, readable_date, tense_name
-from ..core.table import events_frame
-from .guard import guard_overrides
-from .palette import category_colour
-from .plain import tooltip_text
+from desktop.core.events.table import events_frame
+from desktop.core.export.formatting import precision_name, readable_date, tense_name
+from desktop.gui.guard import guard_overrides
+from desktop.gui.palette import category_colour
+from desktop.gui.plain import tooltip_text
 
 _Index = QModelIndex | QPersistentModelIndex
 PLANNED_COLOUR = QColor("#7B52AE")

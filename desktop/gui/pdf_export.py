@@ -42,12 +42,12 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from ..core import timescale
-from ..core.atomic import atomic_path
-from ..core.brief import Brief, BriefItem, build_brief
-from ..core.brief_layout import Block, PageFlow, Piece, TimelineLayout
-from .fonts import bundled_family
-from .palette import category_colour
+from desktop.core.atomic import atomic_path
+from desktop.core.export.brief import Brief, BriefItem, build_brief
+from desktop.core.timeline import scale as timescale
+from desktop.core.timeline.pdf_layout import Block, PageFlow, Piece, TimelineLayout
+from desktop.gui.fonts import bundled_family
+from desktop.gui.palette import category_colour
 
 DPI = 300
 MM = DPI / 25.4  # device pixels per millimetre
@@ -141,7 +141,7 @@ def _bold_ranges(spans: Sequence[tuple[int, int]], font: QFont) -> list[QTextLay
 
 
 class _FontMeasure:
-    """A :class:`~desktop.core.brief_layout.Measure` over one font on the PDF writer."""
+    """A :class:`~desktop.core.timeline.pdf_layout.Measure` over one font on the PDF writer."""
 
     def __init__(self, metrics: QFontMetricsF) -> None:
         self.metrics = metrics
@@ -154,7 +154,7 @@ class _FontMeasure:
 
 
 class Timeline:
-    """Paints the brief's timeline as :class:`~desktop.core.brief_layout.TimelineLayout` lays it out."""
+    """Paints the brief's timeline as :class:`~desktop.core.timeline.pdf_layout.TimelineLayout` lays it out."""
 
     def __init__(self, brief: Brief, fonts: Fonts, width: float) -> None:
         self.brief = brief

@@ -14,7 +14,7 @@ import html
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from .guard import guard_overrides
+from desktop.gui.guard import guard_overrides
 
 
 def tooltip_text(text: str) -> str:

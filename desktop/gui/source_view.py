@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.corpus import Corpus
-from ..core.filters import EventFilter
-from ..core.search import Query, match_spans
-from .flow_layout import FlowLayout
-from .fonts import chinese_font
-from .guard import guard_overrides
-from .models import EventTableModel
-from .plain import ElidedLabel
+from desktop.core.events.corpus import Corpus
+from desktop.core.events.filters import EventFilter
+from desktop.core.text.search import Query, match_spans
+from desktop.gui.flow_layout import FlowLayout
+from desktop.gui.fonts import chinese_font
+from desktop.gui.guard import guard_overrides
+from desktop.gui.models import EventTableModel
+from desktop.gui.plain import ElidedLabel
 
 TERM_COLOUR = QColor("#E3F2FD")
 SENTENCE_COLOUR = QColor("#FFF3C4")

@@ -7,12 +7,12 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollBar, QSizePolicy, QWidget
 
-from ..core.categories import categories
-from . import palette
-from .flow_layout import FlowLayout
-from .fonts import chinese_font
-from .guard import guard_overrides
-from .timeline_view import GUTTER, TimelineView
+from desktop.core.events.categories import categories
+from desktop.gui import palette
+from desktop.gui.flow_layout import FlowLayout
+from desktop.gui.fonts import chinese_font
+from desktop.gui.guard import guard_overrides
+from desktop.gui.timeline_view import GUTTER, TimelineView
 
 OVERVIEW_HEIGHT = 34
 

@@ -1,6 +1,6 @@
 """The timeline canvas: lanes of events under a calendar axis, zoom, pan, selection.
 
-Painting asks :class:`~desktop.core.timeline_index.TimelineIndex` only for the events in
+Painting asks :class:`~desktop.core.timeline.index.TimelineIndex` only for the events in
 view (binary search) and lays out only the lanes in view, so its cost follows what is
 on screen, not the size of the corpus. Geometry (:meth:`TimelineView.item_rect`,
 :meth:`hit_test`) comes from the same layout the paint used.
@@ -49,9 +49,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QMenu, QRubberBand, QToolTip, QWidget
 
-from ..core.formatting import readable_date
-from ..core.timeline_index import PRECISION_CODES, TENSE_CODES, TimelineIndex, build_index
-from ..core.timeline_layout import (
+from desktop.core.export.formatting import readable_date
+from desktop.core.timeline.index import PRECISION_CODES, TENSE_CODES, TimelineIndex, build_index
+from desktop.core.timeline.layout import (
     LABEL_GAP,
     MARKER_PX,
     Item,
@@ -59,12 +59,12 @@ from ..core.timeline_layout import (
     lane_density,
     layout_lane,
 )
-from ..core.timescale import TimeScale, choose_unit, day_number, enclosing_ticks, ticks
-from . import palette
-from .fonts import chinese_font
-from .guard import guard_overrides
-from .models import EventTableModel
-from .plain import tooltip_text
+from desktop.core.timeline.scale import TimeScale, choose_unit, day_number, enclosing_ticks, ticks
+from desktop.gui import palette
+from desktop.gui.fonts import chinese_font
+from desktop.gui.guard import guard_overrides
+from desktop.gui.models import EventTableModel
+from desktop.gui.plain import tooltip_text
 
 GUTTER = 168.0  # lane titles
 AXIS_HEIGHT = 46.0

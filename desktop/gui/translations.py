@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from ..core.resources import resource_path
+from desktop.core.resources import resource_path
 
 _installed: list[QTranslator] = []
 EXTRA_CATALOGUE = "qt_extra"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem
 
-from ..core.corpus import SEEDS_DIR
-from ..core.project import (
+from desktop.core.events.corpus import SEEDS_DIR
+from desktop.core.project.corrections import (
     apply_corrections,
     apply_project,
     make_edit,
@@ -22,8 +22,8 @@ from ..core.project import (
     make_manual,
     make_published,
 )
-from .corrections import EditEventDialog, PublishedDialog
-from .plain import tooltip_text
+from desktop.gui.corrections import EditEventDialog, PublishedDialog
+from desktop.gui.plain import tooltip_text
 
 
 class CorrectionsMixin:
@@ -164,7 +164,7 @@ class CorrectionsMixin:
 
     def manual_defaults(self, file: str, start: int, end: int) -> dict:
         """Prefill for a new event: the selected text read as a date when it is one."""
-        from ..core.dates import parse_date
+        from desktop.core.dates import parse_date
 
         selected = self.texts[file][start:end]
         frame = self.model.frame

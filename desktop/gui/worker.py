@@ -14,10 +14,10 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from ..core.corpus import ArticleInfo, Cancelled, Corpus, extract
-from ..core.events import Event
-from ..core.table import events_frame
-from .guard import guard_overrides
+from desktop.core.events.corpus import ArticleInfo, Cancelled, Corpus, extract
+from desktop.core.events.pipeline import Event
+from desktop.core.events.table import events_frame
+from desktop.gui.guard import guard_overrides
 
 PARTIAL_INTERVAL = 0.3
 #: The window shows progress and can cancel, so it reads files the CLI refuses by default.
@@ -35,7 +35,7 @@ class ExtractionSignals(QObject):
 
 @guard_overrides
 class ExtractionJob(QRunnable):
-    """Runs :func:`desktop.core.corpus.extract` for ``paths`` (None: the bundled seeds)."""
+    """Runs :func:`desktop.core.events.corpus.extract` for ``paths`` (None: the bundled seeds)."""
 
     def __init__(self, paths: list[Path] | None) -> None:
         super().__init__()

@@ -29,10 +29,10 @@ from PySide6.QtCore import QItemSelectionModel, QPointF, QRectF  # noqa: E402
 from PySide6.QtGui import QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop.core.categories import categories  # noqa: E402
-from desktop.core.events import Event  # noqa: E402
-from desktop.core.table import events_frame  # noqa: E402
-from desktop.core.timescale import day_number  # noqa: E402
+from desktop.core.events.categories import categories  # noqa: E402
+from desktop.core.events.pipeline import Event  # noqa: E402
+from desktop.core.events.table import events_frame  # noqa: E402
+from desktop.core.timeline.scale import day_number  # noqa: E402
 from desktop.gui.models import EventTableModel  # noqa: E402
 from desktop.gui.timeline_view import GUTTER, TimelineView  # noqa: E402
 

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.corpus import SEEDS_DIR, extract  # noqa: E402
+from desktop.core.events.corpus import SEEDS_DIR, extract  # noqa: E402
 
 
 def build(path: Path, megabytes: float) -> int:

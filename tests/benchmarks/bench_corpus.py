@@ -25,7 +25,7 @@ SKIP = {"index", "cec_annotated"}
 
 
 def folder_report(folder: Path) -> dict:
-    from desktop.core.corpus import extract
+    from desktop.core.events.corpus import extract
 
     started = time.perf_counter()
     files = sorted(p for p in folder.iterdir() if p.is_file())

@@ -2,7 +2,7 @@
 
 Run as ``python tests/benchmarks/bench_corpus_report.py [--folders a,b]`` (not collected by
 pytest). Each folder is extracted as one corpus, the way a user opens it
-(:func:`desktop.core.corpus.extract`). Per folder: files, problems, articles per file,
+(:func:`desktop.core.events.corpus.extract`). Per folder: files, problems, articles per file,
 share of articles with a full publication date and their bases (the reader's labels),
 events per article (mean, median, share with none), tracebacks (an exception out of the
 engine is counted, printed and the run goes on) and seconds. The last line is a JSON object
@@ -28,7 +28,7 @@ SKIP = {"index", "cec_annotated"}  # the index TSVs and CEC's gold XML are no ar
 
 
 def report(folder: Path) -> dict[str, object]:
-    from desktop.core.corpus import extract
+    from desktop.core.events.corpus import extract
 
     files = sum(1 for p in folder.rglob("*") if p.is_file())
     started = time.perf_counter()

@@ -45,8 +45,8 @@ def synthetic_corpus(folder: Path, count: int, seed: int = 7) -> None:
 
 
 def measure(paths: list[Path]) -> dict[str, float]:
-    from desktop.core import segmenter
-    from desktop.core.corpus import extract
+    from desktop.core.events.corpus import extract
+    from desktop.core.text import segmenter
 
     segmenter.tokenizer()  # both sides start with the dictionary loaded
     extract([sorted(SEEDS.iterdir())[0]])  # and with every lazy table (tags, gazetteer) loaded
@@ -75,10 +75,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
     args = parser.parse_args()
-    import_s = fresh_process_seconds("import desktop, desktop.core.corpus")
+    import_s = fresh_process_seconds("import desktop, desktop.core.events.corpus")
     first = sorted(SEEDS.iterdir())[0]
     first_extract_s = fresh_process_seconds(
-        f"from desktop.core.corpus import extract\nextract([{str(first)!r}])"
+        f"from desktop.core.events.corpus import extract\nextract([{str(first)!r}])"
     )
     seeds = measure([SEEDS])
     print("seeds:", seeds)

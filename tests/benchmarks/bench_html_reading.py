@@ -4,9 +4,9 @@ Run as ``python tests/benchmarks/bench_html_reading.py`` (not collected by pytes
 ``../shared``). Three readers, on the same decoded markup:
 
 * ``whole page`` — the visible text of the whole page (the reader before pages were cut to
-  their main text: :func:`desktop.core.reader.html_to_text`), split into articles as before;
+  their main text: :func:`desktop.core.reading.reader.html_to_text`), split into articles as before;
 * ``trafilatura`` — trafilatura's main text alone (``extract``, txt, no comments);
-* ``ours`` — what :func:`desktop.core.reader.read_document` now makes of a page: headline,
+* ``ours`` — what :func:`desktop.core.reading.reader.read_document` now makes of a page: headline,
   the page's stamp line, trafilatura's main text, or the page's densest run of sentences
   where trafilatura took a menu or a link list for the article.
 
@@ -37,7 +37,7 @@ _PUNCT = re.compile(r"[，。！？；：,.!?;:“”]")
 
 
 def furniture_share(text: str) -> float:
-    from desktop.core.articles import is_boilerplate
+    from desktop.core.reading.articles import is_boilerplate
 
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if not lines:
@@ -56,8 +56,8 @@ def main() -> None:
         return
     import trafilatura
 
-    from desktop.core.articles import split_articles
-    from desktop.core.reader import (
+    from desktop.core.reading.articles import split_articles
+    from desktop.core.reading.reader import (
         Document,
         decode_bytes,
         html_to_text,

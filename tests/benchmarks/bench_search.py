@@ -18,8 +18,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.corpus import extract  # noqa: E402
-from desktop.core.search import parse_query, query_mask  # noqa: E402
+from desktop.core.events.corpus import extract  # noqa: E402
+from desktop.core.text.search import parse_query, query_mask  # noqa: E402
 
 QUERIES = ["天津签约", "京津冀 产业 OR 园区", "-招商 项目", "地点:天津 2024年", '"产业园"', "類別:签约 ＡＩ"]
 

@@ -3,7 +3,7 @@
 Design
 ------
 The text is first normalised one character for one character (full-width digits and punctuation,
-financial numerals; :func:`desktop.core.numerals.normalize`) so positions carry over unchanged.
+financial numerals; :func:`desktop.core.text.numerals.normalize`) so positions carry over unchanged.
 One compiled *trigger* regex then finds the places where an expression can start (the start of a
 digit or numeral run, a relative word such as 今天/去年/上个月, a prefix such as 从/到/近/未来, an
 opening quote before 十…五).  At each trigger, left to right, a small recursive grammar
@@ -149,7 +149,7 @@ Forms of real news (issue 8)
   first is a date), ``DD/MM`` before a clock, a bare year before a part of the year (2004下半年)
   or after a preposition of time before punctuation (截至2020，), 两 never a month (前两月).
 * Traditional characters are matched through a one-for-one map (see
-  :func:`desktop.core.numerals.normalize`). The trigger scan looks for a trigger's first
+  :func:`desktop.core.text.numerals.normalize`). The trigger scan looks for a trigger's first
   character (``TRIGGER_FIRST_RE``, a character-set search) before trying the trigger regex.
 """
 
@@ -167,7 +167,7 @@ from desktop.core.dates._model import (
     with_clock,
 )
 from desktop.core.dates._tense import tense_of
-from desktop.core.numerals import digit_string, normalize
+from desktop.core.text.numerals import digit_string, normalize
 
 __all__ = ["PRECISIONS", "DateMention", "clock_of_edtf", "find_dates", "parse_date", "tense_of", "with_clock"]
 

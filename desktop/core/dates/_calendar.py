@@ -163,7 +163,7 @@ _EVENING = ("下午", "晚上", "傍晚", "夜间", "夜里", "夜晚", "深夜"
 def clock_of(text: str) -> tuple[int, int | None] | None:
     """(hour, minute or None) of a single clock time (``下午3时许`` (15, None), ``晚8时30分``
     (20, 30), ``13:20`` (13, 20)); None for a part of the day alone or a clock range."""
-    from desktop.core.numerals import to_int
+    from desktop.core.text.numerals import to_int
 
     if re.search(r"[至到~—]|\d\s*-\s*\d", text):
         return None

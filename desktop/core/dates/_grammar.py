@@ -1,6 +1,6 @@
 """The date grammar: a trigger scan plus small anchored regexes tried at each trigger.
 
-Works on the same-length normalised text (see :func:`desktop.core.numerals.normalize`), so every
+Works on the same-length normalised text (see :func:`desktop.core.text.numerals.normalize`), so every
 position is also a position in the caller's string.  :func:`scan` returns :class:`Hit` records;
 the public module turns them into ``DateMention`` objects.
 """
@@ -130,7 +130,7 @@ from desktop.core.dates._model import (
     stronger_anchor,
     valid_year,
 )
-from desktop.core.numerals import digit_string, to_int, to_int_range
+from desktop.core.text.numerals import digit_string, to_int, to_int_range
 
 _HAO_LIST_RE = re.compile(r"\s*[、和及与]\s*\d{1,2}号")
 

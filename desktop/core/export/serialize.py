@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from .corpus import Corpus
+from desktop.core.events.corpus import Corpus
 
 #: Event fields in output order (documented in README).
 EVENT_FIELDS = [

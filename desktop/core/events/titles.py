@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .categories import category_cues
-from .resources import word_list
-from .segmenter import pos_cut
-from .sentences import clause_spans
+from desktop.core.events.categories import category_cues
+from desktop.core.resources import word_list
+from desktop.core.text.segmenter import pos_cut
+from desktop.core.text.sentences import clause_spans
 
 MAX_TITLE = 30
 #: Titles are built from at most this many characters around the date (the clause with

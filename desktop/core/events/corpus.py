@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .articles import Article, Published, split_articles
-from .keyterms import KeyTerm, candidate_counts, corpus_key_terms, term_occurrences
-from .reader import (
+from desktop.core.reading.articles import Article, Published, split_articles
+from desktop.core.reading.reader import (
     DEFAULT_MAX_BYTES,
     Document,
     Problem,
@@ -27,13 +26,14 @@ from .reader import (
     read_document,
     replacement_warning,
 )
-from .resources import SEEDS_DIR
-from .segmenter import cut
+from desktop.core.resources import SEEDS_DIR
+from desktop.core.text.keyterms import KeyTerm, candidate_counts, corpus_key_terms, term_occurrences
+from desktop.core.text.segmenter import cut
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .events import Event
+    from desktop.core.events.pipeline import Event
 
 #: ``progress(done, total, label) -> bool``; returning False cancels.
 #:
@@ -100,7 +100,7 @@ def _article_title(article: Article, found: list[Event]) -> str:
 def article_events_for(info: ArticleInfo, published: Published | None = None) -> list[Event]:
     """The events of one extracted article again, with its key terms, resolved against
     ``published`` when given (a publication date the user set) instead of its own."""
-    from .events import article_events
+    from desktop.core.events.pipeline import article_events
 
     words = [t.term for t in info.keyterms]
     found = article_events(info.article, words, info.title, published=published)
@@ -195,8 +195,8 @@ def extract(
     pieces of about :data:`CHUNK_CHARS` characters. See :data:`Progress` for the callback;
     returning False from it raises :class:`Cancelled`.
     """
-    from .events import article_events
-    from .table import events_frame
+    from desktop.core.events.pipeline import article_events
+    from desktop.core.events.table import events_frame
 
     paths = [Path(p) for p in (paths or [SEEDS_DIR])]
     files = list(iter_article_files(paths))

@@ -32,11 +32,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .atomic import write_text_atomic
-from .categories import OTHER, categories
-from .messages import os_error_text, problem_text
-from .sentences import sentence_spans, span_containing
-from .table import COLUMNS, ORIGINS, PRECISIONS, TENSES
+from desktop.core.atomic import write_text_atomic
+from desktop.core.events.categories import OTHER, categories
+from desktop.core.events.table import COLUMNS, ORIGINS, PRECISIONS, TENSES
+from desktop.core.messages import os_error_text, problem_text
+from desktop.core.text.sentences import sentence_spans, span_containing
 
 SCHEMA = "desktop-timeline project"
 #: 2 added the ``published`` kind. A version 1 file is read as it is (it is a subset) and
@@ -364,9 +364,11 @@ def make_published(document_text: str, file: str, article_span: tuple[int, int],
 
 
 def _package_dirs() -> list[Path]:
-    from .corpus import SEEDS_DIR
+    """The bundled seeds and the installed package: never a place for a project file."""
+    import desktop
+    from desktop.core.resources import SEEDS_DIR
 
-    return [SEEDS_DIR.resolve(), Path(__file__).resolve().parents[1]]
+    return [SEEDS_DIR.resolve(), Path(desktop.__file__).resolve().parent]
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -516,8 +518,8 @@ def _timestamp(day: date) -> pd.Timestamp:
 
 
 def _typed(data: dict[str, list]) -> pd.DataFrame:
-    """Rows given column by column, typed like :func:`desktop.core.table.events_frame`."""
-    from .table import _STRINGS
+    """Rows given column by column, typed like :func:`desktop.core.events.table.events_frame`."""
+    from desktop.core.events.table import _STRINGS
 
     frame = pd.DataFrame({name: pd.Series(data[name], dtype=object) for name in COLUMNS}, columns=COLUMNS)
     for name in _STRINGS:
@@ -777,7 +779,7 @@ def apply_corrections(frame: pd.DataFrame, corrections: Sequence[Correction], te
     try:
         work = _Work(frame)
     except Exception:  # noqa: BLE001
-        from .table import events_frame
+        from desktop.core.events.table import events_frame
 
         try:
             base = frame.copy(deep=True) if isinstance(frame, pd.DataFrame) else events_frame([])
@@ -832,9 +834,9 @@ def apply_published(corpus: Any, corrections: Sequence[Correction]) -> tuple[pd.
     that could not be placed (their article is gone) and, for the others, correction id ->
     article id. The corpus is not modified.
     """
-    from .articles import Published
-    from .corpus import article_events_for
-    from .table import events_frame
+    from desktop.core.events.corpus import article_events_for
+    from desktop.core.events.table import events_frame
+    from desktop.core.reading.articles import Published
 
     frame = corpus.events
     unplaced: list[Correction] = []
@@ -867,7 +869,7 @@ def apply_published(corpus: Any, corrections: Sequence[Correction]) -> tuple[pd.
 
 
 def apply_project(corpus: Any, corrections: Sequence[Correction]) -> Applied:
-    """All the corrections applied to an extracted corpus (``desktop.core.corpus.Corpus``):
+    """All the corrections applied to an extracted corpus (``desktop.core.events.corpus.Corpus``):
     the publication dates first (:func:`apply_published`), then edits, hides and added events
     (:func:`apply_corrections`, by the ids and anchors of the events as re-extracted)."""
     corrections = list(corrections)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from .resources import resource_path
+from desktop.core.resources import resource_path
 
 OTHER = "其他"
 

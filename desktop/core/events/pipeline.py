@@ -28,7 +28,7 @@ and against what it must really be resolved:
   a deadline dates its unit and a start word its own unit (real-text conventions).
 * An undated article resolves relative dates against its own latest absolute date
   (:func:`published_from_mentions`); a date the user set overrides the article's
-  (``published`` argument, :mod:`desktop.core.project`). A clock time makes the event's
+  (``published`` argument, :mod:`desktop.core.project.corrections`). A clock time makes the event's
   precision ``hour`` or ``minute`` (EDTF ``2008-10-17T15``).
 
 ``从2015年1月签约,到2016年10月试生产`` gives **two** events (2015-01 签约, 2016-10 试生产):
@@ -43,11 +43,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from . import dates
-from .amounts import find_amounts
-from .articles import Article, Published
-from .categories import categorize
-from .event_rules import (
+from desktop.core import dates
+from desktop.core.events.categories import categorize
+from desktop.core.events.rules import (
     cue_words,
     dates_an_event,
     deadline_unit,
@@ -70,12 +68,14 @@ from .event_rules import (
     stock_date,
     up_to,
 )
-from .numerals import normalize
-from .orgs import org_names
-from .places import place_names
-from .published import CONF_INFERRED
-from .sentences import clause_spans, sentence_spans, span_containing, window_around
-from .titles import event_title, name_title, shorten
+from desktop.core.events.titles import event_title, name_title, shorten
+from desktop.core.reading.articles import Article, Published
+from desktop.core.reading.published import CONF_INFERRED
+from desktop.core.text.amounts import find_amounts
+from desktop.core.text.numerals import normalize
+from desktop.core.text.orgs import org_names
+from desktop.core.text.places import place_names
+from desktop.core.text.sentences import clause_spans, sentence_spans, span_containing, window_around
 
 #: A lead event this many days or fewer before publication is taken as the day the
 #: quoted speech of the article was spoken.
@@ -459,7 +459,7 @@ _match_cache: tuple[str, str] | None = None
 
 
 def match_text(text: str) -> str:
-    """``text`` normalised for matching words (:func:`desktop.core.numerals.normalize`: same
+    """``text`` normalised for matching words (:func:`desktop.core.text.numerals.normalize`: same
     length, so offsets hold). The last text's result is kept: each article of a big
     many-article file asks again."""
     global _match_cache

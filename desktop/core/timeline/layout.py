@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .rows import RowPacker
-from .timeline_index import TimelineIndex
-from .timescale import TimeScale
+from desktop.core.timeline.index import TimelineIndex
+from desktop.core.timeline.rows import RowPacker
+from desktop.core.timeline.scale import TimeScale
 
 MIN_BAR_PX = 6.0
 MARKER_PX = 10.0

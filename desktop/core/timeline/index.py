@@ -7,7 +7,7 @@ whose longest event lasts ``D`` days that means ``start ∈ [v0 − D, v1)``, tw
 searches. So the cost of a query follows the events near the window, never the
 events outside it, however many there are.
 
-Arrays hold day numbers (days since 1970-01-01, :mod:`desktop.core.timescale`);
+Arrays hold day numbers (days since 1970-01-01, :mod:`desktop.core.timeline.scale`);
 ``end`` is exclusive (the day after the event's last day).
 """
 
@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .dates import PRECISIONS, clock_of_edtf
-from .places import hierarchy
-from .timescale import EPOCH
+from desktop.core.dates import PRECISIONS, clock_of_edtf
+from desktop.core.text.places import hierarchy
+from desktop.core.timeline.scale import EPOCH
 
 BUCKET_LIMITS = np.array([1, 7, 31, 92, 366, 3660, np.inf])
 FIT_IGNORES_LONGER_THAN = 30 * 366.0  # days: events longer than this do not widen "fit all"

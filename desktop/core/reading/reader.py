@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .webpage import PageInfo
+    from desktop.core.reading.webpage import PageInfo
 
-from .messages import os_error_text, problem_text
+from desktop.core.messages import os_error_text, problem_text
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -332,7 +332,7 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 def read_html(markup: str) -> tuple[str, PageInfo | None]:
     """A saved page's article text and what the page says about itself (:mod:`.webpage`);
     the whole visible text when the markup cannot be parsed as a page."""
-    from .webpage import (  # loaded only when a page is read
+    from desktop.core.reading.webpage import (  # loaded only when a page is read
         MIN_SENTENCE_CHARS,
         read_page,
         sentence_chars,

@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from .formatting import amount_text, precision_name, readable_date, tense_name
+from desktop.core.export.formatting import amount_text, precision_name, readable_date, tense_name
 
 INFERRED_MARK = "（推断）"
 UNKNOWN_DATE = "日期不详"

@@ -12,7 +12,7 @@ import threading
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .resources import resource_path
+from desktop.core.resources import resource_path
 
 if TYPE_CHECKING:
     import jieba

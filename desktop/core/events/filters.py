@@ -1,6 +1,6 @@
 """Which events pass the user's search and filters — one rule for GUI, CLI and export.
 
-``query`` is a search in the query language of :mod:`desktop.core.search` (words, OR,
+``query`` is a search in the query language of :mod:`desktop.core.text.search` (words, OR,
 -word, "phrases", fields, dates; traditional/simplified and full-width folded); ``categories`` keeps events with any of the given
 values, ``places`` events placed in any of the given places *or inside them* (天津市 keeps
 events in 宝坻区: the gazetteer knows the hierarchy); ``date_from``/``date_to`` keep events
@@ -15,9 +15,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .places import hierarchy
-from .search import parse_query, query_mask
-from .timeline_index import lane_mask
+from desktop.core.text.places import hierarchy
+from desktop.core.text.search import parse_query, query_mask
+from desktop.core.timeline.index import lane_mask
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class EventFilter:
                     or self.lane)
 
     def query_mask(self, frame: pd.DataFrame) -> np.ndarray:
-        """Events that match the search query (:mod:`desktop.core.search`; all when there is
+        """Events that match the search query (:mod:`desktop.core.text.search`; all when there is
         none, none when it cannot be read)."""
         if not self.query.strip():
             return np.ones(len(frame), dtype=bool)

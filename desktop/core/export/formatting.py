@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .amounts import Amount, format_amount
-from .dates import clock_of_edtf
+from desktop.core.dates import clock_of_edtf
+from desktop.core.text.amounts import Amount, format_amount
 
 PRECISION_NAMES = {
     "day": "日", "week": "周", "month": "月", "quarter": "季度", "season": "季节",

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from .published import (
+from desktop.core.reading.published import (
     Published,
     datelines,
     find_published,
@@ -31,8 +31,8 @@ from .published import (
     loose_stamp,
     stamp_of_line,
 )
-from .reader import Document
-from .resources import resource_path, word_list
+from desktop.core.reading.reader import Document
+from desktop.core.resources import resource_path, word_list
 
 __all__ = ["Article", "Published", "find_published", "split_articles"]
 

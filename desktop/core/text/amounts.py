@@ -11,7 +11,7 @@ Shape of a match (optional spaces are allowed between the parts)::
 
 * number: Arabic digits (full-width digits are accepted, ``1,200`` thousands separators too)
   or Chinese numerals (``三千``, ``两千``, ``一百二十``, ``千``); Chinese numerals are parsed by a
-  small private parser (no dependency on ``desktop.core.numerals``).
+  small private parser (no dependency on ``desktop.core.text.numerals``).
 * magnitude: ``百 千 万 亿`` after Arabic digits (``1.5万亿`` → 1.5e12, ``3千万`` → 3e7).
 * unit, from ``resources/cues/currencies.txt`` and ``resources/cues/measure_words.txt``:
   a currency word (``元`` → CNY, ``美元`` → USD …) gives ``kind='money'``; ``%``/``％``/

@@ -2,7 +2,7 @@
 
 Each rule reads the words around the expression (lists in ``resources/cues/``): a date in
 a name or a document title, a season opening a name, quoted speech, 自X起施行, 截至7月末,
-创办以来, 去年同期, 今天（4月18日）. :mod:`desktop.core.events` applies them in order.
+创办以来, 去年同期, 今天（4月18日）. :mod:`desktop.core.events.pipeline` applies them in order.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 
-from . import dates
-from .numerals import normalize
-from .resources import word_list
-from .sentences import quote_spans
+from desktop.core import dates
+from desktop.core.resources import word_list
+from desktop.core.text.numerals import normalize
+from desktop.core.text.sentences import quote_spans
 
 
 @cache
@@ -340,7 +340,7 @@ def is_baseline(mention: dates.DateMention, text: str) -> bool:
 
 @cache
 def _holiday_names() -> tuple[str, ...]:
-    from .dates._lexicon import HOLIDAYS
+    from desktop.core.dates._lexicon import HOLIDAYS
 
     return tuple(sorted(HOLIDAYS, key=len, reverse=True))
 

@@ -33,11 +33,11 @@ from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .resources import word_list
+from desktop.core.resources import word_list
 
 if TYPE_CHECKING:
-    from .articles import Line
-    from .reader import Document
+    from desktop.core.reading.articles import Line
+    from desktop.core.reading.reader import Document
 
 CONF_META = 0.95
 CONF_HEADER = 0.95
@@ -321,7 +321,7 @@ def loose_stamp(line: str) -> date | None:
     found = parse_stamp(core)
     if found:
         return found[0].date
-    from . import dates  # the engine reads dates written in Chinese numerals
+    from desktop.core import dates  # the engine reads dates written in Chinese numerals
 
     for mention in dates.find_dates(core, date.today()):
         if (mention.precision == "day" and mention.anchor == "absolute" and mention.kind == "point"

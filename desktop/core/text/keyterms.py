@@ -17,8 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .resources import resource_path
-from .segmenter import tokenizer
+from desktop.core.resources import resource_path
+from desktop.core.text.segmenter import tokenizer
 
 TERMS_PER_ARTICLE = 20
 _WORDLIKE = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9+-]{1,})$")

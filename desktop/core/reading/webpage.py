@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .published import stamp_of_line
-from .resources import word_list
+from desktop.core.reading.published import stamp_of_line
+from desktop.core.resources import word_list
 
 #: Elements whose text is never visible article text.
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "head",

@@ -1,7 +1,7 @@
 """Search that understands Chinese: a small query language over folded text.
 
 Folding (:func:`fold`) maps traditional characters to simplified ones (OpenCC's data, through
-:func:`desktop.core.numerals.normalize`), full-width Latin letters, digits and punctuation to
+:func:`desktop.core.text.numerals.normalize`), full-width Latin letters, digits and punctuation to
 half-width, and Latin text to lower case — **one character for one**, so a match found in the
 folded text is at the same offsets in the original (the source view highlights it there).
 臺灣 finds 台湾, ＡＩ finds ai.
@@ -35,7 +35,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .numerals import matching_table
+from desktop.core.text.numerals import matching_table
 
 # traditional → simplified and full-width → plain (the date engine's map), then the rest of
 # full-width ASCII (！ … ～) → ASCII: all one character for one
@@ -151,7 +151,7 @@ def _parts(text: str) -> tuple[str, ...]:
     """A run of Chinese characters longer than a word, as its jieba words."""
     if len(text) < 3 or not all("\u4e00" <= ch <= "\u9fff" for ch in text):
         return ()
-    from .segmenter import cut
+    from desktop.core.text.segmenter import cut
 
     words = tuple(word for word in cut(text) if word.strip())
     return words if len(words) > 1 else ()
@@ -241,7 +241,7 @@ class _FrameText:
                 found = fold_series(frame["outlet"].astype(object).fillna("").astype(str) + "\n"
                                     + frame["article_title"].fillna("") + "\n" + frame["file"].astype(str))
             else:  # places, with the places that hold them (地点:天津 finds 宝坻区)
-                from .places import hierarchy
+                from desktop.core.text.places import hierarchy
 
                 codes, uniques = pd.factorize(frame["places"].map(tuple))
                 texts = [fold(" ".join(name for place in places for name in (hierarchy(place) or [place])))

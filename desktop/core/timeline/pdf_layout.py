@@ -5,7 +5,7 @@
   than a page.
 * :class:`TimelineLayout` lays the selected events out on a calendar axis: a point for a
   day, a bar across the whole month, year or range, packed into rows with the screen
-  timeline's row packing (:mod:`desktop.core.rows`); titles beside every mark when they
+  timeline's row packing (:mod:`desktop.core.timeline.rows`); titles beside every mark when they
   fit, else the events' numbers (with titles where there is room), else bare marks.
 
 Lengths are in the painter's device units; ``mm`` says how many make a millimetre. Text is
@@ -19,9 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from . import timescale
-from .brief import Brief, BriefItem
-from .rows import RowPacker
+from desktop.core.export.brief import Brief, BriefItem
+from desktop.core.timeline import scale as timescale
+from desktop.core.timeline.rows import RowPacker
 
 
 class Measure(Protocol):

@@ -42,7 +42,7 @@ _FIN_TABLE = str.maketrans(_FINANCIAL)
 def _traditional() -> dict[str, str]:
     """Traditional -> simplified characters, one for one (financial numerals excluded: they
     are mapped only inside numerals)."""
-    from .resources import resource_path
+    from desktop.core.resources import resource_path
 
     pairs: dict[str, str] = {}
     for line in resource_path("chars", "t2s.tsv").read_text(encoding="utf-8").splitlines():

@@ -1,0 +1,1 @@
+"""The user's corrections: the project file, and applying it to extracted events."""

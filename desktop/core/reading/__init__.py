@@ -1,0 +1,1 @@
+"""Reading files: decoding, saved web pages, splitting into articles, publication dates."""

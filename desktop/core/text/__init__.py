@@ -1,0 +1,1 @@
+"""Words of the text: segmentation, sentences, key terms, places, organizations, amounts, numerals, search."""

@@ -1,0 +1,1 @@
+"""Timeline maths: time scale, the index of events in view, lane and PDF layout, row packing."""
