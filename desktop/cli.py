@@ -6,7 +6,7 @@
   [--query TEXT]) [--project FILE] -o out.pdf`` — the event brief as a PDF (exit 2 when nothing matched)
 
 ``--project FILE`` applies the user's corrections kept in a project file (edits, hidden and
-manual events, publication dates; :mod:`desktop.core.project.corrections`): hidden events are left out.
+manual events, publication dates; :mod:`desktop.core.project`): hidden events are left out.
 
 Exit codes: 0 success (``extract``: at least one article read), 1 the output could not be
 written, 2 bad usage or no article could be read. Problems with single files are reported
@@ -36,7 +36,7 @@ def _load_project(path: str | None):
     """The project named by ``--project`` (None if none); ProjectError/OSError as one line."""
     if path is None:
         return None
-    from desktop.core.project.corrections import Project, ProjectError
+    from desktop.core.project import Project, ProjectError
 
     try:
         return Project.load(Path(path))
@@ -48,7 +48,7 @@ def _apply_project(corpus, project) -> None:
     """Apply the project's corrections to the corpus events; hidden events are dropped."""
     if project is None:
         return
-    from desktop.core.project.corrections import apply_project, describe
+    from desktop.core.project import apply_project, describe
 
     applied = apply_project(corpus, project.corrections)
     for correction in applied.unplaced:
@@ -62,7 +62,7 @@ def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None):  # noq
     Returns the corrected corpus, or an exit code when nothing usable was read.
     """
     from desktop.core.events.corpus import extract
-    from desktop.core.project.corrections import ProjectError
+    from desktop.core.project import ProjectError
     from desktop.core.reading.reader import DEFAULT_MAX_BYTES
 
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
-import time
 from datetime import date
 
 import pytest
@@ -494,20 +493,6 @@ def test_never_raises_on_junk():
             assert s[m.span[0] : m.span[1]] == m.text and m.start <= m.end
         parse_date(s, D(R))
     assert find_dates(None, D(R)) == []  # type: ignore[arg-type]
-
-
-def test_speed(capsys):
-    base = ["2月28日,在京津冀协同发展第二个十年的开局之年,由天津市宝坻区人民政府主办的大会召开。",
-            "预计明年6月投产,3年内年产值将达到10亿元,计划总投资额为207.88亿元的45个优质项目正式签约落户。",
-            "2014年以来,我省累计承接京津转入基本单位4.3万余家,“十四五”期间拟建15个产业创新平台。",
-            "距离北京不足百公里的京津中关村科技城,十年间,“从0到1”的创新策源能力不断增强。"]  # fmt: skip
-    sentences = base * 250
-    t0 = time.perf_counter()
-    n = sum(len(find_dates(s, D(R))) for s in sentences)
-    dt = time.perf_counter() - t0
-    with capsys.disabled():
-        print(f"\nfind_dates: {len(sentences)} sentences, {n} mentions in {dt * 1000:.1f} ms")
-    assert n > 0
 
 
 def test_import_time(capsys):

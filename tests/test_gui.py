@@ -111,7 +111,7 @@ def test_clicking_a_date_in_the_source_selects_its_event(window, qtbot):
     window.source.show_event(_row_of(window, "003", "2月1日"))
     frame = window.model.frame
     source = window.source
-    cursor = source._cursor(int(frame["date_start"].iat[row]) + 1, int(frame["date_start"].iat[row]) + 1)
+    cursor = source.cursor_for(int(frame["date_start"].iat[row]) + 1, int(frame["date_start"].iat[row]) + 1)
     source.text.setTextCursor(cursor)
     source.text.ensureCursorVisible()
     point = source.text.cursorRect(cursor).center()

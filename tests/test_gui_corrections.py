@@ -239,7 +239,7 @@ def _hide_current_with_delete(window, qtbot, date_text: str) -> str:
 
 
 def test_a_newer_project_file_is_left_alone_and_corrections_survive_the_next_launch(qtbot, corpus_dir):
-    from desktop.core.project.corrections import PROJECT_FILE_NAME, SCHEMA, fallback_project_path
+    from desktop.core.project import PROJECT_FILE_NAME, SCHEMA, fallback_project_path
 
     newer = corpus_dir / PROJECT_FILE_NAME
     newer.write_text(json.dumps({"schema": SCHEMA, "version": 99, "corrections": [], "future": True}),

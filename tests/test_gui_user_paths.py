@@ -536,7 +536,7 @@ def _many_articles(folder: Path, count: int, outlets=("甲日报", "乙晚报"))
 
 
 def test_many_articles_get_lanes_by_source_and_few_get_one_per_article(qtbot, tmp_path):
-    from desktop.core.timeline.index import LANE_MODES
+    from desktop.core.vocab import LANE_MODES
     from desktop.gui.main_window import LANE_MODE_NAMES
 
     assert tuple(LANE_MODE_NAMES) == LANE_MODES  # one list of modes, named once

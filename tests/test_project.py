@@ -17,7 +17,7 @@ from desktop.core import atomic
 from desktop.core.events.corpus import SEEDS_DIR, extract
 from desktop.core.events.table import events_frame
 from desktop.core.export.serialize import event_records
-from desktop.core.project.corrections import (
+from desktop.core.project import (
     RESOLVED_BY_USER,
     SCHEMA,
     SCHEMA_VERSION,
@@ -334,7 +334,7 @@ def test_apply_never_raises_on_bad_input(corpus, texts):
 def _valid_document(corpus, texts) -> dict:
     edit, hide, add = _three(corpus, texts)
     project = Project([edit, hide, add], ["seeds"])
-    from desktop.core.project.corrections import _correction_json
+    from desktop.core.project.storage import _correction_json
 
     return {"schema": SCHEMA, "version": SCHEMA_VERSION, "saved": "2025-01-01T00:00:00+00:00",
             "corpus": project.corpus, "corrections": [_correction_json(c) for c in project.corrections]}

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from desktop.core.events.corpus import extract
-from desktop.core.project.corrections import (
+from desktop.core.project import (
     SCHEMA,
     SCHEMA_VERSION,
     Project,

@@ -8,7 +8,7 @@ engine's events plus the project's corrections, and the project is saved shortly
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, QTimer, Signal
@@ -25,39 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.dates.intervals import interval_for
 from desktop.core.events.categories import categories
 from desktop.core.events.table import TENSES
 from desktop.core.export.formatting import precision_name, tense_name
-from desktop.core.project.corrections import Correction, Project
+from desktop.core.project import Correction, Project
+from desktop.core.vocab import EDITABLE_PRECISIONS
 from desktop.gui.guard import guard_overrides
 
 AUTOSAVE_MS = 600
-EDITABLE_PRECISIONS = ("day", "month", "quarter", "half-year", "year", "range", "open-range")
-
-
-def _month_end(value: date) -> date:
-    return (value.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-
-
-def interval_for(start: date, end: date, precision: str) -> tuple[date, date, str]:
-    """The interval and EDTF a precision implies (a year is the whole year)."""
-    if precision == "day":
-        return start, start, start.isoformat()
-    if precision == "month":
-        first = start.replace(day=1)
-        return first, _month_end(first), f"{first:%Y-%m}"
-    if precision == "year":
-        return date(start.year, 1, 1), date(start.year, 12, 31), f"{start.year}"
-    if precision == "quarter":
-        quarter = (start.month - 1) // 3
-        first = date(start.year, quarter * 3 + 1, 1)
-        return first, _month_end(date(start.year, quarter * 3 + 3, 1)), f"{start.year}-{33 + quarter}"
-    if precision == "half-year":
-        second = start.month > 6
-        first = date(start.year, 7 if second else 1, 1)
-        return first, date(start.year, 12 if second else 6, 31 if second else 30), f"{start.year}-{41 if second else 40}"
-    end = max(end, start)
-    return start, end, f"{start.isoformat()}/{end.isoformat()}"
 
 
 @guard_overrides
@@ -230,7 +206,7 @@ class ProjectController(QObject):
     def open(self, path: Path, corpus: list[str], parent: QWidget | None = None) -> None:
         """Load the project at ``path`` (a new one if missing; a damaged one is set aside; one
         this version cannot use is left untouched and the corrections go to its fallback)."""
-        from desktop.core.project.corrections import (
+        from desktop.core.project import (
             ProjectDamaged,
             ProjectError,
             fallback_project_path,

@@ -62,7 +62,7 @@ from PySide6.QtWidgets import (
 from desktop.core.events.categories import categories
 from desktop.core.events.corpus import SEEDS_DIR, Corpus
 from desktop.core.events.filters import EventFilter, place_counts
-from desktop.core.project.corrections import (
+from desktop.core.project import (
     default_project_path,
 )
 from desktop.core.text.search import parse_query
@@ -80,7 +80,7 @@ from desktop.gui.worker import ExtractionJob
 MAX_RECENT = 8
 DEFAULT_LANE_MODE = "auto"
 _ACCESS_KEY = re.compile(r"\(&\w\)|&(?=\w)")  # "打开文件(&O)" / "&Open": the access-key mark
-#: The names of the lane modes of :data:`desktop.core.timeline.index.LANE_MODES`, in menu order.
+#: The names of the lane modes of :data:`desktop.core.vocab.LANE_MODES`, in menu order.
 LANE_MODE_NAMES = {
     "auto": "自动分泳道", "article": "按文章分泳道", "source": "按来源分泳道", "category": "按类别分泳道",
     "place": "按地点分泳道", "single": "单一泳道",

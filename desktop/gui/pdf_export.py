@@ -68,11 +68,6 @@ class PdfExportError(Exception):
     """The PDF could not be written; the message is one line, Chinese and English."""
 
 
-def category_color(category: str) -> QColor:
-    """The category's colour, the same as on the app's timeline."""
-    return category_colour(category)
-
-
 # --------------------------------------------------------------------------- text helpers
 
 
@@ -243,7 +238,7 @@ class Timeline:
         mark_height = min(2.6 * MM, layout.row_height * 0.62)
         for mark in layout.marks:
             center = top + (mark.row + 0.5) * layout.row_height
-            color = category_color(mark.item.category)
+            color = category_colour(mark.item.category)
             planned = mark.item.tense == "planned"
             if planned:
                 pen = QPen(color, 0.32 * MM)
@@ -285,7 +280,7 @@ class Timeline:
         neutral = QColor("#4b5563")
         if kind.startswith("cat:"):
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(category_color(kind[4:]))
+            painter.setBrush(category_colour(kind[4:]))
             painter.drawRoundedRect(QRectF(x, center - 1.2 * MM, 3.0 * MM, 2.4 * MM), 0.4 * MM, 0.4 * MM)
         elif kind == "point":
             painter.setPen(Qt.PenStyle.NoPen)
@@ -462,7 +457,7 @@ class BriefDocument:
                 x = 0.0
             lines[-1].append((text, x))
             x += chip
-        colors = {f"{c} {n}": category_color(c) for c, n in self.brief.category_counts}
+        colors = {f"{c} {n}": category_colour(c) for c, n in self.brief.category_counts}
         for line in lines:
             def draw(painter: QPainter, y: float, line=line) -> None:
                 painter.setFont(font)
@@ -482,7 +477,7 @@ class BriefDocument:
         block = Block(space_before=4.2 * MM)
         gutter = 11 * MM
         width = self.width - gutter
-        color = category_color(item.category)
+        color = category_colour(item.category)
         number_font = self.fonts.font(9, bold=True)
         date_font = self.fonts.font(9, bold=True)
         date_metrics = self.fonts.metrics(date_font)
@@ -687,4 +682,4 @@ def export_pdf(events: pd.DataFrame, ids: Sequence[str] | None, path: Path | str
     return target
 
 
-__all__ = ["PdfExportError", "category_color", "export_pdf"]
+__all__ = ["PdfExportError", "export_pdf"]

@@ -183,7 +183,8 @@ class SourceView(QWidget):
             self._mark_query()
         return True
 
-    def _cursor(self, start: int, end: int) -> QTextCursor:
+    def cursor_for(self, start: int, end: int) -> QTextCursor:
+        """A cursor over ``[start, end)``, given as string offsets of the shown text."""
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(self._offsets.to_qt(start))
         cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
@@ -191,7 +192,7 @@ class SourceView(QWidget):
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = self._cursor(start, end)
+        selection.cursor = self.cursor_for(start, end)
         selection.format = fmt
         return selection
 
@@ -290,7 +291,7 @@ class SourceView(QWidget):
         sentence_format.setBackground(SENTENCE_COLOUR)
         self._sentence_selection = [self._selection(start, end, sentence_format)]
         self._apply()
-        cursor = self._cursor(start, start)
+        cursor = self.cursor_for(start, start)
         self.text.setTextCursor(cursor)
         self.text.centerCursor()
         # a text set just now is laid out lazily: centre again once Qt has laid it out
@@ -307,7 +308,7 @@ class SourceView(QWidget):
     def sentence_rect_visible(self, row: int) -> bool:
         """Whether the event's sentence is inside the visible part of the text."""
         frame = self.model.frame
-        cursor = self._cursor(int(frame["sentence_start"].iat[row]), int(frame["sentence_start"].iat[row]))
+        cursor = self.cursor_for(int(frame["sentence_start"].iat[row]), int(frame["sentence_start"].iat[row]))
         rect = self.text.cursorRect(cursor)
         return self.text.viewport().rect().contains(rect.center())
 

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem
 
+from desktop.core.dates.intervals import interval_tense
 from desktop.core.events.corpus import SEEDS_DIR
-from desktop.core.project.corrections import (
+from desktop.core.project import (
     apply_corrections,
     apply_project,
     make_edit,
@@ -173,7 +174,7 @@ class CorrectionsMixin:
         found = parse_date(selected, ref)
         first, last, precision = (found.start, found.end, found.precision) if found else (ref, ref, "day")
         return {"start": first, "end": last, "precision": precision, "title": selected.strip()[:30],
-                "category": "其他", "places": [], "tense": "past" if last <= date.today() else "planned"}
+                "category": "其他", "places": [], "tense": interval_tense(first, last, ref)}
 
     def edit_published(self, row: int) -> None:
         """Ask for the publication date of event ``row``'s article and set it (undoable): every
@@ -188,7 +189,7 @@ class CorrectionsMixin:
     def set_published(self, row: int, day: date) -> None:
         frame = self.model.frame
         article_id = str(frame["article_id"].iat[row])
-        info = next((i for i in (self.corpus.articles if self.corpus else []) if i.article.id == article_id), None)
+        info = self.corpus.article(article_id) if self.corpus is not None else None
         if info is None:
             return
         file = info.article.file

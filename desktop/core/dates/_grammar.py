@@ -130,6 +130,7 @@ from desktop.core.dates._model import (
     stronger_anchor,
     valid_year,
 )
+from desktop.core.dates.intervals import plan_first_year
 from desktop.core.text.numerals import digit_string, to_int, to_int_range
 
 _HAO_LIST_RE = re.compile(r"\s*[、和及与]\s*\d{1,2}号")
@@ -485,7 +486,7 @@ class Parser:
             return None  # the trigger at 十 takes the unquoted form
         if cq and not oq:
             e -= 1
-        y0 = 1966 + 5 * (n - 3)
+        y0 = plan_first_year(n)
         t = PLAN_TAIL_RE.match(self.s, e)
         part = t.group("p")
         if t.group("fl"):

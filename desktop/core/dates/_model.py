@@ -5,14 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-PRECISIONS = (
-    "day", "week", "month", "quarter", "season", "half-year", "year", "decade", "century",
-    "range", "open-range", "vague", "recent", "hour", "minute",
-)  # fmt: skip
-# "vague" is an envelope of a fuzzy part of a unit (年初, 上旬); "recent" is the weeks before
-# publication named by 近日/日前/不久前 (drawn as a faded band); "hour" and "minute" are a day
-# with its clock time (下午3时许, 8时30分), EDTF ``2008-10-17T15`` / ``2008-10-17T08:30`` (an
-# event's precision: the grammar's mentions stay "day" with a ``clock``).
+from desktop.core.vocab import PRECISIONS  # noqa: F401 - part of the dates API
+
+# The grammar's mentions stay "day" with a ``clock``; "hour" and "minute" are an event's
+# precision (desktop.core.vocab says what each precision means).
 
 MIN_YEAR, MAX_YEAR = 1000, 2200
 ANCHOR_RANK = {"absolute": 0, "year": 1, "month": 2, "day": 3}

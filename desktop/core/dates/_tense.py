@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from desktop.core.dates._lexicon import HORIZONS
+from desktop.core.dates.intervals import interval_tense
 from desktop.core.resources import word_list
 
 WINDOW = 12
@@ -67,10 +68,9 @@ def tense_of(start: date, end: date, ref: date, text: str, span: tuple[int, int]
     An interval entirely before ``ref`` is past whatever the cues; otherwise a planned cue in the
     mention's clause (within 12 characters) makes it planned.
     """
-    if end < ref:
-        return "past"
-    if start > ref:
-        return "planned"
+    tense = interval_tense(start, end, ref)
+    if tense != "ongoing":
+        return tense
     try:
         return "planned" if planned_cue(text, span) else "ongoing"
     except (IndexError, ValueError):

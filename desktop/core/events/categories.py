@@ -20,6 +20,23 @@ def category_cues() -> dict[str, tuple[str, ...]]:
     return cues
 
 
+@cache
+def category_colours() -> dict[str, str]:
+    """Category → its colour (``#RRGGBB``, ``resources/palette/categories.tsv``)."""
+    colours: dict[str, str] = {}
+    for line in resource_path("palette", "categories.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, colour = line.split("\t", 1)
+            colours[name.strip()] = colour.strip()
+    return colours
+
+
+def colour_of(category: str) -> str:
+    """The category's colour; 其他's for one without its own."""
+    colours = category_colours()
+    return colours.get(category, colours[OTHER])
+
+
 def categories() -> list[str]:
     """All categories, the catch-all last."""
     return [*category_cues(), OTHER]

@@ -28,7 +28,7 @@ and against what it must really be resolved:
   a deadline dates its unit and a start word its own unit (real-text conventions).
 * An undated article resolves relative dates against its own latest absolute date
   (:func:`published_from_mentions`); a date the user set overrides the article's
-  (``published`` argument, :mod:`desktop.core.project.corrections`). A clock time makes the event's
+  (``published`` argument, :mod:`desktop.core.project`). A clock time makes the event's
   precision ``hour`` or ``minute`` (EDTF ``2008-10-17T15``).
 
 ``从2015年1月签约,到2016年10月试生产`` gives **two** events (2015-01 签约, 2016-10 试生产):
@@ -44,6 +44,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from desktop.core import dates
+from desktop.core.dates.intervals import interval_tense
 from desktop.core.events.categories import categorize
 from desktop.core.events.rules import (
     cue_words,
@@ -659,8 +660,7 @@ def _year_tense(mention: dates.DateMention, ref: date | None) -> str:
     """Tense when only the publication year is known."""
     if ref is None:
         return mention.tense
-    if mention.end.year < ref.year:
-        return "past"
-    if mention.start.year > ref.year:
-        return "planned"
+    tense = interval_tense(mention.start, mention.end, date(ref.year, 1, 1), date(ref.year, 12, 31))
+    if tense != "ongoing":
+        return tense
     return "past" if mention.tense != "planned" else "planned"

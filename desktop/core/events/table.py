@@ -9,7 +9,7 @@ Columns (dtype): ``id`` (string, the index too), ``article_id``, ``file``, ``art
 ``sentence_end`` (int), ``title`` (string), ``category`` (category, fixed list),
 ``places``/``orgs``/``keyterms`` (object: lists of str), ``amounts`` (object: list of dict),
 ``origin`` (category: ``extracted`` by the engine, ``edited`` or ``manual`` by the user, see
-:mod:`desktop.core.project.corrections`), ``hidden`` (bool: True for events the user hid; the views and
+:mod:`desktop.core.project`), ``hidden`` (bool: True for events the user hid; the views and
 exports leave them out). Rows are sorted by start, end, file and offset, so views can bisect on ``start``.
 """
 
@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from desktop.core.dates import PRECISIONS as DATE_PRECISIONS
+from desktop.core import vocab
 from desktop.core.events.categories import categories
 
 if TYPE_CHECKING:
     from desktop.core.events.pipeline import Event
 
-PRECISIONS = list(DATE_PRECISIONS)
-TENSES = ["past", "ongoing", "planned"]
-ORIGINS = ["extracted", "edited", "manual"]
+PRECISIONS = list(vocab.PRECISIONS)
+TENSES = list(vocab.TENSES)
+ORIGINS = list(vocab.ORIGINS)
 COLUMNS = [
     "id", "article_id", "file", "article_title", "outlet", "published", "published_edtf",
     "published_basis", "published_confidence", "start", "end", "precision", "edtf", "tense",

@@ -33,6 +33,7 @@ from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
+from desktop.core.dates.intervals import plan_first_year
 from desktop.core.resources import word_list
 
 if TYPE_CHECKING:
@@ -496,7 +497,7 @@ def _published_inferred(text: str) -> Published | None:
         evidence.append(f"{max(stats)}年全年统计已作为完成的数字报道")
     for match in _PLAN_OPENING.finditer(text):
         n = _CN_DIGITS.index(match[1]) + 11
-        start = 1966 + 5 * (n - 3)
+        start = plan_first_year(n)
         evidence.append(f"“{match[0]}”= {start}年")
         year = max(year or 0, start)
     if year is None:

@@ -39,10 +39,6 @@ def tokenizer() -> jieba.Tokenizer:
         return _load()
 
 
-def is_loaded() -> bool:
-    return _load.cache_info().currsize > 0
-
-
 def cut(text: str) -> list[str]:
     """Words of ``text`` (precise mode, HMM on), in order; their lengths add up to ``len(text)``."""
     return tokenizer().lcut(text)

@@ -18,19 +18,19 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from desktop.core.dates import PRECISIONS, clock_of_edtf
+from desktop.core.dates import clock_of_edtf
 from desktop.core.text.places import hierarchy
 from desktop.core.timeline.scale import EPOCH
+from desktop.core.vocab import PRECISIONS, TENSES
 
 BUCKET_LIMITS = np.array([1, 7, 31, 92, 366, 3660, np.inf])
 FIT_IGNORES_LONGER_THAN = 30 * 366.0  # days: events longer than this do not widen "fit all"
-LANE_MODES = ("auto", "article", "source", "category", "place", "single")
 AUTO_ARTICLE_LANES = 30  # "auto" lanes: one per article up to this many articles, else per source
 ALL_EVENTS_LABEL = "全部事件"
 UNKNOWN_SOURCE_LABEL = "来源不详"
 UNKNOWN_PLACE_LABEL = "地点不详"
 PRECISION_CODES = {name: code for code, name in enumerate(PRECISIONS)}
-TENSE_CODES = {"past": 0, "ongoing": 1, "planned": 2}
+TENSE_CODES = {name: code for code, name in enumerate(TENSES)}
 
 
 @dataclass(slots=True)
