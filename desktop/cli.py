@@ -10,7 +10,7 @@
   when not given; exit 2 when nothing matched, or no event is known to the day for ``ics``)
 
 ``--project FILE`` applies the user's corrections kept in a project file (edits, hidden and
-manual events; :mod:`desktop.core.project`): hidden events are left out.
+manual events, publication dates; :mod:`desktop.core.project`): hidden events are left out.
 
 Exit codes: 0 success (``extract``: at least one article read), 1 the output could not be
 written, 2 bad usage or no article could be read. Problems with single files are reported
@@ -52,12 +52,9 @@ def _apply_project(corpus, project) -> None:
     """Apply the project's corrections to the corpus events; hidden events are dropped."""
     if project is None:
         return
-    from .core.project import apply_corrections, describe
+    from .core.project import apply_project, describe
 
-    texts: dict[str, str] = {}
-    for document in corpus.documents:
-        texts.setdefault(document.name, document.text)
-    applied = apply_corrections(corpus.events, project.corrections, texts)
+    applied = apply_project(corpus, project.corrections)
     for correction in applied.unplaced:
         print(f"desktop: {describe(correction)}", file=sys.stderr)
     corpus.events = applied.frame[~applied.frame["hidden"]]

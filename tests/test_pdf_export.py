@@ -20,13 +20,6 @@ THREE = ["29fc796a8d83", "b345ba797d5a", "3b86b95ff1f7"]  # a day, a planned ran
 
 
 @pytest.fixture(scope="module")
-def qapp():
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.instance() or QGuiApplication([])
-
-
-@pytest.fixture(scope="module")
 def events(seeds_corpus):
     return seeds_corpus.events
 
@@ -127,11 +120,11 @@ def test_build_brief_summary(events):
     from desktop.core.brief import build_brief
 
     brief = build_brief(events, None, "seeds", date(2025, 3, 1))
-    assert brief.count == len(events) == 39
+    assert brief.count == len(events) == 40
     assert [i.start for i in brief.items] == sorted(i.start for i in brief.items)
     assert brief.first_date == "2014年" and brief.last_date == "2035年"
-    assert sum(n for _, n in brief.category_counts) == 39
-    assert sum(s.events for s in brief.sources) == 39
+    assert sum(n for _, n in brief.category_counts) == 40
+    assert sum(s.events for s in brief.sources) == 40
     assert any(s.published.endswith("（推断）") for s in brief.sources)
     year = next(i for i in brief.items if i.precision == "year")
     assert year.date.endswith("年") and year.precision_name == "年"

@@ -16,6 +16,7 @@ import pytest
 from desktop.core import atomic
 from desktop.core.corpus import SEEDS_DIR, extract
 from desktop.core.project import (
+    RESOLVED_BY_USER,
     SCHEMA,
     SCHEMA_VERSION,
     Anchor,
@@ -136,7 +137,7 @@ def test_make_edit_refuses_bad_changes(corpus, texts):
 
 def test_edit_hide_add_applied_on_seeds(corpus, texts):
     events = corpus.events
-    assert len(events) == 39
+    assert len(events) == 40
     before = events.copy(deep=True)
     edit, hide, add = _three(corpus, texts)
     applied = apply_corrections(events, [edit, hide, add], texts)
@@ -144,7 +145,7 @@ def test_edit_hide_add_applied_on_seeds(corpus, texts):
     frame = applied.frame
     assert applied.unplaced == []
     assert set(applied.placed) == {edit.id, hide.id, add.id}
-    assert len(frame) == 40
+    assert len(frame) == 41
     assert frame.dtypes.equals(events.dtypes)
     assert list(frame.columns) == list(events.columns)
     assert frame["start"].is_monotonic_increasing
@@ -162,7 +163,7 @@ def test_edit_hide_add_applied_on_seeds(corpus, texts):
 
     manual = frame.loc[applied.placed[add.id]]
     assert manual["id"].startswith("m-") and len(manual["id"]) == 12
-    assert manual["origin"] == "manual" and manual["resolved_against"] == "user"
+    assert manual["origin"] == "manual" and manual["resolved_against"] == RESOLVED_BY_USER
     assert manual["date_text"] == "300多名"
     text = texts[SEED]
     assert text[manual["date_start"]:manual["date_end"]] == "300多名"
@@ -357,7 +358,7 @@ def _damage(kind: str, document: dict) -> str:
     elif kind == "not an object":
         return "[1, 2, 3]"
     elif kind == "NaN":
-        return json.dumps(document).replace('"version": 1', '"version": NaN')
+        return json.dumps(document).replace(f'"version": {SCHEMA_VERSION}', '"version": NaN')
     elif kind == "bool as version":
         document["version"] = True
     elif kind == "bad kind":
@@ -529,7 +530,7 @@ def test_cli_extract_with_project(corpus, texts, tmp_path):
     assert events[edit.event_id]["origin"] == "edited"
     manual = [e for e in events.values() if e["origin"] == "manual"]
     assert len(manual) == 1 and manual[0]["date_text"] == "300多名" and manual[0]["title"] == "三百余人出席"
-    assert len(events) == 39 and not any(e["hidden"] for e in events.values())
+    assert len(events) == 40 and not any(e["hidden"] for e in events.values())
     assert "correction add on gone.txt '2020年' could not be placed" in result.stderr
     assert "Traceback" not in result.stderr
     plain = json.loads(run("extract", "--format", "json").stdout)["events"]

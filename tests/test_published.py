@@ -251,3 +251,19 @@ def test_a_page_nested_deeper_than_the_recursion_limit_is_read(tmp_path):
     (tmp_path / "deep.html").write_text(markup, encoding="utf-8")
     (article,) = split_articles(read_document(tmp_path / "deep.html"))
     assert "某大会在北京召开" in article.doc.text
+
+
+def test_a_page_whose_title_names_only_the_site_is_dated_by_its_labelled_stamp():
+    from desktop.core.reader import read_html
+
+    markup = ("<html><head><title>新闻动态--某学会官网</title></head><body>"
+              "<ul><li><a href='/a'>首页</a></li><li><a href='/b'>学会动态</a></li></ul>"
+              "<h5>某学术年会在某大学成功举行</h5>"
+              "<div><b>发布时间：2019-05-18</b> <i>来源：某学会</i></div>"
+              "<div><p>5月10-12日，某学术年会在某大学举行。来自一百余所高校的六百余名专家学者参加会议，"
+              "围绕大会主题开展了一系列学术报告和学术对话活动。</p>"
+              "<p>5月11日上午，大会开幕式在该校报告厅举行，多位专家学者出席开幕式并先后致辞。</p></div>"
+              "<div>版权所有 某学会</div></body></html>")
+    text, page = read_html(markup)
+    assert page.title == "某学术年会在某大学成功举行"
+    assert page.stamp_line and "2019-05-18" in page.stamp_line

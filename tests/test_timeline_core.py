@@ -29,7 +29,7 @@ def measure(text: str) -> float:
 @pytest.mark.parametrize(
     ("span_days", "width", "unit_name"),
     [(50 * 365.25, 400, "decade"), (50 * 365.25, 1920, "year"), (8 * 365, 1920, "quarter"),
-     (365, 1920, "month"), (120, 1920, "week"), (30, 1920, "day"), (1, 1920, "day")],
+     (365, 1920, "month"), (120, 1920, "week"), (30, 1920, "day"), (1, 1920, "hour")],
 )
 def test_unit_ladder_follows_zoom(span_days, width, unit_name):
     unit = choose_unit(span_days / width, measure)
@@ -59,10 +59,10 @@ def test_zoom_keeps_the_day_under_the_anchor():
     assert scale.span == pytest.approx(3650.0 / 3)
 
 
-def test_zoom_limits_one_day_to_fifty_years():
+def test_zoom_limits_two_hours_to_fifty_years():
     scale = TimeScale(0.0, 100.0, 1000.0)
-    scale.zoom(1000.0, 500.0)
-    assert scale.span == pytest.approx(1.0)
+    scale.zoom(1e5, 500.0)
+    assert scale.span == pytest.approx(2 / 24)
     scale.zoom(1e-6, 500.0)
     assert scale.span == pytest.approx(50 * 365.25)
 
@@ -126,13 +126,29 @@ def test_layout_labels_never_overlap_and_year_spans_its_year():
 
 
 def test_dense_lane_is_aggregated_into_badges():
-    frame = _frame(3000)
+    frame = _frame(1000)
     index = build_index(frame, "single")
     scale = TimeScale(float(day_number(date(2000, 1, 1))), float(day_number(date(2025, 1, 1))), 1000.0)
     items = layout_lane(index, 0, scale, lambda row: 60.0, LayoutParams(rows=4, label_limit=400))
     assert any(i.kind == "cluster" for i in items)
     assert sum(i.count for i in items) == len(index.visible(0, scale.start, scale.end))
     assert len(items) <= 1000 / 44 + 2
+
+
+def test_a_lane_too_dense_to_tell_apart_is_a_density_strip_that_counts_every_event():
+    frame = _frame(3000)
+    index = build_index(frame, "single")
+    scale = TimeScale(float(day_number(date(2000, 1, 1))), float(day_number(date(2025, 1, 1))), 900.0)
+    items = layout_lane(index, 0, scale, lambda row: 60.0, LayoutParams(rows=4))
+    assert [i.kind for i in items] == ["density"]
+    density = items[0]
+    assert len(density.counts) == 300  # one bin per 3 px
+    assert density.count == len(index.visible(0, scale.start, scale.end))
+    # a bin counts the events that start in it
+    edges = scale.start + np.arange(301) * 3 * scale.days_per_px
+    starts = index.start[index.visible(0, scale.start, scale.end)]
+    inside = starts[starts >= edges[0]]
+    assert density.counts[1:].tolist() == np.histogram(inside, bins=edges)[0][1:].tolist()
 
 
 def test_fit_all_is_not_widened_by_a_century_long_event():
@@ -146,3 +162,17 @@ def test_fit_all_is_not_widened_by_a_century_long_event():
     index = build_index(wide, "single")
     assert index.extent()[1] > last + 365 * 50
     assert index.fit_extent() == (first, last)
+
+
+def test_the_axis_zooms_to_hours_for_events_with_a_time_of_day():
+    from desktop.core.timescale import MIN_SPAN_DAYS, choose_unit, enclosing_ticks, ticks
+
+    day = float(day_number(date(2008, 10, 17)))
+    scale = TimeScale(day, day + 1, 1200.0)
+    scale.zoom(100.0, 600.0)
+    assert scale.span == pytest.approx(MIN_SPAN_DAYS) and MIN_SPAN_DAYS < 1 / 6
+    unit = choose_unit(1 / 24 / 100, lambda text: 8.0 * len(text))  # 100 px per hour
+    assert unit.name == "hour" and unit.hours == 1
+    hourly = ticks(unit, day + 14 / 24, day + 17 / 24)
+    assert [t.label for t in hourly][:4] == ["14时", "15时", "16时", "17时"]
+    assert enclosing_ticks(unit, day + 0.5, day + 0.6)[0].label == "2008年10月17日"

@@ -104,16 +104,21 @@ def _edtf_readable(edtf: str) -> str:
     return edtf
 
 
-def published_text(published: Any, edtf: Any, basis: Any) -> str:
-    """The publication date for readers; an inferred one shows its EDTF and （推断）."""
-    edtf_text, basis_text = _text(edtf), _text(basis).lower()
+def published_text(published: Any, edtf: Any, basis: Any, with_basis: bool = False) -> str:
+    """The publication date for readers — the one wording of the brief, the detail pane and
+    the exports. An inferred date shows its EDTF and （推断）; ``with_basis`` adds how the
+    date was obtained as a reader says it (``2024年2月24日（据页首日期）``)."""
+    edtf_text, basis_text = _text(edtf), _text(basis)
     day = _day(published)
-    if "inferred" in basis_text or "推断" in basis_text:
+    if "inferred" in basis_text.lower() or "推断" in basis_text:
         shown = edtf_text or (day.isoformat() if day else "")
         return f"{shown}{INFERRED_MARK}" if shown else UNKNOWN_DATE
     if day is not None:
-        return f"{day.year}年{day.month}月{day.day}日"
-    return _edtf_readable(edtf_text) if edtf_text else UNKNOWN_DATE
+        when = f"{day.year}年{day.month}月{day.day}日"
+    else:
+        when = _edtf_readable(edtf_text) if edtf_text else UNKNOWN_DATE
+    label = basis_text.split("：", 1)[0] if with_basis else ""
+    return f"{when}（{label}）" if label and when != UNKNOWN_DATE else when
 
 
 def term_spans(sentence: str, terms: Sequence[str]) -> tuple[tuple[int, int], ...]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .articles import Article, split_articles
+from .articles import Article, Published, split_articles
 from .keyterms import KeyTerm, candidate_counts, corpus_key_terms, term_occurrences
 from .reader import (
     DEFAULT_MAX_BYTES,
@@ -95,6 +95,19 @@ def _article_title(article: Article, found: list[Event]) -> str:
     if found:
         return ("图片新闻：" if article.kind == "caption" else "") + found[0].title
     return _fallback_title(article)
+
+
+def article_events_for(info: ArticleInfo, published: Published | None = None) -> list[Event]:
+    """The events of one extracted article again, with its key terms, resolved against
+    ``published`` when given (a publication date the user set) instead of its own."""
+    from .events import article_events
+
+    words = [t.term for t in info.keyterms]
+    found = article_events(info.article, words, info.title, published=published)
+    for event in found:
+        event.article_title = info.title
+        event.keyterms = [t for t in words if t in event.sentence][:8]
+    return found
 
 
 def text_chunks(text: str, start: int = 0, end: int | None = None, size: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:

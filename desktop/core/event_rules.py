@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from . import dates
+from .numerals import normalize
 from .resources import word_list
 from .sentences import quote_spans
 
@@ -84,9 +85,15 @@ def stock_date(mention: dates.DateMention, text: str, sentence: tuple[int, int])
     return replace(mention, start=mention.end, precision="day", edtf=mention.end.isoformat(), kind="point")
 
 
+_AGE = re.compile(r"(?:已经|已)?[\d〇零一二两三四五六七八九十百]+(?:多|余)?(?:周)?岁")
+
+
 def not_an_event(mention: dates.DateMention, text: str) -> bool:
-    """General "now" (现在最快3天) and planning periods naming a document (“十四五”规划纲要)."""
-    if mention.text.strip() in cue_words("generic_now.txt"):
+    """General "now" (现在最快3天), an age (今年28岁的他) and planning periods naming a
+    document (“十四五”规划纲要)."""
+    if normalize(mention.text.strip()) in cue_words("generic_now.txt"):
+        return True
+    if mention.precision == "year" and mention.anchor != "absolute" and _AGE.match(text, mention.span[1]):
         return True
     if _PLAN_PERIOD.search(mention.text):
         after = text[mention.span[1] : mention.span[1] + 6]
@@ -124,14 +131,44 @@ def same_period(mention: dates.DateMention, period: dates.DateMention | None) ->
     return replace(mention, start=start, end=end, precision=period.precision, edtf=edtf)
 
 
-def takes_effect(mention: dates.DateMention, text: str) -> dates.DateMention:
-    """``自2023年11月1日起施行``: the day a rule takes effect, not a range up to publication."""
+_START_WORD = re.compile(r"^(?:从|自|由)?\s*(?P<core>.+?)\s*(?:起|开始)$")
+
+
+def starts_at(mention: dates.DateMention) -> dates.DateMention:
+    """``从4月份开始``, ``自2026年1月19日起``, ``自2023年11月1日起施行``: a start word dates the
+    unit it starts from (the month, the day), not a range up to publication; ``X以来`` and
+    ``X起至今`` stay open ranges."""
     if mention.kind != "open":
         return mention
-    after = text[mention.span[1] : mention.span[1] + 6].lstrip("起")
-    if not after.startswith(cue_words("effective_verbs.txt")):
+    m = _START_WORD.match(normalize(mention.text.strip()))
+    if m is None:
         return mention
-    return replace(mention, end=mention.start, precision="day", edtf=mention.start.isoformat(), kind="point")
+    unit = dates.parse_date(m.group("core"), mention.ref)
+    if unit is None or unit.kind not in ("point", "span") or unit.start != mention.start:
+        return mention
+    return replace(mention, end=unit.end, precision=unit.precision, edtf=unit.edtf, kind="point",
+                   tense=unit.tense)
+
+
+_DEADLINE = re.compile(r"^(?P<core>.+?)\s*(?:之前|以前|前)$")
+
+
+def deadline_unit(mention: dates.DateMention) -> dates.DateMention:
+    """``６月底前完成``, ``2030年前建成``: a deadline dates the unit it names (the end of June,
+    the year 2030), not the span from publication up to it (the real-text conventions:
+    a modifier keeps the unit it modifies)."""
+    if mention.kind != "span" or mention.start != mention.ref:
+        return mention
+    m = _DEADLINE.match(normalize(mention.text.strip()))
+    if m is None:
+        return mention
+    core = m.group("core")
+    if core.endswith(("底", "末")) and core[-2:-1] in ("月", "年"):
+        core = core[:-1]  # 6月底前: by the end of June, the month of June
+    unit = dates.parse_date(core, mention.ref)
+    if unit is None or unit.end != mention.end or unit.kind not in ("point", "span"):
+        return mention
+    return replace(mention, start=unit.start, precision=unit.precision, edtf=unit.edtf, kind="point")
 
 
 def inside_marks(text: str, position: int, start: int, opening: str, closing: str) -> bool:
@@ -158,7 +195,19 @@ def is_named(mention: dates.DateMention, text: str, sentence_start: int) -> bool
             return True
         if mention.precision in ("month", "season") and in_term_quote(text, mention.span):
             return True
-    return False
+    return incident_name(mention, text)
+
+
+def incident_name(mention: dates.DateMention, text: str) -> bool:
+    """``“9·11”事件``, ``7·23动车事故``: a month·day naming an incident (quoted, or before an
+    incident word within a few characters), not a day of the year of publication."""
+    if not _DOT_DATE.fullmatch(mention.text.strip()):
+        return False
+    after = text[mention.span[1] : mention.span[1] + 5]
+    return in_term_quote(text, mention.span) or any(word in after for word in cue_words("incident_names.txt"))
+
+
+_DOT_DATE = re.compile(r"\d{1,2}\s*[·.]\s*\d{1,2}")
 
 
 def in_term_quote(text: str, span: tuple[int, int]) -> bool:
@@ -175,7 +224,7 @@ def dates_an_event(mention: dates.DateMention, sentence_mentions: list[dates.Dat
           sentence_start: int) -> bool:
     """Durations date nothing; a date that is part of a name dates an event only when its
     sentence has no other date."""
-    if mention.kind == "duration":
+    if mention.kind == "duration" or incident_name(mention, text):
         return False
     if is_named(mention, text, sentence_start):
         if not re.search(r"\d|年", mention.text):
@@ -230,7 +279,115 @@ REPEATING_WORDS = ("当月", "当年", "同月", "同年", "当季")
 
 
 def repeats_previous(mention: dates.DateMention, previous: dates.DateMention | None, text: str) -> bool:
-    """``7月当月产量``: a "that month" word right after a date repeats it; not a new event."""
-    if previous is None or mention.text not in REPEATING_WORDS:
+    """``7月当月产量``: a "that month" word right after a date repeats it; ``今年是“十五五”开局之年``:
+    a date that is the predicate of the date before it names the same time again. Not new events."""
+    if previous is None:
         return False
-    return 0 <= mention.span[0] - previous.span[1] <= 1 and not text[previous.span[1] : mention.span[0]].strip("的")
+    between = text[previous.span[1] : mention.span[0]]
+    if normalize(mention.text) in REPEATING_WORDS:
+        return 0 <= mention.span[0] - previous.span[1] <= 1 and not between.strip("的")
+    return between.strip() in ("是", "为", "即") and (previous.start, previous.end) == (mention.start, mention.end)
+
+
+def _before(text: str, span: tuple[int, int], width: int) -> str:
+    """The text right before a span, within its clause."""
+    before = text[max(span[0] - width, 0) : span[0]]
+    cut = max(before.rfind(c) for c in "，,。；;！？!?\n")
+    return before[cut + 1 :]
+
+
+def incident_day_word(mention: dates.DateMention, text: str) -> bool:
+    """``事发当天``, ``案发当日``: the day of the incident the story reports, not the day just named."""
+    if mention.kind != "anaphoric":
+        return False
+    return _before(text, mention.span, 4).endswith(cue_words("incident_words.txt"))
+
+
+def up_to(mention: dates.DateMention, text: str) -> bool:
+    """``截至前天上午8时``, ``至昨晚，…均已出院``: a state reached by a day, not the day the
+    story is about (later 当天 / 当晚 do not refer to it)."""
+    return _before(text, mention.span, 3).endswith(cue_words("date_up_to.txt")) or normalize(mention.text).startswith(
+        cue_words("date_up_to.txt"))
+
+
+_OFFSET_AFTER = re.compile(
+    r"^(?:[\d〇零一二两三四五六七八九十百几半多个]+(?P<u>天|日|周|星期|个月|月|年)半?多?(?:之后|以后|后)"
+    r"|(?:此后|其后)[\d〇零一二两三四五六七八九十百几半多个]+(?P<u2>天|日|周|星期|个月|月|年))$"
+)
+
+
+def offset_after(mention: dates.DateMention) -> str | None:
+    """``两个月后``, ``五天之后``, ``三年后``: a count after a date; the unit (day, month or
+    year) it is counted in, or None."""
+    m = _OFFSET_AFTER.match(normalize(mention.text.strip()))
+    if m is None or mention.kind != "point":
+        return None
+    return "day" if (m.group("u") or m.group("u2")) in ("天", "日", "周", "星期") else "month"
+
+
+def is_baseline(mention: dates.DateMention, text: str) -> bool:
+    """A comparison baseline, not an event: ``比2019年``, ``较上年``, ``比去年同期``, ``增速比上半年
+    加快``, ``与2019年相比`` (cue lists ``comparison_before.txt``, ``comparison_after.txt``)."""
+    before = _before(text, mention.span, 3)
+    if before.endswith(cue_words("comparison_before.txt")):
+        return True
+    if not before.endswith(("与", "和", "同", "跟")):
+        return False
+    after = text[mention.span[1] : mention.span[1] + 8]
+    return re.match(r"(?:的|年)?(?:水平|数据|同期)?", after) is not None and any(
+        after[k:].startswith(cue_words("comparison_after.txt")) for k in range(0, 5))
+
+
+@cache
+def _holiday_names() -> tuple[str, ...]:
+    from .dates._lexicon import HOLIDAYS
+
+    return tuple(sorted(HOLIDAYS, key=len, reverse=True))
+
+
+def holiday_not_a_date(mention: dates.DateMention, text: str) -> bool:
+    """A holiday named as a reference, not as the date of an event: two holidays run together
+    (铁路国庆中秋假期运输, 国庆中秋长假过半, 中秋、国庆双节: the text gives the dates) and a holiday followed by
+    后 (春节后上班第一天: a time after it, not the festival)."""
+    names = _holiday_names()
+    core = normalize(mention.text.strip())
+    for prefix in ("今年的", "今年", "去年", "明年"):
+        core = core.removeprefix(prefix)
+    if not core.startswith(names):
+        return False
+    after = text[mention.span[1] : mention.span[1] + 6]
+    before = text[max(mention.span[0] - 4, 0) : mention.span[0]]
+    if after.lstrip("、和与及").startswith(names) or before.rstrip("、和与及").endswith(names):
+        return True  # 国庆中秋长假, 中秋、国庆双节
+    return after.startswith(("后", "之后", "以后", "过后"))
+
+
+def in_document_name(mention: dates.DateMention, text: str) -> bool:
+    """A date or planning period that opens the name of a document a clause publishes
+    (印发“十四五”现代综合交通运输体系发展规划, 发布2018-2019年秋冬季…攻坚行动方案): right
+    after a publishing verb (``document_publish_verbs.txt``), then CJK words up to a document
+    ending (``document_suffixes.txt``) with no verb, breaker or punctuation between."""
+    if mention.precision in ("day", "hour", "minute", "recent"):
+        return False
+    if not _before(text, mention.span, 8).rstrip("了的《“\"").endswith(cue_words("document_publish_verbs.txt")):
+        return False  # 面向2035年建设规划, 实施2025—2027年…行动计划: the plan's own years
+    run = re.match(r"[\u4e00-\u9fff]{1,30}", text[mention.span[1] : mention.span[1] + 30])
+    if run is None:
+        return False
+    words = run.group()
+    breakers = "".join(word_list("cues", "date_name_breakers.txt"))
+    verbs = cue_words("document_name_verbs.txt")
+    for end in range(len(words), 1, -1):
+        head = words[:end]
+        if head.endswith(cue_words("document_suffixes.txt")):
+            body = head[: -max(len(s) for s in cue_words("document_suffixes.txt") if head.endswith(s))]
+            return not any(ch in breakers for ch in body) and not any(v in body for v in verbs)
+    return False
+
+
+def recurring_or_generic(mention: dates.DateMention, text: str) -> bool:
+    """A period that recurs (每年11月上旬, 每逢春节) or a season named without a year
+    (冬天来了, 秋冬季是高发期): not an event."""
+    if _before(text, mention.span, 4).endswith(cue_words("recurring_before.txt")):
+        return True
+    return normalize(mention.text.strip()) in cue_words("generic_periods.txt")

@@ -17,6 +17,19 @@ and against what it must really be resolved:
   of the same paragraph; with none before them they date no event.
 * When the publication month is unknown (``今天(15日)`` with only the year known),
   expressions that need the month widen to the whole year (EDTF ``2022-XX-15``).
+* Words that refer back (issue 8): 当天/当晚/次日 follow the last day the story named, not a
+  day a state lasted until (``至昨晚，…均已出院``); ``事发当天`` the day of the story's first
+  event; 当时/此时/届时 the last dated event of the paragraph (or of the paragraph before, when
+  they open theirs); ``两个月后`` counts from it; with no day before, 当天 is the report's day.
+  A month and day continue the year of a full date written just before them in the
+  paragraph (within :data:`STORY_DAYS`).
+* Not events (``event_rules``): comparison baselines, dates opening a published document's
+  name, recurring and generic periods, holidays named as references, incident names, ages;
+  a deadline dates its unit and a start word its own unit (real-text conventions).
+* An undated article resolves relative dates against its own latest absolute date
+  (:func:`published_from_mentions`); a date the user set overrides the article's
+  (``published`` argument, :mod:`desktop.core.project`). A clock time makes the event's
+  precision ``hour`` or ``minute`` (EDTF ``2008-10-17T15``).
 
 ``从2015年1月签约,到2016年10月试生产`` gives **two** events (2015-01 签约, 2016-10 试生产):
 text stands between the two dates, so each dates its own clause; ``2019年至2021年`` is one
@@ -32,25 +45,35 @@ from datetime import date, timedelta
 
 from . import dates
 from .amounts import find_amounts
-from .articles import Article
+from .articles import Article, Published
 from .categories import categorize
 from .event_rules import (
     cue_words,
     dates_an_event,
+    deadline_unit,
     discourse_year_words,
+    holiday_not_a_date,
+    in_document_name,
+    incident_day_word,
+    is_baseline,
     is_period,
     keeps_after_resolution,
     merge_bracketed,
     not_an_event,
+    offset_after,
+    recurring_or_generic,
     repeats_previous,
     same_period,
     since_verb,
     speech_spans,
+    starts_at,
     stock_date,
-    takes_effect,
+    up_to,
 )
+from .numerals import normalize
 from .orgs import org_names
 from .places import place_names
+from .published import CONF_INFERRED
 from .sentences import clause_spans, sentence_spans, span_containing, window_around
 from .titles import event_title, name_title, shorten
 
@@ -137,6 +160,8 @@ class _Context:
     """What an article's events are resolved against."""
 
     article: Article
+    published: Published
+    plain: str  # the document text normalised for matching (same length)
     ref: date | None
     lead_day: date | None
     quotes: list[tuple[int, int]]
@@ -171,11 +196,17 @@ def _tense(mention: dates.DateMention, text: str, ref: date | None, reresolved: 
         para_end = len(text) if para_end < 0 else para_end
         local = (mention.span[0] - para_start, mention.span[1] - para_start)
         tense = dates.tense_of(mention.start, mention.end, ref, text[para_start:para_end], local)
+    if mention.precision == "recent":
+        return mention.tense
     if tense == "ongoing" and mention.precision == "day":
         # News reports what happened on the day it is published.
         return "past"
     return tense
 
+
+#: A month and day without a year continue the year of a full date written just before them
+#: in their paragraph when they fall this many days after it or fewer (the story goes on).
+STORY_DAYS = 60
 
 #: How far after a closing quote the attribution may name the day it was said
 #: (”…负责人3月28日在首航仪式上说).
@@ -197,53 +228,144 @@ def _speech_day(mention: dates.DateMention, ctx: _Context) -> tuple[date, str] |
         ):
             said = text[other.span[1] : other.span[1] + ATTRIBUTION_WINDOW].split("。")[0]
             if any(verb in said for verb in cue_words("speech_verbs.txt")):
-                return other.start, "named where the words are attributed"
+                return other.start, "引语后注明的说话日期"
     paragraph_start = text.rfind("\n", 0, quote[0]) + 1
+    for other in reversed(ctx.mentions):
+        # 鲁门昨天在声明中说 … 他说：“…五天后…”: the day the speaker is reported to have said it
+        if (
+            paragraph_start <= other.span[0] < quote[0]
+            and other.precision == "day" and other.kind == "point" and other.start <= ctx.ref
+        ):
+            said = text[other.span[1] : min(other.span[1] + 12, quote[0])].split("。")[0]
+            if any(verb in said for verb in cue_words("speech_verbs.txt")):
+                return other.start, "引语后注明的说话日期"
     earlier = [
         other for other in ctx.mentions
         if paragraph_start <= other.span[0] < quote[0] and other.precision == "day" and other.kind == "point"
         and other.anchor != "day" and timedelta(0) <= ctx.ref - other.start <= timedelta(days=SPEECH_DAY_LIMIT)
     ]
     if earlier:
-        return earlier[-1].start, "the day its paragraph reports"
+        return earlier[-1].start, "本段报道的日期"
     if ctx.lead_day is not None:
-        return ctx.lead_day, "the lead event"
+        return ctx.lead_day, "导语中的事件日期"
     return None
 
 
+@dataclass(slots=True)
+class _Thread:
+    """What the text has been talking about so far: what later words refer back to."""
+
+    year: int | None = None  # the year under discussion (全年, 同年, 次年)
+    day: date | None = None  # the day of the story (当天, 次日, 当晚10时)
+    day_paragraph: int = -1  # where that day was named (a paragraph start)
+    event: dates.DateMention | None = None  # the latest dated event (当时, 此时, 届时)
+    event_paragraph: int = -1
+    period: dates.DateMention | None = None  # the period a later 去年同期 compares with
+    mention: dates.DateMention | None = None  # the mention just before (7月当月)
+    incident: date | None = None  # the day of the story's first event (事发当天)
+    dated: dates.DateMention | None = None  # the latest date that writes out its year (２０１１年８月２５日)
+    dated_paragraph: int = -1
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+_MARKUP = re.compile(r"(?:<[^<>]{0,40}>|\s)*")
+
+
+def _refers_back(text: str, position: int, antecedent_paragraph: int) -> bool:
+    """Whether a word at ``position`` may refer to a date named in ``antecedent_paragraph``:
+    the same paragraph, or the paragraph before when the word opens its own."""
+    paragraph = _paragraph_start(text, position)
+    if paragraph == antecedent_paragraph:
+        return True
+    if antecedent_paragraph < 0 or _MARKUP.fullmatch(text, paragraph, position) is None:
+        return False
+    return _paragraph_start(text, max(paragraph - 1, 0)) == antecedent_paragraph
+
+
+_YEAR_WRITTEN = re.compile(r"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|\d{4}[-/.]\d|[今去明前后同当次翌]年")
+
+
+def _names_a_year(mention: dates.DateMention) -> bool:
+    """Whether the expression writes its year (２０１１年８月, 2011-08-25, 去年5月), unlike 8月26日."""
+    return _YEAR_WRITTEN.search(normalize(mention.text)) is not None
+
+
+def _discourse_word(mention: dates.DateMention) -> str | None:
+    """The year-under-discussion word a mention starts with (全年, 同年, 次年3月, 当年年底)."""
+    stripped = normalize(mention.text.strip())
+    return next((w for w in discourse_year_words() if stripped.startswith(w)), None)
+
+
 def _resolve(
-    mention: dates.DateMention, ctx: _Context, previous_year: int | None, previous_day: date | None,
+    mention: dates.DateMention, ctx: _Context, thread: _Thread,
     sentence_mentions: list[dates.DateMention] = (),
 ) -> tuple[dates.DateMention, str] | None:
     """The mention resolved against what it refers to, and a note saying against what."""
-    published = ctx.article.published
+    published = ctx.published
     text = ctx.article.doc.text
-    if mention.kind == "anaphoric":
-        # 当日, 次日, 第三天: counted from the day the story was just talking about.
-        if previous_day is None:
+    if mention.kind == "antecedent":
+        # 当时17岁, 此时, 到那时: the latest dated event of the same paragraph (or of the one
+        # before, when the word opens its paragraph).
+        event = thread.event
+        if event is None or not _refers_back(text, mention.span[0], thread.event_paragraph):
             return None
-        again = _reresolve(mention, previous_day)
-        return (again, f"the day mentioned before ({previous_day.isoformat()})") if again else None
+        return (replace(mention, start=event.start, end=event.end, precision=event.precision, edtf=event.edtf,
+                        clock=event.clock, kind="point"),
+                f"前文的日期（“{event.text}”）")  # fmt: skip
+    if mention.kind == "anaphoric":
+        # 当日, 次日, 第三天, 下午3时: counted from the day the story was just talking about;
+        # 事发当天 from the day of the story's first event; with no day before, the dateline's.
+        base, note = thread.day, "前文提到的日期"
+        if incident_day_word(mention, ctx.plain) and thread.incident is not None:
+            base, note = thread.incident, "事发当天"
+        if base is None:
+            if not published.month_known or ctx.ref is None:
+                return None
+            base, note = ctx.ref, f"发布日期 {published.edtf}（前文未提具体日期）"
+        again = _reresolve(mention, base)
+        return (again, f"{note}（{base.isoformat()}）") if again else None
     if mention.anchor == "absolute":
-        return mention, "absolute"
+        return mention, RESOLVED_ABSOLUTE
     if ctx.ref is None:
         return None  # relative expression in an undated article: nothing to resolve against
-    if mention.text.strip() in discourse_year_words():
+    if _discourse_word(mention):
         same_sentence = [
             other for other in sentence_mentions
-            if other is not mention and other.text.strip() not in discourse_year_words()
+            if other is not mention and not _discourse_word(other)
             and other.kind in ("point", "span") and other.precision != "range"
+            and other.span[0] < mention.span[0]
         ]
-        year = same_sentence[0].start.year if same_sentence else previous_year
+        year = same_sentence[-1].start.year if same_sentence else thread.year
         if year is not None:
             again = _reresolve(mention, date(year, 12, 31))
             if again is not None:
-                return again, f"the year under discussion ({year})"
+                return again, f"所述年份（{year}年）"
     spoken = _speech_day(mention, ctx) if published.month_known else None
     if spoken is not None and spoken[0] != ctx.ref:
         again = _reresolve(mention, spoken[0])
         if again is not None:
-            return again, f"the day the quoted words were spoken ({spoken[0].isoformat()}, {spoken[1]})"
+            return again, f"说话的日期（{spoken[0].isoformat()}，{spoken[1]}）"
+    if (
+        mention.anchor == "year" and mention.kind in ("point", "span") and not _names_a_year(mention)
+        and thread.dated is not None and thread.dated_paragraph == _paragraph_start(text, mention.span[0])
+        and thread.dated.start.year != ctx.ref.year
+    ):
+        # ２０１１年８月２５日，…，专案组于８月２６日: a month and day continue the year just written
+        year = thread.dated.start.year
+        again = _reresolve(mention, date(year, 12, 31))
+        if again is not None and timedelta(0) <= again.start - thread.dated.start <= timedelta(days=STORY_DAYS):
+            return again, f"前一日期的年份（“{thread.dated.text}”）"
+    later = offset_after(mention)
+    if later and thread.event is not None and _refers_back(text, mention.span[0], thread.event_paragraph):
+        # 两个月后, 五天之后: counted from the event the paragraph just dated
+        same = thread.day is not None and thread.day_paragraph == thread.event_paragraph
+        base = thread.day if later == "day" and same else thread.event.start
+        again = _reresolve(mention, base)
+        if again is not None:
+            return again, f"前文提到的日期（{base.isoformat()}）"
     if not published.month_known and mention.anchor in ("month", "day"):
         year = ctx.ref.year
         day = published.day if mention.start == ctx.ref else None
@@ -251,9 +373,30 @@ def _resolve(
         widened = replace(
             mention, start=date(year, 1, 1), end=date(year, 12, 31), precision="year", edtf=edtf
         )
-        return widened, f"publication {published.edtf} (month unknown: widened to the year)"
-    _ = text
-    return mention, f"publication {published.edtf} ({published.basis})"
+        return widened, f"发布日期 {published.edtf}（月份不详，放宽到全年）"
+    return mention, f"发布日期 {published.edtf}（{published.label}）"
+
+
+def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMention, text: str,
+            year_only: bool = False) -> None:
+    """Update what later words refer back to, after ``mention`` was resolved (a date that is a
+    modifier, not an event, still sets the year under discussion, nothing else)."""
+    if (
+        mention.kind in ("point", "anaphoric")
+        and resolved.precision in ("year", "month", "day", "quarter", "half-year", "season")
+        and not _discourse_word(mention)  # 比上年: a comparison, not a new topic
+        and resolved.tense != "planned"  # 明年一季度 is a plan, not the year being reported
+    ):
+        thread.year = resolved.start.year  # the year under discussion from here on
+    if year_only or up_to(mention, text):
+        return  # 至昨晚，中毒学生均已出院: a state reached by then, not the day of the story
+    paragraph = _paragraph_start(text, mention.span[0])
+    if _names_a_year(mention) and resolved.precision == "day" and mention.kind == "point":
+        thread.dated, thread.dated_paragraph = resolved, paragraph
+    if resolved.precision == "day":
+        thread.day, thread.day_paragraph = resolved.start, paragraph
+        if thread.incident is None and mention.kind == "point":
+            thread.incident = resolved.start
 
 
 def _amount_dicts(sentence: str) -> list[dict]:
@@ -312,20 +455,113 @@ def _title(mention: dates.DateMention, text: str, sentences: list[tuple[int, int
     return event_title(sentence, local, context_orgs=orgs, previous_clause=previous_clause, other_dates=others)
 
 
-def article_events(article: Article, keyterms: list[str], article_title: str | None = None) -> list[Event]:
-    """The dated events of one article (in text order)."""
+_match_cache: tuple[str, str] | None = None
+
+
+def match_text(text: str) -> str:
+    """``text`` normalised for matching words (:func:`desktop.core.numerals.normalize`: same
+    length, so offsets hold). The last text's result is kept: each article of a big
+    many-article file asks again."""
+    global _match_cache
+    cached = _match_cache
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    plain = normalize(text)
+    _match_cache = (text, plain)
+    return plain
+
+
+def _in_excluded(mention: dates.DateMention, excluded: list[tuple[int, int]]) -> bool:
+    return any(s <= mention.span[0] < e for s, e in excluded)
+
+
+def _without_headline(article: Article) -> list[tuple[int, int]]:
+    """The article's excluded ranges less its headline: a date in the headline of a text
+    file dates an event like body text (``上半年财政收入增速放缓``). A saved page repeats its
+    headline in the page title, so there it stays excluded."""
+    title = (article.title or "").strip()
+    if len(title) < 4 or article.doc.path.suffix.lower() in (".html", ".htm"):
+        return article.excluded
+    position = article.doc.text.find(title, *article.span)
+    if position < 0:
+        return article.excluded
+    head = (position, position + len(title))
+    out: list[tuple[int, int]] = []
+    for s, e in article.excluded:
+        if e <= head[0] or s >= head[1]:
+            out.append((s, e))
+            continue
+        if s < head[0]:
+            out.append((s, head[0]))
+        if e > head[1]:
+            out.append((head[1], e))
+    return out
+
+
+#: Confidence of a publication date read from the dates an article names (no date printed).
+#: How a date written out in full was resolved: it was not (the detail pane says so).
+RESOLVED_ABSOLUTE = "原文写明的日期"
+CONF_FROM_MENTIONS = CONF_INFERRED / 2
+
+
+def published_from_mentions(mentions: list[dates.DateMention], known: Published) -> Published | None:
+    """For an article whose publication date is unknown: the year (and day) its own absolute
+    dates point to, so that relative dates still resolve (low confidence, basis shown).
+
+    The latest full date the text writes out (a stamp left in a saved page) when it lies in
+    the latest year named, else that year alone (month unknown: day expressions widen to
+    the year). Planned dates (到2035年) do not count.
+    """
+    if known.year is not None:
+        return None
+    absolute = [m for m in mentions if m.anchor == "absolute" and m.kind in ("point", "name-year")
+                and m.tense != "planned" and m.precision in ("day", "month", "year")]
+    if not absolute:
+        return None
+    year = max(m.start.year for m in absolute)
+    days = [m.start for m in absolute if m.precision == "day" and m.start.year == year]
+    if days:
+        day = max(days)
+        return Published(day.year, day.month, day.day, "inferred",
+                         f"据内容推断：文中未写发布日期，取文中最晚的完整日期（{day.isoformat()}）",
+                         CONF_FROM_MENTIONS)
+    return Published(year, None, None, "inferred",
+                     f"据内容推断：文中未写发布日期，取文中最晚的年份（{year}年），月份不详",
+                     CONF_FROM_MENTIONS / 2)
+
+
+def article_events(article: Article, keyterms: list[str], article_title: str | None = None,
+                   published: Published | None = None) -> list[Event]:
+    """The dated events of one article (in text order).
+
+    ``published`` overrides the article's own publication date (a date the user set; the
+    article keeps its own). An article with no known date gets one inferred from its absolute
+    dates (:func:`published_from_mentions`), written back to ``article.published`` so its
+    record shows what its relative dates were resolved against.
+    """
     doc = article.doc
     text = doc.text
     start, end = article.span
-    published = article.published
+    published = published or article.published
     ref = published.reference
-    masked = mask(text[start:end], [(s - start, e - start) for s, e in article.excluded])
-    mentions = [_shift(m, start) for m in dates.find_dates(masked, ref or date.today())]
+    excluded = _without_headline(article)
+    masked = mask(text[start:end], [(s - start, e - start) for s, e in excluded])
+    found = dates.find_dates(masked, ref or date.today())
+    if ref is None:
+        inferred = published_from_mentions(found, published)
+        if inferred is not None:
+            article.published = published = inferred
+            ref = published.reference
+            if any(m.anchor != "absolute" for m in found):
+                found = dates.find_dates(masked, ref)
+    mentions = [_shift(m, start) for m in found]
     mentions = merge_bracketed(mentions, text)
     ctx = _Context(
         article=article,
+        published=published,
+        plain=match_text(text),
         ref=ref,
-        lead_day=_lead_day(article, mentions, ref),
+        lead_day=_lead_day(article, [m for m in mentions if not _in_excluded(m, article.excluded)], ref),
         quotes=speech_spans(text),
         sentences=sentence_spans(text, start, end),
         mentions=mentions,
@@ -336,42 +572,38 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         by_sentence.setdefault(sentence, []).append(mention)
 
     text_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    plain = ctx.plain  # for matching words: traditional characters, full-width digits mapped
     events: list[Event] = []
-    previous_year: int | None = None
-    previous_day: date | None = None
-    previous_period: dates.DateMention | None = None
-    previous_mention: dates.DateMention | None = None
+    thread = _Thread()
     for mention in mentions:
         sentence_span = span_containing(ctx.sentences, mention.span[0]) or mention.span
-        if not dates_an_event(mention, by_sentence[sentence_span], text, sentence_span[0]):
+        if not dates_an_event(mention, by_sentence[sentence_span], plain, sentence_span[0]):
             continue
-        if repeats_previous(mention, previous_mention, text):
+        if repeats_previous(mention, thread.mention, plain):
             continue
-        previous_mention = mention
-        resolved = _resolve(mention, ctx, previous_year, previous_day, by_sentence[sentence_span])
+        thread.mention = mention
+        resolved = _resolve(mention, ctx, thread, by_sentence[sentence_span])
         if resolved is None:
             continue
-        if (
-            mention.kind in ("point", "anaphoric")
-            and resolved[0].precision in ("year", "month", "day", "quarter", "half-year", "season")
-            and mention.text.strip() not in discourse_year_words()  # 比上年: a comparison, not a new topic
-            and resolved[0].tense != "planned"  # 明年一季度 is a plan, not the year being reported
-        ):
-            previous_year = resolved[0].start.year  # the year under discussion from here on
-        if resolved[0].precision == "day":
-            previous_day = resolved[0].start
-        if not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, text):
+        if (is_baseline(mention, plain) or holiday_not_a_date(mention, plain) or in_document_name(mention, plain)
+                or recurring_or_generic(mention, plain)):
+            continue  # a comparison, a reference, a name, a generic period: nothing refers back to it
+        modifier = not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, plain)
+        _follow(thread, mention, resolved[0], plain, year_only=modifier)
+        if modifier:
             continue
-        refined = takes_effect(resolved[0], text)
+        if resolved[0].kind != "duration" and resolved[0].precision != "recent":
+            thread.event, thread.event_paragraph = resolved[0], _paragraph_start(text, mention.span[0])
+        refined = deadline_unit(starts_at(resolved[0]))
         if refined.text.endswith("同期"):
             nearby = [m for m in by_sentence[sentence_span] if m is not mention and is_period(m)]
             nearby.sort(key=lambda m: abs(m.span[0] - mention.span[0]))
-            refined = same_period(refined, nearby[0] if nearby else previous_period)
+            refined = same_period(refined, nearby[0] if nearby else thread.period)
         elif is_period(refined):
-            previous_period = refined  # the period a later 去年同期 compares with
-        refined = stock_date(refined, text, sentence_span)
+            thread.period = refined
+        refined = stock_date(refined, plain, sentence_span)
         if ref is not None:
-            refined = since_verb(refined, text, ref)
+            refined = since_verb(refined, plain, ref)
         resolved = (refined, resolved[1])
         reresolved = resolved[0] is not mention
         mention, against = resolved
@@ -388,6 +620,9 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         else:
             tense = _year_tense(mention, ref)
         title = _title(mention, text, ctx.sentences, sentence_span, sentence_mentions)
+        precision, edtf = mention.precision, mention.edtf
+        if precision == "day" and mention.clock is not None:
+            precision, edtf = dates.with_clock(mention.start, mention.clock)  # 昨日下午2时许: 14时
         events.append(
             Event(
                 id=event_id(text_sha, mention.span, mention.text),
@@ -401,8 +636,8 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
                 published_confidence=published.confidence,
                 start=mention.start,
                 end=mention.end,
-                precision=mention.precision,
-                edtf=mention.edtf,
+                precision=precision,
+                edtf=edtf,
                 tense=tense,
                 resolved_against=against,
                 date_text=mention.text,

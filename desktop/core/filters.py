@@ -1,7 +1,7 @@
 """Which events pass the user's search and filters — one rule for GUI, CLI and export.
 
-``query`` matches titles, sentences, key terms, places and organizations (all words of
-the query must occur, case-insensitive); ``categories`` keeps events with any of the given
+``query`` is a search in the query language of :mod:`desktop.core.search` (words, OR,
+-word, "phrases", fields, dates; traditional/simplified and full-width folded); ``categories`` keeps events with any of the given
 values, ``places`` events placed in any of the given places *or inside them* (天津市 keeps
 events in 宝坻区: the gazetteer knows the hierarchy); ``date_from``/``date_to`` keep events
 whose interval overlaps.
@@ -9,7 +9,6 @@ whose interval overlaps.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,6 +16,8 @@ import numpy as np
 import pandas as pd
 
 from .places import hierarchy
+from .search import parse_query, query_mask
+from .timeline_index import lane_mask
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,21 +27,19 @@ class EventFilter:
     places: frozenset[str] = field(default_factory=frozenset)
     date_from: date | None = None
     date_to: date | None = None
+    lane: tuple[str, str] | None = None  # (lane mode, lane key): only the events of that lane
 
     @property
     def is_empty(self) -> bool:
-        return not (self.query.strip() or self.categories or self.places or self.date_from or self.date_to)
+        return not (self.query.strip() or self.categories or self.places or self.date_from or self.date_to
+                    or self.lane)
 
     def query_mask(self, frame: pd.DataFrame) -> np.ndarray:
-        """Events that match the text query (all True when there is none)."""
-        words = self.query.lower().split()
-        if not words or frame.empty:
+        """Events that match the search query (:mod:`desktop.core.search`; all when there is
+        none, none when it cannot be read)."""
+        if not self.query.strip():
             return np.ones(len(frame), dtype=bool)
-        haystack = searchable_text(frame)
-        mask = np.ones(len(frame), dtype=bool)
-        for word in words:
-            mask &= haystack.str.contains(word, regex=False).to_numpy(dtype=bool)
-        return mask
+        return query_mask(frame, parse_query(self.query))
 
     def filter_mask(self, frame: pd.DataFrame) -> np.ndarray:
         """Events that pass category, place and date filters (the query aside)."""
@@ -55,33 +54,12 @@ class EventFilter:
             mask &= (frame["end"] >= pd.Timestamp(self.date_from)).to_numpy(dtype=bool)
         if self.date_to:
             mask &= (frame["start"] <= pd.Timestamp(self.date_to)).to_numpy(dtype=bool)
+        if self.lane:
+            mask &= lane_mask(frame, *self.lane)
         return mask
 
     def mask(self, frame: pd.DataFrame) -> np.ndarray:
         return self.query_mask(frame) & self.filter_mask(frame)
-
-
-def searchable_text(frame: pd.DataFrame) -> pd.Series:
-    """Lower-cased text each event is searched by.
-
-    Kept per frame *object* (not in ``frame.attrs``, which pandas copies into every derived
-    frame — a copy with an edited title would then be searched by the old text) and
-    dropped when the frame is. Frames are replaced, not edited in place, when events change.
-    """
-    key = id(frame)
-    cached = _SEARCHABLE.get(key)
-    if cached is not None and cached[0]() is frame:
-        return cached[1]
-    joined = (
-        frame["title"].fillna("") + "\n" + frame["sentence"].fillna("") + "\n"
-        + frame["keyterms"].map(" ".join) + "\n" + frame["places"].map(" ".join) + "\n"
-        + frame["orgs"].map(" ".join) + "\n" + frame["article_title"].fillna("")
-    ).str.lower()
-    _SEARCHABLE[key] = (weakref.ref(frame, lambda _ref, key=key: _SEARCHABLE.pop(key, None)), joined)
-    return joined
-
-
-_SEARCHABLE: dict[int, tuple[weakref.ref, pd.Series]] = {}
 
 
 def places_mask(places: pd.Series, wanted: frozenset[str]) -> np.ndarray:

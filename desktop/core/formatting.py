@@ -6,11 +6,13 @@ from datetime import date
 from typing import Any
 
 from .amounts import Amount, format_amount
+from .dates import clock_of_edtf
 
 PRECISION_NAMES = {
     "day": "日", "week": "周", "month": "月", "quarter": "季度", "season": "季节",
     "half-year": "半年", "year": "年", "decade": "年代", "century": "世纪",
     "range": "时间段", "open-range": "开放时间段", "vague": "约略",
+    "recent": "近期（发布前数周）", "hour": "时", "minute": "分",
 }
 TENSE_NAMES = {"past": "已发生", "ongoing": "进行中", "planned": "计划/预期"}
 _QUARTERS = ("一", "二", "三", "四")
@@ -50,6 +52,12 @@ def readable_date(start: date, end: date, precision: str, edtf: str = "") -> str
         return f"{year}年（月份未载明）{int(day)}日"
     if precision == "day":
         return _ymd(start)
+    if precision in ("hour", "minute"):
+        clock = clock_of_edtf(edtf)
+        if clock is not None:
+            hour, minute = clock
+            return f"{_ymd(start)}{hour}时" if minute is None else f"{_ymd(start)}{hour}:{minute:02d}"
+        return _ymd(start)
     if precision == "month":
         return f"{start.year}年{start.month}月"
     if precision == "year":
@@ -73,6 +81,8 @@ def readable_date(start: date, end: date, precision: str, edtf: str = "") -> str
         return f"{_ymd(start)}起至{_ymd(end)}"
     if precision == "vague":
         return f"约{_span(start, end)}"
+    if precision == "recent":
+        return f"近期（约{_span(start, end)}）"
     return _span(start, end)
 
 

@@ -1,8 +1,9 @@
 """Chinese and full-width numerals.
 
-* :func:`normalize` maps full-width digits and punctuation, ``○`` and the financial numerals
-  (``貳零貳伍`` -> ``二零二五``) to their plain forms **one character for one character**, so
-  offsets into the normalised string are offsets into the original.  Financial numerals are only
+* :func:`normalize` maps full-width digits and punctuation, ``○``, traditional characters
+  (``後`` -> ``后``, ``週`` -> ``周``: ``resources/chars/t2s.tsv``, from OpenCC) and the financial
+  numerals (``貳零貳伍`` -> ``二零二五``) to their plain forms **one character for one
+  character**, so offsets into the normalised string are offsets into the original.  Financial numerals are only
   mapped inside numeral runs (two or more numeral characters) or right before 年/月/日/号, so that
   ``队伍`` or ``大陆`` stay words.
 * :func:`digit_string` reads digit by digit: ``二〇二五`` -> ``"2025"``, ``零七`` -> ``"07"``.
@@ -36,6 +37,29 @@ _WIDE.update({
 })  # fmt: skip
 _WIDE_TABLE = str.maketrans(_WIDE)
 _FIN_TABLE = str.maketrans(_FINANCIAL)
+
+
+def _traditional() -> dict[str, str]:
+    """Traditional -> simplified characters, one for one (financial numerals excluded: they
+    are mapped only inside numerals)."""
+    from .resources import resource_path
+
+    pairs: dict[str, str] = {}
+    for line in resource_path("chars", "t2s.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            trad, _, simp = line.partition("\t")
+            if len(trad) == 1 and len(simp) == 1 and trad not in _FINANCIAL:
+                pairs[trad] = simp
+    return pairs
+
+
+_MATCH_TABLE = str.maketrans({**_traditional(), **_WIDE})
+
+
+def matching_table() -> dict[int, str]:
+    """The one-for-one character map :func:`normalize` starts with (traditional → simplified,
+    full-width → plain), for callers that fold whole columns at once (search)."""
+    return _MATCH_TABLE
 _FIN_CHARS = "".join(_FINANCIAL)
 _FIN_RUN = re.compile(
     rf"[{_FIN_CHARS}〇零一二两三四五六七八九十百千]{{2,}}|[{_FIN_CHARS}](?=[年月日号])"
@@ -43,8 +67,9 @@ _FIN_RUN = re.compile(
 
 
 def normalize(text: str) -> str:
-    """Same-length plain form of ``text`` (full-width digits and punctuation, financial numerals)."""
-    text = text.translate(_WIDE_TABLE)
+    """Same-length plain form of ``text`` for matching (full-width digits and punctuation,
+    traditional characters, financial numerals)."""
+    text = text.translate(_MATCH_TABLE)
     if any(ch in _FINANCIAL for ch in text):
         text = _FIN_RUN.sub(lambda m: m.group().translate(_FIN_TABLE), text)
     return text

@@ -1,7 +1,9 @@
 """User corrections, kept in a project file and re-applied to every extraction.
 
 A user can edit an event (dates, precision, title, category, places, tense), hide a false
-event, or add a manual event on a span of source text. Each of these is a
+event, add a manual event on a span of source text, or set an article's publication date
+(``published``: every relative date of that article is resolved again against it, by
+:func:`apply_project`, which needs the extracted corpus, not only its events). Each of these is a
 :class:`Correction` anchored on the text it was made on (:class:`Anchor`: the file, the
 hash of its decoded text, the span, the text there and some context around it). The
 corrections of a corpus live in a :class:`Project`, saved as JSON next to the corpus (or
@@ -37,10 +39,16 @@ from .sentences import sentence_spans, span_containing
 from .table import COLUMNS, ORIGINS, PRECISIONS, TENSES
 
 SCHEMA = "desktop-timeline project"
-SCHEMA_VERSION = 1
+#: 2 added the ``published`` kind. A version 1 file is read as it is (it is a subset) and
+#: written back as version 2; an app that reads only version 1 leaves a version 2 file alone.
+SCHEMA_VERSION = 2
 
-KINDS = ("edit", "hide", "add")
+KINDS = ("edit", "hide", "add", "published")
 CHANGE_KEYS = ("start", "end", "precision", "edtf", "title", "category", "places", "tense")
+#: The change a ``published`` correction holds: the day the user says the article appeared.
+PUBLISHED_KEY = "published"
+#: Characters of an article's text a ``published`` correction is anchored on (its start).
+PUBLISHED_ANCHOR_CHARS = 20
 #: Characters of context kept on each side of an anchor's span.
 CONTEXT_CHARS = 40
 #: Longest string accepted anywhere in a project file (a selected span, a title…).
@@ -51,6 +59,7 @@ MAX_EDTF_CHARS = 100
 MAX_FILE_CHARS = 1_000
 #: A project file larger than this is refused as damaged (corrections are small).
 MAX_PROJECT_BYTES = 64 * 1000 * 1000
+RESOLVED_BY_USER = "用户添加，日期由用户给出"  # the resolution note of an event the user added
 PROJECT_FILE_NAME = ".timeline-project.json"
 SEEDS_PROJECT_NAME = "seeds.timeline.json"
 
@@ -113,13 +122,13 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Correction:
-    """One user correction (``edit``, ``hide`` or ``add``)."""
+    """One user correction (``edit``, ``hide``, ``add`` or ``published``)."""
 
     id: str  # uuid4 hex
-    kind: str  # "edit" | "hide" | "add"
-    anchor: Anchor
-    event_id: str | None  # the engine's event it corrects (edit/hide); None for add
-    changes: dict  # edit/add: any of CHANGE_KEYS (dates "YYYY-MM-DD"); hide: {}
+    kind: str  # "edit" | "hide" | "add" | "published"
+    anchor: Anchor  # published: the start of the article's text
+    event_id: str | None  # the engine's event it corrects (edit/hide); None for add and published
+    changes: dict  # edit/add: any of CHANGE_KEYS (dates "YYYY-MM-DD"); hide: {}; published: {"published": day}
     created: str  # ISO 8601 timestamp
 
 
@@ -332,6 +341,23 @@ def make_manual(document_text: str, file: str, span: tuple[int, int], changes: d
         raise ValueError("select some text to anchor the event on")
     return Correction(id=uuid.uuid4().hex, kind="add", anchor=anchor, event_id=None,
                       changes=changes, created=_now())
+
+
+def make_published(document_text: str, file: str, article_span: tuple[int, int], published: date | str) -> Correction:
+    """The user's publication date for the article at ``article_span`` of the file (a
+    newspaper page holds several): anchored on the start of the article's text, so it is
+    found again after the file changed."""
+    day = _as_day(published)
+    if day is None:
+        raise ValueError("published: a date is required")
+    start, end = int(article_span[0]), int(article_span[1])
+    while start < end and document_text[start].isspace():
+        start += 1
+    if start >= end:
+        raise ValueError("the article has no text to anchor the date on")
+    anchor = anchor_for(document_text, file, (start, min(end, start + PUBLISHED_ANCHOR_CHARS)))
+    return Correction(id=uuid.uuid4().hex, kind="published", anchor=anchor, event_id=None,
+                      changes={PUBLISHED_KEY: day.isoformat()}, created=_now())
 
 
 # --- where a project is kept --------------------------------------------------------
@@ -684,7 +710,7 @@ def _manual_row(work: _Work, correction: Correction, text: str, span: tuple[int,
         "precision": precision,
         "edtf": valid("edtf") or _edtf_for(start, end, precision),
         "tense": valid("tense") or _tense_for(start, end, article["published"]),
-        "resolved_against": "user",
+        "resolved_against": RESOLVED_BY_USER,
         "date_text": span_text,
         "date_start": span[0],
         "date_end": span[1],
@@ -704,7 +730,7 @@ def _manual_row(work: _Work, correction: Correction, text: str, span: tuple[int,
 
 def _apply_one(work: _Work, correction: Correction, texts: Mapping[str, str], shas: dict[str, str]) -> str | None:
     """Apply one correction; the id of the event it applies to, or None if unplaced."""
-    if correction.kind not in KINDS:
+    if correction.kind not in KINDS or correction.kind == "published":
         return None
     anchor = correction.anchor
     row = work.find(correction.event_id) if correction.kind != "add" else None
@@ -766,6 +792,8 @@ def apply_corrections(frame: pd.DataFrame, corrections: Sequence[Correction], te
     placed: dict[str, str] = {}
     shas: dict[str, str] = {}
     for correction in sorted(corrections, key=_created_key):
+        if correction.kind == "published":
+            continue  # applied to the corpus by apply_project
         try:
             target = _apply_one(work, correction, texts, shas)
         except Exception:  # noqa: BLE001 - a broken correction is reported, not raised
@@ -779,6 +807,79 @@ def apply_corrections(frame: pd.DataFrame, corrections: Sequence[Correction], te
     except Exception:  # noqa: BLE001
         return Applied(frame.copy(deep=True), corrections, {})
     return Applied(result, unplaced, placed)
+
+
+def _article_of(corpus: Any, correction: Correction, shas: dict[str, str]) -> Any:
+    """The corpus article (ArticleInfo) a ``published`` correction was made on, or None."""
+    anchor = correction.anchor
+    for document in corpus.documents:
+        if document.name != anchor.file:
+            continue
+        if anchor.file not in shas:
+            shas[anchor.file] = _sha(document.text)
+        span = locate(anchor, document.text, shas[anchor.file])
+        if span is None:
+            return None
+        return next((info for info in corpus.articles if info.article.doc is document
+                     and info.article.span[0] <= span[0] < max(info.article.span[1], info.article.span[0] + 1)), None)
+    return None
+
+
+def apply_published(corpus: Any, corrections: Sequence[Correction]) -> tuple[pd.DataFrame, list[Correction], dict[str, str]]:
+    """The corpus events with each article the user dated (``published`` corrections, the
+    latest one per article) extracted again against that date: its relative dates resolved
+    anew, its events' ``published`` fields the user's. Returns the events, the corrections
+    that could not be placed (their article is gone) and, for the others, correction id ->
+    article id. The corpus is not modified.
+    """
+    from .articles import Published
+    from .corpus import article_events_for
+    from .table import events_frame
+
+    frame = corpus.events
+    unplaced: list[Correction] = []
+    placed: dict[str, str] = {}
+    chosen: dict[int, tuple[Any, date]] = {}
+    shas: dict[str, str] = {}
+    for correction in sorted((c for c in corrections if c.kind == "published"), key=_created_key):
+        value = correction.changes.get(PUBLISHED_KEY)
+        info = None
+        if isinstance(value, str) and not _change_problem("start", value):
+            try:
+                info = _article_of(corpus, correction, shas)
+            except Exception:  # noqa: BLE001 - a broken correction is reported, not raised
+                info = None
+        if info is None:
+            unplaced.append(correction)
+            continue
+        chosen[id(info)] = (info, _parse_day(value))
+        placed[correction.id] = info.article.id
+    if not chosen:
+        return frame, unplaced, placed
+    redone = []
+    for info, day in chosen.values():
+        published = Published(day.year, day.month, day.day, "user", "由用户设定（项目文件）", 1.0)
+        redone.extend(article_events_for(info, published))
+    keep = ~frame["article_id"].isin([info.article.id for info, _ in chosen.values()])
+    combined = pd.concat([frame[keep], events_frame(redone)])
+    combined = combined.sort_values(["start", "end", "file", "date_start"], kind="stable")
+    return combined, unplaced, placed
+
+
+def apply_project(corpus: Any, corrections: Sequence[Correction]) -> Applied:
+    """All the corrections applied to an extracted corpus (``desktop.core.corpus.Corpus``):
+    the publication dates first (:func:`apply_published`), then edits, hides and added events
+    (:func:`apply_corrections`, by the ids and anchors of the events as re-extracted)."""
+    corrections = list(corrections)
+    try:
+        frame, unplaced, placed = apply_published(corpus, corrections)
+    except Exception:  # noqa: BLE001 - never raise: the events as extracted
+        frame, unplaced, placed = corpus.events, [c for c in corrections if c.kind == "published"], {}
+    texts: dict[str, str] = {}
+    for document in corpus.documents:
+        texts.setdefault(document.name, document.text)
+    applied = apply_corrections(frame, [c for c in corrections if c.kind != "published"], texts)
+    return Applied(applied.frame, unplaced + applied.unplaced, {**placed, **applied.placed})
 
 
 def describe(correction: Correction) -> str:
@@ -943,9 +1044,9 @@ def _correction_from(item: Any, where: str) -> Correction:
         raise _Invalid(f"{where}.kind", f"{kind!r} is not one of {', '.join(KINDS)}")
     anchor = _anchor_from(item["anchor"], f"{where}.anchor")
     event_id = item["event_id"]
-    if kind == "add":
+    if kind in ("add", "published"):
         if event_id is not None:
-            raise _Invalid(f"{where}.event_id", "must be null for an added event")
+            raise _Invalid(f"{where}.event_id", f"must be null for {'an added event' if kind == 'add' else 'a publication date'}")
     else:
         _string(event_id, f"{where}.event_id", limit=64, empty=False)
         if not _ID.fullmatch(event_id):
@@ -954,6 +1055,17 @@ def _correction_from(item: Any, where: str) -> Correction:
     _expect(changes, dict, f"{where}.changes", "an object")
     if kind == "hide" and changes:
         raise _Invalid(f"{where}.changes", "must be empty for a hide")
+    if kind == "published":
+        if set(changes) != {PUBLISHED_KEY}:
+            raise _Invalid(f"{where}.changes", f"a publication date holds only {PUBLISHED_KEY!r}")
+        problem = _change_problem("start", changes[PUBLISHED_KEY])
+        if problem:
+            raise _Invalid(f"{where}.changes.{PUBLISHED_KEY}", problem.split(": ", 1)[-1])
+        if anchor.span[0] == anchor.span[1]:
+            raise _Invalid(f"{where}.anchor.span", "empty span for a publication date")
+        created = _timestamp_string(item["created"], f"{where}.created")
+        return Correction(id=correction_id, kind=kind, anchor=anchor, event_id=None,
+                          changes=dict(changes), created=created)
     for key in sorted(changes):
         problem = _change_problem(key, changes[key])
         if problem:
@@ -1025,8 +1137,8 @@ def _move_aside(path: Path, problem: _Invalid) -> Path:
 
 
 __all__ = [
-    "SCHEMA", "SCHEMA_VERSION", "fallback_project_path", "Anchor", "Applied", "Correction", "Project", "ProjectDamaged",
-    "ProjectError", "anchor_for", "apply_corrections", "default_project_path", "describe", "locate",
-    "make_edit", "make_hide", "make_manual",
+    "SCHEMA", "SCHEMA_VERSION", "fallback_project_path", "Anchor", "Applied", "Correction", "Project",
+    "ProjectDamaged", "ProjectError", "anchor_for", "apply_corrections", "apply_project", "apply_published",
+    "default_project_path", "describe", "locate", "make_edit", "make_hide", "make_manual", "make_published",
 ]
 

@@ -60,6 +60,7 @@ BASIS_LABELS = {
     "lead-day": "据导语日期",
     "signature": "据落款日期",
     "inferred": "据内容推断",
+    "user": "由用户设定",
     "unknown": "日期不详",
 }
 _YEAR_LABELS = {"url": "年份据原文地址", "filename": "年份据文件名", "page": "年份据网页元数据", "inferred": "年份推断"}

@@ -21,12 +21,12 @@ import numpy as np
 import pandas as pd
 
 from .categories import categories
+from .dates import PRECISIONS as DATE_PRECISIONS
 
 if TYPE_CHECKING:
     from .events import Event
 
-PRECISIONS = ["day", "week", "month", "quarter", "season", "half-year", "year", "decade",
-              "century", "range", "open-range", "vague"]
+PRECISIONS = list(DATE_PRECISIONS)
 TENSES = ["past", "ongoing", "planned"]
 ORIGINS = ["extracted", "edited", "manual"]
 COLUMNS = [

@@ -18,14 +18,18 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .dates import PRECISIONS, clock_of_edtf
+from .places import hierarchy
 from .timescale import EPOCH
 
 BUCKET_LIMITS = np.array([1, 7, 31, 92, 366, 3660, np.inf])
 FIT_IGNORES_LONGER_THAN = 30 * 366.0  # days: events longer than this do not widen "fit all"
-LANE_MODES = ("article", "category", "single")
-PRECISION_CODES = {name: code for code, name in enumerate(
-    ["day", "week", "month", "quarter", "season", "half-year", "year", "decade", "century",
-     "range", "open-range", "vague"])}
+LANE_MODES = ("auto", "article", "source", "category", "place", "single")
+AUTO_ARTICLE_LANES = 30  # "auto" lanes: one per article up to this many articles, else per source
+ALL_EVENTS_LABEL = "全部事件"
+UNKNOWN_SOURCE_LABEL = "来源不详"
+UNKNOWN_PLACE_LABEL = "地点不详"
+PRECISION_CODES = {name: code for code, name in enumerate(PRECISIONS)}
 TENSE_CODES = {"past": 0, "ongoing": 1, "planned": 2}
 
 
@@ -57,6 +61,7 @@ class TimelineIndex:
     lanes: list[Lane]
     categories: list[str]
     hidden: np.ndarray  # bool: filtered out
+    mode: str = "article"  # how the events are laned (``auto`` resolved)
 
     @property
     def size(self) -> int:
@@ -77,6 +82,29 @@ class TimelineIndex:
         if len(parts) > 1:
             rows = rows[np.argsort(self.start[rows], kind="stable")]
         return rows
+
+    def count_visible(self, lane: int, v0: float, v1: float) -> int:
+        """About how many events of ``lane`` overlap ``[v0, v1)`` — binary searches only (it
+        counts every event that starts in reach; an upper bound, exact without long events)."""
+        total = 0
+        for bucket in self.lanes[lane].buckets:
+            lo = np.searchsorted(bucket.starts, v0 - bucket.longest, side="left")
+            hi = np.searchsorted(bucket.starts, v1, side="left")
+            total += int(hi - lo)
+        return total
+
+    def density(self, lane: int, edges: np.ndarray) -> np.ndarray:
+        """Events of ``lane`` per bin ``[edges[i], edges[i+1])``, by start day; events that began
+        before the first edge and still run count in the first bin. Binary searches per bucket:
+        the cost does not grow with the events in view, so a million events draw as fast as ten."""
+        counts = np.zeros(len(edges) - 1, dtype=np.int64)
+        for bucket in self.lanes[lane].buckets:
+            positions = np.searchsorted(bucket.starts, edges, side="left")
+            counts += np.diff(positions)
+            lo = np.searchsorted(bucket.starts, edges[0] - bucket.longest, side="left")
+            if positions[0] > lo:
+                counts[0] += int(np.count_nonzero(self.end[bucket.rows[lo:positions[0]]] > edges[0]))
+        return counts
 
     def extent(self) -> tuple[float, float] | None:
         """First start and last end of the shown (not hidden) events."""
@@ -103,26 +131,88 @@ def day_numbers(column: pd.Series) -> np.ndarray:
     return (values - np.datetime64(EPOCH, "D")).astype(np.float64)
 
 
+def resolve_lane_mode(frame: pd.DataFrame, mode: str) -> str:
+    """The lanes a mode gives for this frame: ``auto`` is one lane per article while there
+    are few articles, else one per source (thousands of one-article lanes help nobody)."""
+    if mode != "auto":
+        return mode
+    articles = frame["article_id"].nunique() if len(frame) else 0
+    return "article" if articles <= AUTO_ARTICLE_LANES else "source"
+
+
+def _province(places: list[str]) -> str:
+    for place in places:
+        chain = hierarchy(place)
+        if chain:
+            return chain[-1]
+    return ""
+
+
+def _place_clock_times(frame: pd.DataFrame, start: np.ndarray, end: np.ndarray) -> None:
+    """Events of ``hour`` / ``minute`` precision (下午3时许): their hour or minute of the day,
+    read from their EDTF (``2008-10-17T15``), instead of the whole day."""
+    fine = frame["precision"].isin(["hour", "minute"]).to_numpy()
+    for row in np.flatnonzero(fine):
+        clock = clock_of_edtf(str(frame["edtf"].iat[row]))
+        if clock is None:
+            continue
+        hour, minute = clock
+        start[row] = start[row] + (hour * 60 + (minute or 0)) / 1440.0
+        end[row] = start[row] + (1 / 24 if minute is None else 1 / 1440)
+
+
 def lane_keys(frame: pd.DataFrame, mode: str) -> tuple[np.ndarray, list[tuple[str, str]]]:
-    """Lane of each event and the lanes' (key, label), in display order."""
-    if mode == "category":
-        categories = list(frame["category"].cat.categories) if len(frame) else []
-        present = [c for c in categories if (frame["category"] == c).any()]
-        keys = [(c, c) for c in present]
-        lookup = {c: i for i, (c, _) in enumerate(keys)}
-        return np.array([lookup[c] for c in frame["category"]], dtype=np.int32), keys
+    """Lane of each event and the lanes' (key, label), in display order.
+
+    ``article``: one lane per article, in the order of its first event; ``source``: per
+    outlet (else the folder the file came from), most events first; ``category``: per
+    category, in the categories' order; ``place``: per province (or municipality) of the
+    event's first known place; ``single``: one lane. ``auto`` is resolved first.
+    """
+    mode = resolve_lane_mode(frame, mode)
     if mode == "single":
-        return np.zeros(len(frame), dtype=np.int32), [("all", "全部事件")]
+        return np.zeros(len(frame), dtype=np.int32), [("all", ALL_EVENTS_LABEL)]
+    if mode == "category":
+        codes = frame["category"].cat.codes.to_numpy()
+        names = list(frame["category"].cat.categories)
+        present = sorted(set(codes.tolist()) - {-1})
+        renumber = np.full(len(names) + 1, -1, dtype=np.int32)
+        renumber[present] = np.arange(len(present), dtype=np.int32)
+        return renumber[codes], [(names[c], names[c]) for c in present]
+    if mode in ("source", "place"):
+        if mode == "source":
+            values = frame["outlet"].astype(object)
+            if "folder" in frame:
+                values = values.where(values.notna() & (values != ""), frame["folder"].astype(object))
+            values = values.fillna("").astype(str)
+            unknown = UNKNOWN_SOURCE_LABEL
+        else:
+            values = pd.Series([_province(p) for p in frame["places"]], index=frame.index)
+            unknown = UNKNOWN_PLACE_LABEL
+        codes, uniques = pd.factorize(values, sort=False)
+        # most events first; the unknown lane last
+        counts = np.bincount(codes, minlength=len(uniques))
+        order = sorted(range(len(uniques)), key=lambda i: (uniques[i] == "", -counts[i], str(uniques[i])))
+        renumber = np.empty(len(uniques), dtype=np.int32)
+        renumber[order] = np.arange(len(order), dtype=np.int32)
+        keys = [(str(uniques[i]) or "", str(uniques[i]) or unknown) for i in order]
+        return renumber[codes], keys
     # one lane per article, in order of the article's first event
-    keys: list[tuple[str, str]] = []
-    lookup: dict[str, int] = {}
-    lanes = np.empty(len(frame), dtype=np.int32)
-    for position, (article_id, title) in enumerate(zip(frame["article_id"], frame["article_title"], strict=True)):
-        if article_id not in lookup:
-            lookup[article_id] = len(keys)
-            keys.append((article_id, title if isinstance(title, str) and title else article_id))
-        lanes[position] = lookup[article_id]
-    return lanes, keys
+    codes, uniques = pd.factorize(frame["article_id"], sort=False)
+    _, first = np.unique(codes, return_index=True)  # the first row of each article
+    titles = frame["article_title"].to_numpy(dtype=object)[first] if len(first) else []
+    keys = [(str(article), title if isinstance(title, str) and title else str(article))
+            for article, title in zip(uniques, titles, strict=True)]
+    return codes.astype(np.int32), keys
+
+
+def lane_mask(frame: pd.DataFrame, mode: str, key: str) -> np.ndarray:
+    """Events in the lane ``key`` of lane mode ``mode`` (the "only this lane" filter)."""
+    if not len(frame):
+        return np.zeros(0, dtype=bool)
+    lanes, keys = lane_keys(frame, mode)
+    wanted = [number for number, (lane_key, _) in enumerate(keys) if lane_key == key]
+    return np.isin(lanes, wanted)
 
 
 def build_index(frame: pd.DataFrame, mode: str = "article", hidden: np.ndarray | None = None) -> TimelineIndex:
@@ -130,7 +220,10 @@ def build_index(frame: pd.DataFrame, mode: str = "article", hidden: np.ndarray |
     n = len(frame)
     start = day_numbers(frame["start"]) if n else np.empty(0)
     end = day_numbers(frame["end"]) + 1.0 if n else np.empty(0)
+    if n:
+        _place_clock_times(frame, start, end)
     hidden = np.zeros(n, dtype=bool) if hidden is None else hidden.astype(bool)
+    mode = resolve_lane_mode(frame, mode)
     lane, keys = lane_keys(frame, mode) if n else (np.empty(0, dtype=np.int32), [])
     categories = list(frame["category"].cat.categories) if n else []
     category = frame["category"].cat.codes.to_numpy(dtype=np.int16) if n else np.empty(0, dtype=np.int16)
@@ -154,4 +247,4 @@ def build_index(frame: pd.DataFrame, mode: str = "article", hidden: np.ndarray |
         lane_obj = lanes[int(lane[group[0]])]
         lane_obj.count += len(group)
         lane_obj.buckets.append(_Bucket(start[group], group, float(duration[group].max())))
-    return TimelineIndex(start, end, lane, category, precision, tense, lanes, categories, hidden)
+    return TimelineIndex(start, end, lane, category, precision, tense, lanes, categories, hidden, mode)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .rows import RowPacker
 from .timeline_index import TimelineIndex
 from .timescale import TimeScale
 
@@ -29,6 +30,7 @@ MIN_BAR_PX = 6.0
 MARKER_PX = 10.0
 LABEL_GAP = 4.0
 ROW_GAP = 6.0
+MARKER_GAP = 2.0  # between bare markers (no label) in a row
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,17 +39,27 @@ class LayoutParams:
     cluster_px: float = 44.0
     label_limit: int = 400
     typical_label_px: float = 160.0  # a title of a dozen characters
+    density_limit: int = 2000  # more events in view than this: a density strip, not marks
+    density_px: float = 3.0  # width of a density bin
 
     def capacity(self, width: float) -> float:
         """About how many labelled events the lane's rows can hold across ``width``."""
         return self.rows * width / self.typical_label_px
 
 
+def lane_density(index: TimelineIndex, lane: int, scale: TimeScale, bin_px: float) -> Item:
+    """A lane too dense to tell its events apart (or a collapsed lane) as one density item:
+    events per ``bin_px`` pixels across the view."""
+    bins = max(int(np.ceil(scale.width / bin_px)), 1)
+    edges = scale.start + np.arange(bins + 1, dtype=np.float64) * bin_px * scale.days_per_px
+    return Item("density", 0.0, float(scale.width), 0, counts=index.density(lane, edges), bin_px=bin_px)
+
+
 @dataclass(slots=True)
 class Item:
     """One drawn thing of a lane, in pixels (x from the view's left, row within the lane)."""
 
-    kind: str  # "event" | "cluster"
+    kind: str  # "event" | "cluster" | "density"
     x0: float  # bar start (or dot centre − MARKER_PX / 2)
     x1: float  # bar end
     row: int
@@ -56,9 +68,13 @@ class Item:
     event: int = -1  # frame position of the event ("event" items)
     events: np.ndarray | None = None  # frame positions ("cluster" items)
     is_bar: bool = False
+    counts: np.ndarray | None = None  # events per bin ("density" items)
+    bin_px: float = 0.0  # width of a bin ("density" items)
 
     @property
     def count(self) -> int:
+        if self.counts is not None:
+            return int(self.counts.sum())
         return 1 if self.events is None else len(self.events)
 
     @property
@@ -100,6 +116,8 @@ def layout_lane(
     The layout depends on the events and the view only — never on the selection — so
     selecting an event never moves another one.
     """
+    if index.count_visible(lane, scale.start, scale.end) > params.density_limit:
+        return [lane_density(index, lane, scale, params.density_px)]
     rows = index.visible(lane, scale.start, scale.end)
     if len(rows) == 0:
         return []
@@ -109,10 +127,14 @@ def layout_lane(
     if len(rows) > params.label_limit or len(rows) > 2 * params.capacity(scale.width):
         # more than half could not be labelled anyway: aggregate instead of placing one by one
         centres = np.clip((x0 + x1) / 2, 0, scale.width - 1)
-        dense = LayoutParams(params.rows, params.cluster_px * 1.5, params.label_limit)
+        dense = LayoutParams(params.rows, params.cluster_px * 1.5, params.label_limit, params.typical_label_px,
+                             params.density_limit, params.density_px)
         return _clusters(rows, centres, dense, params.rows - 1)
-    placed, overflow_rows, overflow_x = _place(rows, x0, x1, n_rows, label_width, scale.width)
-    if overflow_rows and n_rows > 1:
+    # a lane that surely overflows keeps its last row for badges from the start (no second pass)
+    surely_full = n_rows > 1 and len(rows) > params.capacity(scale.width)
+    placed, overflow_rows, overflow_x = _place(rows, x0, x1, n_rows - 1 if surely_full else n_rows, label_width,
+                                               scale.width)
+    if overflow_rows and n_rows > 1 and not surely_full:
         # some events find no room: the last row is kept for their badges, the others are
         # placed again in the rows above (so nothing is drawn under a badge)
         placed, overflow_rows, overflow_x = _place(rows, x0, x1, n_rows - 1, label_width, scale.width)
@@ -126,8 +148,7 @@ def _place(rows: np.ndarray, x0: np.ndarray, x1: np.ndarray, n_rows: int, width_
     """Greedy placement in start order into the first of ``n_rows`` rows free at the event's x:
     with its label if it fits, else as a bare marker; what finds no room is returned apart."""
     items: list[Item] = []
-    row_end = [-np.inf] * n_rows
-    row_range = range(n_rows)
+    packer = RowPacker(max_rows=n_rows)
     overflow_rows: list[int] = []
     overflow_x: list[float] = []
     last_x = width - 1
@@ -139,24 +160,20 @@ def _place(rows: np.ndarray, x0: np.ndarray, x1: np.ndarray, n_rows: int, width_
             centre = (a + b) * 0.5
             is_bar, left, right = False, centre - MARKER_PX / 2, centre + MARKER_PX / 2
             visible_left = left
-        label_w = width_of(row)
-        label_x = label_position(is_bar, left, visible_left, label_w, width)
-        free = min(visible_left, label_x) - ROW_GAP
-        for r in row_range:
-            if row_end[r] <= free:
-                items.append(Item("event", left, right, r, label_x, label_w, row, is_bar=is_bar))
-                row_end[r] = max(right, label_x + label_w)
-                break
+        # measure the title only when some row is free at all (measuring is the costly part)
+        if packer.find(visible_left, visible_left, ROW_GAP) is not None:
+            label_w = width_of(row)
+            label_x = label_position(is_bar, left, visible_left, label_w, width)
+            lane_row = packer.place(min(visible_left, label_x), max(right, label_x + label_w), ROW_GAP)
+            if lane_row is not None:
+                items.append(Item("event", left, right, lane_row, label_x, label_w, row, is_bar=is_bar))
+                continue
+        lane_row = packer.place(visible_left, right, MARKER_GAP)
+        if lane_row is not None:
+            items.append(Item("event", left, right, lane_row, visible_left, 0.0, row, is_bar=is_bar))
         else:
-            free = visible_left - 2
-            for r in row_range:
-                if row_end[r] <= free:
-                    items.append(Item("event", left, right, r, visible_left, 0.0, row, is_bar=is_bar))
-                    row_end[r] = right
-                    break
-            else:
-                overflow_rows.append(row)
-                overflow_x.append(min(max(visible_left, 0.0), last_x))
+            overflow_rows.append(row)
+            overflow_x.append(min(max(visible_left, 0.0), last_x))
     return items, overflow_rows, overflow_x
 
 

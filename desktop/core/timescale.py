@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 EPOCH = date(1970, 1, 1)
 EPOCH_ORDINAL = EPOCH.toordinal()
-MIN_SPAN_DAYS = 1.0
+MIN_SPAN_DAYS = 2 / 24  # two hours: events with a time of day (下午3时) can be told apart
 MAX_SPAN_DAYS = 50 * 365.25
 MIN_DATE = date(1000, 1, 1)
 MAX_DATE = date(2200, 12, 31)
@@ -41,17 +41,23 @@ def from_day_number(day: float) -> date:
 class TickUnit:
     """A step of the axis ladder: ``months`` > 0 for calendar months/years, else ``days``."""
 
-    name: str  # decade | year | quarter | month | week | day
+    name: str  # decade | year | quarter | month | week | day | hour
     months: int = 0
     days: int = 0
     sample: str = ""  # the widest label of the unit, to measure
+    hours: int = 0
 
     @property
     def min_step_days(self) -> float:
+        if self.hours:
+            return self.hours / 24
         return self.months * 28 if self.months else float(self.days)
 
 
 LADDER: tuple[TickUnit, ...] = (
+    TickUnit("hour", hours=1, sample="23时"),
+    TickUnit("hour", hours=3, sample="23时"),
+    TickUnit("hour", hours=6, sample="23时"),
     TickUnit("day", days=1, sample="28日"),
     TickUnit("week", days=7, sample="12月28日"),
     TickUnit("month", months=1, sample="12月"),
@@ -124,12 +130,28 @@ def label(unit: TickUnit, value: date) -> str:
     return f"{value.day}日"
 
 
+def _hour_ticks(unit: TickUnit, start_day: float, end_day: float) -> list[Tick]:
+    """Every ``unit.hours`` hours of the day, labelled ``15时`` (a day starts at 0时)."""
+    step = unit.hours / 24
+    first = math.floor(start_day / step) * step
+    count = int(math.ceil((end_day - first) / step)) + 1
+    found = []
+    for number in range(min(count, 2000)):
+        day = first + number * step
+        hour = int(round((day - math.floor(day)) * 24)) % 24
+        found.append(Tick(day, f"{hour}时"))
+    return found
+
+
 def ticks(unit: TickUnit, start_day: float, end_day: float) -> list[Tick]:
     """Ticks of ``unit`` from just before ``start_day`` to ``end_day``."""
+    if unit.hours:
+        return _hour_ticks(unit, start_day, end_day)
     return [Tick(float(day_number(d)), label(unit, d)) for d in _tick_dates(unit, start_day, end_day)]
 
 
 _ENCLOSING = {
+    "hour": TickUnit("day", days=1),
     "day": TickUnit("month", months=1),
     "week": TickUnit("month", months=1),
     "month": TickUnit("year", months=12),
@@ -140,6 +162,8 @@ _ENCLOSING = {
 
 
 def enclosing_label(unit: TickUnit, value: date) -> str:
+    if unit.name == "hour":
+        return f"{value.year}年{value.month}月{value.day}日"
     if unit.name in ("day", "week"):
         return f"{value.year}年{value.month}月"
     if unit.name in ("month", "quarter"):

@@ -305,6 +305,27 @@ def _find_headline(lines: list[_Line], names: list[str]) -> tuple[int | None, st
     return None, None
 
 
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+@cache
+def publication_labels() -> tuple[str, ...]:
+    return word_list("cues", "publication_labels.txt")
+
+
+def _headline_over_labelled_stamp(lines: list[_Line]) -> tuple[int | None, str | None]:
+    """When the page's title names only the site (``新闻动态--某学会官网``): the heading right
+    above the first stamp line labelled as a publication time (``发布时间：2019-05-18``)."""
+    labels = publication_labels()
+    for index, line in enumerate(lines):
+        if any(label in line.text for label in labels) and _is_stamp_line(line):
+            for back in range(index - 1, max(index - 3, -1), -1):
+                if lines[back].tag in _HEADING_TAGS and 4 <= len(_squash(lines[back].text)) <= 90:
+                    return back, lines[back].text
+            return None, None
+    return None, None
+
+
 def _is_stamp_line(line: _Line) -> bool:
     return line.links < len(line.text) / 2 and stamp_of_line(line.text) is not None
 
@@ -483,6 +504,8 @@ def read_page(markup: str) -> tuple[str, PageInfo] | None:
     og_title = _clean(meta.get("og:title", ""))
     lines = _visible_lines(root)  # the whole tree: some pages go on after </html>
     headline_at, headline = _find_headline(lines, [og_title, title_tag])
+    if headline_at is None:
+        headline_at, headline = _headline_over_labelled_stamp(lines)
     stripped, tails = _split_title(og_title or title_tag)
     title = headline or stripped or None
     stamp, stamp_no_year = _find_stamp(lines, headline_at)

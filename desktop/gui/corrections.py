@@ -144,6 +144,38 @@ class EditEventDialog(QDialog):
 
 
 @guard_overrides
+class PublishedDialog(QDialog):
+    """The publication date of one article, as the user knows it."""
+
+    def __init__(self, article_title: str, current: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("修改发布日期"))
+        heading = QLabel(self.tr("文章：%s") % article_title)
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # article text is never markup
+        heading.setWordWrap(True)
+        note = QLabel(self.tr("这篇文章中的相对日期（今天、昨日、上周五……）将按这个日期重新推算。"))
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#5F6368")
+        self.date = QDateEdit(QDate(current))
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setCalendarPopup(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(heading)
+        form.addRow(self.tr("发布日期"), self.date)
+        form.addRow(note)
+        form.addRow(buttons)
+        self.setMinimumWidth(380)
+
+    def chosen(self) -> date:
+        return self.date.date().toPython()
+
+
+@guard_overrides
 class AddCorrection(QUndoCommand):
     def __init__(self, controller: ProjectController, correction: Correction, text: str) -> None:
         super().__init__(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.brief import published_text
 from ..core.formatting import amount_text, precision_name, readable_date, tense_name
+from ..core.search import Query, match_spans
 from .fonts import chinese_font
 from .guard import guard_overrides
 from .models import EventTableModel
@@ -36,27 +40,13 @@ def _label(text: str = "", *, bold: bool = False, size: float | None = None, mut
     return label
 
 
-def published_text(frame: pd.DataFrame, row: int) -> str:
-    published = frame["published"].iat[row]
-    edtf = frame["published_edtf"].iat[row]
-    basis = str(frame["published_basis"].iat[row])
-    if pd.notna(published):
-        when = f"{published.year}年{published.month}月{published.day}日"
-    elif isinstance(edtf, str) and edtf:
-        when = edtf
-    else:
-        when = "日期不详"
-    # The basis reads "据网页元数据：<what was read>": the reader's phrase here, the rest in the tooltip.
-    label = basis.split("：", 1)[0] if basis else ""
-    return f"{when}（{label}）" if label else when
-
-
 def published_detail(frame: pd.DataFrame, row: int) -> str:
     """What exactly the publication date was read from (the tooltip of the date)."""
     basis = frame["published_basis"].iat[row]
     return str(basis) if isinstance(basis, str) else ""
 
 
+MATCH_CSS = "#FFE082"  # the search's words (the timeline's match colour)
 ORIGIN_NOTES = {"edited": "（已修改）", "manual": "（手动添加）"}
 
 
@@ -66,6 +56,7 @@ class DetailPane(QWidget):
     edit_requested = Signal(int)
     hide_requested = Signal(int)
     unhide_requested = Signal(int)
+    published_edit_requested = Signal(int)  # event row: set its article's publication date
 
     def __init__(self, model: EventTableModel, selection: QItemSelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +73,7 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.current_row: int | None = None
+        self._query: Query | None = None
         selection.selectionChanged.connect(self.refresh)
         selection.currentChanged.connect(self.refresh)
         model.modelReset.connect(self.refresh)
@@ -115,11 +107,14 @@ class DetailPane(QWidget):
         self.source_button = QPushButton(self.tr("在原文中显示"))
         self.edit_button = QPushButton(self.tr("修改…"))
         self.hide_button = QPushButton(self.tr("隐藏此事件"))
+        self.published_button = QPushButton(self.tr("修改发布日期…"))
+        self.published_button.setToolTip(self.tr("设定这篇文章的发布日期；文中的相对日期随之重新推算"))
+        self.published_button.clicked.connect(lambda: self._emit(self.published_edit_requested))
         self.source_button.clicked.connect(lambda: self._emit(self.show_in_source))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
         self.hide_button.clicked.connect(self._hide_clicked)
         buttons = QHBoxLayout()
-        for button in (self.source_button, self.edit_button, self.hide_button):
+        for button in (self.source_button, self.edit_button, self.hide_button, self.published_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -179,6 +174,29 @@ class DetailPane(QWidget):
                 self.multi_list.addItem(item)
             self.stack.setCurrentWidget(self.multi)
 
+    def set_query(self, query: Query | None) -> None:
+        """Mark the search's words in the title and the sentence."""
+        self._query = query if query is not None and query.clauses else None
+        if self.current_row is not None and self.stack.currentWidget() is self.single:
+            self.show_event(self.current_row)
+
+    def _marked(self, label: QLabel, text: str) -> None:
+        """``text`` in ``label``: plain, or escaped with the search's words marked (the
+        article's own text is never read as markup either way)."""
+        spans = match_spans(text, self._query) if self._query is not None else []
+        if not spans:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setText(text)
+            return
+        parts, last = [], 0
+        for start, end in spans:
+            parts.append(html.escape(text[last:start]))
+            parts.append(f"<span style='background:{MATCH_CSS}'>{html.escape(text[start:end])}</span>")
+            last = end
+        parts.append(html.escape(text[last:]))
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText("".join(parts).replace("\n", "<br>"))
+
     def show_event(self, row: int) -> None:
         frame = self.model.frame
         self.current_row = row
@@ -187,7 +205,7 @@ class DetailPane(QWidget):
         note = ORIGIN_NOTES.get(str(get("origin")), "")
         if bool(get("hidden")):
             note += "（已隐藏）"
-        self.title.setText(str(get("title")) + note)
+        self._marked(self.title, str(get("title")) + note)
         self.hide_button.setText(self.tr("恢复显示") if bool(get("hidden")) else self.tr("隐藏此事件"))
         self.when.setText(f"{readable_date(start, end, str(get('precision')), str(get('edtf')))}"
                           f"　·　{precision_name(str(get('precision')))}")
@@ -202,7 +220,8 @@ class DetailPane(QWidget):
         self.fields["resolved"].setText(str(get("resolved_against")))
         self.fields["article"].setText(str(get("article_title")))
         self.fields["outlet"].setText(str(get("outlet")) if pd.notna(get("outlet")) else "—")
-        self.fields["published"].setText(published_text(frame, row))
+        self.fields["published"].setText(published_text(get("published"), get("published_edtf"),
+                                                        get("published_basis"), with_basis=True))
         self.fields["published"].setToolTip(published_detail(frame, row))
-        self.sentence.setText(str(get("sentence")))
+        self._marked(self.sentence, str(get("sentence")))
         self.stack.setCurrentWidget(self.single)

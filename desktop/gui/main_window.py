@@ -65,6 +65,7 @@ from ..core.filters import EventFilter, place_counts
 from ..core.project import (
     default_project_path,
 )
+from ..core.search import parse_query
 from .corrections import ProjectController, data_dir
 from .detail_pane import DetailPane
 from .fonts import install_application_font
@@ -78,8 +79,13 @@ from .window_exports import WindowExports
 from .worker import ExtractionJob
 
 MAX_RECENT = 8
+DEFAULT_LANE_MODE = "auto"
 _ACCESS_KEY = re.compile(r"\(&\w\)|&(?=\w)")  # "打开文件(&O)" / "&Open": the access-key mark
-LANE_MODES = (("article", "按文章分泳道"), ("category", "按类别分泳道"), ("single", "单一泳道"))
+#: The names of the lane modes of :data:`desktop.core.timeline_index.LANE_MODES`, in menu order.
+LANE_MODE_NAMES = {
+    "auto": "自动分泳道", "article": "按文章分泳道", "source": "按来源分泳道", "category": "按类别分泳道",
+    "place": "按地点分泳道", "single": "单一泳道",
+}
 
 
 def settings_list(value: object) -> list[str]:
@@ -109,6 +115,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self._filter = EventFilter()
         self._summary = ""  # what the status bar says of the loaded corpus
         self._summary_prefix = ""  # a note for the next summary (a saved folder that is gone)
+        self._lane_filter: tuple[str, str, str] | None = None  # "only this lane": mode, key, label
 
         self.model = EventTableModel(parent=self)
         self.selection = QItemSelectionModel(self.model, self)
@@ -118,6 +125,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.source = SourceView(self.model, self.selection)
         self.detail.show_in_source.connect(self._show_in_source)
         self.source.term_clicked.connect(self._filter_by_term)
+        self.timeline.lane_filter_requested.connect(lambda mode, key, label: self.set_lane_filter((mode, key, label)))
         self.extracted = None  # the engine's events; the model shows them with corrections applied
         self.texts: dict[str, str] = {}
         self.applied = None
@@ -129,6 +137,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.detail.edit_requested.connect(self.edit_event)
         self.detail.hide_requested.connect(self.hide_event)
         self.detail.unhide_requested.connect(self.unhide_event)
+        self.detail.published_edit_requested.connect(self.edit_published)
         self.source.new_event_requested.connect(self.new_event_from_text)
 
         self.right = QSplitter(Qt.Orientation.Vertical)
@@ -152,7 +161,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self._set_tab_order()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(200)
+        self._search_timer.setInterval(120)
         self._search_timer.timeout.connect(self.apply_filters)
         self.timeline.range_changed.connect(lambda *_: self._update_zoom_label())
         self._user_navigated = False
@@ -248,12 +257,12 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.source.terms_toggle.toggled.connect(self.act_terms.setChecked)
         self.lane_group = QActionGroup(self)
         self.lane_actions: dict[str, QAction] = {}
-        for number, (mode, name) in enumerate(LANE_MODES, start=1):
+        for number, (mode, name) in enumerate(LANE_MODE_NAMES.items(), start=1):
             action = QAction(self.tr(name) + f"(&{number})", self, checkable=True)
             action.triggered.connect(lambda _=False, m=mode: self.set_lane_mode(m))
             self.lane_group.addAction(action)
             self.lane_actions[mode] = action
-        self.lane_actions["article"].setChecked(True)
+        self.lane_actions[DEFAULT_LANE_MODE].setChecked(True)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("工具栏"), self)
@@ -264,11 +273,23 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         bar.addAction(self.act_open_folder)
         bar.addSeparator()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索标题、原句、关键词…"))
+        self.search.setPlaceholderText(self.tr("搜索：词 词、A OR B、-词、\"短语\"、地点:天津、2023年"))
+        self.search.setToolTip(self.tr(
+            "在标题、原句、关键词、地点、机构和文章标题中搜索（繁简、全角半角、大小写都算同一字）。\n"
+            "天津 签约　两个词都要有\n天津 OR 河北　有其一即可\n-招商　不含这个词\n"
+            "\"产业园 揭牌\"　整个短语\n地点:天津（place:）　事件地点，含其下辖区县\n"
+            "类别:签约（category:）　来源:人民日报（source:）\n"
+            "2023年、2020-2022、2024年3月　与这段时间重叠的事件"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMaximumWidth(260)
+        self.search.setMinimumWidth(180)
+        self.search.setMaximumWidth(320)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         bar.addWidget(self.search)
+        self.search_error = QLabel()
+        self.search_error.setStyleSheet("color:#C62828; padding:0 4px")
+        self.search_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.search_error_action = bar.addWidget(self.search_error)
+        self.search_error_action.setVisible(False)
         self.category_button = QToolButton()
         self.category_button.setText(self.tr("类别"))
         self.category_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -309,7 +330,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         bar.addAction(self.act_zoom_out)
         bar.addAction(self.act_fit)
         self.lane_box = QComboBox()
-        for mode, name in LANE_MODES:
+        for mode, name in LANE_MODE_NAMES.items():
             self.lane_box.addItem(self.tr(name), mode)
         self.lane_box.currentIndexChanged.connect(lambda i: self.set_lane_mode(self.lane_box.itemData(i)))
         bar.addWidget(self.lane_box)
@@ -347,7 +368,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_zoom_selection):
             view.addAction(action)
         view.addSeparator()
-        for mode, _ in LANE_MODES:
+        for mode in LANE_MODE_NAMES:
             view.addAction(self.lane_actions[mode])
         view.addSeparator()
         view.addAction(self.act_terms)
@@ -370,7 +391,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         """Tab walks the panes in reading order: timeline, list, detail, source, search."""
         self.list_view.setTabKeyNavigation(False)  # Tab leaves the list instead of walking its cells
         order = [self.timeline, self.list_view, self.detail.source_button, self.detail.edit_button,
-                 self.detail.hide_button, self.detail.multi_list, self.source.terms_toggle, self.source.text,
+                 self.detail.hide_button, self.detail.published_button, self.detail.multi_list, self.source.terms_toggle, self.source.text,
                  self.search]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -380,6 +401,13 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.progress.setMaximumWidth(220)
         self.cancel_button = QPushButton(self.tr("取消"), self)
         self.cancel_button.clicked.connect(self.cancel_extraction)
+        # the "only this lane" filter, where it is always in sight; a click removes it
+        self.lane_chip = QToolButton(self)
+        self.lane_chip.setToolTip(self.tr("只显示这一泳道的事件；点击取消"))
+        self.lane_chip.setStyleSheet("QToolButton{background:#E3F2FD;border-radius:8px;padding:1px 8px}")
+        self.lane_chip.clicked.connect(lambda: self.set_lane_filter(None))
+        self.lane_chip.hide()
+        self.statusBar().addPermanentWidget(self.lane_chip)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.progress.hide()
@@ -424,8 +452,8 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             value = settings.value(key)
             if value is not None:
                 splitter.restoreState(value)
-        mode = settings.value("timeline/lanes", "article")
-        if mode in dict(LANE_MODES):
+        mode = settings.value("timeline/lanes", DEFAULT_LANE_MODE)
+        if mode in LANE_MODE_NAMES:
             self.set_lane_mode(mode)
         start, end = settings.value("timeline/start"), settings.value("timeline/end")
         if start is not None and end is not None:
@@ -618,6 +646,13 @@ class MainWindow(CorrectionsMixin, QMainWindow):
 
     # ------------------------------------------------------------------ filters
 
+    def set_lane_filter(self, lane: tuple[str, str, str] | None) -> None:
+        """Only the events of one lane (mode, key, label), in the timeline and the list; None: all."""
+        self._lane_filter = lane
+        self.lane_chip.setText(self.tr("只看泳道：%s ✕") % lane[2] if lane else "")
+        self.lane_chip.setVisible(lane is not None)
+        self.apply_filters()
+
     def current_filter(self) -> EventFilter:
         chosen = frozenset(name for name, action in self.category_actions.items() if action.isChecked())
         place = self.place_box.currentData()
@@ -625,7 +660,9 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         if self.date_check.isChecked():
             date_from = self.date_from.date().toPython()
             date_to = self.date_to.date().toPython()
-        return EventFilter(self.search.text(), chosen, frozenset({place}) if place else frozenset(), date_from, date_to)
+        lane = (self._lane_filter[0], self._lane_filter[1]) if self._lane_filter else None
+        return EventFilter(self.search.text(), chosen, frozenset({place}) if place else frozenset(), date_from, date_to,
+                           lane)
 
     def apply_filters(self) -> None:
         frame = self.model.frame
@@ -633,7 +670,13 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self._filter = event_filter
         shown = event_filter.filter_mask(frame)
         hidden = frame["hidden"].to_numpy(dtype=bool) if len(frame) and "hidden" in frame else None
+        query = parse_query(event_filter.query)
+        error = query.error("zh")
+        self.search_error.setText(error)
+        self.search_error_action.setVisible(bool(error))
         matches = event_filter.query_mask(frame) if event_filter.query.strip() else None
+        self.source.set_query(query)
+        self.detail.set_query(query)
         dimmed = None
         if hidden is not None and hidden.any():
             if self.act_show_hidden.isChecked():
@@ -672,6 +715,8 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         with QSignalBlocker(self.date_check):
             self.date_check.setChecked(False)
         self._reset_date_range()
+        self._lane_filter = None
+        self.lane_chip.setVisible(False)
         self.apply_filters()
 
     def _reset_date_range(self) -> None:
@@ -768,8 +813,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             text = self.tr("视野约 %.0f 年") % (span / 365.25)
         elif span >= 60:
             text = self.tr("视野约 %.0f 个月") % (span / 30.44)
-        else:
+        elif span >= 2:
             text = self.tr("视野约 %.0f 天") % span
+        else:
+            text = self.tr("视野约 %.0f 小时") % (span * 24)
         self.zoom_label.setText(text)
 
     def _show_in_source(self, row: int) -> None:

@@ -24,6 +24,7 @@ TEXT = QColor("#202124")
 MUTED = QColor("#5F6368")
 MATCH = QColor("#FFE082")
 SELECTED_LABEL = QColor("#DCE8FB")
+DENSITY = QColor("#90A4AE")  # events too many to tell apart, counted per bin
 
 
 def category_colour(name: str) -> QColor:

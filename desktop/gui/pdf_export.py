@@ -21,8 +21,7 @@ from __future__ import annotations
 import errno
 import os
 import traceback
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -46,6 +45,7 @@ from PySide6.QtGui import (
 from ..core import timescale
 from ..core.atomic import atomic_path
 from ..core.brief import Brief, BriefItem, build_brief
+from ..core.brief_layout import Block, PageFlow, Piece, TimelineLayout
 from .fonts import bundled_family
 from .palette import category_colour
 
@@ -137,84 +137,24 @@ def _bold_ranges(spans: Sequence[tuple[int, int]], font: QFont) -> list[QTextLay
     return ranges
 
 
-# --------------------------------------------------------------------------- page flow
-
-
-Draw = Callable[[QPainter, float], None]  # paints a piece whose top is at y
-
-
-@dataclass(slots=True)
-class Piece:
-    height: float
-    draw: Draw
-
-
-@dataclass(slots=True)
-class Block:
-    """Pieces kept on one page (unless together they are taller than a page)."""
-
-    pieces: list[Piece] = field(default_factory=list)
-    space_before: float = 0.0
-    new_page: bool = False
-
-    @property
-    def height(self) -> float:
-        return sum(p.height for p in self.pieces)
-
-    def add(self, height: float, draw: Draw | None = None) -> None:
-        self.pieces.append(Piece(height, draw or (lambda painter, y: None)))
-
-
-class Flow:
-    """Places blocks on pages of a fixed body height."""
-
-    def __init__(self, body_height: float) -> None:
-        self.body_height = body_height
-        self.pages: list[list[tuple[float, Piece]]] = [[]]
-        self.y = 0.0
-
-    def new_page(self) -> None:
-        self.pages.append([])
-        self.y = 0.0
-
-    @property
-    def room(self) -> float:
-        return self.body_height - self.y
-
-    def place(self, block: Block) -> None:
-        if block.new_page and self.pages[-1]:
-            self.new_page()
-        space = block.space_before if self.pages[-1] else 0.0
-        height = block.height
-        if self.pages[-1] and self.y + space + height > self.body_height:
-            self.new_page()
-            space = 0.0
-        self.y += space
-        for piece in block.pieces:  # only a block taller than a page breaks here
-            if self.pages[-1] and self.y + piece.height > self.body_height:
-                self.new_page()
-            self.pages[-1].append((self.y, piece))
-            self.y += piece.height
-
-
 # --------------------------------------------------------------------------- the timeline
 
 
-@dataclass(slots=True)
-class _Mark:
-    item: BriefItem
-    x0: float
-    x1: float
-    point: bool
-    label: str = ""
-    label_x: float = 0.0
-    row: int = 0
+class _FontMeasure:
+    """A :class:`~desktop.core.brief_layout.Measure` over one font on the PDF writer."""
+
+    def __init__(self, metrics: QFontMetricsF) -> None:
+        self.metrics = metrics
+
+    def width(self, text: str) -> float:
+        return self.metrics.horizontalAdvance(text)
+
+    def elide(self, text: str, width: float) -> str:
+        return self.metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 class Timeline:
-    """The selected events on a calendar axis, packed into rows."""
-
-    LEGEND_GAP_MM = 3.0
+    """Paints the brief's timeline as :class:`~desktop.core.brief_layout.TimelineLayout` lays it out."""
 
     def __init__(self, brief: Brief, fonts: Fonts, width: float) -> None:
         self.brief = brief
@@ -225,164 +165,20 @@ class Timeline:
         self.label_font = fonts.font(6.3)
         self.legend_font = fonts.font(6.8)
         self.label_metrics = fonts.metrics(self.label_font)
-        first = min(timescale.day_number(i.start) for i in brief.items)
-        last = max(timescale.day_number(i.end) + 1 for i in brief.items)
-        span = max(last - first, 20)
-        middle = (first + last) / 2
-        pad = span * 0.03
-        self.scale = timescale.TimeScale(middle - span / 2 - pad, middle + span / 2 + pad, width)
-        tick_metrics = fonts.metrics(self.tick_font)
-        self.unit = timescale.choose_unit(
-            self.scale.days_per_px, tick_metrics.horizontalAdvance, padding=3.0 * MM)
-        self.two_rows = self.unit.name not in ("year", "decade")  # years above months …
-        self.axis_height = (11.0 if self.two_rows else 7.0) * MM
-        self.marks = [self._mark(item) for item in brief.items]
-        self.legend_lines = self._legend_lines()
-        self.rows = 0
-        self.row_height = 0.0
-        self.labels = True
-        self.mode = ""
-        self.height = 0.0
-
-    # ----- geometry
-
-    def _mark(self, item: BriefItem) -> _Mark:
-        start = timescale.day_number(item.start)
-        end = timescale.day_number(item.end) + 1
-        if item.precision == "day":
-            x = self.scale.x_of(start + 0.5)
-            return _Mark(item, x, x, True)
-        x0, x1 = self.scale.x_of(start), self.scale.x_of(end)
-        if x1 - x0 < 0.9 * MM:  # keep a short span visible as a bar, not a point
-            middle = (x0 + x1) / 2
-            x0, x1 = middle - 0.45 * MM, middle + 0.45 * MM
-        return _Mark(item, x0, x1, False)
-
-    def _extent(self, mark: _Mark) -> tuple[float, float]:
-        radius = 1.3 * MM
-        return (mark.x0 - radius, mark.x1 + radius) if mark.point else (mark.x0, mark.x1)
-
-    def _place_label(self, mark: _Mark, text: str, max_width: float) -> float:
-        """Put ``text`` beside the mark (right, else left, else elided); its x span."""
-        metrics = self.label_metrics
-        gap = 1.2 * MM
-        left, right = self._extent(mark)
-        width = min(metrics.horizontalAdvance(text), max_width)
-        if width < metrics.horizontalAdvance(text):
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-            width = metrics.horizontalAdvance(text)
-        if right + gap + width <= self.width:
-            mark.label, mark.label_x = text, right + gap
-        elif left - gap - width >= 0:
-            mark.label, mark.label_x = text, left - gap - width
-        else:
-            room_right, room_left = self.width - right - gap, left - gap
-            room = max(room_right, room_left)
-            number = str(mark.item.number)
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room) if room > 8 * MM else number
-            width = metrics.horizontalAdvance(text)
-            if room_right >= width:
-                mark.label, mark.label_x = text, right + gap
-            elif room_left >= width:
-                mark.label, mark.label_x = text, left - gap - width
-            else:  # wider than everything: inside the bar at its left end
-                mark.label, mark.label_x = text, max(left, 0) + gap
-                return left, right
-        return min(left, mark.label_x), max(right, mark.label_x + width)
-
-    @staticmethod
-    def _first_fit(rows: list[dict[int, tuple[float, float]]], lo: float, hi: float) -> int | None:
-        pad = 1.5 * MM
-        for index, taken in enumerate(rows):
-            if all(hi + pad <= a or lo >= b + pad for a, b in taken.values()):
-                return index
-        return None
-
-    def _pack(self, labels: str, title_width: float = 62 * MM) -> list[dict[int, tuple[float, float]]]:
-        """Rows with ``labels`` = "title" | "number" | "none", first fit in start order;
-        each row maps mark index → the x span it takes (mark and label)."""
-        rows: list[dict[int, tuple[float, float]]] = []
-        for number, mark in enumerate(self.marks):
-            if labels == "title":
-                lo, hi = self._place_label(mark, f"{mark.item.number} {mark.item.title}", title_width)
-            elif labels == "number":
-                lo, hi = self._place_label(mark, str(mark.item.number), 20 * MM)
-            else:
-                mark.label = ""
-                lo, hi = self._extent(mark)
-            index = self._first_fit(rows, lo, hi)
-            if index is None:
-                rows.append({})
-                index = len(rows) - 1
-            rows[index][number] = (lo, hi)
-            mark.row = index
-        return rows
-
-    def _upgrade(self, rows: list[dict[int, tuple[float, float]]]) -> None:
-        """Numbered marks get their title (elided if need be) where their row has room to
-        the right of the mark; rows stay as they are."""
-        pad, gap = 1.5 * MM, 1.2 * MM
-        for number, mark in enumerate(self.marks):
-            row = rows[mark.row]
-            lo, hi = row[number]
-            _, right = self._extent(mark)
-            limit = min((a for key, (a, _) in row.items() if key != number and a >= hi - 0.01),
-                        default=self.width + pad) - pad
-            room = min(limit - right - gap, 62 * MM)
-            if room < 24 * MM:
-                continue
-            text = f"{mark.item.number} {mark.item.title}"
-            text = self.label_metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-            mark.label, mark.label_x = text, right + gap
-            row[number] = (min(lo, self._extent(mark)[0]),
-                           max(right, mark.label_x + self.label_metrics.horizontalAdvance(text)))
-
-    def _legend_lines(self) -> list[list[tuple[str, str]]]:
-        """Legend entries (kind, text) wrapped to the width: categories, then mark shapes."""
-        metrics = self.fonts.metrics(self.legend_font)
-        entries = [("cat:" + cat, f"{cat} {count}") for cat, count in self.brief.category_counts]
-        entries += [("point", "单日"), ("bar", "月/年/时间段"), ("planned", "计划/预期")]
-        lines: list[list[tuple[str, str]]] = [[]]
-        x = 0.0
-        for kind, text in entries:
-            width = self._legend_entry_width(metrics, text)
-            if lines[-1] and x + width > self.width:
-                lines.append([])
-                x = 0.0
-            lines[-1].append((kind, text))
-            x += width
-        return lines
-
-    @staticmethod
-    def _legend_entry_width(metrics: QFontMetricsF, text: str) -> float:
-        return 4.2 * MM + metrics.horizontalAdvance(text) + 4.5 * MM
+        self.layout = TimelineLayout(brief, width, MM, _FontMeasure(self.label_metrics),
+                                     _FontMeasure(fonts.metrics(self.tick_font)),
+                                     _FontMeasure(fonts.metrics(self.legend_font)))
 
     def fit(self, available: float) -> float:
-        """Choose labels and row height for at most ``available`` height; the height used.
+        return self.layout.fit(available)
 
-        Titles beside every mark if they fit; else numbers (the blocks' numbers), with
-        titles where there is room; else bare marks in thinner rows."""
-        fixed = self.axis_height + self.LEGEND_GAP_MM * MM + len(self.legend_lines) * 4.6 * MM + 4 * MM
-        rows_room = max(available - fixed, 8 * MM)
-        self.labels = True
-        title_row, number_row = 4.4 * MM, 3.8 * MM
-        for title_width in (62 * MM, 44 * MM, 30 * MM) if len(self.marks) <= 200 else ():
-            rows = len(self._pack("title", title_width))
-            if rows * title_row <= rows_room:
-                self.rows, self.row_height, self.mode = rows, title_row, "title"
-                break
-        else:
-            packed = self._pack("number")
-            if len(packed) * number_row <= rows_room:
-                self._upgrade(packed)
-                self.rows, self.row_height, self.mode = len(packed), number_row, "number"
-            else:
-                self.rows = len(self._pack("none"))
-                self.row_height = min(number_row, rows_room / self.rows)
-                self.labels = False
-                self.mode = "none"
-        self.height = fixed + self.rows * self.row_height
-        return self.height
+    @property
+    def height(self) -> float:
+        return self.layout.height
+
+    @property
+    def mode(self) -> str:
+        return self.layout.mode
 
     # ----- painting
 
@@ -390,20 +186,19 @@ class Timeline:
         painter.save()
         try:
             self._draw_axis(painter, top)
-            self._draw_marks(painter, top + self.axis_height + 1.5 * MM)
-            legend_top = top + self.axis_height + 1.5 * MM + self.rows * self.row_height + 0.5 * MM \
-                + self.LEGEND_GAP_MM * MM
-            self._draw_legend(painter, legend_top)
+            self._draw_marks(painter, top + self.layout.marks_top)
+            self._draw_legend(painter, top + self.layout.legend_top)
         finally:
             painter.restore()
 
     def _draw_axis(self, painter: QPainter, top: float) -> None:
-        scale, width = self.scale, self.width
-        axis_y = top + self.axis_height
-        bottom = axis_y + 1.5 * MM + self.rows * self.row_height + 0.5 * MM
+        layout = self.layout
+        scale, width, unit = layout.scale, self.width, layout.unit
+        axis_y = top + layout.axis_height
+        bottom = axis_y + 1.5 * MM + layout.rows * layout.row_height + 0.5 * MM
         painter.fillRect(QRectF(0, axis_y, width, bottom - axis_y), PANEL)
-        ticks = [t for t in timescale.ticks(self.unit, scale.start, scale.end)]
-        outer = timescale.enclosing_ticks(self.unit, scale.start, scale.end)
+        ticks = [t for t in timescale.ticks(unit, scale.start, scale.end)]
+        outer = timescale.enclosing_ticks(unit, scale.start, scale.end)
         outer_days = {t.day for t in outer}
         tick_metrics = self.fonts.metrics(self.tick_font)
         outer_metrics = self.fonts.metrics(self.outer_font)
@@ -411,11 +206,11 @@ class Timeline:
         for tick in ticks:
             x = scale.x_of(tick.day)
             if 0 <= x <= width:
-                strong = tick.day in outer_days and self.unit.name not in ("year", "decade")
+                strong = tick.day in outer_days and unit.name not in ("year", "decade")
                 painter.setPen(QPen(RULE if strong else GRID, 0.25 * MM if strong else 0.18 * MM))
                 painter.drawLine(QPointF(x, axis_y), QPointF(x, bottom))
         # the enclosing row (years above months …), only when the unit is finer than a year
-        if self.two_rows:
+        if layout.two_rows:
             painter.setFont(self.outer_font)
             painter.setPen(INK)
             baseline = top + 3.6 * MM
@@ -442,11 +237,12 @@ class Timeline:
         painter.drawLine(QPointF(0, axis_y), QPointF(width, axis_y))
 
     def _draw_marks(self, painter: QPainter, top: float) -> None:
+        layout = self.layout
         painter.setFont(self.label_font)
         metrics = self.label_metrics
-        mark_height = min(2.6 * MM, self.row_height * 0.62)
-        for mark in self.marks:
-            center = top + (mark.row + 0.5) * self.row_height
+        mark_height = min(2.6 * MM, layout.row_height * 0.62)
+        for mark in layout.marks:
+            center = top + (mark.row + 0.5) * layout.row_height
             color = category_color(mark.item.category)
             planned = mark.item.tense == "planned"
             if planned:
@@ -458,7 +254,7 @@ class Timeline:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QBrush(color))
             if mark.point:
-                radius = min(1.3 * MM, self.row_height * 0.36)
+                radius = min(1.3 * MM, layout.row_height * 0.36)
                 painter.drawEllipse(QPointF(mark.x0, center), radius, radius)
             else:
                 x0, x1 = max(mark.x0, -0.5 * MM), min(mark.x1, self.width + 0.5 * MM)
@@ -467,7 +263,7 @@ class Timeline:
                     inset = 0.16 * MM
                     rect = rect.adjusted(inset, inset, -inset, -inset)
                 painter.drawRoundedRect(rect, 0.5 * MM, 0.5 * MM)
-            if self.labels and mark.label:
+            if layout.labels and mark.label:
                 painter.setPen(TEXT)
                 baseline = center + (metrics.ascent() - metrics.descent()) / 2
                 painter.drawText(QPointF(mark.label_x, baseline), mark.label)
@@ -475,15 +271,15 @@ class Timeline:
     def _draw_legend(self, painter: QPainter, top: float) -> None:
         painter.setFont(self.legend_font)
         metrics = self.fonts.metrics(self.legend_font)
-        line_height = 4.6 * MM
-        for number, line in enumerate(self.legend_lines):
+        line_height = self.layout.LEGEND_LINE_MM * MM
+        for number, line in enumerate(self.layout.legend_lines):
             x = 0.0
             center = top + number * line_height + line_height / 2
             for kind, text in line:
                 self._legend_symbol(painter, kind, x, center)
                 painter.setPen(TEXT)
                 painter.drawText(QPointF(x + 4.2 * MM, center + (metrics.ascent() - metrics.descent()) / 2), text)
-                x += self._legend_entry_width(metrics, text)
+                x += self.layout.legend_entry_width(text)
 
     def _legend_symbol(self, painter: QPainter, kind: str, x: float, center: float) -> None:
         neutral = QColor("#4b5563")
@@ -521,7 +317,7 @@ class BriefDocument:
         self.page_height = float(writer.height())
         self.body_top = HEADER_MM * MM
         self.body_height = self.page_height - self.body_top - FOOTER_MM * MM
-        self.flow = Flow(self.body_height)
+        self.flow = PageFlow(self.body_height)
 
     # ----- small builders
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..core.corpus import Corpus
 from ..core.filters import EventFilter
+from ..core.search import Query, match_spans
 from .flow_layout import FlowLayout
 from .fonts import chinese_font
 from .guard import guard_overrides
@@ -44,6 +45,7 @@ TERM_COLOUR = QColor("#E3F2FD")
 SENTENCE_COLOUR = QColor("#FFF3C4")
 DATE_COLOUR = QColor("#1A4FA0")
 FIND_COLOUR = QColor("#FFCC80")
+QUERY_COLOUR = QColor("#FFE082")  # the search's words (the timeline's match colour)
 
 
 class OffsetMap:
@@ -84,6 +86,8 @@ class SourceView(QWidget):
         self._date_selections: list[QTextEdit.ExtraSelection] = []
         self._sentence_selection: list[QTextEdit.ExtraSelection] = []
         self._find_selection: list[QTextEdit.ExtraSelection] = []
+        self._query_selection: list[QTextEdit.ExtraSelection] = []
+        self._query: Query | None = None
 
         self.header = ElidedLabel()
         self.header.setStyleSheet("color:#5F6368; padding:2px 4px")
@@ -176,6 +180,7 @@ class SourceView(QWidget):
             self._rows_here = np.flatnonzero((frame["file"] == file).to_numpy(dtype=bool))
             self._build_marks()
             self._fill_legend()
+            self._mark_query()
         return True
 
     def _cursor(self, start: int, end: int) -> QTextCursor:
@@ -242,11 +247,32 @@ class SourceView(QWidget):
             if shown == 12:
                 break
 
+    def set_query(self, query: Query | None) -> None:
+        """Mark what the search looks for wherever it occurs in the shown text."""
+        self._query = query if query is not None and query.clauses else None
+        self._mark_query()
+
+    def _mark_query(self) -> None:
+        self._query_selection = []
+        if self._query is not None and self.file is not None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QUERY_COLOUR)
+            document = self.corpus.document(self.file) if self.corpus is not None else None
+            if document is not None:
+                self._query_selection = [self._selection(a, b, fmt)
+                                         for a, b in match_spans(document.text, self._query)[:2000]]
+        self._apply()
+
+    def query_spans(self) -> list[tuple[int, int]]:
+        """Where the search's words are marked in the text (string offsets)."""
+        return [(self._offsets.to_python(sel.cursor.selectionStart()), self._offsets.to_python(sel.cursor.selectionEnd()))
+                for sel in self._query_selection]
+
     def _apply(self) -> None:
         selections = list(self._sentence_selection)
         if self.show_terms:
             selections += self._term_selections
-        selections += self._date_selections + self._find_selection
+        selections += self._query_selection + self._date_selections + self._find_selection
         self.text.setExtraSelections(selections)
 
     def set_show_terms(self, show: bool) -> None:

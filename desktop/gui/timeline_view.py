@@ -51,7 +51,14 @@ from PySide6.QtWidgets import QApplication, QMenu, QRubberBand, QToolTip, QWidge
 
 from ..core.formatting import readable_date
 from ..core.timeline_index import PRECISION_CODES, TENSE_CODES, TimelineIndex, build_index
-from ..core.timeline_layout import LABEL_GAP, MARKER_PX, Item, LayoutParams, layout_lane
+from ..core.timeline_layout import (
+    LABEL_GAP,
+    MARKER_PX,
+    Item,
+    LayoutParams,
+    lane_density,
+    layout_lane,
+)
 from ..core.timescale import TimeScale, choose_unit, day_number, enclosing_ticks, ticks
 from . import palette
 from .fonts import chinese_font
@@ -63,6 +70,7 @@ GUTTER = 168.0  # lane titles
 AXIS_HEIGHT = 46.0
 ROW_HEIGHT = 24.0
 BAND_HEIGHT = 4.0  # an interval's band along the bottom of its row; its label sits above
+COLLAPSED_LANE_HEIGHT = 30.0  # a collapsed lane: its title, its count and a density strip
 LANE_PADDING = 8.0
 MAX_LABEL_PX = 260.0
 WHEEL_ZOOM_BASE = 1.0018  # per eighth of a degree: one notch (120) zooms by ~24 %
@@ -71,6 +79,7 @@ BADGE_MENU_ROWS = 40  # a badge's list shows this many events; the rest are one 
 
 
 OPEN_RANGE = PRECISION_CODES["open-range"]
+RECENT = PRECISION_CODES["recent"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +102,7 @@ class _LaneGeometry:
     top: float
     height: float
     rows: int
+    collapsed: bool = False
 
 
 @guard_overrides
@@ -102,6 +112,7 @@ class TimelineView(QWidget):
     range_changed = Signal(float, float)
     lanes_changed = Signal()
     user_navigated = Signal()  # the user zoomed or scrolled (not the program)
+    lane_filter_requested = Signal(str, str, str)  # lane mode, lane key, label: show only this lane
 
     def __init__(self, model: EventTableModel, selection: QItemSelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,7 +122,7 @@ class TimelineView(QWidget):
         self.setMinimumSize(QSize(420, 200))
         self.model = model
         self.selection = selection
-        self.lane_mode = "article"
+        self.lane_mode = "auto"
         self.scale = TimeScale(float(day_number(date(2014, 1, 1))), float(day_number(date(2027, 1, 1))), 800.0)
         self.v_offset = 0.0
         self.index: TimelineIndex = build_index(model.frame, self.lane_mode)
@@ -119,7 +130,9 @@ class TimelineView(QWidget):
         self._matches: np.ndarray | None = None  # None: no search; else bool per event (highlighted)
         self._dimmed: np.ndarray | None = None  # None: none; else bool per event (drawn faint)
         self._fitted = False  # the view shows all events (a resize refits)
+        self._collapsed: set[str] = set()  # keys of collapsed lanes (kept across filters)
         self.badge_menu: QMenu | None = None
+        self.lane_menu: QMenu | None = None
         self._badge_click: tuple[Item, QPoint] | None = None
         self._badge_timer = QTimer(self)
         self._badge_timer.setSingleShot(True)
@@ -239,17 +252,60 @@ class TimelineView(QWidget):
             self.range_changed.emit(self.scale.start, self.scale.end)
 
     def rows_per_lane(self) -> int:
-        """Rows of each lane: the lanes share the height (padding included, so lanes that fit
-        leave no scrolling), at least 3 rows and at most 12."""
-        lanes = max(len(self.index.lanes), 1)
-        available = max(self.height() - AXIS_HEIGHT, ROW_HEIGHT * 3)
+        """Rows of each open lane: the open lanes share the height left by the collapsed ones
+        (padding included, so lanes that fit leave no scrolling), at least 3 rows, at most 12."""
+        collapsed = self.collapsed_count()
+        lanes = max(len(self.index.lanes) - collapsed, 1)
+        available = max(self.height() - AXIS_HEIGHT - collapsed * COLLAPSED_LANE_HEIGHT, ROW_HEIGHT * 3)
         return int(min(max((available / lanes - LANE_PADDING) // ROW_HEIGHT, 3), 12))
 
     def lane_height(self) -> float:
+        """Height of an open lane."""
         return self.rows_per_lane() * ROW_HEIGHT + LANE_PADDING
 
+    def collapsed_count(self) -> int:
+        return sum(1 for lane in self.index.lanes if lane.key in self._collapsed) if self._collapsed else 0
+
+    def is_collapsed(self, lane: int) -> bool:
+        return self.index.lanes[lane].key in self._collapsed
+
+    def _lane_tops(self) -> np.ndarray:
+        """Top of each lane in content coordinates, and the content height last (cumulative)."""
+        open_h = self.lane_height()
+        heights = np.full(len(self.index.lanes), open_h)
+        if self._collapsed:
+            closed = np.fromiter((lane.key in self._collapsed for lane in self.index.lanes), dtype=bool,
+                                 count=len(self.index.lanes))
+            heights[closed] = COLLAPSED_LANE_HEIGHT
+        return np.concatenate([[0.0], np.cumsum(heights)])
+
+    def lane_top(self, lane: int) -> float:
+        return float(self._lane_tops()[lane])
+
     def content_height(self) -> float:
-        return len(self.index.lanes) * self.lane_height()
+        return float(self._lane_tops()[-1])
+
+    def toggle_lane(self, lane: int) -> None:
+        """Collapse an open lane to a density strip, or open a collapsed one."""
+        key = self.index.lanes[lane].key
+        self._collapsed.symmetric_difference_update({key})
+        self.v_offset = min(self.v_offset, self.max_v_offset())
+        self.lanes_changed.emit()
+        self.update()
+
+    def set_all_collapsed(self, collapsed: bool) -> None:
+        self._collapsed = {lane.key for lane in self.index.lanes} if collapsed else set()
+        self.v_offset = min(self.v_offset, self.max_v_offset())
+        self.lanes_changed.emit()
+        self.update()
+
+    def lane_at(self, y: float) -> int | None:
+        """The lane under the widget y (None over the axis or below the last lane)."""
+        if y < AXIS_HEIGHT:
+            return None
+        tops = self._lane_tops()
+        lane = int(np.searchsorted(tops, y - AXIS_HEIGHT + self.v_offset, side="right")) - 1
+        return lane if 0 <= lane < len(self.index.lanes) else None
 
     def max_v_offset(self) -> float:
         return max(self.content_height() - (self.height() - AXIS_HEIGHT), 0.0)
@@ -262,17 +318,17 @@ class TimelineView(QWidget):
             self.update()
 
     def _visible_lanes(self, height: float) -> list[_LaneGeometry]:
-        lane_h = self.lane_height()
+        tops = self._lane_tops()
         rows = self.rows_per_lane()
-        first = int(self.v_offset // lane_h)
+        first = max(int(np.searchsorted(tops, self.v_offset, side="right")) - 1, 0)
         lanes = []
-        lane = first
-        while lane < len(self.index.lanes):
-            top = AXIS_HEIGHT + lane * lane_h - self.v_offset
+        for lane in range(first, len(self.index.lanes)):
+            top = AXIS_HEIGHT + float(tops[lane]) - self.v_offset
             if top > height:
                 break
-            lanes.append(_LaneGeometry(lane, top, lane_h, rows))
-            lane += 1
+            collapsed = bool(self._collapsed) and self.index.lanes[lane].key in self._collapsed
+            lanes.append(_LaneGeometry(lane, top, float(tops[lane + 1] - tops[lane]), 1 if collapsed else rows,
+                                       collapsed))
         return lanes
 
     def _label_width(self, row: int) -> float:
@@ -299,7 +355,10 @@ class TimelineView(QWidget):
         self._items = []
         self._item_by_event = {}
         for geometry in self._visible_lanes(height):
-            items = layout_lane(self.index, geometry.lane, self.scale, self._label_width, self.layout_params)
+            if geometry.collapsed:
+                items = [lane_density(self.index, geometry.lane, self.scale, self.layout_params.density_px)]
+            else:
+                items = layout_lane(self.index, geometry.lane, self.scale, self._label_width, self.layout_params)
             self._items.append((geometry, items))
             for item in items:
                 if item.kind == "event":
@@ -335,6 +394,13 @@ class TimelineView(QWidget):
             row = int((y - geometry.top - LANE_PADDING / 2) // ROW_HEIGHT)
             local = x - GUTTER
             for item in items:
+                if item.kind == "density":
+                    # a bin of a dense lane answers as a badge of its events
+                    events = self.density_events(geometry.lane, item, x)
+                    if not len(events):
+                        return None
+                    left = (local // item.bin_px) * item.bin_px
+                    return Item("cluster", left, left + item.bin_px, 0, events=events)
                 if item.row == row and item.left - 2 <= local <= item.right + 2:
                     return item
         return None
@@ -450,20 +516,34 @@ class TimelineView(QWidget):
         painter.fillRect(QRectF(GUTTER - 1, 0, 1, rect.height()), palette.GRID_MAJOR)
         for geometry, _ in self._items:
             lane = self.index.lanes[geometry.lane]
-            box = QRectF(8, geometry.top + 4, GUTTER - 14, geometry.height - 8)
-            painter.setFont(self.font_bold)
-            painter.setPen(palette.TEXT)
-            key = (lane.label, box.width(), max(int(box.height() // 16) - 1, 1))
-            lines = self._wrapped.get(key)
-            if lines is None:
-                lines = self._wrapped[key] = _wrap(lane.label, self._bold_metrics, key[1], key[2])
-            y = box.top() + 13
-            for line in lines:
-                painter.drawText(QPointF(box.left(), y), line)
-                y += 16
+            # ▾ open / ▸ collapsed: a click on the title toggles
             painter.setFont(self.font_small)
             painter.setPen(palette.MUTED)
-            painter.drawText(QPointF(box.left(), min(y + 1, box.bottom())), self.tr("%n 个事件", "", lane.count))
+            painter.drawText(QPointF(4, geometry.top + 16), "▸" if geometry.collapsed else "▾")
+            box = QRectF(16, geometry.top + 4, GUTTER - 22, geometry.height - 8)
+            painter.setFont(self.font_bold)
+            painter.setPen(palette.TEXT)
+            if geometry.collapsed:
+                count = self.tr("（%n）", "", lane.count)
+                title = self._bold_metrics.elidedText(lane.label, Qt.TextElideMode.ElideRight,
+                                                      box.width() - self._axis_metrics.horizontalAdvance(count) - 2)
+                painter.drawText(QPointF(box.left(), geometry.top + 17), title)
+                painter.setFont(self.font_small)
+                painter.setPen(palette.MUTED)
+                painter.drawText(QPointF(box.left() + self._bold_metrics.horizontalAdvance(title) + 2,
+                                         geometry.top + 17), count)
+            else:
+                key = (lane.label, box.width(), max(int(box.height() // 16) - 1, 1))
+                lines = self._wrapped.get(key)
+                if lines is None:
+                    lines = self._wrapped[key] = _wrap(lane.label, self._bold_metrics, key[1], key[2])
+                y = box.top() + 13
+                for line in lines:
+                    painter.drawText(QPointF(box.left(), y), line)
+                    y += 16
+                painter.setFont(self.font_small)
+                painter.setPen(palette.MUTED)
+                painter.drawText(QPointF(box.left(), min(y + 1, box.bottom())), self.tr("%n 个事件", "", lane.count))
             painter.fillRect(QRectF(0, geometry.top + geometry.height - 1, rect.width(), 1), palette.GRID)
 
     def _style(self, category: int, planned: bool, dim: bool, selected: bool) -> _Style:
@@ -514,6 +594,9 @@ class TimelineView(QWidget):
         clip_left, clip_right = GUTTER - 6.0, float(self.width()) + 6.0
         painter.setFont(self.font_main)
         for item in items:
+            if item.kind == "density":
+                self._paint_density(painter, geometry, item)
+                continue
             rect = self._item_rect(geometry, item)
             if item.kind == "cluster":
                 self._paint_cluster(painter, rect, item)
@@ -524,7 +607,9 @@ class TimelineView(QWidget):
             selected = row < n_selected and bool(selected_mask[row])
             style = self._style(int(index.category[row]), index.tense[row] == PLANNED, dim, selected)
             if item.is_bar:
-                self._paint_bar(painter, rect, style, index.precision[row] == OPEN_RANGE, clip_left, clip_right)
+                code = index.precision[row]
+                fade = 1 if code == OPEN_RANGE else -1 if code == RECENT else 0
+                self._paint_bar(painter, rect, style, fade, clip_left, clip_right)
             else:
                 painter.setPen(style.dot_pen)
                 painter.setBrush(style.dot_brush)
@@ -540,18 +625,20 @@ class TimelineView(QWidget):
                 painter.setPen(style.text_pen)
                 painter.drawStaticText(label.topLeft(), self._label_text(row, 0))
 
-    def _paint_bar(self, painter: QPainter, rect: QRectF, style: _Style, open_range: bool,
+    def _paint_bar(self, painter: QPainter, rect: QRectF, style: _Style, fade: int,
                    clip_left: float, clip_right: float) -> None:
         """An interval: a band along the bottom of the row across its whole extent, a tick at
-        its start; the label sits above the band, so text is never half tinted."""
+        its start; the label sits above the band, so text is never half tinted. ``fade`` 1 fades
+        the band toward its end (an open range), -1 toward its start (近日: the weeks before
+        publication)."""
         left = max(rect.left(), clip_left)
         band = QRectF(left, rect.bottom() - BAND_HEIGHT, min(rect.right(), clip_right) - left, BAND_HEIGHT)
         # axis-aligned rectangles are crisp without antialiasing, and much cheaper
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        if open_range:
+        if fade:
             gradient = QLinearGradient(rect.left(), 0, rect.right(), 0)
-            gradient.setColorAt(0.0, style.colour)
-            gradient.setColorAt(1.0, style.faded)
+            gradient.setColorAt(0.0 if fade > 0 else 1.0, style.colour)
+            gradient.setColorAt(1.0 if fade > 0 else 0.0, style.faded)
             painter.setPen(self._no_pen)
             painter.setBrush(QBrush(gradient))
         else:
@@ -560,6 +647,44 @@ class TimelineView(QWidget):
         painter.drawRect(band)
         painter.fillRect(QRectF(rect.left(), rect.top() + 1, 2, rect.height() - 1), style.accent)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+    def _paint_density(self, painter: QPainter, geometry: _LaneGeometry, item: Item) -> None:
+        """Bars of events per bin (square-root scaled, so a few events still show beside many),
+        and the bins that hold a selected event marked in the selection colour."""
+        counts = item.counts
+        if counts is None or not counts.any():
+            return
+        top = geometry.top + LANE_PADDING / 2 + 2
+        height = geometry.height - LANE_PADDING - 4
+        heights = np.sqrt(counts / counts.max()) * height
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        filled = np.flatnonzero(counts)
+        bars = np.maximum(heights[filled], 1.5)
+        lefts = GUTTER + filled * item.bin_px
+        width = item.bin_px - 0.5
+        # one drawRects call for the whole strip: hundreds of bins cost one paint call
+        painter.setPen(self._no_pen)
+        painter.setBrush(palette.DENSITY)
+        painter.drawRects([QRectF(x, top + height - bar, width, bar)
+                           for x, bar in zip(lefts.tolist(), bars.tolist(), strict=True)])
+        selected = np.flatnonzero(self._selected) if self._selected.any() else np.empty(0, dtype=np.int64)
+        if len(selected):
+            selected = selected[self.index.lane[selected] == geometry.lane]
+            x = (self.index.start[selected] - self.scale.start) / self.scale.days_per_px
+            for bin_number in np.unique(np.floor(x[(x >= 0) & (x < self.scale.width)] / item.bin_px)).tolist():
+                painter.fillRect(QRectF(GUTTER + bin_number * item.bin_px - 1, top, item.bin_px + 1, height),
+                                 palette.SELECTION)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+    def density_events(self, lane: int, item: Item, x: float) -> np.ndarray:
+        """The events of the density bin under the widget x (for its list, its zoom)."""
+        number = int((x - GUTTER) // item.bin_px)
+        d0 = self.scale.day_of(number * item.bin_px)
+        d1 = self.scale.day_of((number + 1) * item.bin_px)
+        rows = self.index.visible(lane, d0, d1)
+        starts = self.index.start[rows]
+        # events that start in the bin; the first bin also holds those begun before the view
+        return rows[(starts >= d0) | (number == 0)]
 
     def _paint_cluster(self, painter: QPainter, rect: QRectF, item: Item) -> None:
         events = item.events if item.events is not None else np.empty(0, dtype=np.int64)
@@ -641,12 +766,13 @@ class TimelineView(QWidget):
     def ensure_lane_visible(self, lane: int) -> None:
         if lane < 0:
             return  # the event's lane is filtered out
-        top = lane * self.lane_height()
+        tops = self._lane_tops()
+        top, bottom = float(tops[lane]), float(tops[lane + 1])
         view_h = self.height() - AXIS_HEIGHT
         if top < self.v_offset:
             self.set_v_offset(top)
-        elif top + self.lane_height() > self.v_offset + view_h:
-            self.set_v_offset(top + self.lane_height() - view_h)
+        elif bottom > self.v_offset + view_h:
+            self.set_v_offset(bottom - view_h)
 
     def ensure_event_visible(self, row: int) -> None:
         """Scroll (not zoom) so the event ``row`` is in view, and its lane too."""
@@ -770,11 +896,34 @@ class TimelineView(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus()
+        position = event.position()
+        if position.x() < GUTTER and event.button() == Qt.MouseButton.LeftButton:
+            lane = self.lane_at(position.y())
+            if lane is not None:
+                self.toggle_lane(lane)  # a click on a lane's title folds it (or opens it again)
+            return
         if event.button() == Qt.MouseButton.LeftButton:
-            self._press = event.position()
+            self._press = position
             self._press_modifiers = event.modifiers()
             self._panning = False
         super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: ANN001 - Qt override
+        lane = self.lane_at(event.pos().y()) if event.pos().x() < GUTTER else None
+        if lane is None:
+            return
+        key, label = self.index.lanes[lane].key, self.index.lanes[lane].label
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("展开此泳道") if self.is_collapsed(lane) else self.tr("折叠此泳道"),
+                       lambda: self.toggle_lane(lane))
+        menu.addAction(self.tr("全部折叠"), lambda: self.set_all_collapsed(True))
+        menu.addAction(self.tr("全部展开"), lambda: self.set_all_collapsed(False))
+        menu.addSeparator()
+        menu.addAction(self.tr("只看此泳道：%s") % label.replace("&", "&&"),
+                       lambda: self.lane_filter_requested.emit(self.index.mode, key, label))
+        menu.popup(event.globalPos())
+        self.lane_menu = menu
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None:
@@ -809,6 +958,10 @@ class TimelineView(QWidget):
                 for item in items:
                     if item.kind == "cluster" and self._item_rect(geometry, item).intersects(band):
                         rows.extend(item.events.tolist())
+                    elif item.kind == "density" and geometry.top < band.bottom() and band.top() < geometry.top + geometry.height:
+                        d0 = self.scale.day_of(max(band.left() - GUTTER, 0.0))
+                        d1 = self.scale.day_of(band.right() - GUTTER)
+                        rows.extend(self.index.visible(geometry.lane, d0, d1).tolist())
             flags = QItemSelectionModel.SelectionFlag
             self._select_rows(rows, flags.Select if self._press_modifiers & Qt.KeyboardModifier.ControlModifier else flags.ClearAndSelect)
         elif self._panning:

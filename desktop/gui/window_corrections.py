@@ -14,8 +14,15 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem
 
 from ..core.corpus import SEEDS_DIR
-from ..core.project import apply_corrections, make_edit, make_hide, make_manual
-from .corrections import EditEventDialog
+from ..core.project import (
+    apply_corrections,
+    apply_project,
+    make_edit,
+    make_hide,
+    make_manual,
+    make_published,
+)
+from .corrections import EditEventDialog, PublishedDialog
 from .plain import tooltip_text
 
 
@@ -29,7 +36,11 @@ class CorrectionsMixin:
         selected_ids = [str(frame["id"].iat[r]) for r in self.selected_rows()]
         current = self.selection.currentIndex()
         current_id = str(frame["id"].iat[current.row()]) if current.isValid() and current.row() < len(frame) else None
-        self.applied = apply_corrections(self.extracted, self.controller.project.corrections, self.texts)
+        corrections = self.controller.project.corrections
+        if self.corpus is not None:  # publication dates first: they re-resolve their articles
+            self.applied = apply_project(self.corpus, corrections)
+        else:
+            self.applied = apply_corrections(self.extracted, corrections, self.texts)
         self._set_frame(self.applied.frame)
         new_frame = self.model.frame
         positions = {str(i): p for p, i in enumerate(new_frame["id"])}
@@ -163,6 +174,26 @@ class CorrectionsMixin:
         first, last, precision = (found.start, found.end, found.precision) if found else (ref, ref, "day")
         return {"start": first, "end": last, "precision": precision, "title": selected.strip()[:30],
                 "category": "其他", "places": [], "tense": "past" if last <= date.today() else "planned"}
+
+    def edit_published(self, row: int) -> None:
+        """Ask for the publication date of event ``row``'s article and set it (undoable): every
+        relative date of that article is resolved again against it."""
+        frame = self.model.frame
+        current = frame["published"].iat[row]
+        start = current.date() if current is not None and str(current) != "NaT" else frame["start"].iat[row].date()
+        dialog = PublishedDialog(str(frame["article_title"].iat[row]), start, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_published(row, dialog.chosen())
+
+    def set_published(self, row: int, day: date) -> None:
+        frame = self.model.frame
+        article_id = str(frame["article_id"].iat[row])
+        info = next((i for i in (self.corpus.articles if self.corpus else []) if i.article.id == article_id), None)
+        if info is None:
+            return
+        file = info.article.file
+        correction = make_published(self.texts[file], file, info.article.span, day)
+        self.controller.push(correction, self.tr("发布日期改为 %s") % day.isoformat())
 
     def add_manual_event(self, file: str, start: int, end: int, changes: dict) -> None:
         correction = make_manual(self.texts[file], file, (start, end), changes)

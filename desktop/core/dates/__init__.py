@@ -91,7 +91,7 @@ Conventions
   ``ref`` minus the length to ``ref``; 未来/今后 N, N内/以内 from ``ref`` to ``ref`` plus it.
   半 and 多 add half a unit; 工作日 count 7/5 calendar days.  ``N年前/后`` is the whole year,
   ``N个月前``/``N年半后`` the month, ``N天前/后`` the day, ``N周后`` the week (kind ``point``);
-  vague counts (``二十几年前``) give a range.  Counts with no anchor (``十年间``, ``近年来``,
+  vague counts (``二十几年前``, ``三年多前``) give a vague envelope of days (ref-29y .. ref-21y).  Counts with no anchor (``十年间``, ``近年来``,
   ``用5年``) are not mentions.
 * ``前两天`` standing alone (start of text or clause, or after a pronoun or adverb such as
   他/我们/也) is "the other day": ``ref``-5 .. ``ref``-1 (precision ``vague``, kind ``point``,
@@ -119,6 +119,38 @@ Conventions
   a planned cue stands before it (an event named with the current year is reported as held).
 * Tense: see :func:`tense_of`; cue lists ``resources/cues/tense_planned.txt`` and
   ``tense_planned_not.txt`` (主要, 需要… are not cues).
+
+Forms of real news (issue 8)
+----------------------------
+* Relative days of reports: 前日/前晚 (ref-2), 昨晨/昨早 (ref-1), ``今（30）日`` / ``昨（29）日`` (the
+  day of month nearest to that relative day), ``今天（10月1日）`` (the written month and day);
+  a single Chinese numeral day (``八日``) only before a part of the day (``八日中午``).
+* Holidays, festivals and solar terms (``resources/cues/date_holidays.txt``: solar ``MM-DD``,
+  n-th weekday ``MM/N/W``, lunar ``LMM-DD``, solar term ``T清明``, offsets ``±Nd``, periods
+  ``A..B``; lunar dates and terms computed by lunar-python, imported on first use); without a
+  year the occurrence nearest to ``ref``; ``X期间`` is the holiday week when there is one
+  (春节期间); ``今年的国庆节``; 农历/正月/腊月 dates and 大年初X; not before a place word (五一路).
+* ``recent`` (``resources/cues/date_recent.txt``): 近日, 日前, 近期, 不久前, 前几天 … are
+  ``ref``-N .. ``ref`` (``ref`` .. ``ref``+N before 将/拟/内), EDTF ``start~/end``.
+* ``antecedent`` (``resources/cues/date_antecedent_words.txt``): 当时, 此时, 彼时, 届时, 到那时,
+  同一时期 are marked for the caller to give the date of the event before them (``ref`` here).
+* Years of discourse: 同年/该年/是年/翌年 join the relative years; 当年 only before a month or a
+  part of the year (当年3月; 当年签约 is generic); 新的一年 is ``ref``'s year, the next from November.
+* Clocks: a clock written with a day sets the mention's ``clock`` (hour, minute or None), the
+  part of the day turning it into 24-hour time (当晚10时 22:00, 24时 23:59); a clock or a part of
+  the day alone opening a clause (or after 于/在, or after 为/是 when unmistakable) is kind
+  ``anaphoric``, the day in context; never before a connector (上午9点至下午5点: hours) nor at the
+  end of running text.
+* More forms: 年终 (Nov-Dec, not 年终奖), ``前N个月`` at the start of a clause when those months are
+  over (the year to date), 起/开始 + a comma before 至/到 still make a range (``自9月29日开始，至
+  10月10日结束``, 结束/止 closing it), ``X之后`` for a past X an open range, ``两天之后的1月6日`` the
+  written date, vague counts (几年前, 三年多前) a vague envelope of days, round counts
+  (百年前) and 前/后/至 + 第N天 (开车前第20天) nothing, ``DD/MM/YYYY`` (day first unless only month
+  first is a date), ``DD/MM`` before a clock, a bare year before a part of the year (2004下半年)
+  or after a preposition of time before punctuation (截至2020，), 两 never a month (前两月).
+* Traditional characters are matched through a one-for-one map (see
+  :func:`desktop.core.numerals.normalize`). The trigger scan looks for a trigger's first
+  character (``TRIGGER_FIRST_RE``, a character-set search) before trying the trigger regex.
 """
 
 from __future__ import annotations
@@ -126,11 +158,18 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.core.dates._grammar import Hit, scan
-from desktop.core.dates._model import PRECISIONS, DateMention, iv_year, valid_year
+from desktop.core.dates._model import (
+    PRECISIONS,
+    DateMention,
+    clock_of_edtf,
+    iv_year,
+    valid_year,
+    with_clock,
+)
 from desktop.core.dates._tense import tense_of
 from desktop.core.numerals import digit_string, normalize
 
-__all__ = ["PRECISIONS", "DateMention", "find_dates", "parse_date", "tense_of"]
+__all__ = ["PRECISIONS", "DateMention", "clock_of_edtf", "find_dates", "parse_date", "tense_of", "with_clock"]
 
 
 def _mention(text: str, hit: Hit, ref: date) -> DateMention:
@@ -138,13 +177,16 @@ def _mention(text: str, hit: Hit, ref: date) -> DateMention:
     span = (hit.s0, hit.e)
     if hit.kind == "open":
         tense = "past"
+    elif iv.prec == "recent":
+        tense = "past" if iv.end <= ref else "planned"  # 近日 reported, 近期将 to come
     elif hit.kind == "name-year":
         tense = tense_of(iv.start, iv.end, ref, text, (hit.s0, hit.name_end))
         tense = "past" if tense == "ongoing" else tense
     else:
         tense = tense_of(iv.start, iv.end, ref, text, span)
+    clock = iv.clock if iv.prec == "day" else None
     return DateMention(text[hit.s0 : hit.e], span, iv.start, iv.end, iv.prec, iv.edtf, tense,
-                       iv.anchor, hit.kind, ref)  # fmt: skip
+                       iv.anchor, hit.kind, ref, clock)  # fmt: skip
 
 
 def _hits(text: str, ref: date, strict: bool) -> list[Hit]:

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop.core.dates._calendar import (
+    clock_of,
     first_monday,
     holiday,
+    lunar_day,
     months,
+    nearest_holiday,
     nth_weekday,
     quarter,
     season,
@@ -25,13 +28,18 @@ from desktop.core.dates._calendar import (
     winter_year,
 )
 from desktop.core.dates._lexicon import (
+    AFTER_RE,
     ANA_DAY,
     ANA_RE,
+    ANTECEDENT_RE,
     APPROX_RE,
     BARE_DAY_NUM_RE,
     BARE_DAY_RE,
     BARE_LEFT_RE,
+    BARE_YEAR_AFTER,
+    BARE_YEAR_PART_RE,
     BARE_YEAR_RE,
+    BARE_YEAR_TIME_RE,
     CENT_RE,
     CLOCK_LEFT_RE,
     CLOCK_RE,
@@ -42,9 +50,15 @@ from desktop.core.dates._lexicon import (
     DEADLINE_RE,
     DECADE_RE,
     FROM_RE,
+    HAO_VERBS,
+    HOLIDAYS,
     HORIZON_RE,
     LIST_SEP_RE,
     LIST_STOP_RE,
+    LONE_CLOCK_LEFT,
+    LONE_CLOCK_RE,
+    LONE_TOD,
+    LUNAR_MONTHS,
     MID_OK_RE,
     MID_YEAR_WORDS,
     MONTH_RE,
@@ -53,7 +67,10 @@ from desktop.core.dates._lexicon import (
     NAME_NOT,
     NAME_SUFFIXES,
     NAME_YEAR_RE,
+    NEW_YEAR_RE,
     NOW_RE,
+    NUM_DM_RE,
+    NUM_DMY_RE,
     NUM_MD_RE,
     NUM_YM_RE,
     NUM_YMD8_RE,
@@ -61,9 +78,14 @@ from desktop.core.dates._lexicon import (
     NUM_YMD_SP_RE,
     OPEN_RE,
     PAREN_DAY_RE,
+    PAREN_REL,
+    PAREN_REL_RE,
     PLAN_RE,
     PLAN_TAIL_RE,
     QUOTES,
+    RECENT,
+    RECENT_FUTURE_RE,
+    RECENT_RE,
     REL_DAY,
     REL_DAY_RE,
     REL_MONTH,
@@ -81,6 +103,7 @@ from desktop.core.dates._lexicon import (
     START_WORD_RE,
     STOP_RE,
     TOD,
+    TRIGGER_FIRST_RE,
     TRIGGER_RE,
     TWO_YEARS_RE,
     VAGUE_PAST,
@@ -89,6 +112,7 @@ from desktop.core.dates._lexicon import (
     WEEK_RE,
     WEEKDAY_AFTER_RE,
     YEAR_DU_RE,
+    YEAR_NEEDS_PART,
     YEAR_RE,
     YPART_RE,
 )
@@ -107,6 +131,8 @@ from desktop.core.dates._model import (
     valid_year,
 )
 from desktop.core.numerals import digit_string, to_int, to_int_range
+
+_HAO_LIST_RE = re.compile(r"\s*[、和及与]\s*\d{1,2}号")
 
 
 class Reject(Exception):  # noqa: N818 - control flow, not an error
@@ -150,6 +176,9 @@ class Parser:
             if hit is not None and hit.kind in ("span", "open"):
                 hit.s0 = p
             return hit
+        hit = self.recent(p)
+        if hit is not None:
+            return hit
         if s.startswith("前", p):
             hit = self.vague_past(p)
             if hit is not None:
@@ -159,8 +188,41 @@ class Parser:
             hit = self.clock_left(p, m.end())
             if hit is not None:
                 return hit
+        m = ANTECEDENT_RE.match(s, p)
+        if m:
+            return Hit(p, m.end(), iv_day(ref, "day", ""), "antecedent")
         hits = [h for h in (self.count(p), self.range_or_atom(p)) if h is not None]
-        return max(hits, key=lambda h: h.e) if hits else None
+        if hits:
+            return max(hits, key=lambda h: h.e)
+        return self.lone_clock(p)
+
+    def lone_clock(self, p: int) -> Hit | None:
+        """``下午3时许，记者赶到``: a clock or part of the day opening a clause, on the day the
+        text is talking about (kind ``anaphoric``, resolved against ``ref``)."""
+        s = self.s
+        m = LONE_CLOCK_RE.match(s, p)
+        if m is None or not m.group().strip():
+            return None
+        e = m.end()
+        text = m.group()
+        before = s[p - 1] if p > 0 else ""
+        # at the start of a clause, after 于/在 (火灾于九时被控制), or after 为/是 when the time
+        # is unmistakable (起火时间为晚上11点左右, 事发时间是6时10分左右)
+        if before and before not in LONE_CLOCK_LEFT and before not in "于在" and not (
+            before in "为是" and (re.match(LONE_TOD, text) or re.search(r"分|许|左右", text))
+        ):
+            return None
+        if (e >= len(s) and self.strict) or (e < len(s) and (s[e].isdigit() or s[e] in "年月日号天个%.~-—至到")):
+            return None  # no clause after it (in running text), a clock range (opening hours), 8点5%
+        if not re.match(LONE_TOD, text) and not re.search(r"\d\s*[:时点]|[时:]", text):
+            return None  # 零点五 is a number
+        clock = clock_of(text)
+        if clock is None and e < len(s) and s[e] not in "，,、 ":
+            return None  # a part of the day alone opens a clause (上午，…), not a word (下午茶)
+        iv = iv_day(self.ref, "day", "")
+        iv.anaphoric = True
+        iv.clock = clock
+        return Hit(p, e, iv, "anaphoric")
 
     # -- ranges, open ranges, deadlines around one atom
     def range_or_atom(self, q: int) -> Hit | None:
@@ -207,6 +269,11 @@ class Parser:
         if m and iv.end >= ref:
             return Hit(q, m.end(), iv_span(ref, iv.end, "range", "day",
                                            f"{ref.isoformat()}/{bound_edtf(iv, False)}"), "span")  # fmt: skip
+        m = AFTER_RE.match(s, k)
+        if m and iv.prec != "day" and iv.end < ref:
+            # 2004年之后开工建设: from then up to now
+            return Hit(q, m.end(), iv_span(iv.start, ref, "open-range", "day",
+                                           f"{bound_edtf(iv, True)}/{ref.isoformat()}"), "open")  # fmt: skip
         hit = Hit(q, k, iv, "span" if iv.prec == "range" else "point")
         if iv.plain_year:
             hit.name_end = self.name_end(k)
@@ -263,6 +330,19 @@ class Parser:
             a, b = ref.year - hi, ref.year - lo
             iv = iv_span(date(a, 1, 1), date(b, 12, 31), "vague", "year", f"{a}/{b}", a)
         return Hit(p, m.end(), iv)
+
+    def recent(self, p: int) -> Hit | None:
+        """``近日``, ``日前``, ``不久前`` …: the weeks before ``ref`` (``resources/cues/
+        date_recent.txt``); before 将/拟/内 … (``近期将召开``) the weeks after it."""
+        m = RECENT_RE.match(self.s, p)
+        if m is None:
+            return None
+        days, ref = RECENT[m.group()], self.ref
+        if RECENT_FUTURE_RE.match(self.s, m.end()):
+            a, b = ref, ref + timedelta(days=days)
+        else:
+            a, b = ref - timedelta(days=days), ref
+        return Hit(p, m.end(), iv_span(a, b, "recent", "day", f"{a.isoformat()}~/{b.isoformat()}"))
 
     def clock_left(self, p: int, q: int) -> Hit | None:
         """``13:20~次日05:40``, ``夜间至次日上午``: a clock or part of the day on the anaphoric
@@ -343,6 +423,7 @@ class Parser:
                 k = m.end()  # 6月14日当天: the day itself
             m = CLOCK_RE.match(s, k)
             if m and m.end() > k and s[k : m.end()].strip():
+                r[1].clock = clock_of(s[q : m.end()])  # from q: 当晚10时 is 22:00
                 k = m.end()
             r = (k, r[1])
         if r is None and ctx is None and self.strict:
@@ -481,6 +562,11 @@ class Parser:
 
     def rel_day(self, q: int) -> tuple[int, Iv] | None:
         s, ref = self.s, self.ref
+        m = PAREN_REL_RE.match(s, q)
+        if m is not None:
+            day = self.nearest_day(to_int(m.group("n")), ref + timedelta(days=PAREN_REL[m.group("w")]))
+            if day is not None:
+                return m.end(), day  # 今（30）日: the 30th nearest to today
         m = REL_DAY_RE.match(s, q)
         if m is None:
             return None
@@ -492,7 +578,20 @@ class Parser:
         pm = PAREN_DAY_RE.match(self.s, k)
         if pm is None:
             return None
-        d = to_int(pm.group("n"))
+        if pm.group("mo"):
+            # 今天（10月1日）: the written month and day, in the year nearest to base
+            mo, d = to_int(pm.group("mo")), to_int(pm.group("n"))
+            days = [date(y, mo, d) for y in (base.year - 1, base.year, base.year + 1)
+                    if mo and valid_day(y, mo, d)]  # fmt: skip
+            if not days:
+                return None
+            return pm.end(), iv_day(min(days, key=lambda x: abs((x - base).days)), "year", "")
+        day = self.nearest_day(to_int(pm.group("n")), base)
+        return None if day is None else (pm.end(), day)
+
+    @staticmethod
+    def nearest_day(d: int | None, base: date) -> Iv | None:
+        """Day ``d`` of the month of ``base``, of the month before or after: the nearest."""
         cands = []
         for off in (-1, 0, 1):
             first = add_months(base.replace(day=1), off)
@@ -500,11 +599,11 @@ class Parser:
                 cands.append(first.replace(day=d))
         if not cands:
             return None
-        best = min(cands, key=lambda c: abs((c - base).days))
-        return pm.end(), iv_day(best, "month", "")
+        return iv_day(min(cands, key=lambda c: abs((c - base).days)), "month", "")
 
     def anaphoric(self, q: int) -> tuple[int, Iv] | None:
-        """当日/当天/当晚 (ref), 次日/翌日 (ref+1), 第N天 (ref+N-1), 第N年 (ref's year+N-1)."""
+        """当日/当天/当晚 (ref), 次日/翌日 (ref+1), 前一天 (ref-1), 第N天 (ref+N-1), 第N年 (ref's
+        year+N-1)."""
         m = ANA_RE.match(self.s, q)
         if m is None:
             return None
@@ -515,10 +614,14 @@ class Parser:
                 return None
             iv = iv_year(ref.year + n - 1, "year", "")
         else:
-            n = to_int(m.group("nd")) if m.group("nd") else ANA_DAY[m.group()] + 1
-            if not n or n > 366:
-                return None
-            base = ref + timedelta(days=n - 1)
+            if m.group("nd"):
+                n = to_int(m.group("nd"))
+                if not n or n > 366:
+                    return None
+                offset = n - 1  # 第三天: two days after the day told
+            else:
+                offset = ANA_DAY[m.group()]  # 次日 +1, 前一天 -1
+            base = ref + timedelta(days=offset)
             r = self.paren_day(m.end(), base)
             if r is not None:
                 return r  # 当天(15日): the day of month is written, nothing anaphoric is left
@@ -536,6 +639,11 @@ class Parser:
         wd = m.group("wd") or m.group("wd2")
         if wd:
             return m.end(), iv_day(mon + timedelta(days=wd_index(wd)), "day", "")
+        if m.group("we"):  # 本周末: Saturday and Sunday
+            a, b = mon + timedelta(days=5), mon + timedelta(days=6)
+            return m.end(), iv_span(a, b, "range", "day")
+        if m.group("wb"):  # 下周初: the first days of the week
+            return m.end(), iv_span(mon, mon + timedelta(days=2), "vague", "day")
         return m.end(), iv_week(mon, "day")
 
     def season_word(self, q: int) -> tuple[int, Iv] | None:
@@ -563,7 +671,13 @@ class Parser:
             return m.end(), iv_span(date(ref.year, 1, 1), date(ref.year + 1, 12, 31), "range", "year",
                                     f"{ref.year}/{ref.year + 1}", ref.year)  # fmt: skip
         mid_ok = True
+        m = NEW_YEAR_RE.match(s, q)
+        if m:
+            y = ref.year + (1 if ref.month >= 11 else 0)
+            return m.end(), iv_year(y, "year", "")
         m = REL_YEAR_RE.match(s, q)
+        if m and m.group() in YEAR_NEEDS_PART and not (YPART_RE.match(s, m.end()) or MONTH_RE.match(s, m.end())):
+            return None  # 当年签约、当年落地: generic
         if m:
             y, anchor, lead, pos = ref.year + REL_YEAR[m.group()], "year", "y", m.end()
             mid_ok = m.group() in MID_YEAR_WORDS
@@ -581,6 +695,10 @@ class Parser:
             r = self.ypart(pos, y, anchor, True, mid_ok)
             if r is not None:
                 return r
+            if s.startswith("的", pos):
+                r = self.ypart(pos + 1, y, anchor, True, mid_ok)
+                if r is not None and r[1].prec == "day":
+                    return r  # 今年的国庆节: the holiday of that year
             mo = MONTH_RE.match(s, pos)
             if mo is None:
                 if two and self.strict:
@@ -595,7 +713,7 @@ class Parser:
             pos = mo.end()
         else:
             by, banchor = (ctx.y, ctx.anchor) if ctx is not None and ctx.y else (ref.year, "year")
-            r = self.ypart(q, by, banchor, False)
+            r = self.ypart(q, by, banchor, False, nearest_to=None if ctx is not None else ref)
             if r is not None:
                 return r
             m = REL_QUARTER_RE.match(s, q)
@@ -639,6 +757,8 @@ class Parser:
         r = self.mpart(pos, y, m, anchor)
         if r is not None:
             return r
+        if s.startswith(" ", pos) and DAY_RE.match(s, pos + 1):
+            pos += 1  # 1 月 26 日
         dm = DAY_RE.match(s, pos) or BARE_DAY_NUM_RE.match(s, pos) or BARE_DAY_RE.match(s, pos)
         if dm:
             d = to_int(dm.group("n"))
@@ -655,8 +775,8 @@ class Parser:
         if m is None:
             return None
         raw = m.group("n")
-        if self.strict and not raw.isdigit() and len(raw) < 2:
-            return None
+        if self.strict and not raw.isdigit() and len(raw) < 2 and not re.match(rf"\s*(?:{TOD})", s[m.end():]):
+            return None  # 三日游, 五日内; but 八日中午 is the 8th
         if self.strict and m.group("u") == "号" and not self._hao_ok(m.end()):
             return None
         d = to_int(raw)
@@ -669,8 +789,13 @@ class Parser:
         return m.end(), iv_day(date(y, mo, d), anchor, "d")
 
     def _hao_ok(self, e: int) -> bool:
-        """Whether N号 ending at ``e`` is a day: not followed by a word (9号线, 3号楼)."""
+        """Whether N号 ending at ``e`` is a day: not followed by a word (9号线, 3号楼), also
+        after a list of them (1号、2号、3号入口)."""
+        while (m := _HAO_LIST_RE.match(self.s, e)) is not None:
+            e = m.end()
         nxt = self.s[e : e + 2]
+        if self.s.startswith(HAO_VERBS, e):
+            return True  # 据彭博社14号援引消息
         return not (
             nxt
             and "\u4e00" <= nxt[0] <= "\u9fff"
@@ -697,26 +822,47 @@ class Parser:
                 iv = iv_month(y, mo, "absolute", "y")
                 iv.numeric = True
                 return m.end(), iv
-        m = NUM_MD_RE.match(s, q)
+        m = NUM_DMY_RE.match(s, q)
+        if m:
+            a, b, y = (int(g) for g in m.groups())
+            d, mo = (a, b) if valid_day(y, b, a) else (b, a)
+            if valid_year(y) and valid_day(y, mo, d):
+                iv = iv_day(date(y, mo, d), "absolute", "y")
+                iv.numeric = True
+                return m.end(), iv
+        m = NUM_MD_RE.match(s, q) or NUM_DM_RE.match(s, q)
         if m:
             mo, d = (int(g) for g in m.groups() if g is not None)
+            if m.re is NUM_DM_RE:
+                mo, d = d, mo
             y = self.ref.year
             if valid_day(y, mo, d):
                 iv = iv_day(date(y, mo, d), "year", "m")
                 iv.numeric = True
                 return m.end(), iv
+        m = BARE_YEAR_PART_RE.match(s, q)
+        if m:
+            r = self.ypart(m.end(), int(m.group(1)), "absolute", True)
+            if r is not None:
+                return r  # 2004下半年
+        m = BARE_YEAR_TIME_RE.match(s, q) if self.strict and s[max(q - 2, 0) : q].endswith(BARE_YEAR_AFTER) else None
+        if m:
+            return m.end(), iv_year(int(m.group(1)), "absolute")  # 截至2020，
         return None
 
     def ypart(
-        self, pos: int, y: int, anchor: str, after_year: bool, mid_ok: bool = True
+        self, pos: int, y: int, anchor: str, after_year: bool, mid_ok: bool = True,
+        nearest_to: date | None = None,
     ) -> tuple[int, Iv] | None:
+        """A part of year ``y`` at ``pos`` (上半年, 一季度, 年底, 春季, a holiday …); a holiday or
+        lunar date without a year is the occurrence nearest to ``nearest_to`` when given."""
         m = YPART_RE.match(self.s, pos)
         if m is None:
             return None
         g = m.groupdict()
         e = m.end()
-        if not after_year and (g["yi"] or (g["yw"] and not g["ny"]) or g["fl"] or g["first"]
-                               or g["ordm"] or g["ordd"] or g["ordw"]
+        if not after_year and (g["yi"] or (g["yw"] and not g["ny"]) or (g["fl"] and not self._to_date(pos, g, y))
+                               or g["first"] or g["ordm"] or g["ordd"] or g["ordw"]
                                or (g["mid"] and not g["nym"])):  # fmt: skip
             return None
         if g["mid"]:
@@ -775,8 +921,34 @@ class Parser:
             return e, season(
                 winter_year(self.ref) if idx == 3 and not after_year else y, idx, anchor
             )
-        iv = holiday(g["hol"], y, anchor)
-        return None if iv is None else (e, iv)
+        if g["hol"]:
+            name = g["hol"]
+            if g["hp"] and f"{name}假期" in HOLIDAYS:
+                name = f"{name}假期"  # 春节期间: the holiday week, not the day
+            if after_year or nearest_to is None:
+                iv = holiday(name, y, anchor)
+            else:
+                iv = nearest_holiday(name, nearest_to, anchor)
+            return None if iv is None else (e, iv)
+        lm = g["lm"] or g["lm2"] or "正"
+        month = LUNAR_MONTHS.get(lm) or to_int(lm)
+        raw = g["ld"] or g["ld2"] or g["ld3"]
+        d = to_int(raw[1:] if raw.startswith("初") else raw)
+        if not month or not d or not 1 <= month <= 12 or not 1 <= d <= 30:
+            return None
+        if after_year or nearest_to is None:
+            day = lunar_day(y, month, d)
+        else:
+            days = [x for yy in (y - 1, y, y + 1) if (x := lunar_day(yy, month, d))]
+            day = min(days, key=lambda x: abs((x - nearest_to).days)) if days else None
+        return None if day is None else (e, iv_day(day, anchor, ""))
+
+    def _to_date(self, pos: int, g: dict, y: int) -> bool:
+        """``前10个月，全国…`` at the start of a clause: the year to date (its months over)."""
+        if g["fl"] != "前" or (pos > 0 and self.s[pos - 1] not in VAGUE_PAST_LEFT):
+            return False
+        n = to_int(g["nm"])
+        return n is not None and 1 <= n <= 11 and month_end(y, n) <= self.ref
 
     def mpart(self, pos: int, y: int, m: int, anchor: str) -> tuple[int, Iv] | None:
         mt = MPART_RE.match(self.s, pos)
@@ -816,6 +988,10 @@ class Parser:
         if m is None:
             return None
         pre, suf, unit, raw = m.group("pre"), m.group("suf"), m.group("u"), m.group("n")
+        if pre in ("此后", "其后"):
+            if suf:
+                return None
+            pre, suf = None, "后"  # 此后一年: a year after the date told (counted by the caller)
         if not pre and not suf:
             return None
         if unit == "月" and not m.group("ge") and not pre:
@@ -828,6 +1004,8 @@ class Parser:
             return None
         if unit == "年" and not pre and (len(raw) == 4 or raw[0] in "〇零"):
             return None
+        if unit == "年" and raw.lstrip("几数上").strip("几") in ("百", "千", "万"):
+            return None  # 早在百年前: a round figure that cannot be placed
         rng = to_int_range(raw)
         if rng is None or rng[1] == 0:
             return None
@@ -848,14 +1026,18 @@ class Parser:
             else:
                 iv = iv_span(ref, shift(ref, unit, lo, 1), "range", "day")
             return Hit(p, e, iv, "duration")
+        if s.startswith("的", e):
+            # 两天之后的1月6日: the date written after the count is the date meant
+            r = self.atom(e + 1, None)
+            if r is not None and r[1].prec == "day" and not r[1].anaphoric:
+                return Hit(p, r[0], r[1])
         sign = -1 if suf in ("前", "之前", "以前") else 1
+        if (m.group("mo1") or m.group("mo2")) and not (m.group("h1") or m.group("h2")):
+            lo, hi = rng[0], rng[1] + 1  # 三年多前: between three and four years before
         a, b = sorted((shift(ref, unit, lo, sign), shift(ref, unit, hi, sign)))
         if lo != hi:
-            if unit == "年":
-                iv = iv_span(date(a.year, 1, 1), date(b.year, 12, 31), "range", "year",
-                             f"{a.year}/{b.year}")  # fmt: skip
-            else:
-                iv = iv_span(a, b, "range", "day")
+            # 几年前, 二十几年前, 三年多前: an envelope of the days it may mean
+            iv = iv_span(a, b, "vague", "day")
         elif unit == "年" and not half:
             iv = iv_year(a.year, "year", "")
         elif unit in ("年", "月", "季度"):
@@ -872,9 +1054,10 @@ def scan(s: str, ref: date, strict: bool = True) -> list[Hit]:
     parser = Parser(s, ref, strict)
     hits: list[Hit] = []
     pos = 0
-    for t in TRIGGER_RE.finditer(s):
+    trigger = TRIGGER_RE.match
+    for t in TRIGGER_FIRST_RE.finditer(s):
         p = t.start()
-        if p < pos:
+        if p < pos or trigger(s, p) is None:
             continue
         try:
             hit = parser.parse_at(p)

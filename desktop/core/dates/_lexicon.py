@@ -14,13 +14,22 @@ WD = "一二三四五六日天"  # weekday characters (日/天 = Sunday)
 
 REL_DAY = {
     "今天": 0, "今日": 0, "本日": 0, "今儿": 0, "现在": 0, "全天": 0, "今晚": 0, "今早": 0, "今晨": 0,
-    "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "前天": -2, "大前天": -3, "大大前天": -4,
-    "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "后天": 2, "大后天": 3, "大大后天": 4,
+    "今夜": 0, "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "昨晨": -1, "昨早": -1, "前天": -2,
+    "前日": -2, "前晚": -2, "大前天": -3, "大大前天": -4,
+    "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "明晨": 1, "后天": 2, "大后天": 3, "大大后天": 4,
 }  # fmt: skip
+# 今（30）日, 昨（29）日: the relative day with its day of month in brackets
+PAREN_REL = {"今": 0, "昨": -1, "明": 1}
 REL_YEAR = {
     "今年": 0, "本年": 0, "全年": 0, "这一年": 0, "去年": -1, "上一年": -1, "上年": -1, "前年": -2, "大前年": -3,
-    "明年": 1, "次年": 1, "下一年": 1, "后年": 2, "大后年": 3,
+    "明年": 1, "次年": 1, "翌年": 1, "下一年": 1, "后年": 2, "大后年": 3,
+    "同年": 0, "该年": 0, "是年": 0, "当年": 0, "那一年": 0,
 }  # fmt: skip
+# 当年 alone is generic in news (当年签约、当年落地); only 当年3月, 当年年底 … are dates
+YEAR_NEEDS_PART = frozenset(("当年",))
+# Words that take the date of what the text was just talking about (当时17岁, 此时, 到那时):
+# kind "antecedent", resolved by the caller against the latest dated event before them.
+ANTECEDENT = word_list("cues", "date_antecedent_words.txt")
 REL_MONTH = {
     "本月": 0, "当月": 0, "同月": 0, "这个月": 0, "这月": 0, "上月": -1, "上个月": -1,
     "上一个月": -1, "上一月": -1, "下月": 1, "下个月": 1, "下一个月": 1, "下一月": 1,
@@ -31,7 +40,7 @@ REL_QUARTER = {
 }  # fmt: skip
 # Anaphoric day words: the day (or the next day) of an event the story is talking about.  They
 # are resolved against ``ref`` and marked kind "anaphoric" for the caller to re-resolve.
-ANA_DAY = {"当日": 0, "当天": 0, "当晚": 0, "当夜": 0, "同日": 0, "同一天": 0, "次日": 1, "翌日": 1, "隔日": 1,
+ANA_DAY = {"当日": 0, "当天": 0, "当晚": 0, "当夜": 0, "同日": 0, "同一天": 0, "同一日": 0, "前一天": -1, "前一日": -1, "次日": 1, "翌日": 1, "隔日": 1,
            "隔天": 1}
 # "the other day" / "a couple of years back": 前两天, 前两年 standing alone (see VAGUE_PAST_LEFT)
 VAGUE_PAST = {"天": (1, 5), "年": (1, 4)}
@@ -52,25 +61,34 @@ def _load_holidays() -> dict[str, str]:
 
 
 HOLIDAYS = _load_holidays()
+RECENT = {w.split("=", 1)[0]: int(w.split("=", 1)[1]) for w in word_list("cues", "date_recent.txt")}
 HORIZONS = word_list("cues", "date_horizon_prefixes.txt")
 NAME_SUFFIXES = word_list("cues", "name_suffixes.txt")
 NAME_NOT = word_list("cues", "date_name_not_words.txt")
 NAME_BREAKERS = frozenset("".join(word_list("cues", "date_name_breakers.txt")))
 BARE_DAY_STOPS = "".join(word_list("cues", "date_bare_day_stops.txt"))
+HAO_VERBS = tuple(word_list("cues", "date_hao_verbs.txt"))
 
 # ---------------------------------------------------------------- regexes
 _C = re.compile
 # 前年/后年/前天/后天 after a word that takes 前/后 as a postposition (达产后年产值, 提前天数)
 _POSTPOSITION = "之以然最此随今前过事会节年战提当空目产成完毕"
-_AMBIGUOUS = rf"(?<![{_POSTPOSITION}])(?=[前后][年天])|(?![前后][年天])"
-REL_DAY_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_alt(REL_DAY)})(?!候)")
+_AMBIGUOUS = rf"(?<![{_POSTPOSITION}])(?=[前后][年天]|前[日晚])|(?![前后][年天]|前[日晚])"
+# 明天/明日/明早 not inside a word ending in 明 (光明日报, 文明, 说明, 透明)
+_MING_LEFT = "(?=明)(?<=[光文清黎聪开说表阐证鲜分透英高精严贤神失简昌修嘉照发标注申声究查])"
+# 前日 is the day before yesterday, but not in 前日本首相 (the former Japanese …)
+REL_DAY_RE = _C(rf"(?:{_AMBIGUOUS})(?<!{_MING_LEFT})(?:{_alt(REL_DAY)})(?!候)(?!(?<=前日)本)")
+PAREN_REL_RE = _C(rf"(?P<w>[{''.join(PAREN_REL)}])\s*\(\s*(?P<n>\d{{1,2}}|[{CN}]{{1,3}})\s*\)\s*[日号]")
 # 上年 (last year) not inside a verb with 上 (马上年底, 赶上年末, 登上年度…) nor before a word
 # starting with 年 (北上年轻人, 上年纪, 买上年货, 吃上年夜饭, 线上年会…)
 _UP_LEFT = "马赶跟追爬登迎加算北送带穿戴过吃住碰遇配补搭考当坐走冲奔连接关锁挂贴摊看盯评选荣踏放摆装写填印刻晒献递附顶迈跨攀站骑乘堆染盖涂刷挤凑拼排轮"
 _UP_NEXT = "轻纪龄华货画夜味会薪关级兽糕历检卡票费金鉴报迈幼长谱轮青少老事景份"
 _UP_YEAR = rf"(?<![{_UP_LEFT}])(?=上年(?![{_UP_NEXT}]))|(?!上年)"
-# 去年 after 过 is last year in 超过去年, but not in 过去年代 (past eras)
-REL_YEAR_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_UP_YEAR})(?:{_alt(REL_YEAR)})(?!代(?<=过去年代))")
+# 去年 after 过 is last year in 超过去年, but not in 过去年代 (past eras); 同年 not in 同年龄/同年级
+# 新的一年 / 新一年: the year just begun, or the coming one when said from November on
+NEW_YEAR_RE = _C(r"新的?一年(?![级度])")
+REL_YEAR_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_UP_YEAR})(?:{_alt(REL_YEAR)})(?!代(?<=过去年代))(?!(?<=同年)[龄级纪])"
+                 r"(?<![相应充适担恰理正妥每]当年)")
 # 本年度/上年度/今年度 (not 今年度过, 今年度假); 去年同期/上年同期 (the comparison base)
 YEAR_DU_RE = _C(r"度(?![过假日])")
 SAME_PERIOD_RE = _C(r"同期")
@@ -79,13 +97,14 @@ REPEAT_RE = _C(r"上{2,}|下{2,}")
 REL_MONTH_RE = _C(_alt(REL_MONTH))
 REL_QUARTER_RE = _C(rf"(?P<w>{_alt(REL_QUARTER)})(?P<qp>末|初)?")
 TWO_YEARS_RE = _C("今明两年")
-PAREN_DAY_RE = _C(rf"\(\s*(?P<n>{N})[日号]\s*\)")
+PAREN_DAY_RE = _C(rf"\(\s*(?:(?P<mo>{N})月)?(?P<n>{N})[日号]\s*\)")
 YEAR_RE = _C(
-    r"(?P<y>\d{4}|\d{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})(?:年度|年份|年)"
+    r"(?P<y>\d{4}|\d{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})(?: (?=年))?(?:年度|年份|年)"
 )
 BARE_YEAR_RE = _C(r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})(?![\d年])")
-MONTH_RE = _C(rf"(?P<n>{N})(?:月份|月)(?!份)")
-DAY_RE = _C(rf"(?P<n>{N})(?P<u>日|号)")
+# 两 counts (前两月 is two months) but never names a month
+MONTH_RE = _C(rf"(?!两)(?P<n>{N})(?: (?=月))?(?:月份|月)(?!份)")
+DAY_RE = _C(rf"(?P<n>{N})(?: (?=[日号]))?(?P<u>日|号)")
 BARE_DAY_RE = _C(
     r"(?P<n>[一二三四五六七八九十廿卅]{1,3})(?=$|[\s,.;:!?)\]、，。；！？~\-—至到起前])"
 )
@@ -101,9 +120,16 @@ _MID_BLOCK = (
 # relative years that take 年中 without a second 年 (今年中, 去年中; not 这一年中 "during the year")
 MID_YEAR_WORDS = frozenset(("今年", "去年", "明年", "前年", "后年", "上年"))
 MID_OK_RE = _C(r"$|[\s，,。；;：:！!？?、)\]”\"]|以来|以前|之前|前后|左右|时|开始|起|至|到")
+# 年终 not in a series or an appraisal (年终奖, 年终总结, 年终经济观察)
+_YEAR_END_NOT = "奖|总结|考核|盘点|述职|决算|评|报|回顾|经济|专|特|大|综|汇|结|岁末"
+# a holiday name inside a place or an institution's name (五一路, 国庆广场, 元旦小学)
+_HOLIDAY_NOT_NEXT = "[路街村桥站镇乡巷]|广场|大道|大街|公园|小学|中学|大学|劳动奖|奖章|剧场|大厦"
+_LUNAR_MONTH = "正|冬|腊|十一|十二|[一二三四五六七八九十]"
+_LUNAR_DAY = "初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]|三十|十五"
+LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
 YPART_RE = _C(
     r"(?P<hy>[上下])半年|H(?P<hy2>[12])(?![0-9A-Za-z])"
-    rf"|(?P<ny>年)?(?P<yw>初|底|末|内)(?![{_BLOCK}])"
+    rf"|(?P<ny>年)?(?P<yw>初|底|末|内|终(?!{_YEAR_END_NOT}))(?![{_BLOCK}])"
     r"|(?P<yi>伊始|开局之年|开局|收官之年|收官|全年)"
     rf"|(?P<nym>年)?(?P<mid>中)(?![{_MID_BLOCK}])"
     r"|(?P<ss>入[春夏秋冬]|开春)(?=以来)"
@@ -117,7 +143,9 @@ YPART_RE = _C(
     rf"|第(?P<ordd>{N})天"
     rf"|第(?P<ordw>{N})个?(?:周|星期|礼拜)"
     r"|(?P<sea>[春夏秋冬])(?:季|天)"
-    rf"|(?P<hol>{_alt(HOLIDAYS)})"
+    rf"|(?P<hol>{_alt(HOLIDAYS)})(?P<hp>期间)?(?!{_HOLIDAY_NOT_NEXT})"
+    rf"|(?:农历|阴历)(?P<lm>{_LUNAR_MONTH})月(?P<ld>{_LUNAR_DAY})"
+    rf"|(?P<lm2>正|腊)月(?P<ld2>{_LUNAR_DAY})|大年(?P<ld3>初[一二三四五六七八九十])"
 )
 MPART_RE = _C(
     r"(?P<xun>上中|中下|[上中下])旬"
@@ -126,7 +154,7 @@ MPART_RE = _C(
     rf"|的?第(?P<wk>{N})个?(?:周|星期|礼拜)(?P<wd>[{WD}])?(?!期|年)"
 )
 WEEK_RE = _C(
-    rf"(?P<r>上+|下+|这|本)(?:个|一)?(?:周|星期|礼拜)(?!期|年|边|岁|刊|报|末)"
+    rf"(?P<r>上+|下+|这|本)(?:个|一)?(?:周|星期|礼拜)(?:(?P<we>末)|(?P<wb>初))?(?!期|年|边|岁|刊|报|末)"
     rf"(?:(?:周|星期|礼拜)?(?P<wd>[{WD}]))?"
     rf"|(?<![每隔一两几数])(?:周|星期|礼拜)(?P<wd2>[{WD}])"
 )
@@ -143,23 +171,37 @@ QUOTES = {"“": "”", "‘": "’", '"': '"', "「": "」", "『": "』"}
 CENT_RE = _C(
     rf"(?:(?P<rel>上个?|本|这个|下个?)|(?P<c>{N}))世纪(?:(?P<d>{N})年代)?"
     rf"(?P<p>初期|初|前期|早期|中期|中叶|末期|末|后期|晚期|上半叶|下半叶)?(?![{_BLOCK}])"
+    r"(?!经济|网|报|大道|公园|坛|城|广场|大厦|酒店|中学|小学|公司|集团|出版)"  # 21世纪经济报道: a name
 )
 DECADE_RE = _C(
     r"(?P<d>\d0|[一二三四五六七八九]十)年代(?P<p>初期|初|前期|早期|中期|末期|末|后期|晚期)?"
 )
 NUM_YMD_RE = _C(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?!\d)|(?=\d{1,2}:))")
-NUM_YMD8_RE = _C(r"(\d{4})(\d{2})(\d{2})(?![\dA-Za-z_])")
+# 20240925, not an ICP or licence number (苏ICP备13020714号)
+NUM_YMD8_RE = _C(r"(?<![备证])((?:19|20)\d\d)(\d{2})(\d{2})(?![\dA-Za-z_号])")
 NUM_YMD_SP_RE = _C(r"(\d{4}) (\d{1,2}) (\d{1,2})(?![\d.])")
 NUM_YM_RE = _C(r"(\d{4})[-/.](\d{2})(?![\d.%万亿千百元])")
 NUM_MD_RE = _C(r"(\d{2})-(\d{2})(?![\d-])|(\d{1,2})·(\d{1,2})(?!\d)|(\d{1,2})/(\d{1,2})[号日]")
+# 06/02/2022 (day first, as pages written in Europe and Hong Kong give it; month first when
+# only that reading is a date), and 13/02 only before a clock time (13/02 13:48), since a
+# bare N/N in Chinese text is a fraction (约1/4的面积)
+NUM_DMY_RE = _C(r"(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+NUM_DM_RE = _C(r"(\d{1,2})/(\d{1,2})(?=\s+\d{1,2}:\d{2})")
+# a 4-digit year without 年 before a part of the year (2004下半年, 2020前三季度) or after a
+# preposition of time before punctuation or 以来/起 (截至2020，; 自2015以来)
+BARE_YEAR_PART_RE = _C(r"((?:19|20)\d\d)(?=上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|全年)")
+BARE_YEAR_AFTER = ("在", "于", "到", "至", "自", "从", "截至", "截止", "直到", "直至")
+BARE_YEAR_TIME_RE = _C(r"((?:19|20)\d\d)(?=\s*(?:[，,。；;、）)]|以来|起|开始|之前|以前|之后|以后))")
 HM = rf"(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?时?|{N}(?:点钟?|时)(?:{N}(?:分钟?|刻|秒)?|半|整)*)"
 CLK = rf"(?:{TOD})?\s*{HM}(?:许|左右)?"
 CLK_START = rf"(?:(?:{TOD})?\s*(?:{HM}(?:许|左右)?|{N}(?=\s*[~\-至到]\s*(?:{TOD})?\s*{N}\s*[点时:]))|(?:{TOD}))"
 CLOCK_RE = _C(rf"\s*-?\s*{CLK_START}(?:\s*[~\-至到—]+\s*{CLK})?")
 WEEKDAY_AFTER_RE = _C(rf"\s*[,，(]?\s*(?:周|星期|礼拜)[{WD}]\)?")
 CONN_RE = _C(r"\s*(?:至|到|—+|-+|~)\s*")
-START_WORD_RE = _C(r"起(?=\s*(?:至|到))|开始(?=\s*(?:至|到))")
-STOP_RE = _C(r"止|为止")
+# 自9月29日开始，至10月10日结束: the start word may stand before a comma
+START_WORD_RE = _C(r"(?:起|开始)(?:\s*[，,])?(?=\s*(?:至|到))")
+STOP_RE = _C(r"止|为止|结束")
+AFTER_RE = _C(r"之后|以后")
 NOW_RE = _C(r"今(?![年天日后晚早晨春夏秋冬])")
 OPEN_RE = _C(r"以来|起(?![草步飞诉点源来到着航跑])|开始")
 DEADLINE_RE = _C(r"之前|以前|前(?![往来夕进行景列期身任沿线端述提后三四五六七八九十两一二几\d])")
@@ -167,18 +209,18 @@ APPROX_RE = _C(r"左右|前后|许")
 FROM_RE = _C(r"从|自")
 HORIZON_RE = _C(rf"(?<!截)(?:{_alt(HORIZONS)})")
 COUNT_RE = _C(
-    r"(?P<pre>近|最近|过去的?|未来的?|今后的?|接下来的?|往后的?)?"
+    r"(?P<pre>近|最近|过去的?|未来的?|今后的?|接下来的?|往后的?|此后|其后)?"
     rf"(?P<n>{NF})(?P<ge>个)?(?P<h1>半)?(?P<mo1>多)?"
     r"(?P<u>年|月|天|日|周|星期|礼拜|季度|工作日)(?P<h2>半)?(?P<mo2>多)?"
     r"(?P<suf>以来|来|以内|之内|内|之前|以前|前|之后|以后|后)?"
 )
 # anaphoric day words; 当 not inside 相当/应当/担当…, 第N天/第N年 not after 连续 (a count)
 ANA_RE = _C(
-    r"(?<![相应充适担恰理正妥每])(?:当日(?![益渐趋常])|当天(?![然气空才使])|当晚|当夜)"
-    r"|(?<![共相协])同日|同一天|次日|翌日|隔日|隔天"
-    rf"|(?<!连续)第(?P<nd>{N})天|(?<!连续)第(?P<ny>{N})年(?![代度级])"
+    r"(?<![相应充适担恰理正妥每])(?:当日(?![益渐趋常])|当天(?![然气空才]|使(?!用))|当晚|当夜)"
+    r"|(?<![共相协])同日|同一[天日]|次日|翌日|隔日|隔天|(?:(?<=[此其])|(?<![\u4e00-\u9fff]))前一[天日]"
+    rf"|(?<!连续)(?<![前后至到])第(?P<nd>{N})[天日](?![报])|(?<!连续)第(?P<ny>{N})年(?![代度级])"
 )
-SAME_DAY_RE = _C(r"当日(?![益渐趋常])|当天(?![然气空才使])|当晚|当夜")
+SAME_DAY_RE = _C(r"当日(?![益渐趋常])|当天(?![然气空才]|使(?!用))|当晚|当夜")
 # a clock or part of the day, then a connector: the left end of 13:20~次日05:40, 夜间至次日上午
 CLOCK_LEFT_RE = _C(
     rf"(?:(?:{TOD})\s*)?{HM}(?:许|左右)?\s*(?:至|到|—+|-+|~)\s*|(?:{TOD})\s*(?:至|到|—+|-+|~)\s*"
@@ -192,23 +234,45 @@ VAGUE_PAST_RE = _C(r"前(?P<n>两)(?P<u>天|年)(?![代度级])")
 VAGUE_PAST_LEFT = frozenset(
     ' \t\n，,。.；;：:！!？?（(【[、“"‘《他她它我你们咱就也都还才刚已曾早而但又'
 )
+# 近日/日前/不久前 …: not 5日前 (a count), 节日前 / 生日前 (before a day named by a word), 近日内
+_RECENT_LEFT = "节假生作念业举期末首每当本次该同前后今昨明某一数几个多"
+RECENT_RE = _C(rf"(?<![\d{CN}几{_RECENT_LEFT}])(?:{_alt(RECENT)})(?!来|以来|[天日])")
+RECENT_FUTURE_RE = _C(r"内|以内|之内|\s*(?:将|拟|要|会|计划|准备|即将|有望|可望)")
+# 当时/此时/届时 …, not inside 适当时, 随时, 同时 (at the same time, a conjunction)
+ANTECEDENT_RE = _C(rf"(?<![适相应恰正随每按准临及堪担在])(?:{_alt(ANTECEDENT)})(?![间期候段刻辰效代令])")
+# a clock or part of the day standing alone at the start of a clause (下午3时许，记者赶到):
+# the day the text is talking about; not 每天上午, not a bare number
+LONE_CLOCK_LEFT = frozenset(" \t\n，,。；;：:！!？?（(、“\"")
+LONE_TOD = "上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|夜里|深夜|清晨|午夜|晚间|早间"
+LONE_CLOCK_RE = _C(rf"(?:{LONE_TOD})\s*(?:{HM})?(?:许|左右)?|{HM}(?:许|左右)?")
 BARE_LEFT_RE = _C(rf"(?P<n>{N})(?=\s*(?:至|到|—+|-+|~)\s*)")
 NAME_YEAR_RE = _C(r"(?P<y>(?:19|20)\d\d)(?=[^\x00-\u2fff])")
 
 _TRIG_WORDS = (
     list(REL_DAY) + [w for w in REL_YEAR if w != "上年"] + list(REL_MONTH) + list(REL_QUARTER) + list(HOLIDAYS)
     + list(HORIZONS) + ["今明两年", "上世纪", "上个世纪", "本世纪", "这个世纪", "下世纪", "下个世纪",
-    "近", "最近", "过去", "未来", "今后", "接下来", "往后", "从", "自", "上半年", "下半年", "年初",
+    "近", "最近", "过去", "未来", "今后", "接下来", "往后", "此后", "其后", "从", "自", "上半年", "下半年", "年初",
     "年底", "年末", "年内", "首季", "第", "Q", "H", "今春", "今夏", "今秋", "今冬", "去春", "去夏",
     "去秋", "去冬", "明春", "明夏", "明秋", "明冬", "春季", "夏季", "秋季", "冬季", "春天", "夏天",
-    "秋天", "冬天", "入春", "入夏", "入秋", "入冬", "开春"] + list(ANA_DAY)
+    "秋天", "冬天", "入春", "入夏", "入秋", "入冬", "开春", "农历", "阴历", "正月", "腊月", "大年", "年终", "新的一年", "新一年"]
+    + list(ANA_DAY) + list(RECENT) + list(ANTECEDENT)
 )  # fmt: skip
 # Zero-width (a lookahead) so that overlapping triggers all count: in 超过去年, the
 # trigger 过去 must not hide the trigger 去年 that starts inside it.
 TRIGGER_RE = _C(
-    rf"(?=(?<![\d{CN}几])[\d{CN}几]|[“‘\"「『](?=十)|前(?=[一二三两23]个?季度|两[天年])"
+    rf"(?=(?<![\d{CN}几])[\d{CN}几]|[“‘\"「『](?=十)|前(?=[一二三两23]个?季度|两[天年]|{N}个?月)"
     r"|(?:上+|下+|这|本)(?:个|一)?(?:周|星期|礼拜)|(?:周|星期|礼拜)(?=[一二三四五六日天])"
     rf"|{_alt(_TRIG_WORDS)}"
-    rf"|上(?=上|年)|下(?=下)|(?<![\d{CN}几多半每这那全整当同本近历往些])年中"
-    rf"|(?:{TOD})(?=[\s\d{CN}点时:分钟刻秒半整许左右]*(?:至|到|~|-|—)))"
+    rf"|上(?=上|年)|下(?=下)|(?<![\d{CN}几多半每这那全整当同本近历往些])年中|(?<![每天日])(?:{LONE_TOD})"
+    rf"|(?:{TOD})(?=[\s\d{CN}点时:分钟刻秒半整许左右]*(?:至|到|~|-|—))|[今昨明](?=\s*\())"
 )
+
+# The characters a trigger can start with (every alternative of TRIGGER_RE above): the scan
+# looks for these first, a fast character-set search, and tries TRIGGER_RE only there.
+_TRIGGER_FIRST = (
+    set(CN + "几“‘\"「『前上下这本周星礼年今昨明")
+    | {w[0] for w in _TRIG_WORDS}
+    | {w[0] for w in TOD.split("|")}
+    | {w[0] for w in LONE_TOD.split("|")}
+)
+TRIGGER_FIRST_RE = _C(rf"[\d{re.escape(''.join(sorted(_TRIGGER_FIRST)))}]")

@@ -7,8 +7,12 @@ from datetime import date, timedelta
 
 PRECISIONS = (
     "day", "week", "month", "quarter", "season", "half-year", "year", "decade", "century",
-    "range", "open-range", "vague",
+    "range", "open-range", "vague", "recent", "hour", "minute",
 )  # fmt: skip
+# "vague" is an envelope of a fuzzy part of a unit (年初, 上旬); "recent" is the weeks before
+# publication named by 近日/日前/不久前 (drawn as a faded band); "hour" and "minute" are a day
+# with its clock time (下午3时许, 8时30分), EDTF ``2008-10-17T15`` / ``2008-10-17T08:30`` (an
+# event's precision: the grammar's mentions stay "day" with a ``clock``).
 
 MIN_YEAR, MAX_YEAR = 1000, 2200
 ANCHOR_RANK = {"absolute": 0, "year": 1, "month": 2, "day": 3}
@@ -28,6 +32,8 @@ class DateMention:
     anchor: str
     kind: str
     ref: date
+    #: (hour, minute or None) of a clock time written with a single day (``昨日下午2时许``)
+    clock: tuple[int, int | None] | None = None
 
 
 @dataclass(slots=True)
@@ -53,6 +59,7 @@ class Iv:
     numeric: bool = False
     plain_year: bool = False
     anaphoric: bool = False
+    clock: tuple[int, int | None] | None = None
 
 
 def month_end(y: int, m: int) -> date:
@@ -108,3 +115,24 @@ def bound_edtf(iv: Iv, first: bool) -> str:
 
 def stronger_anchor(a: str, b: str) -> str:
     return a if ANCHOR_RANK[a] >= ANCHOR_RANK[b] else b
+
+
+def with_clock(day: date, clock: tuple[int, int | None]) -> tuple[str, str]:
+    """(precision, EDTF) of a day with its clock time: ``hour`` ``2008-10-17T15`` or ``minute``
+    ``2008-10-17T08:30``."""
+    hour, minute = clock
+    if minute is None:
+        return "hour", f"{day.isoformat()}T{hour:02d}"
+    return "minute", f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+def clock_of_edtf(edtf: str) -> tuple[int, int | None] | None:
+    """The clock time of an ``hour`` / ``minute`` EDTF (``2008-10-17T15:30`` -> (15, 30))."""
+    _, sep, clock = edtf.partition("T")
+    if not sep:
+        return None
+    hour, _, minute = clock.partition(":")
+    try:
+        return int(hour), (int(minute[:2]) if minute else None)
+    except ValueError:
+        return None

@@ -1,0 +1,279 @@
+"""Date forms of real news (issue 8), each rule with sentences of our own: relative days of
+news reports, festivals and the lunar calendar, the recent past, words that refer back, times
+of day, year parts without a year, starts and ranges."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.core.dates import find_dates, parse_date
+from desktop.core.dates._calendar import clock_of, holiday, lunar_day, solar_term
+
+D = date.fromisoformat
+
+
+def first(text: str, ref: str):
+    found = find_dates(text, D(ref))
+    assert found, text
+    return found[0]
+
+
+def spans(text: str, ref: str) -> list[tuple[str, str, str, str]]:
+    return [(m.text, m.start.isoformat(), m.end.isoformat(), m.precision) for m in find_dates(text, D(ref))]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected_text", "start"), [
+    ("前日下午，在某街道一家饭店就餐后", "2008-06-11", "前日下午", "2008-06-09"),
+    ("前晚11时许，又有一些学生", "2008-06-11", "前晚11时许", "2008-06-09"),
+    ("昨晨6点过，某区一居民楼起火", "2008-06-11", "昨晨6点", "2008-06-10"),
+    ("今（30）日上午，城区一大厦发生火灾", "2014-03-30", "今（30）日上午", "2014-03-30"),
+    ("昨（29）日，当地警方通报", "2014-03-30", "昨（29）日", "2014-03-29"),
+    ("高速公路八日中午发生事故", "2014-03-09", "八日中午", "2014-03-08"),
+])
+def test_relative_days_of_news_reports(text, ref, expected_text, start):
+    m = first(text, ref)
+    assert (m.text, m.start.isoformat(), m.end.isoformat()) == (expected_text, start, start)
+
+
+@pytest.mark.parametrize("text", ["前日本首相访问", "节前日程安排", "三日游线路", "光明日报评论", "21世纪经济报道记者"])
+def test_words_that_only_look_like_days(text):
+    assert find_dates(text, D("2020-05-05")) == []
+
+
+def test_lunar_calendar_and_solar_terms():
+    assert lunar_day(2022, 1, 1) == D("2022-02-01")
+    assert lunar_day(2021, 8, 15) == D("2021-09-21")
+    assert solar_term(2022, "清明") == D("2022-04-05")
+    assert solar_term(2022, "冬至") == D("2022-12-22")
+    eve = holiday("除夕", 2022, "year")
+    assert (eve.start, eve.prec) == (D("2022-01-31"), "day")
+    week = holiday("春节假期", 2022, "year")
+    assert (week.start, week.end, week.prec) == (D("2022-01-31"), D("2022-02-06"), "range")
+
+
+@pytest.mark.parametrize(("text", "ref", "expected_text", "start", "end", "precision"), [
+    ("春节期间，各地加强值守", "2022-01-20", "春节期间", "2022-01-31", "2022-02-06", "range"),
+    ("大年初三，亲友相聚", "2022-01-20", "大年初三", "2022-02-03", "2022-02-03", "day"),
+    ("农历八月十五那天", "2021-09-01", "农历八月十五", "2021-09-21", "2021-09-21", "day"),
+    ("去年中秋节，他回到家乡", "2022-01-20", "去年中秋节", "2021-09-21", "2021-09-21", "day"),
+    ("国庆长假期间，景区游客如织", "2020-09-20", "国庆长假期间", "2020-10-01", "2020-10-07", "range"),
+    ("双十一当天，快递包裹激增", "2015-12-15", "双十一当天", "2015-11-11", "2015-11-11", "day"),
+    ("今年的国庆节格外热闹", "2020-10-04", "今年的国庆节", "2020-10-01", "2020-10-01", "day"),
+    ("清明节前后，祭扫人数增加", "2023-03-20", "清明节前后", "2023-04-05", "2023-04-05", "day"),
+    ("618大促期间销量翻番", "2023-06-25", "618大促期间", "2023-06-18", "2023-06-18", "day"),
+])
+def test_festivals_and_holidays(text, ref, expected_text, start, end, precision):
+    m = first(text, ref)
+    assert (m.text, m.start.isoformat(), m.end.isoformat(), m.precision) == (expected_text, start, end, precision)
+
+
+def test_a_festival_without_a_year_is_the_nearest_one():
+    # said in November: the coming Spring Festival; said in March: the one just past
+    assert first("春节前要完成", "2021-11-20").end == D("2022-02-01")
+    assert first("春节时他回了家", "2021-03-10").start == D("2021-02-12")
+
+
+@pytest.mark.parametrize("text", ["五一路上车流不断", "国庆广场举行升旗", "元旦小学开学"])
+def test_holiday_names_inside_place_names(text):
+    assert find_dates(text, D("2020-05-05")) == []
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("近日，两地签署合作协议", "2020-05-06", "2020-06-05"),
+    ("省政府日前印发通知", "2020-05-06", "2020-06-05"),
+    ("不久前召开的会议", "2020-03-07", "2020-06-05"),
+    ("前几天，他去了现场", "2020-05-26", "2020-06-05"),
+    ("近期将召开推介会", "2020-06-05", "2020-07-05"),
+    ("近日内将完成验收", "2020-06-05", "2020-07-05"),
+])
+def test_recent_past_is_a_vague_span_before_publication(text, start, end):
+    m = first(text, "2020-06-05")
+    assert (m.start.isoformat(), m.end.isoformat(), m.precision) == (start, end, "recent")
+    assert "~" in m.edtf
+
+
+@pytest.mark.parametrize("text", ["节日前夕", "生日前一天", "连日来降雨", "5日前报名"])
+def test_no_recent_past(text):
+    assert all(m.precision != "recent" for m in find_dates(text, D("2020-06-05")))
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("当时17岁的他", "antecedent"), ("此时，孩子们已被送走", "antecedent"), ("到那时，电价将", "antecedent"),
+    ("届时，两地车程缩短", "antecedent"), ("同一时期，价格上涨", "antecedent"),
+])
+def test_words_that_refer_back_are_marked(text, kind):
+    assert first(text, "2020-06-05").kind == kind
+
+
+@pytest.mark.parametrize("text", ["同时，他指出", "适当时候再议", "堪当时代重任", "在当时的条件下", "随时可以办理"])
+def test_no_reference_back(text):
+    assert all(m.kind != "antecedent" for m in find_dates(text, D("2020-06-05")))
+
+
+@pytest.mark.parametrize(("text", "ref", "expected_text", "start"), [
+    ("同年10月，项目开工", "2020-06-05", "同年10月", "2020-10-01"),
+    ("当年3月，工厂投产", "2020-06-05", "当年3月", "2020-03-01"),
+    ("翌年，他回到北京", "2020-06-05", "翌年", "2021-01-01"),
+    ("新的一年，我们继续努力", "2022-01-10", "新的一年", "2022-01-01"),
+    ("新的一年即将到来", "2021-12-20", "新的一年", "2022-01-01"),
+])
+def test_years_of_discourse(text, ref, expected_text, start):
+    m = first(text, ref)
+    assert (m.text, m.start.isoformat()) == (expected_text, start)
+
+
+def test_generic_that_year_is_no_date():
+    assert find_dates("当年签约、当年投产", D("2020-06-05")) == []
+
+
+@pytest.mark.parametrize(("text", "clock"), [
+    ("昨日下午2时许", (14, None)), ("当晚10时许", (22, None)), ("昨晚8时30分许", (20, 30)),
+    ("中午12时17分", (12, 17)), ("凌晨4点20", (4, 20)), ("13:20", (13, 20)), ("2月2日24时", (23, 59)),
+    ("2月2日0-24时", None), ("上午", None), ("11日上午至中午", None),
+])
+def test_clock_of(text, clock):
+    assert clock_of(text) == clock
+
+
+def test_a_day_keeps_its_time_of_day():
+    m = first("昨日下午2时许，有8名孩子出现症状", "2007-09-07")
+    assert (m.start, m.precision, m.clock) == (D("2007-09-06"), "day", (14, None))
+
+
+@pytest.mark.parametrize(("text", "clock"), [
+    ("下午3时许，记者赶到医院", (15, None)), ("凌晨4点20，火被扑灭", (4, 20)), ("于晚上8时，警方赶到", None),
+    ("火灾于九时被基本控制", (9, None)), ("起火时间为晚上11点左右，火势蔓延", (23, None)),
+])
+def test_a_time_of_day_opening_a_clause_is_the_day_in_context(text, clock):
+    m = first(text, "2008-10-19")
+    assert m.kind == "anaphoric" and m.precision == "day"
+    if clock:
+        assert m.clock == clock
+
+
+@pytest.mark.parametrize("text", ["每天上午9时开放", "上午9点至下午5点开放", "零点五个百分点", "涨幅为3时", "下午茶时间到了"])
+def test_no_time_of_day_alone(text):
+    assert all(m.kind != "anaphoric" for m in find_dates(text, D("2008-10-19")))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("前10个月，全国进出口增长", ("前10个月", "2020-01-01", "2020-10-31", "range")),
+    ("前两月，班列开行量增长", ("前两月", "2020-01-01", "2020-02-29", "range")),
+    ("行至年终，多家机构上调预期", ("至年终", "2020-11-01", "2020-12-31", "vague")),
+])
+def test_year_parts_without_a_year(text, expected):
+    assert spans(text, "2020-12-15")[0] == expected
+
+
+@pytest.mark.parametrize("text", ["会议前10个月", "年终奖发放", "前两月份的", "两月"])
+def test_no_year_part(text):
+    assert all(not m.text.startswith(("前10", "年终", "两月")) for m in find_dates(text, D("2020-12-15")))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("自9月29日开始，至10月10日结束", ("自9月29日开始，至10月10日结束", "2025-09-29", "2025-10-10", "range")),
+    ("2004年之后开工建设的项目", ("2004年之后", "2004-01-01", "2025-09-15", "open-range")),
+    ("两天之后的1月6日，公司发布公告", ("两天之后的1月6日", "2025-01-06", "2025-01-06", "day")),
+    ("几年前，这里还是荒滩", ("几年前", "2016-09-15", "2023-09-15", "vague")),
+    ("三年多前，他来到这里", ("三年多前", "2021-09-15", "2022-09-15", "vague")),
+])
+def test_ranges_starts_and_counts(text, expected):
+    assert spans(text, "2025-09-15")[0] == expected
+
+
+def test_a_relative_day_with_its_date_in_brackets_opens_a_range():
+    assert spans("从今天（10月1日）到下周四，预计出游6亿人次", "2020-10-04")[0] == (
+        "从今天（10月1日）到下周四", "2020-10-01", "2020-10-08", "range")
+
+
+@pytest.mark.parametrize("text", ["早在百年前，人们就期盼", "开车前第20天至第17天可购票", "1号、2号、3号入口通往大厅"])
+def test_counts_and_numbers_that_are_no_dates(text):
+    assert find_dates(text, D("2025-09-15")) == []
+
+
+def test_peer_reading_of_a_start_word_is_kept_by_the_parser():
+    # the parser reads 起 as "from then on" (JioNLP's reading); the event layer dates its unit
+    m = parse_date("从去年9月起", D("2024-09-25"))
+    assert (m.start, m.end, m.precision) == (D("2023-09-01"), D("2024-09-25"), "open-range")
+
+
+def test_the_first_character_search_finds_every_trigger():
+    from pathlib import Path
+
+    from desktop.core.dates import _lexicon as lexicon
+    from desktop.core.numerals import normalize
+
+    texts = [normalize(p.read_text(encoding="utf-8")) for p in sorted((Path(__file__).parents[1] / "seeds").iterdir())]
+    texts.append("，".join(lexicon._TRIG_WORDS + list(lexicon.TOD.split("|")) + ["“十四五”", "前3个月", "今(5)日", "年中"]))
+    for text in texts:
+        every = [m.start() for m in lexicon.TRIGGER_RE.finditer(text)]
+        fast = [m.start() for m in lexicon.TRIGGER_FIRST_RE.finditer(text) if lexicon.TRIGGER_RE.match(text, m.start())]
+        assert fast == every
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("发表时间： 06/02/2022 - 13:48", ("2022-02-06", "day")),
+    ("12/25/2021 圣诞夜", ("2021-12-25", "day")),
+    ("13/02 13:48 发布", ("2022-02-13", "day")),
+    ("2019/05/22 本报讯", ("2019-05-22", "day")),
+    ("结果2004下半年库存高企", ("2004-07-01", "half-year")),
+    ("2020前三季度，全市增长", ("2020-01-01", "range")),
+    ("截至2020，全市累计", ("2020-01-01", "year")),
+    ("自2015以来，累计引进", ("2015-01-01", "open-range")),
+])
+def test_numeric_dates_and_bare_years_in_running_text(text, expected):
+    m = first(text, "2022-03-01")
+    assert (m.start.isoformat(), m.precision) == expected
+
+
+@pytest.mark.parametrize("text", ["约1/4的面积", "占2/3，女性", "2000多名学生", "海拔2000米", "1922例确诊"])
+def test_numbers_that_are_no_years(text):
+    assert find_dates(text, D("2022-03-01")) == []
+
+
+@pytest.mark.parametrize(("text", "expected_text", "start"), [
+    ("上週五，兩岸簽署協議", "上週五", "2020-03-06"),
+    ("一年後，他回到家鄉", "一年後", "2021-01-01"),
+    ("下個月將舉行", "下個月", "2020-04-01"),
+    ("春節期間，各地", "春節期間", "2020-01-24"),
+    ("１２日晚間受訪時表示", "１２日晚間", "2020-03-12"),
+    ("２０１２年６月１０日，徐州", "２０１２年６月１０日", "2012-06-10"),
+])
+def test_traditional_characters_and_full_width_digits(text, expected_text, start):
+    m = first(text, "2020-03-12")
+    assert (m.text, m.start.isoformat()) == (expected_text, start)
+
+
+def test_normalised_text_keeps_offsets():
+    from desktop.core.numerals import normalize
+
+    text = "上週五，兩岸簽署協議；１２日晚間"
+    plain = normalize(text)
+    assert len(plain) == len(text) and plain.startswith("上周五，两岸签署协议；12日晚间")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("据韩国媒体 27 日报道", ("27 日", "2020-06-27", "2020-06-27")),
+    ("1 月 26 日，全省", ("1 月 26 日", "2020-01-26", "2020-01-26")),
+    ("2026 年春季招聘会", ("2026 年春季", "2026-03-01", "2026-05-31")),
+    ("据彭博社14号援引消息", ("14号", "2020-06-14", "2020-06-14")),
+    ("该组织当天使用无人机", ("当天", "2020-06-03", "2020-06-03")),
+    ("此前一天，研究所发布", ("前一天", "2020-06-02", "2020-06-02")),
+    ("本周末到下周初，华东沿海", ("本周末到下周初", "2020-06-06", "2020-06-10")),
+    ("截止到上周末，已有4100人", ("上周末", "2020-05-30", "2020-05-31")),
+])
+def test_spaced_numerals_numbered_days_weekends(text, expected):
+    m = first(text, "2020-06-03")
+    assert (m.text, m.start.isoformat(), m.end.isoformat()) == expected
+
+
+@pytest.mark.parametrize("text", ["5号线开通", "长征二号丁运载火箭", "天使之城", "会议前一天"])
+def test_numbers_and_words_that_are_not_days(text):
+    assert find_dates(text, D("2020-06-03")) == []
+
+
+def test_a_licence_number_is_no_date():
+    assert find_dates("苏ICP备13020714号", D("2022-02-13")) == []
+    assert first("编号20240307的文件", "2024-09-25").start == D("2024-03-07")
