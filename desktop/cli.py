@@ -4,6 +4,10 @@
 * ``python -m desktop dates [--ref YYYY-MM-DD] [TEXT ... | -]``
 * ``python -m desktop export-pdf [PATH ...] (--ids ID,... | [--from D] [--to D] [--category C]
   [--query TEXT]) [--project FILE] -o out.pdf`` — the event brief as a PDF (exit 2 when nothing matched)
+* ``python -m desktop export [PATH ...] [--format csv|xlsx|json|timelinejs|ics|png|svg] (same
+  selection as export-pdf) [--lanes article|category|single] [--size WxH] [--project FILE] -o FILE``
+  — the chosen events in a format people pass timelines on in (the format from ``-o``'s suffix
+  when not given; exit 2 when nothing matched, or no event is known to the day for ``ics``)
 
 ``--project FILE`` applies the user's corrections kept in a project file (edits, hidden and
 manual events, publication dates; :mod:`desktop.core.project`): hidden events are left out.
@@ -22,7 +26,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-SUBCOMMANDS = ("extract", "dates", "export-pdf")
+SUBCOMMANDS = ("extract", "dates", "export-pdf", "export")
 
 
 def _parse_day(value: str) -> date:
@@ -148,31 +152,41 @@ def _corpus_name(paths: Sequence[str]) -> str:
     return ", ".join(Path(p).name or str(p) for p in paths)
 
 
-def _export_pdf(args: argparse.Namespace) -> int:
-    import os
-
-    from desktop.core.events.filters import EventFilter
-
+def _selection_conflict(args: argparse.Namespace) -> bool:
     if args.ids is not None and (args.date_from or args.date_to or args.category or args.query):
         print("desktop: --ids cannot be combined with --from/--to/--category/--query", file=sys.stderr)
-        return 2
-    corpus = _read_corpus(args)
-    if isinstance(corpus, int):
-        return corpus
-    events = corpus.events
+        return True
+    return False
+
+
+def _select(args: argparse.Namespace, events) -> list[str]:  # noqa: ANN001 - DataFrame
+    """The ids chosen by ``--ids`` (unknown ones reported) or by the filters."""
+    from desktop.core.events.filters import EventFilter
+
     if args.ids is not None:
         ids = [i.strip() for i in args.ids.split(",") if i.strip()]
         known = set(events["id"].astype(str))
         unknown = [i for i in ids if i not in known]
         if unknown:
             print(f"desktop: unknown event id(s): {', '.join(unknown)}", file=sys.stderr)
-        selected = [i for i in ids if i in known]
-    else:
-        event_filter = EventFilter(
-            query=args.query or "", categories=frozenset(args.category or ()),
-            date_from=args.date_from, date_to=args.date_to,
-        )
-        selected = events["id"][event_filter.mask(events)].astype(str).tolist()
+        return [i for i in ids if i in known]
+    event_filter = EventFilter(
+        query=args.query or "", categories=frozenset(args.category or ()),
+        date_from=args.date_from, date_to=args.date_to,
+    )
+    return events["id"][event_filter.mask(events)].astype(str).tolist()
+
+
+def _export_pdf(args: argparse.Namespace) -> int:
+    import os
+
+    if _selection_conflict(args):
+        return 2
+    corpus = _read_corpus(args)
+    if isinstance(corpus, int):
+        return corpus
+    events = corpus.events
+    selected = _select(args, events)
     if not selected:
         print("desktop: no event matched; nothing exported", file=sys.stderr)
         return 2
@@ -191,6 +205,96 @@ def _export_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+IMAGE_SUFFIXES = {".png": "png", ".svg": "svg"}
+
+
+def _parse_size(value: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in value.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size (WIDTHxHEIGHT): {value!r}") from None
+    if not (420 <= width <= 20000 and 200 <= height <= 20000):
+        raise argparse.ArgumentTypeError(f"size out of range (420x200 to 20000x20000): {value!r}")
+    return width, height
+
+
+def _export_image(events, ids: list[str], args: argparse.Namespace, fmt: str) -> int:  # noqa: ANN001
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["desktop"])  # noqa: F841 (kept alive)
+    from desktop.core.atomic import write_bytes_atomic
+    from desktop.core.export.formats import export_events
+    from desktop.gui.fonts import install_application_font
+    from desktop.gui.image_export import render_events
+
+    install_application_font(app)
+    chosen = export_events(events, ids)
+    if chosen.empty:
+        print("desktop: no event matched; nothing exported", file=sys.stderr)
+        return 2
+    width, height = args.size
+    data = render_events(chosen, fmt, QSize(width, height), args.lanes, _corpus_name(args.paths))
+    try:
+        write_bytes_atomic(Path(args.output), data)
+    except OSError as exc:
+        print(f"desktop: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"{len(chosen)} events → {args.output}", file=sys.stderr)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from desktop.core.export.formats import FORMATS, format_for_path, write_export
+
+    fmt = args.format or IMAGE_SUFFIXES.get(Path(args.output).suffix.lower()) or format_for_path(args.output)
+    if fmt is None:
+        print(f"desktop: cannot tell the format from {args.output!r}; give --format", file=sys.stderr)
+        return 2
+    if _selection_conflict(args):
+        return 2
+    corpus = _read_corpus(args)
+    if isinstance(corpus, int):
+        return corpus
+    events = corpus.events
+    selected = _select(args, events)
+    if not selected:
+        print("desktop: no event matched; nothing exported", file=sys.stderr)
+        return 2
+    if fmt not in FORMATS:
+        return _export_image(events, selected, args, fmt)
+    try:
+        result = write_export(fmt, events, args.output, selected, title=_corpus_name(args.paths),
+                              lanes=args.lanes)
+    except ValueError as exc:
+        reason = "no event is known to the day" if FORMATS[fmt].day_events_only else str(exc)
+        print(f"desktop: {reason}; nothing exported", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"desktop: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    left_out = f" ({result.left_out} not known to the day left out)" if result.left_out else ""
+    print(f"{result.written} events → {args.output}{left_out}", file=sys.stderr)
+    return 0
+
+
+def _add_selection(command: argparse.ArgumentParser) -> None:
+    """The options that choose events, the same for every export."""
+    command.add_argument("paths", nargs="*", help="files or folders (default: the bundled seeds)")
+    command.add_argument("--ids", metavar="ID,...", help="comma-separated event ids (instead of filters)")
+    command.add_argument("--from", dest="date_from", type=_parse_day, metavar="YYYY-MM-DD",
+                         help="events ending on or after this day")
+    command.add_argument("--to", dest="date_to", type=_parse_day, metavar="YYYY-MM-DD",
+                         help="events starting on or before this day")
+    command.add_argument("--category", action="append", metavar="C",
+                         help="keep this category (repeatable)")
+    command.add_argument("--query", metavar="TEXT", help="words that must all occur")
+    command.add_argument("--project", metavar="FILE", help="apply the corrections of this project file")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m desktop", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -207,18 +311,20 @@ def build_parser() -> argparse.ArgumentParser:
     dates.add_argument("texts", nargs="*", default=["-"], help="texts, or - to read lines from stdin")
     dates.set_defaults(run=_dates)
     pdf = sub.add_parser("export-pdf", help="write a PDF brief of the selected events")
-    pdf.add_argument("paths", nargs="*", help="files or folders (default: the bundled seeds)")
-    pdf.add_argument("--ids", metavar="ID,...", help="comma-separated event ids (instead of filters)")
-    pdf.add_argument("--from", dest="date_from", type=_parse_day, metavar="YYYY-MM-DD",
-                     help="events ending on or after this day")
-    pdf.add_argument("--to", dest="date_to", type=_parse_day, metavar="YYYY-MM-DD",
-                     help="events starting on or before this day")
-    pdf.add_argument("--category", action="append", metavar="C",
-                     help="keep this category (repeatable)")
-    pdf.add_argument("--query", metavar="TEXT", help="words that must all occur")
-    pdf.add_argument("--project", metavar="FILE", help="apply the corrections of this project file")
+    _add_selection(pdf)
     pdf.add_argument("-o", "--output", required=True, help="the PDF file to write")
     pdf.set_defaults(run=_export_pdf)
+    export = sub.add_parser("export", help="write the selected events as CSV, Excel, JSON, TimelineJS, "
+                                           "iCalendar, or the timeline as PNG/SVG")
+    _add_selection(export)
+    export.add_argument("--format", choices=("csv", "xlsx", "json", "timelinejs", "ics", "png", "svg"),
+                        help="default: from the output's suffix (.json is plain JSON)")
+    export.add_argument("--lanes", choices=("article", "category", "single"), default="article",
+                        help="TimelineJS groups and image lanes (default: one per article)")
+    export.add_argument("--size", type=_parse_size, default=(1600, 900), metavar="WxH",
+                        help="image size in pixels (png, svg; default: 1600x900)")
+    export.add_argument("-o", "--output", required=True, help="the file to write")
+    export.set_defaults(run=_export)
     return parser
 
 

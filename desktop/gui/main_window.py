@@ -75,6 +75,7 @@ from desktop.gui.source_view import SourceView
 from desktop.gui.timeline_panel import TimelinePanel
 from desktop.gui.timeline_view import TimelineView
 from desktop.gui.window_corrections import CorrectionsMixin
+from desktop.gui.window_exports import WindowExports
 from desktop.gui.worker import ExtractionJob
 
 MAX_RECENT = 8
@@ -352,6 +353,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         file_menu.addAction(self.act_save_project_as)
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
+        self._build_export_menu(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit = self.menuBar().addMenu(self.tr("编辑(&E)"))
@@ -379,6 +381,11 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         # F10 opens the menu bar (Alt+letter opens one menu through its access key)
         menu_key = QShortcut(QKeySequence(Qt.Key.Key_F10), self)
         menu_key.activated.connect(lambda: self.menuBar().setActiveAction(file_menu.menuAction()))
+
+    def _build_export_menu(self, file_menu: QMenu) -> None:
+        """File → 导出 ▸ CSV, Excel, JSON, TimelineJS, iCalendar, PNG and SVG (window_exports.py)."""
+        self.exports = WindowExports(self)
+        self.export_menu = self.exports.build_menu(file_menu)
 
     def _set_tab_order(self) -> None:
         """Tab walks the panes in reading order: timeline, list, detail, source, search."""

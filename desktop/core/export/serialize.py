@@ -24,7 +24,7 @@ EVENT_FIELDS = [
 def _day(value: Any) -> str | None:
     if value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value):
         return None
-    return pd.Timestamp(value).strftime("%Y-%m-%d")
+    return pd.Timestamp(value).date().isoformat()  # zero-padded: 0100-01-01, not 100-01-01
 
 
 def _text(value: Any) -> str | None:
@@ -113,16 +113,28 @@ def to_jsonl(corpus: Corpus) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in event_records(corpus.events))
 
 
-def to_csv(corpus: Corpus) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EVENT_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for record in event_records(corpus.events):
+def flat_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Events as one flat row each (the CSV layout, also the spreadsheet export's): lists
+    joined with ``|``, amounts as JSON, spans as ``start-end``."""
+    rows = []
+    for record in event_records(frame):
         row = dict(record)
         for key in ("places", "orgs", "keyterms"):
             row[key] = "|".join(row[key])
         row["amounts"] = json.dumps(row["amounts"], ensure_ascii=False)
         row["date_span"] = f"{row['date_span'][0]}-{row['date_span'][1]}"
         row["sentence_span"] = f"{row['sentence_span'][0]}-{row['sentence_span'][1]}"
-        writer.writerow(row)
+        rows.append(row)
+    return rows
+
+
+def events_csv(frame: pd.DataFrame) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=EVENT_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(flat_records(frame))
     return buffer.getvalue()
+
+
+def to_csv(corpus: Corpus) -> str:
+    return events_csv(corpus.events)

@@ -24,7 +24,13 @@ from desktop.core.project.apply import (
     describe,
 )
 from desktop.core.project.locate import locate
-from desktop.core.project.make import anchor_for, make_edit, make_hide, make_manual, make_published
+from desktop.core.project.make import (
+    anchor_for,
+    make_edit,
+    make_hide,
+    make_manual,
+    make_published,
+)
 from desktop.core.project.model import (
     PROJECT_FILE_NAME,
     RESOLVED_BY_USER,

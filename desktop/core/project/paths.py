@@ -8,7 +8,11 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop.core.project.model import PROJECT_FILE_NAME, SCHEMA_VERSION, SEEDS_PROJECT_NAME
+from desktop.core.project.model import (
+    PROJECT_FILE_NAME,
+    SCHEMA_VERSION,
+    SEEDS_PROJECT_NAME,
+)
 
 
 def _package_dirs() -> list[Path]:

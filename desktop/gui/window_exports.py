@@ -1,0 +1,171 @@
+"""File → 导出 ▸ in the window: the selected events (or, when none is selected, all shown
+events) as CSV, Excel, JSON, TimelineJS or iCalendar, and the timeline as a PNG or SVG image.
+
+The window only asks for a file name and says what was written; the content is built by
+:mod:`desktop.core.export.formats` (the same code the CLI's ``export`` runs) and the image by
+:mod:`desktop.gui.image_export`. Hidden events are never exported.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+
+from desktop.core.events.corpus import SEEDS_DIR
+from desktop.core.export.formats import FORMATS, day_events, export_events, write_export
+from desktop.gui.image_export import IMAGE_FORMATS, write_timeline_image
+
+if TYPE_CHECKING:
+    from desktop.gui.main_window import MainWindow
+
+
+class WindowExports(QObject):
+    """The export submenu's actions and what they do; owned by the main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        # a file-dialog filter per format, each through tr() so it is translated
+        self.filters = {
+            "csv": self.tr("CSV 表格（UTF-8，Excel 可直接打开） (*.csv)"),
+            "xlsx": self.tr("Excel 工作簿 (*.xlsx)"),
+            "json": self.tr("JSON (*.json)"),
+            "timelinejs": self.tr("TimelineJS 时间线 JSON (*.json)"),
+            "ics": self.tr("iCalendar 日历 (*.ics)"),
+            "png": self.tr("PNG 图片 (*.png)"),
+            "svg": self.tr("SVG 矢量图 (*.svg)"),
+        }
+        self.names = {
+            "csv": self.tr("CSV"), "xlsx": self.tr("Excel"), "json": self.tr("JSON"),
+            "timelinejs": self.tr("TimelineJS"), "ics": self.tr("iCalendar"),
+            "png": self.tr("PNG 图片"), "svg": self.tr("SVG 矢量图"),
+        }
+
+    def build_menu(self, parent: QMenu) -> QMenu:
+        menu = parent.addMenu(self.tr("导出(&X)"))
+        texts = {
+            "csv": self.tr("CSV 表格(&C)…"),
+            "xlsx": self.tr("Excel 工作簿(&X)…"),
+            "json": self.tr("JSON(&J)…"),
+            "timelinejs": self.tr("TimelineJS 网页时间线(&T)…"),
+            "ics": self.tr("iCalendar 日历（精确到日的事件）(&I)…"),
+        }
+        tips = self.tr("导出所选事件；未选择时导出当前显示的全部事件")
+        for fmt, text in texts.items():
+            action = menu.addAction(text)
+            action.setToolTip(tips)
+            action.triggered.connect(lambda _checked=False, f=fmt: self.export_events(f))
+            self.actions[fmt] = action
+        menu.addSeparator()
+        images = {"png": self.tr("时间线图片 PNG（当前视野）(&P)…"), "svg": self.tr("时间线矢量图 SVG（当前视野）(&S)…")}
+        for fmt, text in images.items():
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, f=fmt: self.export_image(f))
+            self.actions[fmt] = action
+        menu.setToolTipsVisible(True)
+        return menu
+
+    # ------------------------------------------------------------------ helpers
+
+    def corpus_name(self) -> str:
+        paths = self.window.paths
+        return "、".join(p.name for p in paths) if paths else SEEDS_DIR.name
+
+    def _default_path(self, stem: str, suffix: str) -> str:
+        folder = QSettings().value("export/folder") or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        return str(Path(folder) / f"{stem}-{date.today():%Y%m%d}{suffix}")
+
+    def _ask(self, caption: str, stem: str, fmt: str, suffix: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, caption, self._default_path(stem, suffix), self.filters[fmt])
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_name(path.name + suffix)
+
+    def _say(self, text: str) -> None:
+        QMessageBox.information(self.window, self.tr("导出"), text)
+
+    def _failed(self, path: Path, exc: Exception) -> None:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("导出"),
+                          self.tr("无法写入 %s：%s") % (path, reason), parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name may contain anything
+        box.exec()
+
+    def _done(self, path: Path, message: str) -> None:
+        QSettings().setValue("export/folder", str(path.parent))
+        self.window.statusBar().showMessage(message)
+
+    def chosen_ids(self) -> tuple[list[str], bool]:
+        """The ids to export and whether they are the selection: the selected events that
+        are not hidden; with no selection, the events the filters and the search show."""
+        frame = self.window.model.frame
+        hidden = frame["hidden"].to_numpy(dtype=bool) if "hidden" in frame else np.zeros(len(frame), bool)
+        rows = self.window.selected_rows()
+        if rows:
+            return [str(frame["id"].iat[r]) for r in rows if not hidden[r]], True
+        shown = self.window.current_filter().mask(frame) & ~hidden
+        return frame["id"].to_numpy()[shown].astype(str).tolist(), False
+
+    # ------------------------------------------------------------------ the commands
+
+    def export_events(self, fmt: str) -> Path | None:
+        """Ask for a file and write the chosen events in ``fmt``; None when nothing was written."""
+        ids, selected = self.chosen_ids()
+        if not ids:
+            self._say(self.tr("所选事件都已隐藏，没有可导出的事件。") if selected
+                      else self.tr("没有显示的事件可导出。请清除筛选或打开文章。"))
+            return None
+        spec = FORMATS[fmt]
+        frame = self.window.model.frame
+        name = self.names[fmt]
+        if spec.day_events_only:
+            held = len(day_events(export_events(frame, ids)))
+            if not held:
+                self._say(self.tr("这些事件都未精确到日，日历中没有可写入的事件。"))
+                return None
+            caption = (self.tr("导出为 %s — 所选 %d 个事件中精确到日的 %d 个") if selected
+                       else self.tr("导出为 %s — 显示的 %d 个事件中精确到日的 %d 个")) % (name, len(ids), held)
+        else:
+            caption = (self.tr("导出为 %s — 所选的 %d 个事件") if selected
+                       else self.tr("导出为 %s — 显示的全部 %d 个事件")) % (name, len(ids))
+        path = self._ask(caption, self.tr("事件"), fmt, spec.suffix)
+        if path is None:
+            return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = write_export(fmt, frame, path, ids, title=self.corpus_name(),
+                                  lanes=self.window.timeline.lane_mode)
+        except (OSError, ValueError) as exc:
+            QApplication.restoreOverrideCursor()
+            self._failed(path, exc)
+            return None
+        QApplication.restoreOverrideCursor()
+        message = self.tr("已导出 %d 个事件到 %s") % (result.written, result.path)
+        if result.left_out:
+            message += self.tr("（%d 个未精确到日的事件未写入）") % result.left_out
+        self._done(result.path, message)
+        return result.path
+
+    def export_image(self, fmt: str) -> Path | None:
+        """Ask for a file and write the timeline as it is shown, at its zoom, as ``fmt``."""
+        caption = self.tr("导出时间线为 %s — 当前视野") % self.names[fmt]
+        path = self._ask(caption, self.tr("时间线"), fmt, IMAGE_FORMATS[fmt])
+        if path is None:
+            return None
+        try:
+            written = write_timeline_image(self.window.timeline, fmt, path, title=self.corpus_name())
+        except OSError as exc:
+            self._failed(path, exc)
+            return None
+        self._done(written, self.tr("已导出时间线图片到 %s") % written)
+        return written
