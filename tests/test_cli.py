@@ -131,4 +131,4 @@ def test_bad_input_each_reported_on_one_line(tmp_path):
     assert "too large: 20.0 MB" in reasons["big.txt"]
     assert "no article files" in reasons[nothing.name]
     events = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [e["file"] for e in events] == ["good.txt"]
+    assert [e["file"] for e in events] == [f"{tmp_path.name}/good.txt"]  # named by its path under both folders

@@ -86,12 +86,12 @@ def test_the_latest_date_set_wins_and_a_lost_article_is_unplaced(tmp_path):
     assert lost.unplaced == [first] and list(lost.frame["date_text"]) == ["2020年3月5日"]
 
 
-def test_saved_as_format_2_and_read_back(tmp_path):
+def test_saved_in_the_current_format_and_read_back(tmp_path):
     corpus = corpus_of(tmp_path, DATED)
     correction = dated_by(corpus, "2023-05-10")
     path = Project([correction], [str(tmp_path)]).save(tmp_path / "p.timeline.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["version"] == SCHEMA_VERSION == 2
+    assert data["version"] == SCHEMA_VERSION == 3
     item = data["corrections"][0]
     assert (item["kind"], item["event_id"], item["changes"]) == ("published", None, {"published": "2023-05-10"})
     assert item["anchor"]["text"] == DATED[: len(item["anchor"]["text"])]

@@ -22,6 +22,8 @@ from desktop.core.reading.reader import (
     Document,
     Problem,
     UnreadableFile,
+    corpus_root,
+    identity_of,
     iter_article_files,
     read_document,
     replacement_warning,
@@ -202,6 +204,7 @@ def extract(
     files = list(iter_article_files(paths))
     problems: list[Problem] = [f for f in files if isinstance(f, Problem)]
     files = [f for f in files if not isinstance(f, Problem)]
+    root = corpus_root([p for p in paths if p.exists()])
     warnings: list[Problem] = []
     meter = _Progress(progress, [_file_size(f) for f in files])
     documents: list[Document] = []
@@ -212,7 +215,7 @@ def extract(
     for index, path in enumerate(files):
         meter.start(index, path.name)
         try:
-            doc = read_document(path, max_bytes=max_bytes)
+            doc = read_document(path, max_bytes=max_bytes, identity=identity_of(path, root))
         except UnreadableFile as exc:
             problems.append(Problem(path, exc.code, exc.params))
             continue

@@ -16,7 +16,7 @@ import pandas as pd
 from desktop.core.dates.intervals import edtf_of, interval_tense
 from desktop.core.events.categories import OTHER, categories
 from desktop.core.events.table import COLUMNS, ORIGINS, PRECISIONS, TENSES
-from desktop.core.project.locate import locate
+from desktop.core.project.locate import follow_renamed_files, locate
 from desktop.core.project.model import (
     CHANGE_KEYS,
     KINDS,
@@ -314,7 +314,7 @@ def apply_corrections(frame: pd.DataFrame, corrections: Sequence[Correction], te
     input frame is not modified.
     """
     try:
-        corrections = list(corrections)
+        corrections = follow_renamed_files(corrections, texts)
     except Exception:  # noqa: BLE001 - never raise: nothing usable to apply
         corrections = []
     try:
@@ -380,6 +380,7 @@ def apply_published(corpus: Any, corrections: Sequence[Correction]) -> tuple[pd.
     from desktop.core.reading.articles import Published
 
     frame = corpus.events
+    corrections = follow_renamed_files(corrections, {d.name: d.text for d in corpus.documents})
     unplaced: list[Correction] = []
     placed: dict[str, str] = {}
     chosen: dict[int, tuple[Any, date]] = {}

@@ -3,7 +3,10 @@ file changed."""
 
 from __future__ import annotations
 
-from desktop.core.project.model import Anchor, _sha
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from desktop.core.project.model import Anchor, Correction, _sha
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -60,3 +63,20 @@ def _occurrences(text: str, needle: str) -> list[int]:
         found.append(position)
         position = text.find(needle, position + 1)
     return found
+
+
+def follow_renamed_files(corrections: Sequence[Correction], texts: Mapping[str, str]) -> list[Correction]:
+    """Corrections whose anchor names a file the corpus no longer calls so — a project of
+    format 1 or 2 named files by their bare name (``index.txt``), today's by their path in the
+    corpus (``a/index.txt``) — re-pointed at the document whose text has the anchor's hash."""
+    corrections = list(corrections)
+    if all(c.anchor.file in texts for c in corrections):
+        return corrections
+    by_sha: dict[str, str] = {}
+    for name, text in texts.items():
+        by_sha.setdefault(_sha(text), name)
+    moved = []
+    for correction in corrections:
+        name = by_sha.get(correction.anchor.text_sha) if correction.anchor.file not in texts else None
+        moved.append(replace(correction, anchor=replace(correction.anchor, file=name)) if name else correction)
+    return moved

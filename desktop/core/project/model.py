@@ -21,7 +21,9 @@ SCHEMA = "desktop-timeline project"
 
 #: 2 added the ``published`` kind. A version 1 file is read as it is (it is a subset) and
 #: written back as version 2; an app that reads only version 1 leaves a version 2 file alone.
-SCHEMA_VERSION = 2
+#: 3 names a file by its path relative to the corpus root (``a/index.txt``), no longer by its
+#: bare name; older anchors are followed to their file by the hash of its text.
+SCHEMA_VERSION = 3
 
 
 KINDS = ("edit", "hide", "add", "published")

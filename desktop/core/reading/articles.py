@@ -476,7 +476,7 @@ def split_articles(doc: Document) -> list[Article]:
         segments = [Segment(0, len(doc.text), title, "article")]
     else:
         segments = find_segments(doc.text, lines, header_end, title)
-    stem = doc.path.stem
+    stem = doc.name.rsplit(".", 1)[0] if "." in doc.name.rsplit("/", 1)[-1] else doc.name  # a/index.txt -> a/index
     articles = []
     for number, segment in enumerate(segments, start=1):
         seg_title = segment.title

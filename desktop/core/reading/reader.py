@@ -60,10 +60,14 @@ class Document:
     sha256: str  # of the raw bytes: identifies the file content for anchors and duplicates
     replaced_bytes: int = 0  # invalid UTF-8 bytes decoded as U+FFFD (see :func:`decode_bytes`)
     page: PageInfo | None = None  # a saved web page: what it says about itself (:mod:`.webpage`)
+    identity: str = ""  # the path relative to the corpus root (see :attr:`name`)
 
     @property
     def name(self) -> str:
-        return self.path.name
+        """The document's one identity in the corpus: its path relative to the corpus root
+        (``a/index.txt`` and ``b/index.txt`` are two documents), used by events, anchors, the
+        source view and the CLI; the file name when it was read on its own."""
+        return self.identity or self.path.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,8 +307,30 @@ def html_to_text(markup: str) -> str:
     return body + "\n"
 
 
-def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one file. Raises :class:`UnreadableFile` with a user-facing reason."""
+def corpus_root(paths: Iterable[Path]) -> Path | None:
+    """The folder the documents of ``paths`` are named relative to: one folder itself, else
+    the deepest folder that holds every given file and folder."""
+    resolved = [Path(p).resolve() for p in paths]
+    if not resolved:
+        return None
+    if len(resolved) == 1:
+        return resolved[0] if resolved[0].is_dir() else resolved[0].parent
+    return Path(os.path.commonpath([p if p.is_dir() else p.parent for p in resolved]))
+
+
+def identity_of(path: Path, root: Path | None) -> str:
+    """``path`` relative to the corpus root, with forward slashes (its name when outside)."""
+    if root is not None:
+        try:
+            return Path(path).resolve().relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return Path(path).name
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, identity: str = "") -> Document:
+    """Read one file (named ``identity`` in its corpus). Raises :class:`UnreadableFile` with a
+    user-facing reason."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -326,7 +352,8 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         text, page = read_html(text)
     if not text.strip():
         raise UnreadableFile("no-text")
-    return Document(path=path, text=text, encoding=encoding, sha256=sha256, replaced_bytes=replaced, page=page)
+    return Document(path=path, text=text, encoding=encoding, sha256=sha256, replaced_bytes=replaced, page=page,
+                    identity=identity)
 
 
 def read_html(markup: str) -> tuple[str, PageInfo | None]:
