@@ -88,7 +88,8 @@ def test_markup_in_articles_is_shown_literally(qtbot, tmp_path):
     assert "&lt;b&gt;某园区&lt;/b&gt;" in tooltip and "<b>" not in tooltip.replace("<qt>", "")
     assert tooltip_text("<img src=x>") == "<qt>&lt;img src=x&gt;</qt>"
     pypdf = pytest.importorskip("pypdf")
-    out = window.export_selection(tmp_path / "markup.pdf")
+    with qtbot.waitSignal(window.pdf_exported, timeout=60_000):
+        out = window.export_selection(tmp_path / "markup.pdf")
     text = "".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages).replace("\n", "")
     assert "<b>某园区</b>" in text
 

@@ -186,11 +186,12 @@ def test_lane_modes(window):
     assert len(window.timeline.index.lanes) == 1
 
 
-def test_exporting_three_selected_events(window, tmp_path):
+def test_exporting_three_selected_events(window, qtbot, tmp_path):
     pypdf = pytest.importorskip("pypdf")
     rows = [_row_of(window, "000", "2月28日"), _row_of(window, "003", "2023年11月29日"), _row_of(window, "004", "2025年7月")]
     window.select_rows(rows)
-    out = window.export_selection(tmp_path / "brief.pdf")
+    with qtbot.waitSignal(window.pdf_exported, timeout=60_000):
+        out = window.export_selection(tmp_path / "brief.pdf")
     assert out is not None and out.exists()
     reader = pypdf.PdfReader(str(out))
     text = "".join(page.extract_text() for page in reader.pages)

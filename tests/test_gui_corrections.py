@@ -86,7 +86,7 @@ def test_hide_and_show_again(window):
     assert bool(window.model.frame["hidden"].iat[int(window.model.frame.index.get_loc(event_id))])
 
 
-def test_manual_event_from_selected_text(window, tmp_path):
+def test_manual_event_from_selected_text(window, qtbot, tmp_path):
     text = window.texts[SEED]
     start = text.index("22条政策措施")
     end = start + len("22条政策措施")
@@ -104,7 +104,8 @@ def test_manual_event_from_selected_text(window, tmp_path):
     row = int(frame.index.get_loc(manual.index[0]))
     window.select_rows([row])
     pypdf = pytest.importorskip("pypdf")
-    out = window.export_selection(tmp_path / "manual.pdf")
+    with qtbot.waitSignal(window.pdf_exported, timeout=60_000):
+        out = window.export_selection(tmp_path / "manual.pdf")
     text_out = "".join(p.extract_text() for p in pypdf.PdfReader(str(out)).pages).replace("\n", "")
     assert "发布支持科技城的22条政策措施" in text_out
 
@@ -315,3 +316,13 @@ def test_the_user_sets_an_articles_publication_date_and_its_relative_dates_follo
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
     restored = window.model.frame.set_index("id")["start"]
     assert all(restored[i] == before[i] for i in moved)
+
+
+def test_a_big_table_takes_its_corrections_in_the_background(window, qtbot, monkeypatch):
+    monkeypatch.setattr(type(window), "BACKGROUND_CORRECTIONS_EVENTS", 0)  # the seeds count as big
+    row = row_of(window, "2月28日")
+    event_id = window.model.frame["id"].iat[row]
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        window.hide_event(row)
+        assert not bool(window.model.frame.set_index("id").loc[event_id, "hidden"])  # not yet: off the GUI thread
+    assert bool(window.model.frame.set_index("id").loc[event_id, "hidden"])

@@ -641,3 +641,25 @@ def test_searching_from_the_box_filters_highlights_and_reports_a_bad_query(windo
     assert "引号" in window.search_error.text() and window.proxy.rowCount() == 0
     window.search.clear()
     qtbot.waitUntil(lambda: not window.search_error.isVisible() and window.proxy.rowCount() == len(frame))
+
+
+def test_a_pdf_that_cannot_be_written_says_why_and_leaves_the_old_file(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    view = window.timeline
+    click(qtbot, view, drawn_events(view)[labelled_event(view)][0].center())
+    target = tmp_path / "old.pdf"
+    target.write_bytes(b"earlier brief")
+    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("desktop.core.atomic.os.replace", full)
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                    timeout=60_000)
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert "无法写入" in box.text() and target.read_bytes() == b"earlier brief"
+    assert window.act_export.isEnabled()
+    box.close()

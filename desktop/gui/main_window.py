@@ -71,6 +71,7 @@ from desktop.gui.detail_pane import DetailPane
 from desktop.gui.fonts import install_application_font
 from desktop.gui.guard import guard_overrides
 from desktop.gui.models import EventListModel, EventTableModel
+from desktop.gui.ops import run_op
 from desktop.gui.source_view import SourceView
 from desktop.gui.timeline_panel import TimelinePanel
 from desktop.gui.timeline_view import TimelineView
@@ -102,6 +103,8 @@ def settings_list(value: object) -> list[str]:
 class MainWindow(CorrectionsMixin, QMainWindow):
     corpus_loaded = Signal(object)
     partial_loaded = Signal(int)
+    pdf_exported = Signal(str)  # the path of a PDF brief just written
+    corrections_applied = Signal()  # the table shows the project's corrections
 
     def __init__(self, paths: list[Path] | None = None, restore: bool = True) -> None:
         super().__init__()
@@ -840,7 +843,9 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         return str(Path(folder) / f"事件简报-{date.today():%Y%m%d}.pdf")
 
     def export_selection(self, path: Path | None = None) -> Path | None:
-        """Export the selected events to a PDF brief (asks for the file unless ``path`` is given)."""
+        """Export the selected events to a PDF brief (asks for the file unless ``path`` is
+        given) in the background; :attr:`pdf_exported` says when the file is written. Returns
+        the path being written (None when nothing is)."""
         rows = self.selected_rows()
         if not rows:
             QMessageBox.information(self, self.tr("导出 PDF"), self.tr("没有选中的事件。请先在时间线或列表中选择要导出的事件。"))
@@ -850,7 +855,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             if not name:
                 return None
             path = Path(name)
-        from desktop.gui.pdf_export import PdfExportError, export_pdf
+        from desktop.gui.pdf_export import export_pdf
 
         frame = self.model.frame
         ids = [str(frame["id"].iat[r]) for r in rows if not bool(frame["hidden"].iat[r])]
@@ -858,19 +863,31 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             QMessageBox.information(self, self.tr("导出 PDF"), self.tr("所选事件都已隐藏，没有可导出的事件。"))
             return None
         corpus_name = "、".join(p.name for p in self.paths) if self.paths else SEEDS_DIR.name
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = export_pdf(frame, ids, path, corpus_name=corpus_name)
-        except PdfExportError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("导出 PDF"), str(exc), parent=self)
-            box.setTextFormat(Qt.TextFormat.PlainText)  # a file name may contain anything
-            box.exec()
-            return None
-        finally:
-            QApplication.restoreOverrideCursor()
+        # painted in the background (a long brief takes seconds); the window stays usable
+        self.statusBar().showMessage(self.tr("正在导出 %d 个事件…") % len(ids))
+        self.act_export.setEnabled(False)
+        run_op("pdf", lambda: export_pdf(frame, ids, path, corpus_name=corpus_name),
+               lambda written: self._exported(written, len(ids)), self._export_failed)
+        return path
+
+    def _exported(self, written: Path, count: int) -> None:
+        self.act_export.setEnabled(True)
         QSettings().setValue("export/folder", str(Path(written).parent))
-        self.statusBar().showMessage(self.tr("已导出 %d 个事件到 %s") % (len(ids), written))
-        return written
+        self.statusBar().showMessage(self.tr("已导出 %d 个事件到 %s") % (count, written))
+        self.pdf_exported.emit(str(written))
+
+    def _export_failed(self, error: BaseException) -> None:
+        self.act_export.setEnabled(True)
+        from desktop.gui.pdf_export import PdfExportError
+
+        if not isinstance(error, PdfExportError):
+            raise error  # an unexpected fault: the error report (the app goes on)
+        self.statusBar().showMessage(self.tr("导出失败"))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("导出 PDF"), str(error), parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a file name may contain anything
+        box.setModal(False)
+        box.show()
+        self._export_box = box
 
     def shown_rows(self) -> np.ndarray:
         """Rows that pass the filters (the query aside)."""

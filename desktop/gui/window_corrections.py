@@ -24,10 +24,15 @@ from desktop.core.project import (
     make_published,
 )
 from desktop.gui.corrections import EditEventDialog, PublishedDialog
+from desktop.gui.ops import run_op
 from desktop.gui.plain import tooltip_text
 
 
 class CorrectionsMixin:
+    #: Above this many events, corrections are applied in the background (the window stays
+    #: usable; a burst of edits shows the last state); below, at once.
+    BACKGROUND_CORRECTIONS_EVENTS = 20_000
+
     def reapply_corrections(self) -> None:
         """Rebuild the table from the engine's events and the project's corrections,
         keeping the selection (by event id)."""
@@ -37,19 +42,34 @@ class CorrectionsMixin:
         selected_ids = [str(frame["id"].iat[r]) for r in self.selected_rows()]
         current = self.selection.currentIndex()
         current_id = str(frame["id"].iat[current.row()]) if current.isValid() and current.row() < len(frame) else None
-        corrections = self.controller.project.corrections
-        if self.corpus is not None:  # publication dates first: they re-resolve their articles
-            self.applied = apply_project(self.corpus, corrections)
+        corrections = list(self.controller.project.corrections)
+        corpus, extracted, texts = self.corpus, self.extracted, self.texts
+
+        def work():  # noqa: ANN202 - runs in the background for a big table
+            if corpus is not None:  # publication dates first: they re-resolve their articles
+                return apply_project(corpus, corrections)
+            return apply_corrections(extracted, corrections, texts)
+
+        def show(applied) -> None:  # noqa: ANN001 - Applied
+            self.applied = applied
+            self._set_frame(applied.frame)
+            new_frame = self.model.frame
+            positions = {str(i): p for p, i in enumerate(new_frame["id"])}
+            rows = [positions[i] for i in selected_ids if i in positions]
+            if current_id in positions:
+                rows = [r for r in rows if r != positions[current_id]] + [positions[current_id]]
+            self.select_rows(rows)
+            self._show_problems()
+            self.corrections_applied.emit()
+
+        def failed(error: BaseException) -> None:
+            raise error  # the error report; the table stays as it was
+
+        if len(extracted) > self.BACKGROUND_CORRECTIONS_EVENTS:
+            self.statusBar().showMessage(self.tr("正在应用修改…"))
+            run_op("corrections", work, show, failed)
         else:
-            self.applied = apply_corrections(self.extracted, corrections, self.texts)
-        self._set_frame(self.applied.frame)
-        new_frame = self.model.frame
-        positions = {str(i): p for p, i in enumerate(new_frame["id"])}
-        rows = [positions[i] for i in selected_ids if i in positions]
-        if current_id in positions:
-            rows = [r for r in rows if r != positions[current_id]] + [positions[current_id]]
-        self.select_rows(rows)
-        self._show_problems()
+            show(work())
 
     def choose_project(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("打开项目文件"), "", self.tr("项目文件 (*.json)"))

@@ -1,0 +1,74 @@
+"""Slow work off the GUI thread, with a callback on the GUI thread when it is done.
+
+After Anki's ``CollectionOp``: :func:`run_op` runs ``work()`` in the thread pool and calls
+``success(result)`` or ``failure(exception)`` back on the GUI thread, where widgets may be
+touched; the work itself never touches a widget. A newer op of the same ``kind`` makes an
+older one's result stale: it is dropped, so a burst of edits shows only the last state.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from desktop.gui.guard import guard_overrides
+
+_generation = itertools.count(1)
+_latest: dict[str, int] = {}
+_running: set[Op] = set()
+
+
+@guard_overrides
+class _Signals(QObject):
+    done = Signal(object, object)  # result, exception
+
+
+@guard_overrides
+class Op(QRunnable):
+    """One piece of background work (see :func:`run_op`)."""
+
+    def __init__(self, kind: str, work: Callable[[], Any], success: Callable[[Any], None],
+                 failure: Callable[[BaseException], None]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.kind = kind
+        self.generation = next(_generation)
+        self.work = work
+        self.signals = _Signals()
+        self.signals.done.connect(lambda result, error: self._finish(result, error, success, failure))
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # noqa: BLE001 - handed to the failure callback on the GUI thread
+            self.signals.done.emit(None, exc)
+        else:
+            self.signals.done.emit(result, None)
+
+    def _finish(self, result: Any, error: BaseException | None, success: Callable[[Any], None],
+                failure: Callable[[BaseException], None]) -> None:
+        _running.discard(self)
+        if _latest.get(self.kind) != self.generation:
+            return  # a newer op of this kind was started: this result is stale
+        if error is not None:
+            failure(error)
+        else:
+            success(result)
+
+
+def run_op(kind: str, work: Callable[[], Any], success: Callable[[Any], None],
+           failure: Callable[[BaseException], None]) -> Op:
+    """Run ``work`` in the background; ``success``/``failure`` follow on the GUI thread."""
+    op = Op(kind, work, success, failure)
+    _latest[kind] = op.generation
+    _running.add(op)
+    QThreadPool.globalInstance().start(op)
+    return op
+
+
+def busy(kind: str) -> bool:
+    """Whether an op of ``kind`` is still running."""
+    return any(op.kind == kind for op in _running)
