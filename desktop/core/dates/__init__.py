@@ -174,18 +174,18 @@ __all__ = ["PRECISIONS", "DateMention", "clock_of_edtf", "find_dates", "parse_da
 
 def _mention(text: str, hit: Hit, ref: date) -> DateMention:
     iv = hit.iv
-    span = (hit.s0, hit.e)
+    span = (hit.start, hit.end)
     if hit.kind == "open":
         tense = "past"
     elif iv.prec == "recent":
         tense = "past" if iv.end <= ref else "planned"  # 近日 reported, 近期将 to come
     elif hit.kind == "name-year":
-        tense = tense_of(iv.start, iv.end, ref, text, (hit.s0, hit.name_end))
+        tense = tense_of(iv.start, iv.end, ref, text, (hit.start, hit.name_end))
         tense = "past" if tense == "ongoing" else tense
     else:
         tense = tense_of(iv.start, iv.end, ref, text, span)
     clock = iv.clock if iv.prec == "day" else None
-    return DateMention(text[hit.s0 : hit.e], span, iv.start, iv.end, iv.prec, iv.edtf, tense,
+    return DateMention(text[hit.start : hit.end], span, iv.start, iv.end, iv.prec, iv.edtf, tense,
                        iv.anchor, hit.kind, ref, clock)  # fmt: skip
 
 
@@ -214,9 +214,9 @@ def parse_date(text: str, ref: date) -> DateMention | None:
     if not stripped:
         return None
     hits = _hits(stripped, ref, False)
-    if len(hits) == 1 and hits[0].s0 == 0 and hits[0].e == len(stripped):
+    if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(stripped):
         hit = hits[0]
-        hit.s0, hit.e = lo, hi
+        hit.start, hit.end = lo, hi
         if hit.name_end >= 0:
             hit.name_end += lo
         return _mention(text, hit, ref)

@@ -146,36 +146,49 @@ class Reject(Exception):  # noqa: N818 - control flow, not an error
 
 @dataclass(slots=True)
 class Hit:
-    """A parsed expression: span ``[s0, e)``, interval, kind, and the end of a name-year's name."""
+    """A parsed expression: span ``[start, end)``, interval, kind, and the end of a name-year's name."""
 
-    s0: int
-    e: int
+    start: int
+    end: int
     iv: Iv
     kind: str = "point"
     name_end: int = -1
 
 
 # ---------------------------------------------------------------- parser
+
+#: The order in which the grammar tries its rules at a trigger (Parser.parse_at), first to last:
+#:   1. a horizon word then a date (到2025年, 截至昨日): the date, widened to the word;
+#:   2. a start word then a span (自…起, 从…开始);
+#:   3. 近日/日前/近期 (a recent span before publication);  4. 前两天/前几年 (vague past);
+#:   5. a time of day before its day (上午9时许，…);  6. a word that refers back (当时, 此时);
+#:   7. a count (三年前, 两个月后) or a range or atom (X至Y, X), whichever reads further;
+#:   8. a time of day standing alone (下午3时许).
+#: Inside a range or atom (Parser.atom) the rules below are tried in this order.
+NAMED_PERIOD_RULES = ("plan", "century")  # “十四五”期间, 本世纪: periods with a name, before numbers
+ATOM_RULES = ("rel_day", "week", "cal", "season_word", "anaphoric")  # 今天, 上周三, 2025年2月28日, 今冬, 当日
+
+
 class Parser:
     def __init__(self, s: str, ref: date, strict: bool) -> None:
-        self.s, self.ref, self.strict = s, ref, strict
+        self.text, self.ref, self.strict = s, ref, strict
 
     # -- entry point at a trigger
     def parse_at(self, p: int) -> Hit | None:
-        s, ref = self.s, self.ref
+        s, ref = self.text, self.ref
         m = HORIZON_RE.match(s, p)
         if m:
             hit = self.range_or_atom(m.end())
             if hit is None:
                 return None
             if hit.kind == "point" and hit.iv.end >= ref and hit.iv.anchor in ("absolute", "year"):
-                hit.s0 = p
+                hit.start = p
             return hit
         m = FROM_RE.match(s, p)
         if m:
             hit = self.range_or_atom(m.end())
             if hit is not None and hit.kind in ("span", "open"):
-                hit.s0 = p
+                hit.start = p
             return hit
         hit = self.recent(p)
         if hit is not None:
@@ -194,13 +207,13 @@ class Parser:
             return Hit(p, m.end(), iv_day(ref, "day", ""), "antecedent")
         hits = [h for h in (self.count(p), self.range_or_atom(p)) if h is not None]
         if hits:
-            return max(hits, key=lambda h: h.e)
+            return max(hits, key=lambda h: h.end)
         return self.lone_clock(p)
 
     def lone_clock(self, p: int) -> Hit | None:
         """``下午3时许，记者赶到``: a clock or part of the day opening a clause, on the day the
         text is talking about (kind ``anaphoric``, resolved against ``ref``)."""
-        s = self.s
+        s = self.text
         m = LONE_CLOCK_RE.match(s, p)
         if m is None or not m.group().strip():
             return None
@@ -227,7 +240,7 @@ class Parser:
 
     # -- ranges, open ranges, deadlines around one atom
     def range_or_atom(self, q: int) -> Hit | None:
-        s, ref = self.s, self.ref
+        s, ref = self.text, self.ref
         left = self.atom(q, None)
         if left is None:
             return self.bare_left(q, None, q)
@@ -283,7 +296,7 @@ class Parser:
         return hit
 
     def make_range(self, q: int, e: int, a: Iv, b: Iv) -> Hit:
-        s = self.s
+        s = self.text
         m = STOP_RE.match(s, e)
         if m:
             e = m.end()
@@ -298,7 +311,7 @@ class Parser:
     def day_list(self, k: int, iv: Iv) -> tuple[int, Iv] | None:
         """``9月10号，11号，12号``, ``3月1日、5日和8日``: bare days after a month-day, separated
         only by ，、和及与, in increasing order; returns the end and the last day."""
-        s = self.s
+        s = self.text
         if iv.prec != "day" or iv.lead not in ("y", "m") or k == 0 or s[k - 1] not in "日号":
             return None
         y, mo, last = iv.start.year, iv.start.month, iv.start.day
@@ -320,7 +333,7 @@ class Parser:
 
     def vague_past(self, p: int) -> Hit | None:
         """``前两天`` (ref-5..ref-1) and ``前两年`` (4..1 years back) at the start of a clause."""
-        s, ref = self.s, self.ref
+        s, ref = self.text, self.ref
         m = VAGUE_PAST_RE.match(s, p)
         if m is None or (p > 0 and s[p - 1] not in VAGUE_PAST_LEFT):
             return None
@@ -335,11 +348,11 @@ class Parser:
     def recent(self, p: int) -> Hit | None:
         """``近日``, ``日前``, ``不久前`` …: the weeks before ``ref`` (``resources/cues/
         date_recent.txt``); before 将/拟/内 … (``近期将召开``) the weeks after it."""
-        m = RECENT_RE.match(self.s, p)
+        m = RECENT_RE.match(self.text, p)
         if m is None:
             return None
         days, ref = RECENT[m.group()], self.ref
-        if RECENT_FUTURE_RE.match(self.s, m.end()):
+        if RECENT_FUTURE_RE.match(self.text, m.end()):
             a, b = ref, ref + timedelta(days=days)
         else:
             a, b = ref - timedelta(days=days), ref
@@ -356,7 +369,7 @@ class Parser:
         return self.make_range(p, r[0], a, r[1])
 
     def right_end(self, q: int, left: Iv) -> tuple[int, Iv] | None:
-        if NOW_RE.match(self.s, q):
+        if NOW_RE.match(self.text, q):
             return q + 1, iv_day(self.ref, "day")
         r = self.atom(q, left)
         if r is not None and r[1].anaphoric and r[1].prec == "day" and not left.anaphoric:
@@ -365,7 +378,7 @@ class Parser:
             # 3月5日13:20至次日05:40: the next day of the left end, not of ref
             return r[0], iv_day(left.start + (r[1].start - self.ref), left.anchor, "")
         if r is None and left.numeric:
-            m = BARE_YEAR_RE.match(self.s, q)
+            m = BARE_YEAR_RE.match(self.text, q)
             y = int(m.group("y")) if m and m.group("y").isdigit() else None
             if valid_year(y):
                 return m.end(), iv_year(y, "absolute")
@@ -373,10 +386,10 @@ class Parser:
 
     def bare_left(self, q: int, prefix: Iv | None, s0: int) -> Hit | None:
         """``2018年2——4月``, ``1985到89年9月``, ``1-9月``: a unit-less number left of a range."""
-        m = BARE_LEFT_RE.match(self.s, q)
+        m = BARE_LEFT_RE.match(self.text, q)
         if m is None:
             return None
-        cm = CONN_RE.match(self.s, m.end())
+        cm = CONN_RE.match(self.text, m.end())
         right = self.atom(cm.end(), prefix)
         if right is None:
             return None
@@ -406,14 +419,13 @@ class Parser:
 
     # -- one atom
     def atom(self, q: int, ctx: Iv | None) -> tuple[int, Iv] | None:
-        s = self.s
+        s = self.text
         if q >= len(s):
             return None
-        r = self.plan(q) or self.century(q)
+        r = self.first_rule(NAMED_PERIOD_RULES, q, ctx)
         if r is not None:
             return r
-        r = (self.rel_day(q) or self.week(q) or self.cal(q, ctx) or self.season_word(q)
-             or self.anaphoric(q))  # fmt: skip
+        r = self.first_rule(ATOM_RULES, q, ctx)
         if r is not None and r[1].prec == "day":
             k = r[0]
             m = WEEKDAY_AFTER_RE.match(s, k)
@@ -436,9 +448,17 @@ class Parser:
                     return m.end(), iv
         return r
 
+    def first_rule(self, rules: tuple[str, ...], q: int, ctx: Iv | None) -> tuple[int, Iv] | None:
+        """The first of ``rules`` (method names, in order) that reads a date at ``q``."""
+        for name in rules:
+            found = self.cal(q, ctx) if name == "cal" else getattr(self, name)(q)
+            if found is not None:
+                return found
+        return None
+
     def name_end(self, k: int) -> int:
         """End of an event name starting at ``k`` (CJK or ·, ending in a name suffix), or -1."""
-        s = self.s
+        s = self.text
         j = k
         while j < len(s) and j - k < 40:
             if s[j] in "（(":
@@ -467,18 +487,18 @@ class Parser:
         a = j - len(suf)
         for w in NAME_NOT:
             for start in range(max(a - len(w) + 1, 0), j):
-                if start + len(w) > a and self.s.startswith(w, start):
+                if start + len(w) > a and self.text.startswith(w, start):
                     return True
         return False
 
     def plan(self, q: int) -> tuple[int, Iv] | None:
-        m = PLAN_RE.match(self.s, q)
+        m = PLAN_RE.match(self.text, q)
         if m is None:
             return None
         n = 10 + to_int(m.group("n"))
         if n < 3:
             return None
-        if q > 0 and self.s[q - 1] in CN:
+        if q > 0 and self.text[q - 1] in CN:
             return None
         e = m.end()
         oq, cq = m.group("q"), m.group("qc")
@@ -487,7 +507,7 @@ class Parser:
         if cq and not oq:
             e -= 1
         y0 = plan_first_year(n)
-        t = PLAN_TAIL_RE.match(self.s, e)
+        t = PLAN_TAIL_RE.match(self.text, e)
         part = t.group("p")
         if t.group("fl"):
             k = to_int(t.group("fn"))
@@ -495,7 +515,7 @@ class Parser:
                 a, b = (y0, y0 + k - 1) if t.group("fl") != "后" else (y0 + 5 - k, y0 + 4)
                 iv = iv_span(date(a, 1, 1), date(b, 12, 31), "range", "absolute", f"{a}/{b}")
                 return t.end(), iv
-            e = t.start("fl") - (self.s[t.start("fl") - 1] == "的" and t.start("fl") > t.start())
+            e = t.start("fl") - (self.text[t.start("fl") - 1] == "的" and t.start("fl") > t.start())
         else:
             e = t.end()
         if part:
@@ -508,7 +528,7 @@ class Parser:
         return e, iv
 
     def century(self, q: int) -> tuple[int, Iv] | None:
-        s, ref = self.s, self.ref
+        s, ref = self.text, self.ref
         m = CENT_RE.match(s, q)
         anchor = "absolute"
         if m:
@@ -562,7 +582,7 @@ class Parser:
                        f"{y0 + lo:04d}/{y0 + hi:04d}", y0)  # fmt: skip
 
     def rel_day(self, q: int) -> tuple[int, Iv] | None:
-        s, ref = self.s, self.ref
+        s, ref = self.text, self.ref
         m = PAREN_REL_RE.match(s, q)
         if m is not None:
             day = self.nearest_day(to_int(m.group("n")), ref + timedelta(days=PAREN_REL[m.group("w")]))
@@ -576,7 +596,7 @@ class Parser:
 
     def paren_day(self, k: int, base: date) -> tuple[int, Iv] | None:
         """``(15日)`` after a relative day: the day of month nearest to ``base``."""
-        pm = PAREN_DAY_RE.match(self.s, k)
+        pm = PAREN_DAY_RE.match(self.text, k)
         if pm is None:
             return None
         if pm.group("mo"):
@@ -605,7 +625,7 @@ class Parser:
     def anaphoric(self, q: int) -> tuple[int, Iv] | None:
         """当日/当天/当晚 (ref), 次日/翌日 (ref+1), 前一天 (ref-1), 第N天 (ref+N-1), 第N年 (ref's
         year+N-1)."""
-        m = ANA_RE.match(self.s, q)
+        m = ANA_RE.match(self.text, q)
         if m is None:
             return None
         ref = self.ref
@@ -631,7 +651,7 @@ class Parser:
         return m.end(), iv
 
     def week(self, q: int) -> tuple[int, Iv] | None:
-        m = WEEK_RE.match(self.s, q)
+        m = WEEK_RE.match(self.text, q)
         if m is None:
             return None
         r = m.group("r")
@@ -648,7 +668,7 @@ class Parser:
         return m.end(), iv_week(mon, "day")
 
     def season_word(self, q: int) -> tuple[int, Iv] | None:
-        m = SEASON_RE.match(self.s, q)
+        m = SEASON_RE.match(self.text, q)
         if m is None:
             return None
         idx = SEASON[m.group("s")]
@@ -657,7 +677,7 @@ class Parser:
 
     # -- calendar expressions
     def cal(self, q: int, ctx: Iv | None) -> tuple[int, Iv] | None:
-        s, ref = self.s, self.ref
+        s, ref = self.text, self.ref
         if s[q].isdigit():
             r = self.numeric(q)
             if r is not None:
@@ -738,7 +758,7 @@ class Parser:
     def repeated(self, q: int, n: int) -> tuple[int, Iv] | None:
         """``上上个月``, ``下下个季度``, ``上上年``: the relative word at ``q`` (its 上/下 the
         last of ``n``) moved ``n`` units instead of one."""
-        s, ref = self.s, self.ref
+        s, ref = self.text, self.ref
         m = REL_YEAR_RE.match(s, q)
         if m and m.group()[0] == s[q]:
             y = ref.year + n * REL_YEAR[m.group()]
@@ -754,7 +774,7 @@ class Parser:
         return None
 
     def month_rest(self, pos: int, y: int, m: int, anchor: str, lead: str) -> tuple[int, Iv]:
-        s = self.s
+        s = self.text
         r = self.mpart(pos, y, m, anchor)
         if r is not None:
             return r
@@ -771,7 +791,7 @@ class Parser:
         return pos, iv
 
     def day_only(self, q: int, ctx: Iv | None) -> tuple[int, Iv] | None:
-        s, ref = self.s, self.ref
+        s, ref = self.text, self.ref
         m = DAY_RE.match(s, q)
         if m is None:
             return None
@@ -792,10 +812,10 @@ class Parser:
     def _hao_ok(self, e: int) -> bool:
         """Whether N号 ending at ``e`` is a day: not followed by a word (9号线, 3号楼), also
         after a list of them (1号、2号、3号入口)."""
-        while (m := _HAO_LIST_RE.match(self.s, e)) is not None:
+        while (m := _HAO_LIST_RE.match(self.text, e)) is not None:
             e = m.end()
-        nxt = self.s[e : e + 2]
-        if self.s.startswith(HAO_VERBS, e):
+        nxt = self.text[e : e + 2]
+        if self.text.startswith(HAO_VERBS, e):
             return True  # 据彭博社14号援引消息
         return not (
             nxt
@@ -805,7 +825,7 @@ class Parser:
         )
 
     def numeric(self, q: int) -> tuple[int, Iv] | None:
-        s = self.s
+        s = self.text
         if q > 0 and (s[q - 1].isascii() and (s[q - 1].isalnum() or s[q - 1] in "_.")):
             return None
         for rx in (NUM_YMD_RE, NUM_YMD8_RE, NUM_YMD_SP_RE):
@@ -857,7 +877,7 @@ class Parser:
     ) -> tuple[int, Iv] | None:
         """A part of year ``y`` at ``pos`` (上半年, 一季度, 年底, 春季, a holiday …); a holiday or
         lunar date without a year is the occurrence nearest to ``nearest_to`` when given."""
-        m = YPART_RE.match(self.s, pos)
+        m = YPART_RE.match(self.text, pos)
         if m is None:
             return None
         g = m.groupdict()
@@ -867,7 +887,7 @@ class Parser:
                                or (g["mid"] and not g["nym"])):  # fmt: skip
             return None
         if g["mid"]:
-            if not g["nym"] and not (mid_ok and MID_OK_RE.match(self.s, e)):
+            if not g["nym"] and not (mid_ok and MID_OK_RE.match(self.text, e)):
                 return None  # 2024年中国…, 这一年中; 2024年中，is mid-2024
             return e, iv_span(date(y, 6, 1), date(y, 7, 31), "vague", anchor, y=y)
         if g["ss"]:
@@ -946,13 +966,13 @@ class Parser:
 
     def _to_date(self, pos: int, g: dict, y: int) -> bool:
         """``前10个月，全国…`` at the start of a clause: the year to date (its months over)."""
-        if g["fl"] != "前" or (pos > 0 and self.s[pos - 1] not in VAGUE_PAST_LEFT):
+        if g["fl"] != "前" or (pos > 0 and self.text[pos - 1] not in VAGUE_PAST_LEFT):
             return False
         n = to_int(g["nm"])
         return n is not None and 1 <= n <= 11 and month_end(y, n) <= self.ref
 
     def mpart(self, pos: int, y: int, m: int, anchor: str) -> tuple[int, Iv] | None:
-        mt = MPART_RE.match(self.s, pos)
+        mt = MPART_RE.match(self.text, pos)
         if mt is None:
             return None
         g = mt.groupdict()
@@ -984,7 +1004,7 @@ class Parser:
 
     # -- counted lengths: 近三个月, 3年内, 6年前, 七年半后
     def count(self, p: int) -> Hit | None:
-        s, ref = self.s, self.ref
+        s, ref = self.text, self.ref
         m = COUNT_RE.match(s, p)
         if m is None:
             return None
@@ -1067,8 +1087,8 @@ def scan(s: str, ref: date, strict: bool = True) -> list[Hit]:
             continue
         except (ValueError, OverflowError, KeyError, TypeError):
             hit = None
-        if hit is None or hit.e <= p:
+        if hit is None or hit.end <= p:
             continue
         hits.append(hit)
-        pos = hit.e
+        pos = hit.end
     return hits

@@ -3,8 +3,37 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from desktop.core.resources import word_list
+from desktop.core.resources import resource_path, word_list
+
+
+@cache
+def _relative_words() -> dict[str, dict[str, int]]:
+    """``resources/cues/date_relative.tsv``: table -> word -> offset, in file order."""
+    found: dict[str, dict[str, int]] = {}
+    for line in resource_path("cues", "date_relative.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            table, word, offset = line.split("\t")
+            found.setdefault(table, {})[word] = int(offset)
+    return found
+
+
+def _relative(table: str) -> dict[str, int]:
+    return dict(_relative_words()[table])
+
+
+@cache
+def _blocker_table() -> dict[str, str]:
+    rows = resource_path("cues", "date_blockers.tsv").read_text(encoding="utf-8").splitlines()
+    return {row.split("\t")[0]: row.split("\t")[1] for row in rows if row.strip() and not row.startswith("#")}
+
+
+def _blockers(name: str) -> str:
+    """Characters of ``resources/cues/date_blockers.tsv`` (escaped for a character class)."""
+    return "".join(re.escape(ch) if ch in "]\\^-" else ch for ch in _blocker_table()[name])
+
+
 
 # ---------------------------------------------------------------- vocabulary
 CN = "〇零一二两三四五六七八九十百廿卅仨俩"
@@ -12,40 +41,24 @@ N = rf"(?:\d+|[{CN}]+)"
 NF = rf"(?:\d+|[{CN}几]+)"  # counts may be vague
 WD = "一二三四五六日天"  # weekday characters (日/天 = Sunday)
 
-REL_DAY = {
-    "今天": 0, "今日": 0, "本日": 0, "今儿": 0, "现在": 0, "全天": 0, "今晚": 0, "今早": 0, "今晨": 0,
-    "今夜": 0, "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "昨晨": -1, "昨早": -1, "前天": -2,
-    "前日": -2, "前晚": -2, "大前天": -3, "大大前天": -4,
-    "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "明晨": 1, "后天": 2, "大后天": 3, "大大后天": 4,
-}  # fmt: skip
+REL_DAY = _relative("REL_DAY")
 # 今（30）日, 昨（29）日: the relative day with its day of month in brackets
-PAREN_REL = {"今": 0, "昨": -1, "明": 1}
-REL_YEAR = {
-    "今年": 0, "本年": 0, "全年": 0, "这一年": 0, "去年": -1, "上一年": -1, "上年": -1, "前年": -2, "大前年": -3,
-    "明年": 1, "次年": 1, "翌年": 1, "下一年": 1, "后年": 2, "大后年": 3,
-    "同年": 0, "该年": 0, "是年": 0, "当年": 0, "那一年": 0,
-}  # fmt: skip
+PAREN_REL = _relative("PAREN_REL")
+REL_YEAR = _relative("REL_YEAR")
 # 当年 alone is generic in news (当年签约、当年落地); only 当年3月, 当年年底 … are dates
 YEAR_NEEDS_PART = frozenset(("当年",))
 # Words that take the date of what the text was just talking about (当时17岁, 此时, 到那时):
 # kind "antecedent", resolved by the caller against the latest dated event before them.
 ANTECEDENT = word_list("cues", "date_antecedent_words.txt")
-REL_MONTH = {
-    "本月": 0, "当月": 0, "同月": 0, "这个月": 0, "这月": 0, "上月": -1, "上个月": -1,
-    "上一个月": -1, "上一月": -1, "下月": 1, "下个月": 1, "下一个月": 1, "下一月": 1,
-}  # fmt: skip
-REL_QUARTER = {
-    "本季度": 0, "这个季度": 0, "这季度": 0, "上季度": -1, "上个季度": -1, "上一季度": -1,
-    "上一个季度": -1, "下季度": 1, "下个季度": 1, "下一季度": 1, "下一个季度": 1,
-}  # fmt: skip
+REL_MONTH = _relative("REL_MONTH")
+REL_QUARTER = _relative("REL_QUARTER")
 # Anaphoric day words: the day (or the next day) of an event the story is talking about.  They
 # are resolved against ``ref`` and marked kind "anaphoric" for the caller to re-resolve.
-ANA_DAY = {"当日": 0, "当天": 0, "当晚": 0, "当夜": 0, "同日": 0, "同一天": 0, "同一日": 0, "前一天": -1, "前一日": -1, "次日": 1, "翌日": 1, "隔日": 1,
-           "隔天": 1}
+ANA_DAY = _relative("ANA_DAY")
 # "the other day" / "a couple of years back": 前两天, 前两年 standing alone (see VAGUE_PAST_LEFT)
 VAGUE_PAST = {"天": (1, 5), "年": (1, 4)}
 SEASON = {"春": 0, "夏": 1, "秋": 2, "冬": 3}
-REL_SEASON = {"今": 0, "去": -1, "明": 1}
+REL_SEASON = _relative("REL_SEASON")
 TOD = (
     "上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|夜里|夜晚|黎明|午夜|后半夜|前半夜|下半夜|"
     "上半夜|半夜|深夜|清晨|白天|晚间|早间|午后|早|晚|夜"
@@ -72,17 +85,17 @@ HAO_VERBS = tuple(word_list("cues", "date_hao_verbs.txt"))
 # ---------------------------------------------------------------- regexes
 _C = re.compile
 # 前年/后年/前天/后天 after a word that takes 前/后 as a postposition (达产后年产值, 提前天数)
-_POSTPOSITION = "之以然最此随今前过事会节年战提当空目产成完毕"
+_POSTPOSITION = _blockers("POSTPOSITION")
 _AMBIGUOUS = rf"(?<![{_POSTPOSITION}])(?=[前后][年天]|前[日晚])|(?![前后][年天]|前[日晚])"
 # 明天/明日/明早 not inside a word ending in 明 (光明日报, 文明, 说明, 透明)
-_MING_LEFT = "(?=明)(?<=[光文清黎聪开说表阐证鲜分透英高精严贤神失简昌修嘉照发标注申声究查])"
+_MING_LEFT = f"(?=明)(?<=[{_blockers('MING_LEFT_CHARS')}])"
 # 前日 is the day before yesterday, but not in 前日本首相 (the former Japanese …)
 REL_DAY_RE = _C(rf"(?:{_AMBIGUOUS})(?<!{_MING_LEFT})(?:{_alt(REL_DAY)})(?!候)(?!(?<=前日)本)")
 PAREN_REL_RE = _C(rf"(?P<w>[{''.join(PAREN_REL)}])\s*\(\s*(?P<n>\d{{1,2}}|[{CN}]{{1,3}})\s*\)\s*[日号]")
 # 上年 (last year) not inside a verb with 上 (马上年底, 赶上年末, 登上年度…) nor before a word
 # starting with 年 (北上年轻人, 上年纪, 买上年货, 吃上年夜饭, 线上年会…)
-_UP_LEFT = "马赶跟追爬登迎加算北送带穿戴过吃住碰遇配补搭考当坐走冲奔连接关锁挂贴摊看盯评选荣踏放摆装写填印刻晒献递附顶迈跨攀站骑乘堆染盖涂刷挤凑拼排轮"
-_UP_NEXT = "轻纪龄华货画夜味会薪关级兽糕历检卡票费金鉴报迈幼长谱轮青少老事景份"
+_UP_LEFT = _blockers("UP_LEFT")
+_UP_NEXT = _blockers("UP_NEXT")
 _UP_YEAR = rf"(?<![{_UP_LEFT}])(?=上年(?![{_UP_NEXT}]))|(?!上年)"
 # 去年 after 过 is last year in 超过去年, but not in 过去年代 (past eras); 同年 not in 同年龄/同年级
 # 新的一年 / 新一年: the year just begun, or the coming one when said from November on
@@ -110,12 +123,9 @@ BARE_DAY_RE = _C(
 )
 # an Arabic bare day (10月22出生): not followed by a digit, a decimal, a unit or a measure word
 BARE_DAY_NUM_RE = _C(rf"(?P<n>\d{{1,2}})(?!\d|\.\d|[%‰℃°A-Za-z_/{BARE_DAY_STOPS}])")
-_BLOCK = "步次级期衷心始创见审选赛线部层色气数蕴端尾蒙地容涵外在需销资陆河江"
+_BLOCK = _blockers("BLOCK")
 # 年中 (mid-year) not the start of a word (2024年中国, 今年中秋, 年中考, 年中小企业…)
-_MID_BLOCK = (
-    "国央心部期秋元小华方外东西南非美欧日俄韩资企级高长短青老医药文铁建石信移联交工农招标奖"
-    "考试选间午旬餐原亚科车航粮储核广泰德法英印巴阿低等型层断止途转毒风性学专枢坚游下上共超"
-)
+_MID_BLOCK = _blockers("MID_BLOCK")
 # after a year without a second 年 (2023年中, 今年中) 年中 must end the phrase: 2023年中，
 # relative years that take 年中 without a second 年 (今年中, 去年中; not 这一年中 "during the year")
 MID_YEAR_WORDS = frozenset(("今年", "去年", "明年", "前年", "后年", "上年"))
@@ -235,7 +245,7 @@ VAGUE_PAST_LEFT = frozenset(
     ' \t\n，,。.；;：:！!？?（(【[、“"‘《他她它我你们咱就也都还才刚已曾早而但又'
 )
 # 近日/日前/不久前 …: not 5日前 (a count), 节日前 / 生日前 (before a day named by a word), 近日内
-_RECENT_LEFT = "节假生作念业举期末首每当本次该同前后今昨明某一数几个多"
+_RECENT_LEFT = _blockers("RECENT_LEFT")
 RECENT_RE = _C(rf"(?<![\d{CN}几{_RECENT_LEFT}])(?:{_alt(RECENT)})(?!来|以来|[天日])")
 RECENT_FUTURE_RE = _C(r"内|以内|之内|\s*(?:将|拟|要|会|计划|准备|即将|有望|可望)")
 # 当时/此时/届时 …, not inside 适当时, 随时, 同时 (at the same time, a conjunction)
