@@ -177,19 +177,28 @@ def _select(args: argparse.Namespace, events) -> list[str]:  # noqa: ANN001 - Da
     return events["id"][event_filter.mask(events)].astype(str).tolist()
 
 
-def _export_pdf(args: argparse.Namespace) -> int:
-    import os
-
+def _read_and_select(args: argparse.Namespace):  # noqa: ANN202 - (events, ids) or an exit code
+    """The corpus's events and the ids the selection options choose; an exit code instead
+    when the options conflict, the corpus cannot be read or nothing matched."""
     if _selection_conflict(args):
         return 2
     corpus = _read_corpus(args)
     if isinstance(corpus, int):
         return corpus
-    events = corpus.events
-    selected = _select(args, events)
+    selected = _select(args, corpus.events)
     if not selected:
         print("desktop: no event matched; nothing exported", file=sys.stderr)
         return 2
+    return corpus.events, selected
+
+
+def _export_pdf(args: argparse.Namespace) -> int:
+    import os
+
+    chosen = _read_and_select(args)
+    if isinstance(chosen, int):
+        return chosen
+    events, selected = chosen
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
@@ -254,16 +263,10 @@ def _export(args: argparse.Namespace) -> int:
     if fmt is None:
         print(f"desktop: cannot tell the format from {args.output!r}; give --format", file=sys.stderr)
         return 2
-    if _selection_conflict(args):
-        return 2
-    corpus = _read_corpus(args)
-    if isinstance(corpus, int):
-        return corpus
-    events = corpus.events
-    selected = _select(args, events)
-    if not selected:
-        print("desktop: no event matched; nothing exported", file=sys.stderr)
-        return 2
+    chosen = _read_and_select(args)
+    if isinstance(chosen, int):
+        return chosen
+    events, selected = chosen
     if fmt not in FORMATS:
         return _export_image(events, selected, args, fmt)
     try:

@@ -50,3 +50,14 @@ def word_list(*parts: str) -> tuple[str, ...]:
             continue
         words.append(line.split()[0])
     return tuple(words)
+
+
+@cache
+def rows_of(*parts: str) -> tuple[tuple[str, ...], ...]:
+    """Non-empty, non-comment lines of a list file under ``resources/``, split on white space."""
+    rows = []
+    for line in resource_path(*parts).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(tuple(line.split()))
+    return tuple(rows)

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 
-from desktop.core.resources import resource_path
+from desktop.core.resources import rows_of
 
 __all__ = ["Amount", "find_amounts", "format_amount"]
 
@@ -71,12 +71,7 @@ class _Tables:
 
 
 def _rows(name: str) -> list[list[str]]:
-    rows: list[list[str]] = []
-    for line in resource_path("cues", name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split())
-    return rows
+    return [list(row) for row in rows_of("cues", name)]
 
 
 _CJK_DIGITS = "零〇一二两三四五六七八九"

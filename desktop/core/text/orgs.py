@@ -36,7 +36,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from desktop.core.resources import resource_path
+from desktop.core.resources import rows_of
 
 __all__ = ["OrgMention", "find_orgs", "org_names"]
 
@@ -64,12 +64,7 @@ class _Rules:
 
 
 def _rows(name: str) -> list[list[str]]:
-    rows: list[list[str]] = []
-    for line in resource_path("cues", name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split())
-    return rows
+    return [list(row) for row in rows_of("cues", name)]
 
 
 def _alternation(words: set[str] | list[str]) -> str:
