@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from desktop.core.events.corpus import extract
+from desktop.core.export.notes import resolution_text
 
 
 def events_of(tmp_path, text: str, name: str = "a.txt") -> pd.DataFrame:
@@ -52,7 +53,7 @@ def test_quoted_today_refers_to_the_lead_event_day(tmp_path):
     )
     quoted = frame[frame["sentence"].str.contains("400多家")].iloc[0]
     assert quoted["start"] == pd.Timestamp("2024-09-24")
-    assert "说话的日期" in quoted["resolved_against"]
+    assert "说话的日期" in resolution_text(quoted["resolved_against"], "zh")
     plain = frame[frame["sentence"].str.contains("报道")].iloc[0]
     assert plain["start"] == pd.Timestamp("2024-09-25")
 
@@ -76,7 +77,7 @@ def test_undated_article_resolves_relative_dates_against_its_latest_full_date(tm
     assert list(frame["date_text"]) == ["去年", "2023年11月29日"]
     last_year = frame[frame["date_text"] == "去年"].iloc[0]
     assert last_year["start"] == pd.Timestamp("2022-01-01")
-    assert "推断" in last_year["resolved_against"] and "2023-11-29" in last_year["resolved_against"]
+    assert "推断" in resolution_text(last_year["resolved_against"], "zh") and "2023-11-29" in resolution_text(last_year["resolved_against"], "zh")
     assert last_year["published_confidence"] <= 0.4
 
 
@@ -175,11 +176,11 @@ def test_anaphoric_days_follow_the_date_before_them(tmp_path):
     frame = events_of(tmp_path, HEADER + "3月5日，某园区开园，次日首批企业入驻。\n新闻发布会也在当天举行。\n")
     assert list(frame["date_text"]) == ["3月5日", "次日", "当天"]
     assert list(frame["start"].dt.strftime("%m-%d")) == ["03-05", "03-06", "03-06"]
-    assert "前文提到的日期" in frame.iloc[1]["resolved_against"]
+    assert "前文提到的日期" in resolution_text(frame.iloc[1]["resolved_against"], "zh")
     alone = events_of(tmp_path, HEADER + "当天的情况无人知晓，次日也没有消息。\n", "b.txt")
     # nothing before them to count from: the day of the report (its dateline, its publication)
     assert list(alone["start"].dt.strftime("%m-%d")) == ["09-25", "09-26"]
-    assert "前文未提具体日期" in alone.iloc[0]["resolved_against"]
+    assert "前文未提具体日期" in resolution_text(alone.iloc[0]["resolved_against"], "zh")
 
 
 def test_verb_before_since_still_opens_a_range(tmp_path):
@@ -238,9 +239,9 @@ def test_quoted_words_take_the_day_they_were_spoken(tmp_path):
     frame = events_of(tmp_path, text)
     today = frame[frame["date_text"] == "今天"].sort_values("sentence_start")
     assert list(today["start"].dt.strftime("%m-%d")) == ["06-30", "07-04", "07-08"]
-    assert "引语后注明" in today.iloc[0]["resolved_against"]
-    assert "本段报道" in today.iloc[1]["resolved_against"]
-    assert "导语中的事件" in today.iloc[2]["resolved_against"]
+    assert "引语后注明" in resolution_text(today.iloc[0]["resolved_against"], "zh")
+    assert "本段报道" in resolution_text(today.iloc[1]["resolved_against"], "zh")
+    assert "导语中的事件" in resolution_text(today.iloc[2]["resolved_against"], "zh")
 
 
 def test_since_with_a_verb_phrase_in_between(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from desktop.core.events.corpus import extract
+from desktop.core.export.notes import resolution_text
 
 HEADER = "某地新闻\n来源：某某日报  2008-10-19 10:00\n\n"
 
@@ -44,7 +45,7 @@ def test_the_day_of_the_incident(tmp_path):
     assert day(rows["上周五"][0]) == "2014-01-17"
     assert day(rows["前天上午8时"][0]) == "2014-01-19"
     incident = rows["当天上午"][0]
-    assert day(incident) == "2014-01-17" and "事发当天" in incident.resolved_against
+    assert day(incident) == "2014-01-17" and "事发当天" in resolution_text(incident.resolved_against, "zh")
 
 
 def test_words_that_refer_back_take_the_date_before_them(tmp_path):
@@ -64,7 +65,7 @@ def test_a_word_that_refers_back_needs_a_date_in_its_paragraph(tmp_path):
 def test_counts_after_a_date_are_counted_from_it(tmp_path):
     frame = events_of(tmp_path, HEADER + "2019年3月，两地签署协议。两个月后，项目开工。\n")
     row = by_text(frame)["两个月后"][0]
-    assert row.start == pd.Timestamp("2019-05-01") and "前文" in row.resolved_against
+    assert row.start == pd.Timestamp("2019-05-01") and "前文" in resolution_text(row.resolved_against, "zh")
 
 
 def test_years_of_discourse_follow_the_year_being_told(tmp_path):
@@ -195,7 +196,7 @@ def test_a_month_and_day_continue_the_year_of_the_full_date_before_them(tmp_path
     frame = events_of(tmp_path, header + "２０１１年８月２５日，海关查获手枪９支。专案组于８月２６日抓获嫌疑人。\n"
                       "另讯，３月５日，某市召开大会。\n")
     rows = by_text(frame)
-    assert day(rows["８月２６日"][0]) == "2011-08-26" and "前一日期的年份" in rows["８月２６日"][0].resolved_against
+    assert day(rows["８月２６日"][0]) == "2011-08-26" and "前一日期的年份" in resolution_text(rows["８月２６日"][0].resolved_against, "zh")
     assert day(rows["３月５日"][0]) == "2012-03-05"  # another paragraph: the publication year
 
 

@@ -290,7 +290,7 @@ def test_the_user_sets_an_articles_publication_date_and_its_relative_dates_follo
     from desktop.gui.corrections import PublishedDialog
 
     frame = window.model.frame
-    relative = frame[frame["resolved_against"].str.startswith("发布日期")]
+    relative = frame[frame["resolved_against"].str.startswith("publication")]
     assert len(relative)  # the seed has relative dates, resolved against its stamp
     row = int(frame.index.get_loc(relative.index[0]))
     article = frame["article_id"].iat[row]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.export.brief import published_text
 from desktop.core.export.formatting import amount_text, precision_name, readable_date, tense_name
+from desktop.core.export.notes import resolution_text
 from desktop.core.text.search import Query, match_spans
 from desktop.gui.fonts import chinese_font
 from desktop.gui.guard import guard_overrides
@@ -217,7 +218,7 @@ class DetailPane(QWidget):
         self.fields["orgs"].setText("、".join(get("orgs")) or "—")
         self.fields["amounts"].setText("；".join(amount_text(a) for a in get("amounts")) or "—")
         self.fields["keyterms"].setText("、".join(get("keyterms")) or "—")
-        self.fields["resolved"].setText(str(get("resolved_against")))
+        self.fields["resolved"].setText(resolution_text(str(get("resolved_against"))))
         self.fields["article"].setText(str(get("article_title")))
         self.fields["outlet"].setText(str(get("outlet")) if pd.notna(get("outlet")) else "—")
         self.fields["published"].setText(published_text(get("published"), get("published_edtf"),

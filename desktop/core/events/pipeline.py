@@ -70,6 +70,7 @@ from desktop.core.events.rules import (
     up_to,
 )
 from desktop.core.events.titles import event_title, name_title, shorten
+from desktop.core.export.notes import note
 from desktop.core.reading.articles import Article, Published
 from desktop.core.reading.published import CONF_INFERRED
 from desktop.core.text.amounts import find_amounts
@@ -229,7 +230,7 @@ def _speech_day(mention: dates.DateMention, ctx: _Context) -> tuple[date, str] |
         ):
             said = text[other.span[1] : other.span[1] + ATTRIBUTION_WINDOW].split("。")[0]
             if any(verb in said for verb in cue_words("speech_verbs.txt")):
-                return other.start, "引语后注明的说话日期"
+                return other.start, "speech-attributed"
     paragraph_start = text.rfind("\n", 0, quote[0]) + 1
     for other in reversed(ctx.mentions):
         # 鲁门昨天在声明中说 … 他说：“…五天后…”: the day the speaker is reported to have said it
@@ -239,16 +240,16 @@ def _speech_day(mention: dates.DateMention, ctx: _Context) -> tuple[date, str] |
         ):
             said = text[other.span[1] : min(other.span[1] + 12, quote[0])].split("。")[0]
             if any(verb in said for verb in cue_words("speech_verbs.txt")):
-                return other.start, "引语后注明的说话日期"
+                return other.start, "speech-attributed"
     earlier = [
         other for other in ctx.mentions
         if paragraph_start <= other.span[0] < quote[0] and other.precision == "day" and other.kind == "point"
         and other.anchor != "day" and timedelta(0) <= ctx.ref - other.start <= timedelta(days=SPEECH_DAY_LIMIT)
     ]
     if earlier:
-        return earlier[-1].start, "本段报道的日期"
+        return earlier[-1].start, "speech-paragraph"
     if ctx.lead_day is not None:
-        return ctx.lead_day, "导语中的事件日期"
+        return ctx.lead_day, "speech-lead"
     return None
 
 
@@ -315,21 +316,21 @@ def _resolve(
             return None
         return (replace(mention, start=event.start, end=event.end, precision=event.precision, edtf=event.edtf,
                         clock=event.clock, kind="point"),
-                f"前文的日期（“{event.text}”）")  # fmt: skip
+                note("date-before", event.text))  # fmt: skip
     if mention.kind == "anaphoric":
         # 当日, 次日, 第三天, 下午3时: counted from the day the story was just talking about;
         # 事发当天 from the day of the story's first event; with no day before, the dateline's.
-        base, note = thread.day, "前文提到的日期"
+        base, kind = thread.day, "day-before"
         if incident_day_word(mention, ctx.plain) and thread.incident is not None:
-            base, note = thread.incident, "事发当天"
+            base, kind = thread.incident, "incident-day"
         if base is None:
             if not published.month_known or ctx.ref is None:
                 return None
-            base, note = ctx.ref, f"发布日期 {published.edtf}（前文未提具体日期）"
+            base, kind = ctx.ref, "publication-no-day"
         again = _reresolve(mention, base)
-        return (again, f"{note}（{base.isoformat()}）") if again else None
+        return (again, note(kind, base.isoformat(), published.edtf or "")) if again else None
     if mention.anchor == "absolute":
-        return mention, RESOLVED_ABSOLUTE
+        return mention, note("absolute")
     if ctx.ref is None:
         return None  # relative expression in an undated article: nothing to resolve against
     if _discourse_word(mention):
@@ -343,12 +344,12 @@ def _resolve(
         if year is not None:
             again = _reresolve(mention, date(year, 12, 31))
             if again is not None:
-                return again, f"所述年份（{year}年）"
+                return again, note("year-under-discussion", str(year))
     spoken = _speech_day(mention, ctx) if published.month_known else None
     if spoken is not None and spoken[0] != ctx.ref:
         again = _reresolve(mention, spoken[0])
         if again is not None:
-            return again, f"说话的日期（{spoken[0].isoformat()}，{spoken[1]}）"
+            return again, note("spoken", spoken[0].isoformat(), spoken[1])
     if (
         mention.anchor == "year" and mention.kind in ("point", "span") and not _names_a_year(mention)
         and thread.dated is not None and thread.dated_paragraph == _paragraph_start(text, mention.span[0])
@@ -358,7 +359,7 @@ def _resolve(
         year = thread.dated.start.year
         again = _reresolve(mention, date(year, 12, 31))
         if again is not None and timedelta(0) <= again.start - thread.dated.start <= timedelta(days=STORY_DAYS):
-            return again, f"前一日期的年份（“{thread.dated.text}”）"
+            return again, note("year-before", thread.dated.text)
     later = offset_after(mention)
     if later and thread.event is not None and _refers_back(text, mention.span[0], thread.event_paragraph):
         # 两个月后, 五天之后: counted from the event the paragraph just dated
@@ -366,7 +367,7 @@ def _resolve(
         base = thread.day if later == "day" and same else thread.event.start
         again = _reresolve(mention, base)
         if again is not None:
-            return again, f"前文提到的日期（{base.isoformat()}）"
+            return again, note("day-before", base.isoformat())
     if not published.month_known and mention.anchor in ("month", "day"):
         year = ctx.ref.year
         day = published.day if mention.start == ctx.ref else None
@@ -374,8 +375,8 @@ def _resolve(
         widened = replace(
             mention, start=date(year, 1, 1), end=date(year, 12, 31), precision="year", edtf=edtf
         )
-        return widened, f"发布日期 {published.edtf}（月份不详，放宽到全年）"
-    return mention, f"发布日期 {published.edtf}（{published.label}）"
+        return widened, note("publication-widened", published.edtf or "")
+    return mention, note("publication", published.edtf or "", published.basis, published.year_basis or "")
 
 
 def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMention, text: str,
@@ -500,8 +501,6 @@ def _without_headline(article: Article) -> list[tuple[int, int]]:
 
 
 #: Confidence of a publication date read from the dates an article names (no date printed).
-#: How a date written out in full was resolved: it was not (the detail pane says so).
-RESOLVED_ABSOLUTE = "原文写明的日期"
 CONF_FROM_MENTIONS = CONF_INFERRED / 2
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from desktop.core.export.formatting import amount_text, precision_name, readable_date, tense_name
+from desktop.core.reading.published import basis_in
 
 INFERRED_MARK = "（推断）"
 UNKNOWN_DATE = "日期不详"
@@ -117,7 +118,7 @@ def published_text(published: Any, edtf: Any, basis: Any, with_basis: bool = Fal
         when = f"{day.year}年{day.month}月{day.day}日"
     else:
         when = _edtf_readable(edtf_text) if edtf_text else UNKNOWN_DATE
-    label = basis_text.split("：", 1)[0] if with_basis else ""
+    label = basis_in(basis_text) if with_basis and basis_text else ""
     return f"{when}（{label}）" if label and when != UNKNOWN_DATE else when
 
 

@@ -1,4 +1,5 @@
-"""Readable Chinese for dates, precisions, tenses and amounts (detail pane, list, PDF)."""
+"""Dates, precisions, tenses and amounts as a reader says them, in Chinese or English (detail
+pane, list, PDF, exports): one wording rule for each, per language."""
 
 from __future__ import annotations
 
@@ -6,92 +7,139 @@ from datetime import date
 from typing import Any
 
 from desktop.core.dates import clock_of_edtf
+from desktop.core.language import language
 from desktop.core.text.amounts import Amount, format_amount
 
 PRECISION_NAMES = {
-    "day": "日", "week": "周", "month": "月", "quarter": "季度", "season": "季节",
-    "half-year": "半年", "year": "年", "decade": "年代", "century": "世纪",
-    "range": "时间段", "open-range": "开放时间段", "vague": "约略",
-    "recent": "近期（发布前数周）", "hour": "时", "minute": "分",
+    "day": ("日", "day"), "week": ("周", "week"), "month": ("月", "month"), "quarter": ("季度", "quarter"),
+    "season": ("季节", "season"), "half-year": ("半年", "half-year"), "year": ("年", "year"),
+    "decade": ("年代", "decade"), "century": ("世纪", "century"), "range": ("时间段", "period"),
+    "open-range": ("开放时间段", "open period"), "vague": ("约略", "approximate"),
+    "recent": ("近期（发布前数周）", "recent (weeks before publication)"), "hour": ("时", "hour"),
+    "minute": ("分", "minute"),
 }
-TENSE_NAMES = {"past": "已发生", "ongoing": "进行中", "planned": "计划/预期"}
+TENSE_NAMES = {"past": ("已发生", "happened"), "ongoing": ("进行中", "ongoing"), "planned": ("计划/预期", "planned")}
 _QUARTERS = ("一", "二", "三", "四")
-_SEASONS = {"21": "春季", "22": "夏季", "23": "秋季", "24": "冬季"}
+_SEASONS = {"21": ("春季", "Spring"), "22": ("夏季", "Summer"), "23": ("秋季", "Autumn"), "24": ("冬季", "Winter")}
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def _ymd(value: date) -> str:
+def _lang(lang: str | None) -> str:
+    return lang or language()
+
+
+def _ymd(value: date, lang: str | None = None) -> str:
+    if _lang(lang) == "en":
+        return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-def _span(start: date, end: date) -> str:
-    """``2019年—2021年`` style, dropping what the ends share and whole-unit ends."""
+def _month(year: int, month: int, lang: str | None = None) -> str:
+    return f"{_MONTHS_EN[month - 1]} {year}" if _lang(lang) == "en" else f"{year}年{month}月"
+
+
+def _year(year: int, lang: str | None = None) -> str:
+    return f"{year}" if _lang(lang) == "en" else f"{year}年"
+
+
+def _span(start: date, end: date, lang: str | None = None) -> str:
+    """``2019年—2021年`` / ``2019–2021`` style, dropping what the ends share and whole-unit ends."""
+    en = _lang(lang) == "en"
+    dash = "–" if en else "—"
     whole_years = (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31)
     if whole_years:
-        return f"{start.year}年" if start.year == end.year else f"{start.year}年—{end.year}年"
+        if start.year == end.year:
+            return _year(start.year, lang)
+        return f"{start.year}{dash}{end.year}" if en else f"{start.year}年—{end.year}年"
     next_day = date.fromordinal(end.toordinal() + 1)
     whole_months = start.day == 1 and next_day.day == 1
     if whole_months:
         if (start.year, start.month) == (end.year, end.month):
-            return f"{start.year}年{start.month}月"
+            return _month(start.year, start.month, lang)
         if start.year == end.year:
+            if en:
+                return f"{_MONTHS_EN[start.month - 1]}{dash}{_MONTHS_EN[end.month - 1]} {start.year}"
             return f"{start.year}年{start.month}月—{end.month}月"
-        return f"{start.year}年{start.month}月—{end.year}年{end.month}月"
+        return f"{_month(start.year, start.month, lang)}{dash}{_month(end.year, end.month, lang)}"
     if start == end:
-        return _ymd(start)
+        return _ymd(start, lang)
     if start.year == end.year:
+        if en:
+            if start.month == end.month:
+                return f"{start.day}{dash}{end.day} {_MONTHS_EN[start.month - 1]} {start.year}"
+            return f"{start.day} {_MONTHS_EN[start.month - 1]}{dash}{_ymd(end, lang)}"
         if start.month == end.month:
             return f"{start.year}年{start.month}月{start.day}日—{end.day}日"
         return f"{start.year}年{start.month}月{start.day}日—{end.month}月{end.day}日"
-    return f"{_ymd(start)}—{_ymd(end)}"
+    return f"{_ymd(start, lang)}{dash}{_ymd(end, lang)}"
 
 
-def readable_date(start: date, end: date, precision: str, edtf: str = "") -> str:
-    """The date as a reader says it: ``2025年2月28日``, ``2022年（月份未载明）15日``, ``2014年至今``."""
+def readable_date(start: date, end: date, precision: str, edtf: str = "", lang: str | None = None) -> str:
+    """The date as a reader says it: ``2025年2月28日`` / ``28 Feb 2025``; a year-precision event is
+    ``2025年`` / ``2025``, never a day; ``2022年（月份未载明）15日`` when the month is not known."""
+    en = _lang(lang) == "en"
     if "-XX-" in edtf:
         year, _, day = edtf.split("-")
-        return f"{year}年（月份未载明）{int(day)}日"
+        return f"the {int(day)}th of an unstated month, {year}" if en else f"{year}年（月份未载明）{int(day)}日"
     if precision == "day":
-        return _ymd(start)
+        return _ymd(start, lang)
     if precision in ("hour", "minute"):
         clock = clock_of_edtf(edtf)
         if clock is not None:
             hour, minute = clock
+            if en:
+                return f"{_ymd(start, lang)} {hour:02d}:{minute or 0:02d}"
             return f"{_ymd(start)}{hour}时" if minute is None else f"{_ymd(start)}{hour}:{minute:02d}"
-        return _ymd(start)
+        return _ymd(start, lang)
     if precision == "month":
-        return f"{start.year}年{start.month}月"
+        return _month(start.year, start.month, lang)
     if precision == "year":
-        return f"{start.year}年"
+        return _year(start.year, lang)
     if precision == "quarter":
-        return f"{start.year}年{_QUARTERS[(start.month - 1) // 3]}季度"
+        number = (start.month - 1) // 3
+        return f"Q{number + 1} {start.year}" if en else f"{start.year}年{_QUARTERS[number]}季度"
     if precision == "half-year":
-        return f"{start.year}年{'上' if start.month <= 6 else '下'}半年"
+        first = start.month <= 6
+        if en:
+            return f"H{1 if first else 2} {start.year}"
+        return f"{start.year}年{'上' if first else '下'}半年"
     if precision == "season":
-        name = _SEASONS.get(edtf[-2:], "")
-        return f"{edtf[:4]}年{name}（{_span(start, end)}）" if name else _span(start, end)
+        names = _SEASONS.get(edtf[-2:])
+        if not names:
+            return _span(start, end, lang)
+        return (f"{names[1]} {edtf[:4]} ({_span(start, end, lang)})" if en
+                else f"{edtf[:4]}年{names[0]}（{_span(start, end)}）")
     if precision == "decade":
-        return f"{start.year}年代"
+        return f"the {start.year}s" if en else f"{start.year}年代"
     if precision == "century":
-        return f"{start.year // 100 + 1}世纪"
+        number = start.year // 100 + 1
+        if en:
+            suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+            return f"the {number}{suffix} century"
+        return f"{number}世纪"
     if precision == "week":
-        return f"{_span(start, end)}（一周）"
+        return f"the week {_span(start, end, lang)}" if en else f"{_span(start, end)}（一周）"
     if precision == "open-range":
+        if en:
+            return f"since {_span(start, start, lang) if (start.month, start.day) != (1, 1) else start.year} (to {_ymd(end, lang)})"
         if (start.month, start.day) == (1, 1):
             return f"{start.year}年以来（至{_ymd(end)}）"
         return f"{_ymd(start)}起至{_ymd(end)}"
     if precision == "vague":
-        return f"约{_span(start, end)}"
+        return f"about {_span(start, end, lang)}" if en else f"约{_span(start, end)}"
     if precision == "recent":
-        return f"近期（约{_span(start, end)}）"
-    return _span(start, end)
+        return f"recently (about {_span(start, end, lang)})" if en else f"近期（约{_span(start, end)}）"
+    return _span(start, end, lang)
 
 
-def precision_name(precision: str) -> str:
-    return PRECISION_NAMES.get(precision, precision)
+def precision_name(precision: str, lang: str | None = None) -> str:
+    names = PRECISION_NAMES.get(precision)
+    return names[_lang(lang) == "en"] if names else precision
 
 
-def tense_name(tense: str) -> str:
-    return TENSE_NAMES.get(tense, tense)
+def tense_name(tense: str, lang: str | None = None) -> str:
+    names = TENSE_NAMES.get(tense)
+    return names[_lang(lang) == "en"] if names else tense
 
 
 def amount_text(amount: dict[str, Any]) -> str:

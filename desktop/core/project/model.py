@@ -64,7 +64,7 @@ MAX_FILE_CHARS = 1_000
 MAX_PROJECT_BYTES = 64 * 1000 * 1000
 
 
-RESOLVED_BY_USER = "用户添加，日期由用户给出"  # the resolution note of an event the user added
+RESOLVED_BY_USER = "user"  # the resolution record of an event the user added (export.notes words it)
 
 
 PROJECT_FILE_NAME = ".timeline-project.json"

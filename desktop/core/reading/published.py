@@ -34,6 +34,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from desktop.core.dates.intervals import plan_first_year
+from desktop.core.language import language
 from desktop.core.resources import word_list
 
 if TYPE_CHECKING:
@@ -52,19 +53,45 @@ CONF_INFERRED = 0.4
 BEIJING = timezone(timedelta(hours=8))
 
 BASIS_LABELS = {
-    "meta": "据网页元数据",
-    "page-stamp": "据页首日期",
-    "header": "据文首日期",
-    "url": "据原文地址",
-    "filename": "据文件名",
-    "dateline": "据电头",
-    "lead-day": "据导语日期",
-    "signature": "据落款日期",
-    "inferred": "据内容推断",
-    "user": "由用户设定",
-    "unknown": "日期不详",
+    "meta": ("据网页元数据", "from the page's metadata"),
+    "page-stamp": ("据页首日期", "from the date under the headline"),
+    "header": ("据文首日期", "from the date at the top"),
+    "url": ("据原文地址", "from the page's address"),
+    "filename": ("据文件名", "from the file name"),
+    "dateline": ("据电头", "from the dateline"),
+    "lead-day": ("据导语日期", "from the date in the lead"),
+    "signature": ("据落款日期", "from the date of the signature"),
+    "inferred": ("据内容推断", "inferred from the text"),
+    "user": ("由用户设定", "set by the user"),
+    "unknown": ("日期不详", "date unknown"),
 }
-_YEAR_LABELS = {"url": "年份据原文地址", "filename": "年份据文件名", "page": "年份据网页元数据", "inferred": "年份推断"}
+_YEAR_LABELS = {
+    "url": ("年份据原文地址", "year from the address"), "filename": ("年份据文件名", "year from the file name"),
+    "page": ("年份据网页元数据", "year from the metadata"), "inferred": ("年份推断", "year inferred"),
+}
+
+
+def basis_label(basis: str, year_basis: str | None = None, lang: str | None = None) -> str:
+    """How a publication date was obtained, as a reader says it: 据网页元数据, 据电头（年份推断）
+    / from the dateline (year inferred)."""
+    english = (lang or language()) == "en"
+    label = BASIS_LABELS.get(basis, (basis, basis))[english]
+    if year_basis in _YEAR_LABELS:
+        year = _YEAR_LABELS[year_basis][english]
+        label += f" ({year})" if english else f"（{year}）"
+    return label
+
+
+def basis_in(stored: str, lang: str | None = None) -> str:
+    """The label part of a stored basis (``据电头（年份推断）：新华网…``) in ``lang``."""
+    label = str(stored).split("：", 1)[0]
+    for basis, (zh, _) in BASIS_LABELS.items():
+        if label == zh:
+            return basis_label(basis, None, lang)
+        for year_basis, (year_zh, _) in _YEAR_LABELS.items():
+            if label == f"{zh}（{year_zh}）":
+                return basis_label(basis, year_basis, lang)
+    return label
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +109,9 @@ class Published:
 
     @property
     def label(self) -> str:
-        """The basis as a reader says it: 据网页元数据, 据电头（年份推断）…"""
-        label = BASIS_LABELS.get(self.basis, self.basis)
-        if self.year_basis in _YEAR_LABELS:
-            label += f"（{_YEAR_LABELS[self.year_basis]}）"
-        return label
+        """The basis as stored with the events (Chinese, the table's one wording): 据网页元数据,
+        据电头（年份推断）…; :func:`basis_in` says it in the user's language."""
+        return basis_label(self.basis, self.year_basis, "zh")
 
     @property
     def inferred(self) -> bool:

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from desktop.core.export.brief import Brief, BriefItem
 from desktop.core.timeline import scale as timescale
 from desktop.core.timeline.rows import RowPacker
+
+if TYPE_CHECKING:  # the brief's content is laid out here, not built
+    from desktop.core.export.brief import Brief, BriefItem
 
 
 class Measure(Protocol):
