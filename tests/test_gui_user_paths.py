@@ -200,6 +200,7 @@ def _launch_with_saved(tmp_path, saved: list[str]) -> dict:
     config = tmp_path / "config"
     settings = QSettings(str(config / "desktop-timeline" / "新闻时间线.conf"), QSettings.Format.IniFormat)
     settings.setValue("corpus/paths", saved)  # as the app saves it; one item comes back as a plain string
+    settings.setValue("ui/language", "zh")  # whatever the machine's locale
     settings.sync()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(config),
                XDG_DATA_HOME=str(tmp_path / "data"), PYTHONPATH=str(ROOT))

@@ -9,9 +9,16 @@
 * :data:`ORIGINS` — where an event of the table comes from.
 * :data:`LANE_MODES` — how the timeline groups events into lanes.
 * :data:`EDITABLE_PRECISIONS` — the precisions a user picks from when correcting a date.
+* Categories' colours and English names (``resources/palette/categories.tsv``); the table keeps
+  the Chinese key, :func:`category_name` says it in the user's language.
 """
 
 from __future__ import annotations
+
+from functools import cache
+
+from desktop.core.language import language
+from desktop.core.resources import resource_path
 
 PRECISIONS = (
     "day", "week", "month", "quarter", "season", "half-year", "year", "decade", "century",
@@ -21,3 +28,34 @@ TENSES = ("past", "ongoing", "planned")
 ORIGINS = ("extracted", "edited", "manual")
 LANE_MODES = ("auto", "article", "source", "category", "place", "single")
 EDITABLE_PRECISIONS = ("day", "month", "quarter", "half-year", "year", "range", "open-range")
+
+OTHER = "其他"  # the catch-all category (a key of the table, not a word shown to English readers)
+
+
+@cache
+def _palette() -> dict[str, tuple[str, str]]:
+    """Category → (colour ``#RRGGBB``, English name), from ``resources/palette/categories.tsv``."""
+    found: dict[str, tuple[str, str]] = {}
+    for line in resource_path("palette", "categories.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, colour, english = (line.split("\t") + [""])[:3]
+            found[name.strip()] = (colour.strip(), english.strip() or name.strip())
+    return found
+
+
+def category_colours() -> dict[str, str]:
+    """Category → its colour (``#RRGGBB``)."""
+    return {name: colour for name, (colour, _) in _palette().items()}
+
+
+def colour_of(category: str) -> str:
+    """The category's colour; 其他's for one without its own."""
+    palette = _palette()
+    return palette.get(category, palette[OTHER])[0]
+
+
+def category_name(category: str, lang: str | None = None) -> str:
+    """The category as the user's language names it (the table keeps the Chinese key)."""
+    if (lang or language()) != "en":
+        return category
+    return _palette().get(category, ("", category))[1]

@@ -13,10 +13,10 @@ from desktop.core.resources import resource_path
 from desktop.gui import errors
 from desktop.gui.fonts import install_application_font
 from desktop.gui.main_window import MainWindow
-from desktop.gui.translations import install_qt_translations
+from desktop.gui.translations import chosen_language, install_translations
 
 ORGANIZATION = "desktop-timeline"
-APPLICATION = "新闻时间线"
+APPLICATION = "新闻时间线"  # names the settings file: an identity, the same in every language
 
 
 def create_app(argv: list[str]) -> tuple[QApplication, MainWindow]:
@@ -26,7 +26,7 @@ def create_app(argv: list[str]) -> tuple[QApplication, MainWindow]:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     install_application_font(app)
-    install_qt_translations(app)
+    install_translations(app, chosen_language())  # before any window: every string is made in it
     errors.install()
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     paths = [Path(a) for a in argv if not a.startswith("-")] or None

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.dates.intervals import interval_for
-from desktop.core.events.categories import categories
+from desktop.core.events.categories import OTHER, categories, category_name
 from desktop.core.events.table import TENSES
 from desktop.core.export.formatting import precision_name, tense_name
+from desktop.core.language import enumerate_names, language
 from desktop.core.project import Correction, Project
 from desktop.core.vocab import EDITABLE_PRECISIONS
 from desktop.gui.guard import guard_overrides
@@ -60,9 +61,10 @@ class EditEventDialog(QDialog):
         self.title = QLineEdit(values.get("title", ""))
         self.title.setMaxLength(60)
         self.category = QComboBox()
-        self.category.addItems(categories())
-        self.category.setCurrentText(values.get("category", "其他"))
-        self.places = QLineEdit("、".join(values.get("places", [])))
+        for name in categories():
+            self.category.addItem(category_name(name), name)
+        self.category.setCurrentIndex(max(self.category.findData(values.get("category", OTHER)), 0))
+        self.places = QLineEdit(enumerate_names(values.get("places", [])))
         self.places.setPlaceholderText(self.tr("用顿号分隔，如：天津市、宝坻区"))
         self.tense = QComboBox()
         for name in TENSES:
@@ -105,7 +107,7 @@ class EditEventDialog(QDialog):
         places = [p.strip() for p in self.places.text().replace(",", "、").replace("，", "、").split("、") if p.strip()]
         return {
             "start": start.isoformat(), "end": end.isoformat(), "precision": precision, "edtf": edtf,
-            "title": self.title.text().strip(), "category": self.category.currentText(), "places": places,
+            "title": self.title.text().strip(), "category": self.category.currentData(), "places": places,
             "tense": self.tense.currentData(),
         }
 
@@ -222,7 +224,7 @@ class ProjectController(QObject):
             self.project = Project(corrections=[], corpus=corpus, path=path)
         except ProjectDamaged as exc:
             self.project = Project(corrections=[], corpus=corpus, path=path)
-            _warn(parent, self.tr("项目文件已损坏"), exc.text("zh"))
+            _warn(parent, self.tr("项目文件已损坏"), exc.text(language()))
         except ProjectError as exc:
             fallback = fallback_project_path(path)
             try:
@@ -230,7 +232,7 @@ class ProjectController(QObject):
             except (FileNotFoundError, ProjectError):
                 self.project = Project(corrections=[], corpus=corpus, path=fallback)
             _warn(parent, self.tr("无法打开项目文件"),
-                  self.tr("%s。\n\n本程序的修改将保存在 %s，下次打开时仍会读取。") % (exc.text("zh"), fallback))
+                  self.tr("%s。\n\n本程序的修改将保存在 %s，下次打开时仍会读取。") % (exc.text(language()), fallback))
         self.project.path = self.project.path or path
         self.project.corpus = corpus
         self.corrections_changed.emit()

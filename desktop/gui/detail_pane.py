@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 import pandas as pd
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.events.categories import category_name
 from desktop.core.export.brief import published_text
 from desktop.core.export.formatting import amount_text, precision_name, readable_date, tense_name
 from desktop.core.export.notes import resolution_text
+from desktop.core.language import enumerate_names
+from desktop.core.reading.published import basis_detail
 from desktop.core.text.search import Query, match_spans
 from desktop.gui.fonts import chinese_font
 from desktop.gui.guard import guard_overrides
@@ -44,11 +47,21 @@ def _label(text: str = "", *, bold: bool = False, size: float | None = None, mut
 def published_detail(frame: pd.DataFrame, row: int) -> str:
     """What exactly the publication date was read from (the tooltip of the date)."""
     basis = frame["published_basis"].iat[row]
-    return str(basis) if isinstance(basis, str) else ""
+    return basis_detail(basis) if isinstance(basis, str) else ""
 
 
 MATCH_CSS = "#FFE082"  # the search's words (the timeline's match colour)
-ORIGIN_NOTES = {"edited": "（已修改）", "manual": "（手动添加）"}
+#: Marked for lupdate; the pane translates them where it shows them.
+ORIGIN_NOTES = {"edited": QT_TRANSLATE_NOOP("DetailPane", "（已修改）"),
+                "manual": QT_TRANSLATE_NOOP("DetailPane", "（手动添加）")}
+FIELD_NAMES = (
+    ("edtf", "EDTF"), ("date_text", QT_TRANSLATE_NOOP("DetailPane", "原文表述")),
+    ("tense", QT_TRANSLATE_NOOP("DetailPane", "时态")), ("category", QT_TRANSLATE_NOOP("DetailPane", "类别")),
+    ("places", QT_TRANSLATE_NOOP("DetailPane", "地点")), ("orgs", QT_TRANSLATE_NOOP("DetailPane", "机构")),
+    ("amounts", QT_TRANSLATE_NOOP("DetailPane", "金额/数量")), ("keyterms", QT_TRANSLATE_NOOP("DetailPane", "关键词")),
+    ("resolved", QT_TRANSLATE_NOOP("DetailPane", "推算依据")), ("article", QT_TRANSLATE_NOOP("DetailPane", "来源文章")),
+    ("outlet", QT_TRANSLATE_NOOP("DetailPane", "媒体")), ("published", QT_TRANSLATE_NOOP("DetailPane", "发布日期")),
+)
 
 
 @guard_overrides
@@ -93,11 +106,7 @@ class DetailPane(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLabel] = {}
-        for key, name in (
-            ("edtf", "EDTF"), ("date_text", "原文表述"), ("tense", "时态"), ("category", "类别"),
-            ("places", "地点"), ("orgs", "机构"), ("amounts", "金额/数量"), ("keyterms", "关键词"),
-            ("resolved", "推算依据"), ("article", "来源文章"), ("outlet", "媒体"), ("published", "发布日期"),
-        ):
+        for key, name in FIELD_NAMES:
             self.fields[key] = _label()
             form.addRow(_label(self.tr(name), muted=True), self.fields[key])
         layout.addLayout(form)
@@ -167,10 +176,11 @@ class DetailPane(QWidget):
             first, last = frame["start"].iloc[rows].min(), frame["end"].iloc[rows].max()
             self.multi_span.setText(self.tr("时间跨度：") + readable_date(first.date(), last.date(), "range"))
             self.multi_list.clear()
+            gap = self.tr("　")
             for row in rows[:2000]:
                 when = readable_date(frame["start"].iat[row].date(), frame["end"].iat[row].date(),
                                      str(frame["precision"].iat[row]), str(frame["edtf"].iat[row]))
-                item = QListWidgetItem(f"{when}　{frame['title'].iat[row]}")
+                item = QListWidgetItem(when + gap + str(frame["title"].iat[row]))
                 item.setData(Qt.ItemDataRole.UserRole, row)
                 self.multi_list.addItem(item)
             self.stack.setCurrentWidget(self.multi)
@@ -203,21 +213,21 @@ class DetailPane(QWidget):
         self.current_row = row
         get = lambda column: frame[column].iat[row]  # noqa: E731 - local shorthand
         start, end = get("start").date(), get("end").date()
-        note = ORIGIN_NOTES.get(str(get("origin")), "")
+        note = self.tr(ORIGIN_NOTES[str(get("origin"))]) if str(get("origin")) in ORIGIN_NOTES else ""
         if bool(get("hidden")):
-            note += "（已隐藏）"
+            note += self.tr("（已隐藏）")
         self._marked(self.title, str(get("title")) + note)
         self.hide_button.setText(self.tr("恢复显示") if bool(get("hidden")) else self.tr("隐藏此事件"))
-        self.when.setText(f"{readable_date(start, end, str(get('precision')), str(get('edtf')))}"
-                          f"　·　{precision_name(str(get('precision')))}")
+        self.when.setText(readable_date(start, end, str(get("precision")), str(get("edtf")))
+                          + self.tr("　·　") + precision_name(str(get("precision"))))
         self.fields["edtf"].setText(str(get("edtf")))
         self.fields["date_text"].setText(f"“{get('date_text')}”")
         self.fields["tense"].setText(tense_name(str(get("tense"))))
-        self.fields["category"].setText(str(get("category")))
-        self.fields["places"].setText("、".join(get("places")) or "—")
-        self.fields["orgs"].setText("、".join(get("orgs")) or "—")
-        self.fields["amounts"].setText("；".join(amount_text(a) for a in get("amounts")) or "—")
-        self.fields["keyterms"].setText("、".join(get("keyterms")) or "—")
+        self.fields["category"].setText(category_name(str(get("category"))))
+        self.fields["places"].setText(enumerate_names(get("places")) or "—")
+        self.fields["orgs"].setText(enumerate_names(get("orgs")) or "—")
+        self.fields["amounts"].setText(self.tr("；").join(amount_text(a) for a in get("amounts")) or "—")
+        self.fields["keyterms"].setText(enumerate_names(get("keyterms")) or "—")
         self.fields["resolved"].setText(resolution_text(str(get("resolved_against"))))
         self.fields["article"].setText(str(get("article_title")))
         self.fields["outlet"].setText(str(get("outlet")) if pd.notna(get("outlet")) else "—")

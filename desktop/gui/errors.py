@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.core.language import pick
 from desktop.gui.guard import guard_overrides
 
 LOG_NAME = "desktop-timeline.log"
@@ -44,8 +45,8 @@ def log_dir() -> Path:
 
 def format_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     lines = [
-        f"时间 time: {datetime.now().isoformat(timespec='seconds')}",
-        f"版本 version: desktop-timeline {__version__}, Python {platform.python_version()}, {platform.platform()}",
+        f"{pick('时间', 'time')}: {datetime.now().isoformat(timespec='seconds')}",
+        f"{pick('版本', 'version')}: desktop-timeline {__version__}, Python {platform.python_version()}, {platform.platform()}",
         "",
         *traceback.format_exception(exc_type, exc, tb),
     ]

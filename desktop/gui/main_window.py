@@ -8,14 +8,17 @@ and the export. Filters compute masks over the frame; no view keeps its own copy
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QDate,
     QItemSelection,
     QItemSelectionModel,
+    QProcess,
     QSettings,
     QSignalBlocker,
     QSize,
@@ -59,9 +62,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.events.categories import categories
+from desktop.core.events.categories import categories, category_name
 from desktop.core.events.corpus import SEEDS_DIR, Corpus
 from desktop.core.events.filters import EventFilter, place_counts
+from desktop.core.language import enumerate_names, language, parenthesized
 from desktop.core.project import (
     default_project_path,
 )
@@ -75,6 +79,7 @@ from desktop.gui.ops import run_op
 from desktop.gui.source_view import SourceView
 from desktop.gui.timeline_panel import TimelinePanel
 from desktop.gui.timeline_view import TimelineView
+from desktop.gui.translations import LANGUAGE_NAMES, save_language
 from desktop.gui.window_corrections import CorrectionsMixin
 from desktop.gui.window_exports import WindowExports
 from desktop.gui.worker import ExtractionJob
@@ -83,9 +88,14 @@ MAX_RECENT = 8
 DEFAULT_LANE_MODE = "auto"
 _ACCESS_KEY = re.compile(r"\(&\w\)|&(?=\w)")  # "打开文件(&O)" / "&Open": the access-key mark
 #: The names of the lane modes of :data:`desktop.core.vocab.LANE_MODES`, in menu order.
+#: Marked for lupdate in the MainWindow context; the window translates them where it shows them.
 LANE_MODE_NAMES = {
-    "auto": "自动分泳道", "article": "按文章分泳道", "source": "按来源分泳道", "category": "按类别分泳道",
-    "place": "按地点分泳道", "single": "单一泳道",
+    "auto": QT_TRANSLATE_NOOP("MainWindow", "自动分泳道"),
+    "article": QT_TRANSLATE_NOOP("MainWindow", "按文章分泳道"),
+    "source": QT_TRANSLATE_NOOP("MainWindow", "按来源分泳道"),
+    "category": QT_TRANSLATE_NOOP("MainWindow", "按类别分泳道"),
+    "place": QT_TRANSLATE_NOOP("MainWindow", "按地点分泳道"),
+    "single": QT_TRANSLATE_NOOP("MainWindow", "单一泳道"),
 }
 
 
@@ -183,7 +193,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             missing = [p for p in saved if not p.exists()]
         self.open_paths(paths)
         if missing:
-            self._summary_prefix = self.tr("上次打开的 %s 已不存在；") % "、".join(p.name for p in missing)
+            self._summary_prefix = self.tr("上次打开的 %s 已不存在；") % enumerate_names(p.name for p in missing)
 
     # ------------------------------------------------------------------ building
 
@@ -221,38 +231,38 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.list_dock.raise_()
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:  # noqa: ANN001
-        """An action whose menu text carries its access key (``打开文件(&O)…``); toolbar
+        """An action (``text`` and ``tip`` already translated) whose menu text carries its access key (``打开文件(&O)…``); toolbar
         buttons show the text without it. ``slot`` is called with no argument: Qt's
         ``triggered(checked)`` flag is never mistaken for a parameter of the slot."""
-        action = QAction(self.tr(text), self)
+        action = QAction(text, self)
         action.setIconText(_ACCESS_KEY.sub("", action.text()).replace("…", ""))
         action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
-            action.setToolTip(self.tr(tip))
+            action.setToolTip(tip)
         return action
 
     def _build_actions(self) -> None:
-        self.act_open_files = self._action("打开文件(&O)…", self.choose_files, QKeySequence.StandardKey.Open)
-        self.act_open_folder = self._action("打开文件夹(&D)…", self.choose_folder, "Ctrl+Shift+O")
-        self.act_export = self._action("导出所选事件为 PDF(&E)…", self.export_selection, "Ctrl+E", "导出所选事件为 PDF 简报")
-        self.act_open_project = self._action("打开项目文件(&P)…", self.choose_project)
-        self.act_save_project_as = self._action("项目另存为(&A)…", self.save_project_as, QKeySequence.StandardKey.SaveAs)
-        self.act_quit = self._action("退出(&Q)", self.close, "Ctrl+Q")  # StandardKey.Quit is unbound on some desktops
-        self.act_find = self._action("搜索(&F)", self.focus_search, QKeySequence.StandardKey.Find,
-                                     "在事件中搜索；焦点在原文中时，在原文中查找")
-        self.act_zoom_in = self._action("放大(&I)", self.timeline.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        self.act_zoom_out = self._action("缩小(&O)", self.timeline.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        self.act_fit = self._action("显示全部(&A)", self.timeline.zoom_fit, "Ctrl+0")
-        self.act_zoom_selection = self._action("缩放到所选(&S)", self.timeline.zoom_to_selection, "Ctrl+Shift+F")
+        self.act_open_files = self._action(self.tr("打开文件(&O)…"), self.choose_files, QKeySequence.StandardKey.Open)
+        self.act_open_folder = self._action(self.tr("打开文件夹(&D)…"), self.choose_folder, "Ctrl+Shift+O")
+        self.act_export = self._action(self.tr("导出所选事件为 PDF(&E)…"), self.export_selection, "Ctrl+E", self.tr("导出所选事件为 PDF 简报"))
+        self.act_open_project = self._action(self.tr("打开项目文件(&P)…"), self.choose_project)
+        self.act_save_project_as = self._action(self.tr("项目另存为(&A)…"), self.save_project_as, QKeySequence.StandardKey.SaveAs)
+        self.act_quit = self._action(self.tr("退出(&Q)"), self.close, "Ctrl+Q")  # StandardKey.Quit is unbound on some desktops
+        self.act_find = self._action(self.tr("搜索(&F)"), self.focus_search, QKeySequence.StandardKey.Find,
+                                     self.tr("在事件中搜索；焦点在原文中时，在原文中查找"))
+        self.act_zoom_in = self._action(self.tr("放大(&I)"), self.timeline.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        self.act_zoom_out = self._action(self.tr("缩小(&O)"), self.timeline.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self.act_fit = self._action(self.tr("显示全部(&A)"), self.timeline.zoom_fit, "Ctrl+0")
+        self.act_zoom_selection = self._action(self.tr("缩放到所选(&S)"), self.timeline.zoom_to_selection, "Ctrl+Shift+F")
         self.act_undo = self.controller.undo_stack.createUndoAction(self, self.tr("撤销(&U)"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.act_redo = self.controller.undo_stack.createRedoAction(self, self.tr("重做(&R)"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-        self.act_edit = self._action("修改所选事件(&M)…", lambda: self._on_current(self.edit_event), "F2")
-        self.act_hide = self._action("隐藏/恢复所选事件(&H)", lambda: self._on_current(self._toggle_hidden), "Delete")
-        self.act_new = self._action("以所选文字新建事件(&N)…", self.source.request_new_event, "Ctrl+N")
+        self.act_edit = self._action(self.tr("修改所选事件(&M)…"), lambda: self._on_current(self.edit_event), "F2")
+        self.act_hide = self._action(self.tr("隐藏/恢复所选事件(&H)"), lambda: self._on_current(self._toggle_hidden), "Delete")
+        self.act_new = self._action(self.tr("以所选文字新建事件(&N)…"), self.source.request_new_event, "Ctrl+N")
         self.act_show_hidden = QAction(self.tr("显示已隐藏的事件(&D)"), self, checkable=True, checked=False)
         self.act_show_hidden.toggled.connect(lambda _: self.apply_filters())
         self.act_terms = QAction(self.tr("高亮关键词(&K)"), self, checkable=True, checked=True)
@@ -299,7 +309,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.category_menu = QMenu(self)
         self.category_actions: dict[str, QAction] = {}
         for name in categories():
-            action = self.category_menu.addAction(name)
+            action = self.category_menu.addAction(category_name(name))
             action.setCheckable(True)
             action.toggled.connect(lambda _=False: self.apply_filters())
             self.category_actions[name] = action
@@ -378,8 +388,19 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         view.addAction(self.act_show_hidden)
         view.addAction(self.list_dock.toggleViewAction())
         view.addAction(self.problems_dock.toggleViewAction())
+        view.addSeparator()
+        self.language_menu = view.addMenu(self.tr("界面语言(&L)"))
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, name in LANGUAGE_NAMES.items():
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(lang == language())
+            action.triggered.connect(lambda _=False, chosen=lang: self.choose_language(chosen))
+            self.language_group.addAction(action)
+            self.language_actions[lang] = action
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
-        help_menu.addAction(self._action("快捷键(&K)", self._show_keys, QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(self._action(self.tr("快捷键(&K)"), self._show_keys, QKeySequence.StandardKey.HelpContents))
         self.file_menu = file_menu
         # F10 opens the menu bar (Alt+letter opens one menu through its access key)
         menu_key = QShortcut(QKeySequence(Qt.Key.Key_F10), self)
@@ -495,7 +516,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             self.recent_menu.addAction(self.tr("（无）")).setEnabled(False)
         for entry in recent:
             paths = [Path(p) for p in entry.split("\n")]
-            label = "、".join(p.name for p in paths)
+            label = enumerate_names(p.name for p in paths)
             self.recent_menu.addAction(label, lambda ps=paths: self.open_paths(ps))
 
     # ------------------------------------------------------------------ loading
@@ -530,8 +551,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         """Extract ``paths`` (None: the bundled seeds) in a worker; the window stays responsive."""
         self.cancel_extraction()
         self.paths = paths
-        name = "、".join(p.name for p in paths) if paths else SEEDS_DIR.name
-        self.setWindowTitle(self.tr("新闻时间线 — %s") % name)
+        self.setWindowTitle(self.tr("新闻时间线 — %s") % self.corpus_name())
         if paths:
             self._remember_recent(paths)
         job = ExtractionJob(paths)
@@ -547,6 +567,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.cancel_button.show()
         self.statusBar().showMessage(self.tr("正在读取文章…"))
         QThreadPool.globalInstance().start(job)
+
+    def corpus_name(self) -> str:
+        """What the open corpus is called (the window title, the brief's and the exports' header)."""
+        return enumerate_names(p.name for p in self.paths) if self.paths else SEEDS_DIR.name
 
     def cancel_extraction(self) -> None:
         if self._job is not None:
@@ -589,9 +613,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.controller.open(project_path, [str(p) for p in corpus_paths], self)  # applies the corrections
         self._fill_places()
         self._fit_or_restore()
-        message = self.tr("%d 篇文章，%d 个事件") % (len(corpus.articles), len(corpus.events))
+        message = self.tr("%s，%s") % (self.tr("%n 篇文章", "", len(corpus.articles)),
+                                        self.tr("%n 个事件", "", len(corpus.events)))
         if corpus.problems:
-            message += self.tr("；%d 个文件未能读取（见“问题”）") % len(corpus.problems)
+            message += self.tr("；%n 个文件未能读取（见“问题”）", "", len(corpus.problems))
         self._summary = self._summary_prefix + message
         self._summary_prefix = ""
         if not self.date_check.isChecked():
@@ -643,7 +668,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             self.place_box.clear()
             self.place_box.addItem(self.tr("全部地点"), "")
             for place, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:200]:
-                self.place_box.addItem(f"{place}（{count}）", place)
+                self.place_box.addItem(place + parenthesized(count), place)
             index = self.place_box.findData(current)
             self.place_box.setCurrentIndex(max(index, 0))
 
@@ -674,7 +699,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         shown = event_filter.filter_mask(frame)
         hidden = frame["hidden"].to_numpy(dtype=bool) if len(frame) and "hidden" in frame else None
         query = parse_query(event_filter.query)
-        error = query.error("zh")
+        error = query.error(language())
         self.search_error.setText(error)
         self.search_error_action.setVisible(bool(error))
         matches = event_filter.query_mask(frame) if event_filter.query.strip() else None
@@ -691,10 +716,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.timeline.set_filter_masks(~shown, matches, dimmed)
         self.proxy.set_shown(shown & matches if matches is not None else shown)
         chosen = [n for n, a in self.category_actions.items() if a.isChecked()]
-        self.category_button.setText(self.tr("类别") + (f"（{len(chosen)}）" if chosen else ""))
+        self.category_button.setText(self.tr("类别") + (parenthesized(len(chosen)) if chosen else ""))
         if not event_filter.is_empty and len(frame):
             count = int((shown & matches).sum() if matches is not None else shown.sum())
-            self.statusBar().showMessage(self.tr("筛选后 %d / %d 个事件") % (count, len(frame)))
+            self.statusBar().showMessage(self.tr("筛选后 %d / %n 个事件", "", len(frame)) % count)
         elif self._summary:
             self.statusBar().showMessage(self._summary)
 
@@ -826,6 +851,24 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.source.show_event(row)
         self.source.text.setFocus()
 
+    def choose_language(self, lang: str) -> None:
+        """The interface's language from the next start (now, if the user restarts at once)."""
+        save_language(lang)
+        if lang == language():
+            return
+        answer = QMessageBox.question(
+            self, self.tr("界面语言"),
+            self.tr("界面将在程序重新启动后改用 %s。现在重新启动吗？") % LANGUAGE_NAMES[lang],
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restart()
+
+    def restart(self) -> None:
+        """Start the app again as it was started (the same corpus comes back) and close this one."""
+        command = list(getattr(sys, "orig_argv", [sys.executable, *sys.argv]))
+        if self.close():
+            QProcess.startDetached(sys.executable, command[1:])
+
     def _show_keys(self) -> None:
         QMessageBox.information(self, self.tr("快捷键"), self.tr(
             "时间线：滚轮缩放（以光标处为中心），Shift+滚轮或横向滚动平移，拖动平移，"
@@ -840,7 +883,8 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         """Where the save dialog starts: the folder of the last export (else Documents)."""
         folder = QSettings().value("export/folder") or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        return str(Path(folder) / f"事件简报-{date.today():%Y%m%d}.pdf")
+        stem = self.tr("事件简报")
+        return str(Path(folder) / f"{stem}-{date.today():%Y%m%d}.pdf")
 
     def export_selection(self, path: Path | None = None) -> Path | None:
         """Export the selected events to a PDF brief (asks for the file unless ``path`` is
@@ -862,9 +906,9 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         if not ids:
             QMessageBox.information(self, self.tr("导出 PDF"), self.tr("所选事件都已隐藏，没有可导出的事件。"))
             return None
-        corpus_name = "、".join(p.name for p in self.paths) if self.paths else SEEDS_DIR.name
+        corpus_name = self.corpus_name()
         # painted in the background (a long brief takes seconds); the window stays usable
-        self.statusBar().showMessage(self.tr("正在导出 %d 个事件…") % len(ids))
+        self.statusBar().showMessage(self.tr("正在导出 %n 个事件…", "", len(ids)))
         self.act_export.setEnabled(False)
         run_op("pdf", lambda: export_pdf(frame, ids, path, corpus_name=corpus_name),
                lambda written: self._exported(written, len(ids)), self._export_failed)
@@ -873,7 +917,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
     def _exported(self, written: Path, count: int) -> None:
         self.act_export.setEnabled(True)
         QSettings().setValue("export/folder", str(Path(written).parent))
-        self.statusBar().showMessage(self.tr("已导出 %d 个事件到 %s") % (count, written))
+        self.statusBar().showMessage(self.tr("已导出 %n 个事件到 %s", "", count) % written)
         self.pdf_exported.emit(str(written))
 
     def _export_failed(self, error: BaseException) -> None:

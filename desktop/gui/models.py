@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractProxyModel,
     QAbstractTableModel,
     QItemSelection,
@@ -28,6 +29,8 @@ from PySide6.QtGui import QColor
 
 from desktop.core.events.table import events_frame
 from desktop.core.export.formatting import precision_name, readable_date, tense_name
+from desktop.core.language import enumerate_names
+from desktop.core.vocab import category_name
 from desktop.gui.guard import guard_overrides
 from desktop.gui.palette import category_colour
 from desktop.gui.plain import tooltip_text
@@ -41,13 +44,13 @@ class EventTableModel(QAbstractTableModel):
     """Rows = events of the frame, in its (start-sorted) order."""
 
     COLUMNS = (
-        ("start", "日期"),
-        ("title", "事件"),
-        ("category", "类别"),
-        ("precision", "精度"),
-        ("tense", "时态"),
-        ("places", "地点"),
-        ("article_title", "来源文章"),
+        ("start", QT_TRANSLATE_NOOP("EventTableModel", "日期")),
+        ("title", QT_TRANSLATE_NOOP("EventTableModel", "事件")),
+        ("category", QT_TRANSLATE_NOOP("EventTableModel", "类别")),
+        ("precision", QT_TRANSLATE_NOOP("EventTableModel", "精度")),
+        ("tense", QT_TRANSLATE_NOOP("EventTableModel", "时态")),
+        ("places", QT_TRANSLATE_NOOP("EventTableModel", "地点")),
+        ("article_title", QT_TRANSLATE_NOOP("EventTableModel", "来源文章")),
     )
 
     def __init__(self, frame: pd.DataFrame | None = None, parent: QObject | None = None) -> None:
@@ -107,8 +110,10 @@ class EventTableModel(QAbstractTableModel):
             return precision_name(str(value))
         if column == "tense":
             return tense_name(str(value))
+        if column == "category":
+            return category_name(str(value))
         if isinstance(value, list):
-            return "、".join(value[:3]) + ("…" if len(value) > 3 else "")
+            return enumerate_names(value[:3]) + ("…" if len(value) > 3 else "")
         return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -128,8 +133,8 @@ class EventTableModel(QAbstractTableModel):
             return starts * 200_000 + (ends - starts).clip(0, 199_999)
         if column == "places":
             return np.array(["、".join(p) for p in frame["places"]], dtype=str)
-        if column in ("precision", "tense"):
-            name = precision_name if column == "precision" else tense_name
+        if column in ("precision", "tense", "category"):
+            name = {"precision": precision_name, "tense": tense_name, "category": category_name}[column]
             return np.array([name(str(v)) for v in frame[column]], dtype=str)
         return frame[column].astype(str).fillna("").to_numpy(dtype=str)
 

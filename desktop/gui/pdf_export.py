@@ -43,9 +43,12 @@ from PySide6.QtGui import (
 )
 
 from desktop.core.atomic import atomic_path
-from desktop.core.export.brief import Brief, BriefItem, build_brief
+from desktop.core.export.brief import Brief, BriefItem, EmptySelection, build_brief
+from desktop.core.export.formatting import article_title, events_count
+from desktop.core.language import enumerate_names, pick
 from desktop.core.timeline import scale as timescale
 from desktop.core.timeline.pdf_layout import Block, PageFlow, Piece, TimelineLayout
+from desktop.core.vocab import category_name
 from desktop.gui.fonts import bundled_family
 from desktop.gui.palette import category_colour
 
@@ -392,10 +395,10 @@ class BriefDocument:
         def draw_title(painter: QPainter, y: float) -> None:
             painter.setFont(title_font)
             painter.setPen(INK)
-            painter.drawText(QPointF(0, y + metrics.ascent()), "事件简报")
+            painter.drawText(QPointF(0, y + metrics.ascent()), pick("事件简报", "Event brief"))
 
         block.add(metrics.height() + 1.0 * MM, draw_title)
-        subtitle = f"{brief.count} 个事件 · {brief.span_text}"
+        subtitle = f"{events_count(brief.count)} · {brief.span_text}"
         self._elided_line(block, subtitle, self.fonts.font(11.5), TEXT, 0, self.width)
         return block
 
@@ -423,22 +426,25 @@ class BriefDocument:
         sources = list(brief.sources)
         shown = sources if len(sources) <= 14 else sources[:12]
         for index, source in enumerate(shown):
-            block = row("来源") if index == 0 else Block(space_before=0.4 * MM)
+            block = row(pick("来源", "Sources")) if index == 0 else Block(space_before=0.4 * MM)
             if index == 0:
                 block.space_before = 6 * MM
-            line = f"《{source.title}》"
-            detail = " · ".join(p for p in (source.outlet, source.published, f"{source.events} 个事件") if p)
+            line = article_title(source.title)
+            detail = " · ".join(p for p in (source.outlet, source.published, events_count(source.events)) if p)
             self._text_block(block, line, value_font, TEXT, value_width, x=label_width, spacing=1.22)
             self._text_block(block, detail, small, MUTED, value_width, x=label_width, spacing=1.15)
             blocks.append(block)
         if len(shown) < len(sources):
             rest = sources[len(shown):]
             block = Block(space_before=0.4 * MM)
-            self._text_block(block, f"另有 {len(rest)} 篇来源（{sum(s.events for s in rest)} 个事件），见各事件条目",
+            events = sum(s.events for s in rest)
+            self._text_block(block, pick(f"另有 {len(rest)} 篇来源（{events} 个事件），见各事件条目",
+                                         f"{len(rest)} more {'source' if len(rest) == 1 else 'sources'} "
+                                         f"({events_count(events)}): see each event"),
                              small, MUTED, value_width, x=label_width)
             blocks.append(block)
 
-        categories = row("类别")
+        categories = row(pick("类别", "Categories"))
         self._category_chips(categories, label_width, value_width)
         blocks.append(categories)
         return blocks
@@ -450,14 +456,14 @@ class BriefDocument:
         lines: list[list[tuple[str, float]]] = [[]]
         x = 0.0
         for category, count in self.brief.category_counts:
-            text = f"{category} {count}"
+            text = f"{category_name(category)} {count}"
             chip = 4.0 * MM + metrics.horizontalAdvance(text) + 5 * MM
             if lines[-1] and x + chip > width:
                 lines.append([])
                 x = 0.0
             lines[-1].append((text, x))
             x += chip
-        colors = {f"{c} {n}": category_colour(c) for c, n in self.brief.category_counts}
+        colors = {f"{category_name(c)} {n}": category_colour(c) for c, n in self.brief.category_counts}
         for line in lines:
             def draw(painter: QPainter, y: float, line=line) -> None:
                 painter.setFont(font)
@@ -484,7 +490,7 @@ class BriefDocument:
         number_metrics = self.fonts.metrics(number_font)
         meta_font = self.fonts.font(8.3)
         height = date_metrics.height() * 1.3
-        precision = f"精度：{item.precision_name}"
+        precision = pick(f"精度：{item.precision_name}", f"precision: {item.precision_name}")
 
         def draw_first(painter: QPainter, y: float) -> None:
             baseline = y + (height - date_metrics.height()) / 2 + date_metrics.ascent()
@@ -504,11 +510,11 @@ class BriefDocument:
         block.add(height, draw_first)
         self._text_block(block, item.title, self.fonts.font(12, bold=True), INK, width, x=gutter,
                          spacing=1.2)
-        meta = [f"{item.category} · {item.tense_name}"]
+        meta = [f"{category_name(item.category)} · {item.tense_name}"]
         if item.places:
-            meta.append("地点：" + "、".join(item.places))
+            meta.append(pick("地点：", "places: ") + enumerate_names(item.places))
         if item.amounts:
-            meta.append("数额：" + "、".join(item.amounts))
+            meta.append(pick("数额：", "amounts: ") + enumerate_names(item.amounts))
         self._text_block(block, "    ".join(meta), meta_font, QColor("#4b5563"), width, x=gutter,
                          spacing=1.3)
         block.add(0.8 * MM)
@@ -526,7 +532,8 @@ class BriefDocument:
 
             piece.draw = draw
         block.add(0.6 * MM)
-        parts = [f"《{item.article_title}》", item.outlet, f"发布 {item.published}", f"ID {item.id}"]
+        parts = [article_title(item.article_title), item.outlet, pick(f"发布 {item.published}", f"published {item.published}"),
+                 f"ID {item.id}"]
         self._segment_lines(block, [p for p in parts if p], self.fonts.font(7.8), MUTED, gutter, width)
         return block
 
@@ -537,7 +544,7 @@ class BriefDocument:
         flow.place(self._title())
         for block in self._summary():
             flow.place(block)
-        heading = self._heading("时间线")
+        heading = self._heading(pick("时间线", "Timeline"))
         timeline = Timeline(self.brief, self.fonts, self.width)
         available = flow.room - heading.height - heading.space_before - 1 * MM
         if available < 60 * MM or timeline.fit(available) > available or timeline.mode == "none":
@@ -546,7 +553,7 @@ class BriefDocument:
             timeline.fit(flow.room - heading.height - 1 * MM)
         heading.add(timeline.height, timeline.draw)
         flow.place(heading)
-        list_heading = self._heading("事件列表")
+        list_heading = self._heading(pick("事件列表", "Events"))
         items = [self._item_block(item) for item in self.brief.items]
         # the list heading stays with its first event
         first = items[0]
@@ -562,7 +569,7 @@ class BriefDocument:
         metrics = self.fonts.metrics(font)
         painter.setFont(font)
         painter.setPen(MUTED)
-        right = f"导出日期 {self.brief.generated.isoformat()}"
+        right = pick(f"导出日期 {self.brief.generated.isoformat()}", f"exported {self.brief.generated.isoformat()}")
         right_width = metrics.horizontalAdvance(right)
         name = metrics.elidedText(self.brief.corpus_name, Qt.TextElideMode.ElideMiddle,
                                   self.width - right_width - 8 * MM)
@@ -572,7 +579,7 @@ class BriefDocument:
         painter.setPen(QPen(RULE, 0.25 * MM))
         rule_y = metrics.height() + 1.2 * MM
         painter.drawLine(QPointF(0, rule_y), QPointF(self.width, rule_y))
-        footer = f"第 {number} 页 / 共 {total} 页"
+        footer = pick(f"第 {number} 页 / 共 {total} 页", f"page {number} of {total}")
         painter.setPen(MUTED)
         painter.drawText(QPointF((self.width - metrics.horizontalAdvance(footer)) / 2,
                                  self.page_height - metrics.descent()), footer)
@@ -602,22 +609,22 @@ class BriefDocument:
 
 
 _REASONS = {
-    errno.ENOENT: "目录不存在",
-    errno.ENOTDIR: "上级路径不是目录",
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
-    errno.EISDIR: "目标是一个目录",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "文件系统只读",
-    errno.EDQUOT: "超出磁盘配额",
-    errno.ENAMETOOLONG: "文件名过长",
+    errno.ENOENT: ("目录不存在", "the folder does not exist"),
+    errno.ENOTDIR: ("上级路径不是目录", "a parent is not a folder"),
+    errno.EACCES: ("没有写入权限", "no permission to write"),
+    errno.EPERM: ("没有写入权限", "no permission to write"),
+    errno.EISDIR: ("目标是一个目录", "the target is a folder"),
+    errno.ENOSPC: ("磁盘空间不足", "the disk is full"),
+    errno.EROFS: ("文件系统只读", "the file system is read-only"),
+    errno.EDQUOT: ("超出磁盘配额", "the disk quota is exceeded"),
+    errno.ENAMETOOLONG: ("文件名过长", "the file name is too long"),
 }
 
 
 def _reason(exc: OSError) -> str:
-    english = exc.strerror or str(exc) or type(exc).__name__
-    chinese = _REASONS.get(exc.errno or 0, "写入失败")
-    return f"{chinese} ({english})"
+    system = exc.strerror or str(exc) or type(exc).__name__
+    ours = pick(*_REASONS.get(exc.errno or 0, ("写入失败", "writing failed")))
+    return f"{ours} ({system})"
 
 
 def _paint(brief: Brief, temp: str) -> None:
@@ -627,7 +634,7 @@ def _paint(brief: Brief, temp: str) -> None:
         QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
         QMarginsF(SIDE_MARGIN_MM, EDGE_MARGIN_MM, SIDE_MARGIN_MM, EDGE_MARGIN_MM),
         QPageLayout.Unit.Millimeter))
-    writer.setTitle(f"事件简报 — {brief.corpus_name}")
+    writer.setTitle(pick(f"事件简报 — {brief.corpus_name}", f"Event brief — {brief.corpus_name}"))
     writer.setCreator("desktop-timeline")
     document = BriefDocument(brief, writer)
     try:
@@ -665,20 +672,20 @@ def export_pdf(events: pd.DataFrame, ids: Sequence[str] | None, path: Path | str
     target = Path(path)
     try:
         brief = build_brief(events, ids, corpus_name, generated or date.today())
-    except ValueError as exc:
-        if "没有选中" in str(exc):
-            raise PdfExportError("没有选中的事件，无法导出") from None
-        raise
+    except EmptySelection:
+        raise PdfExportError(pick("没有选中的事件，无法导出", "no event is selected: nothing to export")) from None
     try:
         with atomic_path(target, suffix=".pdf") as temp:
             _paint(brief, str(temp))
             _check_pdf(str(temp))
     except OSError as exc:
         traceback.clear_frames(exc.__traceback__)  # let go of the painter, writer and layouts
-        raise PdfExportError(f"无法写入 {target}：{_reason(exc)}") from exc
+        raise PdfExportError(pick(f"无法写入 {target}：{_reason(exc)}", f"cannot write {target}: {_reason(exc)}")) from exc
     except Exception as exc:
         traceback.clear_frames(exc.__traceback__)
-        raise PdfExportError(f"无法写入 {target}：导出失败 ({type(exc).__name__}: {exc})") from exc
+        failure = f"{type(exc).__name__}: {exc}"
+        raise PdfExportError(pick(f"无法写入 {target}：导出失败 ({failure})",
+                                  f"cannot write {target}: the export failed ({failure})")) from exc
     return target
 
 

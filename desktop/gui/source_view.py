@@ -240,7 +240,7 @@ class SourceView(QWidget):
                 continue  # the term is in the text but in no event: nothing to show for it
             button = QToolButton()
             button.setText(f"{term} {found}")
-            button.setToolTip(self.tr("在时间线上只看含“%s”的 %d 个事件") % (term, found))
+            button.setToolTip(self.tr("在时间线上只看含“%s”的 %n 个事件", "", found) % term)
             button.setStyleSheet("QToolButton{background:#E3F2FD;border-radius:8px;padding:1px 6px}")
             button.clicked.connect(lambda _=False, t=term: self.term_clicked.emit(t))
             self.legend.addWidget(button)
@@ -297,9 +297,10 @@ class SourceView(QWidget):
         # a text set just now is laid out lazily: centre again once Qt has laid it out
         QTimer.singleShot(0, lambda position=start: self._centre_on(position))
         published = frame["published"].iat[row]
-        when = f"{published:%Y-%m-%d}" if published is not None and str(published) != "NaT" else "日期不详"
+        when = f"{published:%Y-%m-%d}" if published is not None and str(published) != "NaT" else self.tr("日期不详")
         outlet = frame["outlet"].iat[row]
-        self.header.set_full_text(f"{frame['article_title'].iat[row]}　·　{outlet if isinstance(outlet, str) else ''}　·　{when}")
+        gap = self.tr("　·　")
+        self.header.set_full_text(f"{frame['article_title'].iat[row]}{gap}{outlet if isinstance(outlet, str) else ''}{gap}{when}")
 
     def _centre_on(self, position: int) -> None:
         if self.text.textCursor().position() == self._offsets.to_qt(position):

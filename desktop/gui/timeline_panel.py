@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollBar, QSizePolicy, QWidget
 
-from desktop.core.events.categories import categories
+from desktop.core.events.categories import categories, category_name
 from desktop.gui import palette
 from desktop.gui.flow_layout import FlowLayout
 from desktop.gui.fonts import chinese_font
@@ -107,7 +107,7 @@ class Legend(QWidget):
         layout = FlowLayout(self, spacing=10)
         layout.setContentsMargins(8, 2, 8, 2)
         for name in categories():
-            swatch = QLabel(f"<span style='color:{palette.category_colour(name).name()}'>■</span> {name}")
+            swatch = QLabel(f"<span style='color:{palette.category_colour(name).name()}'>■</span> {category_name(name)}")
             swatch.setTextFormat(Qt.TextFormat.RichText)  # our own fixed strings, not article text
             layout.addWidget(swatch)
         for part in self.tr("● 某日|▭ 月/年/时间段|◌ 虚线：计划|渐隐：至今").split("|"):

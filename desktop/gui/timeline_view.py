@@ -49,6 +49,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QMenu, QRubberBand, QToolTip, QWidget
 
+from desktop.core.events.categories import OTHER, category_name
 from desktop.core.export.formatting import readable_date
 from desktop.core.timeline.index import PRECISION_CODES, TENSE_CODES, TimelineIndex, build_index
 from desktop.core.timeline.layout import (
@@ -552,7 +553,7 @@ class TimelineView(QWidget):
         style = self._styles.get(key)
         if style is None:
             names = self.index.categories
-            colour = palette.category_colour(names[category] if 0 <= category < len(names) else "其他")
+            colour = palette.category_colour(names[category] if 0 <= category < len(names) else OTHER)
             if dim:
                 colour.setAlpha(70)
             fill = QColor(colour)
@@ -891,7 +892,7 @@ class TimelineView(QWidget):
             r = item.event
             when = readable_date(frame["start"].iat[r].date(), frame["end"].iat[r].date(), str(frame["precision"].iat[r]),
                                  str(frame["edtf"].iat[r]))
-            text = f"{when}\n{frame['title'].iat[r]}\n{frame['category'].iat[r]} · {frame['article_title'].iat[r]}"
+            text = f"{when}\n{frame['title'].iat[r]}\n{category_name(str(frame['category'].iat[r]))} · {frame['article_title'].iat[r]}"
         QToolTip.showText(event.globalPos(), tooltip_text(text), self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -14,7 +14,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem
 
 from desktop.core.dates.intervals import interval_tense
+from desktop.core.events.categories import OTHER
 from desktop.core.events.corpus import SEEDS_DIR
+from desktop.core.language import language
 from desktop.core.project import (
     apply_corrections,
     apply_project,
@@ -103,9 +105,9 @@ class CorrectionsMixin:
             self.problems_list.addItem(item)
 
         for problem in self.corpus.problems if self.corpus else []:
-            add(self.tr("%s：未能读取（%s）") % (problem.path.name, problem.text("zh")), str(problem.path))
+            add(self.tr("%s：未能读取（%s）") % (problem.path.name, problem.text(language())), str(problem.path))
         for warning in self.corpus.warnings if self.corpus else []:
-            add(self.tr("%s：提示（%s）") % (warning.path.name, warning.text("zh")), str(warning.path))
+            add(self.tr("%s：提示（%s）") % (warning.path.name, warning.text(language())), str(warning.path))
         kinds = {"edit": self.tr("修改"), "hide": self.tr("隐藏"), "add": self.tr("新建事件")}
         for correction in self.applied.unplaced if self.applied else []:
             anchor = correction.anchor
@@ -194,7 +196,7 @@ class CorrectionsMixin:
         found = parse_date(selected, ref)
         first, last, precision = (found.start, found.end, found.precision) if found else (ref, ref, "day")
         return {"start": first, "end": last, "precision": precision, "title": selected.strip()[:30],
-                "category": "其他", "places": [], "tense": interval_tense(first, last, ref)}
+                "category": OTHER, "places": [], "tense": interval_tense(first, last, ref)}
 
     def edit_published(self, row: int) -> None:
         """Ask for the publication date of event ``row``'s article and set it (undoable): every

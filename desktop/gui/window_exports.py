@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
-from desktop.core.events.corpus import SEEDS_DIR
 from desktop.core.export.formats import FORMATS, day_events, export_events, write_export
 from desktop.gui.image_export import IMAGE_FORMATS, write_timeline_image
 
@@ -74,10 +73,6 @@ class WindowExports(QObject):
 
     # ------------------------------------------------------------------ helpers
 
-    def corpus_name(self) -> str:
-        paths = self.window.paths
-        return "、".join(p.name for p in paths) if paths else SEEDS_DIR.name
-
     def _default_path(self, stem: str, suffix: str) -> str:
         folder = QSettings().value("export/folder") or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
@@ -133,26 +128,26 @@ class WindowExports(QObject):
             if not held:
                 self._say(self.tr("这些事件都未精确到日，日历中没有可写入的事件。"))
                 return None
-            caption = (self.tr("导出为 %s — 所选 %d 个事件中精确到日的 %d 个") if selected
-                       else self.tr("导出为 %s — 显示的 %d 个事件中精确到日的 %d 个")) % (name, len(ids), held)
+            caption = (self.tr("导出为 %s — 所选 %d 个事件中精确到日的 %n 个", "", held) if selected
+                       else self.tr("导出为 %s — 显示的 %d 个事件中精确到日的 %n 个", "", held)) % (name, len(ids))
         else:
-            caption = (self.tr("导出为 %s — 所选的 %d 个事件") if selected
-                       else self.tr("导出为 %s — 显示的全部 %d 个事件")) % (name, len(ids))
+            caption = (self.tr("导出为 %s — 所选的 %n 个事件", "", len(ids)) if selected
+                       else self.tr("导出为 %s — 显示的全部 %n 个事件", "", len(ids))) % name
         path = self._ask(caption, self.tr("事件"), fmt, spec.suffix)
         if path is None:
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = write_export(fmt, frame, path, ids, title=self.corpus_name(),
+            result = write_export(fmt, frame, path, ids, title=self.window.corpus_name(),
                                   lanes=self.window.timeline.lane_mode)
         except (OSError, ValueError) as exc:
             QApplication.restoreOverrideCursor()
             self._failed(path, exc)
             return None
         QApplication.restoreOverrideCursor()
-        message = self.tr("已导出 %d 个事件到 %s") % (result.written, result.path)
+        message = self.tr("已导出 %n 个事件到 %s", "", result.written) % result.path
         if result.left_out:
-            message += self.tr("（%d 个未精确到日的事件未写入）") % result.left_out
+            message += self.tr("（%n 个未精确到日的事件未写入）", "", result.left_out)
         self._done(result.path, message)
         return result.path
 
@@ -163,7 +158,7 @@ class WindowExports(QObject):
         if path is None:
             return None
         try:
-            written = write_timeline_image(self.window.timeline, fmt, path, title=self.corpus_name())
+            written = write_timeline_image(self.window.timeline, fmt, path, title=self.window.corpus_name())
         except OSError as exc:
             self._failed(path, exc)
             return None

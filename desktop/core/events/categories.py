@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from desktop.core.language import language
 from desktop.core.resources import resource_path
+from desktop.core.vocab import OTHER, category_colours, category_name, colour_of
 
-OTHER = "其他"
+__all__ = ["OTHER", "categories", "categorize", "category_colours", "category_cues", "category_name", "colour_of"]
 
 
 @cache
@@ -19,35 +19,6 @@ def category_cues() -> dict[str, tuple[str, ...]]:
             name, words = line.split("\t", 1)
             cues[name.strip()] = tuple(words.split())
     return cues
-
-
-@cache
-def _palette() -> dict[str, tuple[str, str]]:
-    """Category → (colour ``#RRGGBB``, English name), from ``resources/palette/categories.tsv``."""
-    found: dict[str, tuple[str, str]] = {}
-    for line in resource_path("palette", "categories.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, colour, english = (line.split("\t") + [""])[:3]
-            found[name.strip()] = (colour.strip(), english.strip() or name.strip())
-    return found
-
-
-def category_colours() -> dict[str, str]:
-    """Category → its colour (``#RRGGBB``)."""
-    return {name: colour for name, (colour, _) in _palette().items()}
-
-
-def colour_of(category: str) -> str:
-    """The category's colour; 其他's for one without its own."""
-    palette = _palette()
-    return palette.get(category, palette[OTHER])[0]
-
-
-def category_name(category: str, lang: str | None = None) -> str:
-    """The category as the user's language names it (the table keeps the Chinese key)."""
-    if (lang or language()) != "en":
-        return category
-    return _palette().get(category, ("", category))[1]
 
 
 def categories() -> list[str]:

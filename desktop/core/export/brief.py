@@ -17,10 +17,20 @@ from typing import Any
 import pandas as pd
 
 from desktop.core.export.formatting import amount_text, precision_name, readable_date, tense_name
+from desktop.core.language import parenthesized, pick
 from desktop.core.reading.published import basis_in
 
-INFERRED_MARK = "（推断）"
-UNKNOWN_DATE = "日期不详"
+
+class EmptySelection(ValueError):
+    """A brief of no event."""
+
+
+def inferred_mark(lang: str | None = None) -> str:
+    return pick("（推断）", " (inferred)", lang)
+
+
+def unknown_date(lang: str | None = None) -> str:
+    return pick("日期不详", "date unknown", lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +85,7 @@ class Brief:
     def span_text(self) -> str:
         if self.first_date == self.last_date:
             return self.first_date
-        return f"{self.first_date} 至 {self.last_date}"
+        return pick(f"{self.first_date} 至 {self.last_date}", f"{self.first_date} – {self.last_date}")
 
 
 def _text(value: Any) -> str:
@@ -95,11 +105,13 @@ def _edtf_readable(edtf: str) -> str:
     parts = edtf.split("-")
     try:
         if len(parts) == 1:
-            return f"{int(parts[0])}年"
+            year = int(parts[0])
+            return readable_date(date(year, 1, 1), date(year, 12, 31), "year")
         if len(parts) == 2 and parts[1] != "XX":
-            return f"{int(parts[0])}年{int(parts[1])}月"
+            first = date(int(parts[0]), int(parts[1]), 1)
+            return readable_date(first, first, "month")
         if len(parts) == 3 and parts[1] == "XX":
-            return f"{int(parts[0])}年（月份未载明）{int(parts[2])}日"
+            return readable_date(date(int(parts[0]), 1, 1), date(int(parts[0]), 12, 31), "day", edtf)
     except ValueError:
         pass
     return edtf
@@ -113,13 +125,13 @@ def published_text(published: Any, edtf: Any, basis: Any, with_basis: bool = Fal
     day = _day(published)
     if "inferred" in basis_text.lower() or "推断" in basis_text:
         shown = edtf_text or (day.isoformat() if day else "")
-        return f"{shown}{INFERRED_MARK}" if shown else UNKNOWN_DATE
+        return f"{shown}{inferred_mark()}" if shown else unknown_date()
     if day is not None:
-        when = f"{day.year}年{day.month}月{day.day}日"
+        when = readable_date(day, day, "day")
     else:
-        when = _edtf_readable(edtf_text) if edtf_text else UNKNOWN_DATE
+        when = _edtf_readable(edtf_text) if edtf_text else unknown_date()
     label = basis_in(basis_text) if with_basis and basis_text else ""
-    return f"{when}（{label}）" if label and when != UNKNOWN_DATE else when
+    return when + parenthesized(label) if label and when != unknown_date() else when
 
 
 def term_spans(sentence: str, terms: Sequence[str]) -> tuple[tuple[int, int], ...]:
@@ -195,11 +207,11 @@ def build_brief(
 ) -> Brief:
     """The brief of the selected events (all when ``ids`` is None).
 
-    Raises ``ValueError("没有选中的事件")`` when nothing is selected.
+    Raises :class:`EmptySelection` when nothing is selected.
     """
     chosen = select_events(events, ids)
     if chosen.empty:
-        raise ValueError("没有选中的事件")
+        raise EmptySelection(pick("没有选中的事件", "no event is selected"))
     items = tuple(_item(n, row) for n, row in enumerate(chosen.itertuples(index=False), start=1))
     sources: dict[tuple[str, str, str], list] = {}
     for item, article_id in zip(items, chosen["article_id"].astype(str), strict=True):

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from desktop.core.dates import clock_of_edtf
-from desktop.core.language import language
+from desktop.core.language import MONTHS_EN, language, ordinal_en
 from desktop.core.text.amounts import Amount, format_amount
 
 PRECISION_NAMES = {
@@ -21,7 +21,7 @@ PRECISION_NAMES = {
 TENSE_NAMES = {"past": ("已发生", "happened"), "ongoing": ("进行中", "ongoing"), "planned": ("计划/预期", "planned")}
 _QUARTERS = ("一", "二", "三", "四")
 _SEASONS = {"21": ("春季", "Spring"), "22": ("夏季", "Summer"), "23": ("秋季", "Autumn"), "24": ("冬季", "Winter")}
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS_EN = MONTHS_EN
 
 
 def _lang(lang: str | None) -> str:
@@ -80,7 +80,7 @@ def readable_date(start: date, end: date, precision: str, edtf: str = "", lang: 
     en = _lang(lang) == "en"
     if "-XX-" in edtf:
         year, _, day = edtf.split("-")
-        return f"the {int(day)}th of an unstated month, {year}" if en else f"{year}年（月份未载明）{int(day)}日"
+        return f"the {ordinal_en(int(day))} of an unstated month, {year}" if en else f"{year}年（月份未载明）{int(day)}日"
     if precision == "day":
         return _ymd(start, lang)
     if precision in ("hour", "minute"):
@@ -114,8 +114,7 @@ def readable_date(start: date, end: date, precision: str, edtf: str = "", lang: 
     if precision == "century":
         number = start.year // 100 + 1
         if en:
-            suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-            return f"the {number}{suffix} century"
+            return f"the {ordinal_en(number)} century"
         return f"{number}世纪"
     if precision == "week":
         return f"the week {_span(start, end, lang)}" if en else f"{_span(start, end)}（一周）"
@@ -151,3 +150,15 @@ def amount_text(amount: dict[str, Any]) -> str:
         ))
     except (KeyError, TypeError, ValueError):
         return str(amount.get("text", ""))
+
+
+def events_count(count: int, lang: str | None = None) -> str:
+    """``3 个事件`` / ``3 events`` (``1 event``)."""
+    if _lang(lang) == "en":
+        return f"{count} event" if count == 1 else f"{count} events"
+    return f"{count} 个事件"
+
+
+def article_title(title: str, lang: str | None = None) -> str:
+    """An article's title as the language quotes one: 《…》 / “…”."""
+    return f"“{title}”" if _lang(lang) == "en" else f"《{title}》"

@@ -94,6 +94,21 @@ def basis_in(stored: str, lang: str | None = None) -> str:
     return label
 
 
+_QUOTED = re.compile(r"“[^”]*”|(?:https?://|www\.)\S+|[\w.-]+\.(?:html?|txt|md|shtml)\b")
+
+
+def basis_detail(stored: str, lang: str | None = None) -> str:
+    """What a publication date was read from, in full (the detail pane's tooltip): the stored
+    wording in Chinese; in English the basis in English and the evidence as the text writes it
+    (the quoted stamp, the address, the file name)."""
+    stored = str(stored)
+    if (lang or language()) != "en":
+        return stored
+    evidence = _QUOTED.findall(stored.split("：", 1)[1] if "：" in stored else "")
+    label = basis_in(stored, "en")
+    return f"{label}: {'; '.join(evidence)}" if evidence else label
+
+
 @dataclass(frozen=True, slots=True)
 class Published:
     """Publication date as far as it is known, and how it was obtained."""

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 
+from desktop.core.language import language
 from desktop.core.resources import rows_of
 
 __all__ = ["Amount", "find_amounts", "format_amount"]
@@ -350,12 +351,43 @@ def _scaled(value: float, big: bool = True) -> tuple[str, str]:
     return _plain(x), ""
 
 
-def format_amount(a: Amount) -> str:
-    """Readable Chinese: 20788000000 CNY → '207.88亿元'; lower → '超300亿元'; '4.3万余家'."""
+def format_amount(a: Amount, lang: str | None = None) -> str:
+    """Readable Chinese: 20788000000 CNY → '207.88亿元'; lower → '超300亿元'; '4.3万余家'.
+    English: 'CNY 20.788 billion', 'over CNY 30 billion', '20%'; a count keeps the article's
+    own words (its measure word and noun are the text's, not ours to translate)."""
     try:
-        return _format(a)
+        return _format_en(a) if (lang or language()) == "en" else _format(a)
     except Exception:
         return a.text
+
+
+_EN_BOUNDS = {"lower": "over ", "approx": "about ", "upper": "under "}
+
+
+def _scaled_en(value: float) -> str:
+    """A number with million/billion/trillion chosen for readability (2.5 billion, 12,000)."""
+    x = Fraction(repr(float(value))) if value == value and abs(value) != float("inf") else Fraction(0)
+    for size, name in ((10**12, " trillion"), (10**9, " billion"), (10**6, " million")):
+        if abs(x) >= size:
+            return _plain(x / size) + name
+    whole = _plain(x)
+    head, dot, tail = whole.partition(".")
+    return f"{int(head):,}{dot}{tail}" if head.lstrip("-").isdigit() else whole
+
+
+def _format_en(a: Amount) -> str:
+    cue = _EN_BOUNDS.get(a.bound, "")
+    if a.kind == "money":
+        return f"{cue}{a.unit} {_scaled_en(a.value)}"
+    if a.kind == "percent":
+        num, _ = _scaled(a.value, big=False)
+        return f"{cue}{num} percentage points" if a.unit == "百分点" else f"{cue}{num}%"
+    if a.kind == "area":
+        if a.value >= 1_000_000:
+            num, _ = _scaled(a.value / 1_000_000, big=False)
+            return f"{cue}{num} km²"
+        return f"{cue}{_scaled_en(a.value)} m²"
+    return a.text
 
 
 def _format(a: Amount) -> str:

@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.text.numerals import matching_table
+from desktop.core.vocab import category_name
 
 # traditional → simplified and full-width → plain (the date engine's map), then the rest of
 # full-width ASCII (！ … ～) → ASCII: all one character for one
@@ -235,8 +236,9 @@ class _FrameText:
         found = self._fields.get(name)
         if found is None:
             frame = self.frame
-            if name == "category":
-                found = fold_series(frame["category"].astype(str))
+            if name == "category":  # its Chinese key and its English name: 类别:签约, category:signing
+                categories = frame["category"].astype(str)
+                found = fold_series(categories + "\n" + categories.map(lambda key: category_name(key, "en")))
             elif name == "source":
                 found = fold_series(frame["outlet"].astype(object).fillna("").astype(str) + "\n"
                                     + frame["article_title"].fillna("") + "\n" + frame["file"].astype(str))

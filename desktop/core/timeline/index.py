@@ -19,16 +19,21 @@ import numpy as np
 import pandas as pd
 
 from desktop.core.dates import clock_of_edtf
+from desktop.core.language import pick
 from desktop.core.text.places import hierarchy
 from desktop.core.timeline.scale import EPOCH
-from desktop.core.vocab import PRECISIONS, TENSES
+from desktop.core.vocab import PRECISIONS, TENSES, category_name
 
 BUCKET_LIMITS = np.array([1, 7, 31, 92, 366, 3660, np.inf])
 FIT_IGNORES_LONGER_THAN = 30 * 366.0  # days: events longer than this do not widen "fit all"
 AUTO_ARTICLE_LANES = 30  # "auto" lanes: one per article up to this many articles, else per source
-ALL_EVENTS_LABEL = "全部事件"
-UNKNOWN_SOURCE_LABEL = "来源不详"
-UNKNOWN_PLACE_LABEL = "地点不详"
+#: Lane names the engine makes up (the others are the data's own: titles, outlets, places).
+LANE_LABELS = {"all": ("全部事件", "All events"), "no-source": ("来源不详", "Source unknown"),
+               "no-place": ("地点不详", "Place unknown")}
+
+
+def _label(key: str) -> str:
+    return pick(*LANE_LABELS[key])
 PRECISION_CODES = {name: code for code, name in enumerate(PRECISIONS)}
 TENSE_CODES = {name: code for code, name in enumerate(TENSES)}
 
@@ -171,24 +176,24 @@ def lane_keys(frame: pd.DataFrame, mode: str) -> tuple[np.ndarray, list[tuple[st
     """
     mode = resolve_lane_mode(frame, mode)
     if mode == "single":
-        return np.zeros(len(frame), dtype=np.int32), [("all", ALL_EVENTS_LABEL)]
+        return np.zeros(len(frame), dtype=np.int32), [("all", _label("all"))]
     if mode == "category":
         codes = frame["category"].cat.codes.to_numpy()
         names = list(frame["category"].cat.categories)
         present = sorted(set(codes.tolist()) - {-1})
         renumber = np.full(len(names) + 1, -1, dtype=np.int32)
         renumber[present] = np.arange(len(present), dtype=np.int32)
-        return renumber[codes], [(names[c], names[c]) for c in present]
+        return renumber[codes], [(names[c], category_name(names[c])) for c in present]
     if mode in ("source", "place"):
         if mode == "source":
             values = frame["outlet"].astype(object)
             if "folder" in frame:
                 values = values.where(values.notna() & (values != ""), frame["folder"].astype(object))
             values = values.fillna("").astype(str)
-            unknown = UNKNOWN_SOURCE_LABEL
+            unknown = _label("no-source")
         else:
             values = pd.Series([_province(p) for p in frame["places"]], index=frame.index)
-            unknown = UNKNOWN_PLACE_LABEL
+            unknown = _label("no-place")
         codes, uniques = pd.factorize(values, sort=False)
         # most events first; the unknown lane last
         counts = np.bincount(codes, minlength=len(uniques))

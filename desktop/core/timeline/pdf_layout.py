@@ -19,8 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from desktop.core.language import pick
 from desktop.core.timeline import scale as timescale
 from desktop.core.timeline.rows import RowPacker
+from desktop.core.vocab import category_name
 
 if TYPE_CHECKING:  # the brief's content is laid out here, not built
     from desktop.core.export.brief import Brief, BriefItem
@@ -110,7 +112,8 @@ class Mark:
 
 
 #: Legend entries after the categories: (kind, text).
-LEGEND_SHAPES = (("point", "单日"), ("bar", "月/年/时间段"), ("planned", "计划/预期"))
+LEGEND_SHAPES = (("point", ("单日", "one day")), ("bar", ("月/年/时间段", "month / year / period")),
+                 ("planned", ("计划/预期", "planned")))
 
 
 class TimelineLayout:
@@ -234,8 +237,8 @@ class TimelineLayout:
 
     def _legend_lines(self) -> list[list[tuple[str, str]]]:
         """Legend entries (kind, text) wrapped to the width: categories, then mark shapes."""
-        entries = [("cat:" + cat, f"{cat} {count}") for cat, count in self.brief.category_counts]
-        entries += list(LEGEND_SHAPES)
+        entries = [("cat:" + cat, f"{category_name(cat)} {count}") for cat, count in self.brief.category_counts]
+        entries += [(kind, pick(*words)) for kind, words in LEGEND_SHAPES]
         lines: list[list[tuple[str, str]]] = [[]]
         x = 0.0
         for kind, text in entries:

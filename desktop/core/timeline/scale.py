@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from desktop.core.language import MONTHS_EN, language, ordinal_en, pick
+
 EPOCH = date(1970, 1, 1)
 EPOCH_ORDINAL = EPOCH.toordinal()
 MIN_SPAN_DAYS = 2 / 24  # two hours: events with a time of day (下午3时) can be told apart
@@ -44,8 +46,12 @@ class TickUnit:
     name: str  # decade | year | quarter | month | week | day | hour
     months: int = 0
     days: int = 0
-    sample: str = ""  # the widest label of the unit, to measure
+    samples: tuple[str, str] = ("", "")  # the widest label of the unit in Chinese and English, to measure
     hours: int = 0
+
+    @property
+    def sample(self) -> str:
+        return pick(*self.samples)
 
     @property
     def min_step_days(self) -> float:
@@ -55,20 +61,20 @@ class TickUnit:
 
 
 LADDER: tuple[TickUnit, ...] = (
-    TickUnit("hour", hours=1, sample="23时"),
-    TickUnit("hour", hours=3, sample="23时"),
-    TickUnit("hour", hours=6, sample="23时"),
-    TickUnit("day", days=1, sample="28日"),
-    TickUnit("week", days=7, sample="12月28日"),
-    TickUnit("month", months=1, sample="12月"),
-    TickUnit("quarter", months=3, sample="四季度"),
-    TickUnit("year", months=12, sample="2025年"),
-    TickUnit("year", months=24, sample="2025年"),
-    TickUnit("year", months=60, sample="2025年"),
-    TickUnit("decade", months=120, sample="2020年"),
-    TickUnit("decade", months=240, sample="2020年"),
-    TickUnit("decade", months=600, sample="2000年"),
-    TickUnit("decade", months=1200, sample="2000年"),
+    TickUnit("hour", hours=1, samples=("23时", "23:00")),
+    TickUnit("hour", hours=3, samples=("23时", "23:00")),
+    TickUnit("hour", hours=6, samples=("23时", "23:00")),
+    TickUnit("day", days=1, samples=("28日", "28")),
+    TickUnit("week", days=7, samples=("12月28日", "28 Dec")),
+    TickUnit("month", months=1, samples=("12月", "Dec")),
+    TickUnit("quarter", months=3, samples=("四季度", "Q4")),
+    TickUnit("year", months=12, samples=("2025年", "2025")),
+    TickUnit("year", months=24, samples=("2025年", "2025")),
+    TickUnit("year", months=60, samples=("2025年", "2025")),
+    TickUnit("decade", months=120, samples=("2020年", "2020")),
+    TickUnit("decade", months=240, samples=("2020年", "2020")),
+    TickUnit("decade", months=600, samples=("2000年", "2000")),
+    TickUnit("decade", months=1200, samples=("2000年", "2000")),
 )
 
 
@@ -119,15 +125,19 @@ def _tick_dates(unit: TickUnit, start_day: float, end_day: float) -> Iterator[da
 
 
 def label(unit: TickUnit, value: date) -> str:
+    """A tick's label in the user's language: 2025年 / 2025, 四季度 / Q4, 12月 / Dec, 28日 / 28."""
+    en = language() == "en"
+    month = MONTHS_EN[value.month - 1]
     if unit.name in ("decade", "year"):
-        return f"{value.year}年"
+        return f"{value.year}" if en else f"{value.year}年"
     if unit.name == "quarter":
-        return _QUARTERS[(value.month - 1) // 3]
+        quarter = (value.month - 1) // 3
+        return f"Q{quarter + 1}" if en else _QUARTERS[quarter]
     if unit.name == "month":
-        return f"{value.month}月"
+        return month if en else f"{value.month}月"
     if unit.name == "week":
-        return f"{value.month}月{value.day}日"
-    return f"{value.day}日"
+        return f"{value.day} {month}" if en else f"{value.month}月{value.day}日"
+    return f"{value.day}" if en else f"{value.day}日"
 
 
 def _hour_ticks(unit: TickUnit, start_day: float, end_day: float) -> list[Tick]:
@@ -139,7 +149,7 @@ def _hour_ticks(unit: TickUnit, start_day: float, end_day: float) -> list[Tick]:
     for number in range(min(count, 2000)):
         day = first + number * step
         hour = int(round((day - math.floor(day)) * 24)) % 24
-        found.append(Tick(day, f"{hour}时"))
+        found.append(Tick(day, pick(f"{hour}时", f"{hour:02d}:00")))
     return found
 
 
@@ -162,15 +172,21 @@ _ENCLOSING = {
 
 
 def enclosing_label(unit: TickUnit, value: date) -> str:
+    """The label of the row above: the day, month, year, decade or century of a tick."""
+    en = language() == "en"
+    month = MONTHS_EN[value.month - 1]
     if unit.name == "hour":
-        return f"{value.year}年{value.month}月{value.day}日"
+        return f"{value.day} {month} {value.year}" if en else f"{value.year}年{value.month}月{value.day}日"
     if unit.name in ("day", "week"):
-        return f"{value.year}年{value.month}月"
+        return f"{month} {value.year}" if en else f"{value.year}年{value.month}月"
     if unit.name in ("month", "quarter"):
-        return f"{value.year}年"
+        return f"{value.year}" if en else f"{value.year}年"
     if unit.name == "year":
-        return f"{value.year // 10 * 10}年代"
-    return f"{value.year // 100 + 1}世纪"
+        return f"{value.year // 10 * 10}s" if en else f"{value.year // 10 * 10}年代"
+    century = value.year // 100 + 1
+    if en:
+        return f"{ordinal_en(century)} century"
+    return f"{century}世纪"
 
 
 def enclosing_ticks(unit: TickUnit, start_day: float, end_day: float) -> list[Tick]:
