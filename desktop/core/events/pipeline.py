@@ -68,6 +68,7 @@ from desktop.core.events.rules import (
     starts_at,
     stock_date,
     up_to,
+    years_counted,
 )
 from desktop.core.events.titles import event_title, name_title, shorten
 from desktop.core.export.notes import note
@@ -586,7 +587,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         if resolved is None:
             continue
         if (is_baseline(mention, plain) or holiday_not_a_date(mention, plain) or in_document_name(mention, plain)
-                or recurring_or_generic(mention, plain)):
+                or recurring_or_generic(mention, plain) or years_counted(mention, plain)):
             continue  # a comparison, a reference, a name, a generic period: nothing refers back to it
         modifier = not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, plain)
         _follow(thread, mention, resolved[0], plain, year_only=modifier)
