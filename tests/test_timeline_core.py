@@ -164,6 +164,20 @@ def test_fit_all_is_not_widened_by_a_century_long_event():
     assert index.fit_extent() == (first, last)
 
 
+def test_fit_all_shows_where_the_events_are_when_they_span_more_than_the_widest_view():
+    frame = _frame(60)  # 2000 .. about 2025
+    outliers = frame.iloc[[0, 1]].copy()
+    outliers["id"] = ["old", "far"]
+    outliers["start"] = [pd.Timestamp("1850-03-01"), pd.Timestamp("2150-06-01")]
+    outliers["end"] = outliers["start"]
+    index = build_index(pd.concat([frame, outliers], ignore_index=True), "single")
+    first, last = index.fit_extent()
+    assert last - first <= 50 * 365.25
+    dense = build_index(frame, "single").fit_extent()
+    assert first <= dense[0] + 1 and last >= dense[0] + 20 * 365  # the busy stretch is in view
+    assert first > float(day_number(date(1900, 1, 1)))
+
+
 def test_the_axis_zooms_to_hours_for_events_with_a_time_of_day():
     from desktop.core.timeline.scale import MIN_SPAN_DAYS, choose_unit, enclosing_ticks, ticks
 
