@@ -190,3 +190,16 @@ def test_the_axis_zooms_to_hours_for_events_with_a_time_of_day():
     hourly = ticks(unit, day + 14 / 24, day + 17 / 24)
     assert [t.label for t in hourly][:4] == ["14时", "15时", "16时", "17时"]
     assert enclosing_ticks(unit, day + 0.5, day + 0.6)[0].label == "2008年10月17日"
+
+
+def test_a_precision_of_hour_or_minute_keeps_the_clock_time_in_the_edtf():
+    from datetime import time
+
+    from desktop.core.dates import clock_of_edtf
+    from desktop.core.dates.intervals import interval_for
+
+    day = date(2008, 10, 17)
+    assert interval_for(day, date(2008, 12, 1), "minute", time(15, 30)) == (day, day, "2008-10-17T15:30")
+    assert interval_for(day, day, "hour", time(9, 45)) == (day, day, "2008-10-17T09")
+    assert clock_of_edtf(interval_for(day, day, "minute", time(7, 5))[2]) == (7, 5)
+    assert interval_for(day, day, "day", time(7, 5)) == (day, day, "2008-10-17")

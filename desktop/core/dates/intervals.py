@@ -5,18 +5,24 @@ user makes and the app's edit dialog.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 
 def month_end(value: date) -> date:
     return (value.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
-def interval_for(start: date, end: date, precision: str) -> tuple[date, date, str]:
+def interval_for(start: date, end: date, precision: str, clock: time | None = None) -> tuple[date, date, str]:
     """The interval and EDTF a precision implies for a date around ``start`` (a year is the
-    whole year, a month the whole month …); ranges keep ``start``–``end``."""
+    whole year, a month the whole month …); ranges keep ``start``–``end``. ``hour`` and
+    ``minute`` are the day with its clock time (``clock``, midnight if not given):
+    ``2008-10-17T15`` / ``2008-10-17T15:30``."""
     if precision == "day":
         return start, start, start.isoformat()
+    if precision in ("hour", "minute"):
+        clock = clock or time(0, 0)
+        minutes = f":{clock.minute:02d}" if precision == "minute" else ""
+        return start, start, f"{start.isoformat()}T{clock.hour:02d}{minutes}"
     if precision == "month":
         first = start.replace(day=1)
         return first, month_end(first), f"{first:%Y-%m}"
