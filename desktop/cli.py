@@ -273,13 +273,16 @@ def _export(args: argparse.Namespace) -> int:
         result = write_export(fmt, events, args.output, selected, title=_corpus_name(args.paths),
                               lanes=args.lanes)
     except ValueError as exc:
-        reason = "no event is known to the day" if FORMATS[fmt].day_events_only else str(exc)
+        lacking = FORMATS[fmt].lacking
+        reason = ("no event is known to the day" if lacking == "day"
+                  else "no event has a known year" if lacking == "year" else str(exc))
         print(f"desktop: {reason}; nothing exported", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"desktop: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    left_out = f" ({result.left_out} not known to the day left out)" if result.left_out else ""
+    lacking = "with no known year" if result.lacking == "year" else "not known to the day"
+    left_out = f" ({result.left_out} {lacking} left out)" if result.left_out else ""
     print(f"{result.written} events → {args.output}{left_out}", file=sys.stderr)
     return 0
 

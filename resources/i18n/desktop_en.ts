@@ -965,6 +965,10 @@ Your changes will be saved in %s and read again next time.</translation>
         <source>这些事件都未精确到日，日历中没有可写入的事件。</source>
         <translation>None of these events is dated to the day: there is nothing to put in a calendar.</translation>
     </message>
+    <message>
+        <source>这些事件的年份都不详，无法放上时间线。</source>
+        <translation>None of these events has a known year; they cannot be placed on a timeline.</translation>
+    </message>
     <message numerus="yes">
         <source>导出为 %s — 所选 %d 个事件中精确到日的 %n 个</source>
         <translation>
@@ -977,6 +981,20 @@ Your changes will be saved in %s and read again next time.</translation>
         <translation>
             <numerusform>Export as %s — of the %d events shown, the %n dated to the day</numerusform>
             <numerusform>Export as %s — of the %d events shown, the %n dated to the day</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>导出为 %s — 所选 %d 个事件中年份已知的 %n 个</source>
+        <translation>
+            <numerusform>Export as %s — of the %d selected events, the %n with a known year</numerusform>
+            <numerusform>Export as %s — of the %d selected events, the %n with a known year</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>导出为 %s — 显示的 %d 个事件中年份已知的 %n 个</source>
+        <translation>
+            <numerusform>Export as %s — of the %d events shown, the %n with a known year</numerusform>
+            <numerusform>Export as %s — of the %d events shown, the %n with a known year</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1002,6 +1020,13 @@ Your changes will be saved in %s and read again next time.</translation>
         <translation>
             <numerusform>Exported %n event to %s</numerusform>
             <numerusform>Exported %n events to %s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>（%n 个年份不详的事件未写入）</source>
+        <translation>
+            <numerusform> (%n event with no known year left out)</numerusform>
+            <numerusform> (%n events with no known year left out)</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -68,3 +68,17 @@ def interval_tense(start: date, end: date, ref: date, ref_end: date | None = Non
 def plan_first_year(number: int) -> int:
     """The first year of the ``number``-th five-year plan (the 3rd began in 1966; 十四五 = 2021)."""
     return 1966 + 5 * (number - 3)
+
+
+def stand_in_day(edtf: str, year: int) -> date | None:
+    """A day to start from for a partial date (``XXXX-05-16`` → 16 May of ``year``), for a
+    dialog that asks the user for the real one; None when the EDTF has no year missing."""
+    if not edtf.startswith("XXXX"):
+        return None
+    fields = edtf.split("/")[0].split("T")[0].split("-")[1:]
+    month = int(fields[0]) if fields and fields[0].isdigit() else 1
+    day = int(fields[1]) if len(fields) > 1 and fields[1].isdigit() else 1
+    try:
+        return date(year, month, day)
+    except ValueError:  # 29 February of a year that has none
+        return date(year, month, 28)

@@ -49,8 +49,8 @@ class BriefItem:
 
     number: int  # 1-based, in brief order; the timeline refers to it
     id: str
-    start: date
-    end: date
+    start: date | None  # None for a partial date (XXXX-05-16): listed, not on the timeline
+    end: date | None
     precision: str
     tense: str
     date: str  # readable date
@@ -162,9 +162,7 @@ def _list(value: Any) -> list:
 
 
 def _item(number: int, row: Any) -> BriefItem:
-    start, end = _day(row.start), _day(row.end)
-    if start is None or end is None:
-        raise ValueError(f"event {row.id} has no date")
+    start, end = _day(row.start), _day(row.end)  # None for a partial date (XXXX-05-16)
     precision, tense, edtf = _text(row.precision), _text(row.tense), _text(row.edtf)
     sentence = _text(row.sentence)
     return BriefItem(
@@ -224,12 +222,13 @@ def build_brief(
     first_seen = {}
     for item in items:
         first_seen.setdefault(item.category, item.number)
-    last = max(items, key=lambda i: (i.end, i.start))
+    placed = [i for i in items if i.start is not None] or list(items)
+    last = max(placed, key=lambda i: (i.end or date.min, i.start or date.min))
     return Brief(
         corpus_name=corpus_name,
         generated=generated,
         items=items,
-        first_date=items[0].date,
+        first_date=placed[0].date,
         last_date=last.date,
         sources=tuple(BriefSource(*values) for values in sources.values()),
         category_counts=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))),

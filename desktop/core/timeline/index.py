@@ -149,7 +149,9 @@ def _densest_window(starts: np.ndarray, window: float) -> tuple[float, float]:
 def day_numbers(column: pd.Series) -> np.ndarray:
     """Datetime column → float day numbers."""
     values = column.to_numpy(dtype="datetime64[D]")
-    return (values - np.datetime64(EPOCH, "D")).astype(np.float64)
+    days = (values - np.datetime64(EPOCH, "D")).astype(np.float64)
+    days[np.isnat(values)] = np.nan  # a partial date (XXXX-05-16) has no day on the axis
+    return days
 
 
 def resolve_lane_mode(frame: pd.DataFrame, mode: str) -> str:
@@ -244,6 +246,7 @@ def build_index(frame: pd.DataFrame, mode: str = "article", hidden: np.ndarray |
     if n:
         _place_clock_times(frame, start, end)
     hidden = np.zeros(n, dtype=bool) if hidden is None else hidden.astype(bool)
+    hidden = hidden | np.isnan(start)  # partial dates are listed, not drawn
     mode = resolve_lane_mode(frame, mode)
     lane, keys = lane_keys(frame, mode) if n else (np.empty(0, dtype=np.int32), [])
     categories = list(frame["category"].cat.categories) if n else []
