@@ -156,6 +156,13 @@ def _selection_conflict(args: argparse.Namespace) -> bool:
     if args.ids is not None and (args.date_from or args.date_to or args.category or args.query):
         print("desktop: --ids cannot be combined with --from/--to/--category/--query", file=sys.stderr)
         return True
+    if args.query:
+        from desktop.core.text.search import parse_query
+
+        query = parse_query(args.query)
+        if query.error_code:  # said before the corpus is read, as the window says it beside the box
+            print(f"desktop: --query: {query.error('en')}", file=sys.stderr)
+            return True
     return False
 
 
@@ -297,7 +304,7 @@ def _add_selection(command: argparse.ArgumentParser) -> None:
                          help="events starting on or before this day")
     command.add_argument("--category", action="append", metavar="C",
                          help="keep this category (repeatable)")
-    command.add_argument("--query", metavar="TEXT", help="words that must all occur")
+    command.add_argument("--query", metavar="TEXT", help="a search as typed in the window: words (all must occur), A OR B, -word, \"exact phrase\", place:天津 / 地点:天津, category:签约, source:人民日报, dates such as 2023年 or 2020-2022")
     command.add_argument("--project", metavar="FILE", help="apply the corrections of this project file")
 
 
