@@ -100,6 +100,20 @@ def test_a_source_label_names_the_outlet_without_the_author_after_it(tmp_path):
     assert article.outlet is None
 
 
+def test_the_short_line_under_the_header_stamp_names_the_source(tmp_path):
+    doc = _doc(tmp_path, "截至1月22日24时，某省累计报告病例10例\n2020-01-23 08:21:15\n某某新闻\n"
+                         "https://example.com/a/1\n\n截至1月22日24时，某省累计报告病例10例，其中重症2例。\n")
+    (article,) = split_articles(doc)
+    assert article.outlet == "某某新闻" and "header line" in article.outlet_basis
+    # a sentence, an address or a number under the stamp names no source
+    for third in ("https://example.com/a/1", "记者从某局获悉，某地签约。", "第3版"):
+        doc = _doc(tmp_path, f"某地签约\n2020-01-23 08:21:15\n{third}\n\n1月22日，某地举行签约仪式。\n", "b.txt")
+        (article,) = split_articles(doc)
+        assert article.outlet is None, third
+    doc = _doc(tmp_path, "某地新闻\n2012-06-01\n\n某地签约。(来源：某某网）</content>\n", "c.txt")
+    assert split_articles(doc)[0].outlet == "某某网"
+
+
 def test_no_date_anywhere_is_unknown(tmp_path):
     doc = _doc(tmp_path, "没有任何日期的一段文字，讲述某地的发展情况，内容较长以便成为正文段落。\n")
     (article,) = split_articles(doc)

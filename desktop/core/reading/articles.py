@@ -241,11 +241,23 @@ def _source_name(label: str) -> str:
     """The outlet a 来源： label names, without what the line goes on to name
     (来源：中国网作者：陈维松) → 中国网; ``author_cues.txt`` and ``stamp_labels.txt``)."""
     cut = len(label)
-    for word in (*word_list("cues", "author_cues.txt"), *word_list("cues", "stamp_labels.txt"), "编辑"):
+    closing = re.search(r"[)）\]】<|｜]", label)  # (来源：新华网）</content>: the label's own end
+    if closing:
+        cut = closing.start()
+    for word in (*word_list("cues", "author_cues.txt"), *word_list("cues", "stamp_labels.txt"), "编辑", "责编"):
         at = label.find(word, 2)
         if at != -1:
             cut = min(cut, at)
     return label[:cut].rstrip(")）]】:：,，、")
+
+
+_NOT_IN_SOURCE_LINE = re.compile(r"[。，,！？!?：:；;、“”\"《》()（）]|https?://|www\.|\d")
+
+
+def _is_source_line(line: str) -> bool:
+    """A line that can only be a source's name: short, no sentence marks, digits or address."""
+    return 2 <= len(line) <= 20 and not _NOT_IN_SOURCE_LINE.search(line) \
+        and line not in set(word_list("cues", "source_not_outlets.txt"))
 
 
 def find_outlet(doc: Document, lines: list[Line], header_end: int) -> tuple[str | None, str]:
@@ -256,6 +268,11 @@ def find_outlet(doc: Document, lines: list[Line], header_end: int) -> tuple[str 
             return _source_name(match[1]), f"'{line.stripped[:40]}'"
         if match := _BYLINE_OUTLET.match(line.text):
             return match[1], f"byline '{line.stripped[:40]}'"
+    for line, after in zip(head, head[1:], strict=False):
+        # title / 2020-01-23 08:21:15 / 央视新闻 / address: the short line right under the
+        # header's date stamp names the source (feed dumps, wire copy, news-flash exports)
+        if _stamp_date(line.text) is not None and _is_source_line(after.stripped):
+            return after.stripped, f"header line '{after.stripped}'"
     for line in head:
         # "广西日报　2024年7月9日　第3版", "南方日报 2025-03-18 记者 …": the paper before its date
         if _stamp_date(line.text) is not None or _STAMP.search(line.text):
