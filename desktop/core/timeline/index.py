@@ -136,14 +136,21 @@ class TimelineIndex:
         return _densest_window(np.sort(self.start[use]), FIT_WINDOW_DAYS)
 
 
+#: "Fit all" over a corpus wider than the widest view shows the shortest stretch holding
+#: this share of its events (a few birth years or a plan to 2099 are outliers).
+FIT_SHARE = 0.9
+
+
 def _densest_window(starts: np.ndarray, window: float) -> tuple[float, float]:
-    """The ``window`` days holding the most event starts (the latest such stretch on a tie):
-    when a corpus spans more than the widest view (a biography from 1928, a plan to 2099),
-    "fit all" shows where its events are, not the empty middle of its range."""
-    ends = np.searchsorted(starts, starts + window, side="right")
-    counts = ends - np.arange(len(starts))
-    best = len(counts) - 1 - int(np.argmax(counts[::-1]))
-    return float(starts[best]), float(starts[best] + window)
+    """The shortest stretch holding :data:`FIT_SHARE` of the event starts (``starts``
+    sorted), at most ``window`` days: when a corpus spans more than the widest view (a
+    patient born in 1938 in a 2020 news flash, a plan to 2099), "fit all" shows where its
+    events are, not the empty middle of its range."""
+    count = max(1, int(np.ceil(FIT_SHARE * len(starts))))
+    widths = starts[count - 1 :] - starts[: len(starts) - count + 1]
+    best = len(widths) - 1 - int(np.argmin(widths[::-1]))  # the latest of equally short ones
+    first, last = float(starts[best]), float(starts[best + count - 1])
+    return first, min(max(last, first + 1.0), first + window)
 
 
 def day_numbers(column: pd.Series) -> np.ndarray:
