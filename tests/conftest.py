@@ -40,3 +40,15 @@ def seeds_records(seeds_corpus):
     from desktop.core.export.serialize import event_records
 
     return event_records(seeds_corpus.events)
+
+
+@pytest.fixture
+def no_error_reports(monkeypatch):
+    """Fails the test when the app would have shown its error report (an exception escaped
+    a Qt handler or a slot); a module opts in with ``pytestmark = usefixtures(...)``."""
+    from desktop.gui import errors
+
+    reported: list[str] = []
+    monkeypatch.setattr(errors, "handle_exception", lambda t, e, tb: reported.append(f"{t.__name__}: {e}"))
+    yield reported
+    assert not reported, reported

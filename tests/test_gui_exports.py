@@ -17,19 +17,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.export.formats import day_events
-from desktop.gui import errors
 from desktop.gui.main_window import MainWindow
 from desktop.gui.timeline_view import GUTTER
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
-@pytest.fixture(autouse=True)
-def no_error_reports(monkeypatch):
-    reported: list[str] = []
-    monkeypatch.setattr(errors, "handle_exception", lambda t, e, tb: reported.append(f"{t.__name__}: {e}"))
-    yield
-    assert not reported, reported
+pytestmark = pytest.mark.usefixtures("no_error_reports")
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ from conftest import SEEDS
 from PySide6.QtCore import QPoint, Qt, QTime
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from desktop.gui import errors
 from desktop.gui.corrections import EditEventDialog
 from desktop.gui.main_window import MainWindow
 from desktop.gui.timeline_view import GUTTER
@@ -21,12 +20,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
-@pytest.fixture(autouse=True)
-def no_error_reports(monkeypatch):
-    reported: list[str] = []
-    monkeypatch.setattr(errors, "handle_exception", lambda t, e, tb: reported.append(f"{t.__name__}: {e}"))
-    yield
-    assert not reported, reported
+pytestmark = pytest.mark.usefixtures("no_error_reports")
 
 
 @pytest.fixture

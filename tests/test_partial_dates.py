@@ -16,19 +16,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.core.events.corpus import extract
-from desktop.gui import errors
 from desktop.gui.corrections import EditEventDialog, PublishedDialog
 from desktop.gui.main_window import MainWindow
 
 UNDATED = "某市与某集团签约\n\n5月16日，天津市与某某集团签署战略合作协议。5月20日至22日，双方举办对接会。次日，项目开工。\n"
 
 
-@pytest.fixture(autouse=True)
-def no_error_reports(monkeypatch):
-    reported: list[str] = []
-    monkeypatch.setattr(errors, "handle_exception", lambda t, e, tb: reported.append(f"{t.__name__}: {e}"))
-    yield
-    assert not reported, reported
+pytestmark = pytest.mark.usefixtures("no_error_reports")
 
 
 @pytest.fixture
