@@ -171,6 +171,7 @@ def score(gold: Gold, events: Any, corpus: Path = CORPUS) -> dict[str, Any]:
     for kind, test in (("same outlet", same_outlet), ("different outlets", lambda p: not same_outlet(p))):
         chosen = {p for p in positives if test(p)}
         by_kind[kind] = {"gold": len(chosen), "found": len(chosen & predicted)}
+    reachable = {p for p in positives if p <= found}  # both mentions have an engine event
     precision = len(true) / (len(true) + len(false)) if true or false else 1.0
     recall = len(true) / len(positives) if positives else 1.0
     return {
@@ -180,6 +181,8 @@ def score(gold: Gold, events: Any, corpus: Path = CORPUS) -> dict[str, Any]:
         "true_pairs": len(true),
         "false_pairs": len(false),
         "gold_pairs": len(positives),
+        "reachable_pairs": len(reachable),
+        "recall_reachable": round(len(true & reachable) / len(reachable), 3) if reachable else 1.0,
         "distinct_pairs_merged": len(false & gold.distinct),
         "distinct_pairs": len(gold.distinct),
         "mentions": len(gold.mentions),

@@ -81,6 +81,8 @@ def main() -> None:
               f"({result['true_pairs']} of {result['gold_pairs']} gold pairs, {result['false_pairs']} false; "
               f"{result['distinct_pairs_merged']} of {result['distinct_pairs']} hard negatives merged; "
               f"{result['mentions_found']} of {result['mentions']} mentions found)")
+        print(f"  recall over the {result['reachable_pairs']} gold pairs whose two mentions both have a dated "
+              f"event: {result['recall_reachable']}")
         for kind, counts in result["by_kind"].items():
             print(f"  {kind}: {counts['found']} of {counts['gold']} gold pairs")
         for label in ("misses", "false"):

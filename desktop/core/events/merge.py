@@ -31,15 +31,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import combinations
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from desktop.core.resources import rows_of, word_list
 
@@ -61,6 +60,7 @@ class Settings:
     rare_share: float = 0.1
     rare_floor: int = 4
     min_shared_tokens: int = 3
+    min_shared_rare: int = 1
     min_token_chars: int = 2
     weight_sentence: float = 0.55
     weight_title: float = 0.25
@@ -68,8 +68,10 @@ class Settings:
     number_conflict_penalty: float = 20.0
     number_units_ignored: str = "年月日时分秒号"
     explicit_day_marks: str = "日号"
+    clock_marks: str = "时点"
     min_score: float = 72.0
     same_article: bool = False
+    same_article_min_score: float = 95.0
 
 
 @cache
@@ -100,25 +102,50 @@ def _stopwords() -> frozenset[str]:
     return frozenset(word_list("cues", "merge_stopwords.txt"))
 
 
-_tokens: dict[str, tuple[str, ...]] = {}
+_tokens: dict[str, tuple[tuple[str, int], ...]] = {}
+_words_cache: dict[tuple[str, int, tuple[int, int] | None], tuple[str, ...]] = {}
 
 
-def words_of(text: str, min_chars: int = 2) -> tuple[str, ...]:
-    """The words of ``text`` that say what happened: jieba's words (dictionary only, no HMM:
-    fast, and an unknown name falls into characters that still compare), stop words,
-    punctuation and short words (unless they hold a digit) left out; sorted, unique."""
+def _segmented(text: str) -> tuple[tuple[str, int], ...]:
+    """jieba's words of ``text`` with their offsets, cached per text (dictionary only, no HMM:
+    fast, and an unknown name falls into characters that still compare)."""
     found = _tokens.get(text)
     if found is None:
         from desktop.core.text.segmenter import tokenizer
 
-        stop = _stopwords()
-        words = {w for w in (w.strip() for w in tokenizer().lcut(text, HMM=False))
-                 if w and w not in stop and any(ch.isalnum() for ch in w)
-                 and (len(w) >= min_chars or any(ch.isdigit() for ch in w))}
-        found = tuple(sorted(words))
+        words, position = [], 0
+        for word in tokenizer().lcut(text, HMM=False):
+            words.append((word, position))
+            position += len(word)
+        found = tuple(words)
         if len(_tokens) >= _TOKEN_CACHE_MAX:
             _tokens.clear()  # a bounded cache: a new corpus starts it again
         _tokens[text] = found
+    return found
+
+
+def words_of(text: str, min_chars: int = 2, leave_out: tuple[int, int] | None = None) -> tuple[str, ...]:
+    """The words of ``text`` that say what happened: jieba's words, stop words, punctuation and
+    short words (unless they hold a digit) left out, and those overlapping ``leave_out`` (the
+    date expression: dates are compared as intervals); sorted, unique."""
+    key = (text, min_chars, leave_out)
+    cached = _words_cache.get(key)
+    if cached is not None:
+        return cached
+    stop = _stopwords()
+    start, end = leave_out or (0, 0)
+    words = set()
+    for word, position in _segmented(text):
+        word_end = position + len(word)
+        if start < end and position < end and word_end > start:
+            continue
+        word = word.strip()
+        if (word and word not in stop and any(ch.isalnum() for ch in word)
+                and (len(word) >= min_chars or any(ch.isdigit() for ch in word))):
+            words.add(word)
+    if len(_words_cache) >= _TOKEN_CACHE_MAX:
+        _words_cache.clear()
+    found = _words_cache[key] = tuple(sorted(words))
     return found
 
 
@@ -143,14 +170,23 @@ def places_agree(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> bo
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s.,，。、；;：:（）()“”\"'%％-])")
 
 
+_numbers_cache: dict[tuple[str, str], dict[str, set[float]]] = {}
+
+
 def numbers_of(text: str, ignored_units: str = "") -> dict[str, set[float]]:
     """The numbers of ``text`` by the character that follows them (``确诊13例`` → {例: {13}}),
-    those of dates and times (``ignored_units``) left out."""
+    those of dates and times (``ignored_units``) left out. Do not modify the result: it is cached."""
+    found = _numbers_cache.get((text, ignored_units))
+    if found is not None:
+        return found
     values: dict[str, set[float]] = defaultdict(set)
     for match in _NUMBER.finditer(text):
         unit = match.group(2)
         if unit not in ignored_units:
             values[unit].add(float(match.group(1)))
+    if len(_numbers_cache) >= _TOKEN_CACHE_MAX:
+        _numbers_cache.clear()
+    _numbers_cache[(text, ignored_units)] = values
     return values
 
 
@@ -182,16 +218,30 @@ class _Features:
         # a day the text states (20日) is not moved by the tolerance; a derived one (昨天) may be
         self.explicit_day = day_or_finer & said.to_numpy(dtype=bool)
         self.edtf = frame["edtf"].astype(object).to_numpy()
+        self._clocks: dict[int, frozenset[float]] = {}
         self._words: dict[int, tuple[str, ...]] = {}
         self._title_words: dict[int, tuple[str, ...]] = {}
         self._joined: dict[int, tuple[str, str]] = {}
         self._chains: dict[int, list[frozenset[str]]] = {}
         self._numbers: dict[int, dict[str, set[float]]] = {}
 
+    def clocks(self, i: int) -> frozenset[float]:
+        """The clock hours the sentence states (``1月30日8时至20时`` → {8, 20}): a report's window."""
+        found = self._clocks.get(i)
+        if found is None:
+            sentence = str(self.sentences[i]) if self.sentences[i] is not None else ""
+            hours = numbers_of(sentence)
+            found = self._clocks[i] = frozenset(v for mark in self.config.clock_marks for v in hours.get(mark, ()))
+        return found
+
     def dates_agree(self, i: int, j: int) -> bool:
         """Whether the two dates can be one happening's at their precision: the intervals
         overlap, or lie at most the tolerance apart when one of them is not a day the text
-        states; two clock times must name the same hour."""
+        states; two clock times must name the same hour, and two sentences that state clock
+        hours (a report's window) the same hours."""
+        clocks_i, clocks_j = self.clocks(i), self.clocks(j)
+        if clocks_i and clocks_j and clocks_i != clocks_j:
+            return False
         if self.starts[i] <= self.ends[j] and self.starts[j] <= self.ends[i]:
             if self.clock[i] and self.clock[j]:
                 return str(self.edtf[i])[:13] == str(self.edtf[j])[:13]
@@ -201,12 +251,34 @@ class _Features:
         tolerance = self.config.date_tolerance_days
         return self.starts[i] - tolerance <= self.ends[j] and self.starts[j] - tolerance <= self.ends[i]
 
+    def column(self, rows: np.ndarray, value: Callable[[int], Any]) -> np.ndarray:
+        """``value(i)`` for each of ``rows``, computed once per distinct row."""
+        unique, inverse = np.unique(rows, return_inverse=True)
+        return np.array([value(i) for i in unique.tolist()] + [None], dtype=object)[:-1][inverse]
+
+    def dates_agree_many(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """:meth:`dates_agree` for arrays of row pairs."""
+        def key(row: int) -> str:
+            return " ".join(map(str, sorted(self.clocks(row))))
+
+        ki, kj = self.column(i, key), self.column(j, key)
+        clash = (ki != "") & (kj != "") & (ki != kj)
+        overlap = (self.starts[i] <= self.ends[j]) & (self.starts[j] <= self.ends[i])
+        both_clock = self.clock[i] & self.clock[j]
+        hours = np.array([str(a)[:13] == str(b)[:13] for a, b in zip(self.edtf[i], self.edtf[j], strict=True)],
+                         dtype=bool) if len(i) else np.zeros(0, dtype=bool)
+        same_time = ~both_clock | hours
+        tolerance = self.config.date_tolerance_days
+        near = (self.starts[i] - tolerance <= self.ends[j]) & (self.starts[j] - tolerance <= self.ends[i])
+        moved = near & ~(self.explicit_day[i] & self.explicit_day[j])
+        return ~clash & ((overlap & same_time) | (~overlap & moved))
+
     def words(self, i: int) -> tuple[str, ...]:
         found = self._words.get(i)
         if found is None:
             sentence = str(self.sentences[i]) if self.sentences[i] is not None else ""
-            # the date expression itself is left out: dates are compared as intervals
-            found = self._words[i] = words_of(self._without_date(i, sentence), self.config.min_token_chars)
+            span = (int(self.date_starts[i] - self.sentence_starts[i]), int(self.date_ends[i] - self.sentence_starts[i]))
+            found = self._words[i] = words_of(sentence, self.config.min_token_chars, span)
         return found
 
     def title_words(self, i: int) -> tuple[str, ...]:
@@ -261,6 +333,8 @@ def pair_score(features: _Features, i: int, j: int) -> float | None:
     config = features.config
     if not places_agree(features.chains(i), features.chains(j)):
         return None
+    if len(set(features.words(i)) & set(features.words(j))) < config.min_shared_tokens:
+        return None
     sentence_i, title_i = features.joined(i)
     sentence_j, title_j = features.joined(j)
     score = (config.weight_sentence * fuzz.token_set_ratio(sentence_i, sentence_j)
@@ -269,6 +343,39 @@ def pair_score(features: _Features, i: int, j: int) -> float | None:
     if numbers_conflict(features.numbers(i), features.numbers(j)):
         score -= config.number_conflict_penalty
     return score
+
+
+def _scores(pairs: np.ndarray, features: _Features, config: Settings) -> list[tuple[float, int, int]]:
+    """:func:`pair_score` of many pairs: the word scores in one rapidfuzz call (C++, all cores),
+    the rest only for pairs that can still reach the threshold."""
+    if not len(pairs):
+        return []
+    first, second = pairs[:, 0].tolist(), pairs[:, 1].tolist()
+
+    def sentence(row: int) -> str:
+        return features.joined(row)[0]
+
+    def title(row: int) -> str:
+        return features.joined(row)[1]
+
+    words = np.zeros(len(pairs))
+    for weight, text in ((config.weight_sentence, sentence), (config.weight_title, title)):
+        a = features.column(pairs[:, 0], text).tolist()
+        b = features.column(pairs[:, 1], text).tolist()
+        words += weight * process.cpdist(a, b, scorer=fuzz.token_set_ratio, workers=-1)
+    reachable = np.flatnonzero(words + config.weight_entities * 100.0 >= config.min_score)
+    found = []
+    for k in reachable.tolist():
+        i, j = first[k], second[k]
+        if len(set(features.words(i)) & set(features.words(j))) < config.min_shared_tokens:
+            continue
+        if not places_agree(features.chains(i), features.chains(j)):
+            continue
+        score = float(words[k]) + config.weight_entities * features.entities(i, j)
+        if numbers_conflict(features.numbers(i), features.numbers(j)):
+            score -= config.number_conflict_penalty
+        found.append((score, i, j))
+    return found
 
 
 class _Clusters:
@@ -307,53 +414,58 @@ def _eligible(frame: pd.DataFrame, config: Settings, days_start: np.ndarray, day
     return ~excluded & ~long
 
 
-def _candidate_pairs(rows: np.ndarray, lo: np.ndarray, hi: np.ndarray, articles: np.ndarray,
-                     features: _Features, config: Settings) -> set[tuple[int, int]]:
-    """Pairs of rows (i < j) whose widened intervals overlap, blocked by date."""
-    blocks: dict[int, list[int]] = defaultdict(list)
+def _candidate_pairs(rows: np.ndarray, features: _Features, config: Settings) -> np.ndarray:
+    """Pairs of rows ``(i, j)``, i < j, that share words within a block of days and whose dates
+    agree, as an (n, 2) array. Built with a pandas self-join over (block, word): the work
+    follows the number of events and words, not its square."""
+    lo, hi = features.starts - config.date_tolerance_days, features.ends
     size = max(config.block_days, 1)
+    vocabulary: dict[str, int] = {}
+    row_list: list[int] = []
+    block_list: list[int] = []
+    word_list_: list[int] = []
     for i in rows.tolist():
+        ids = [vocabulary.setdefault(word, len(vocabulary)) for word in features.words(i)]
         for block in range(int(lo[i]) // size, int(hi[i]) // size + 1):
-            blocks[block].append(i)
-    pairs: set[tuple[int, int]] = set()
-
-    def consider(i: int, j: int) -> None:
-        if i > j:
-            i, j = j, i
-        if (i, j) in pairs or not features.dates_agree(i, j):
-            return
-        if not config.same_article and articles[i] == articles[j]:
-            return
-        pairs.add((i, j))
-
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        # pairs that share enough words; in a crowded stretch of days only rare words count
-        index: dict[str, list[int]] = defaultdict(list)
-        for i in members:
-            for word in features.words(i):
-                index[word].append(i)
-        cap = len(members)
-        if cap > config.large_block:
-            cap = max(config.rare_floor, int(config.rare_share * len(members)))
-        shared: dict[tuple[int, int], int] = defaultdict(int)
-        for holders in index.values():
-            if 1 < len(holders) <= cap:
-                for i, j in combinations(holders, 2):
-                    shared[(i, j) if i < j else (j, i)] += 1
-        for (i, j), count in shared.items():
-            if count >= config.min_shared_tokens:
-                consider(i, j)
-    return pairs
+            row_list.extend([i] * len(ids))
+            block_list.extend([block] * len(ids))
+            word_list_.extend(ids)
+    empty = np.empty((0, 2), dtype=np.int64)
+    if not row_list:
+        return empty
+    long = pd.DataFrame({"row": np.array(row_list, dtype=np.int64), "block": np.array(block_list, dtype=np.int64),
+                         "word": np.array(word_list_, dtype=np.int64)})
+    # how crowded each block is, and how many of its events hold each word
+    members = long.drop_duplicates(["row", "block"]).groupby("block")["row"].size()
+    long["members"] = long["block"].map(members).to_numpy()
+    long["holders"] = long.groupby(["block", "word"])["row"].transform("size").to_numpy()
+    crowded = long["members"].to_numpy() > config.large_block
+    cap = np.where(crowded, np.maximum(config.rare_floor, (config.rare_share * long["members"]).astype(np.int64)),
+                   long["members"].to_numpy())
+    keep = (long["holders"].to_numpy() > 1) & (long["holders"].to_numpy() <= cap)
+    long = long.loc[keep, ["row", "block", "word"]]
+    long["crowded"] = crowded[keep]
+    if long.empty:
+        return empty
+    joined = long.merge(long[["row", "block", "word"]], on=["block", "word"], suffixes=("", "_b"))
+    joined = joined[joined["row"].to_numpy() < joined["row_b"].to_numpy()]
+    counts = joined.groupby(["row", "row_b", "block"]).agg(shared=("word", "size"), crowded=("crowded", "first"))
+    needed = np.where(counts["crowded"].to_numpy(), config.min_shared_rare, config.min_shared_tokens)
+    counts = counts[counts["shared"].to_numpy() >= needed]
+    pairs = np.unique(np.array(counts.index.droplevel("block").tolist(), dtype=np.int64).reshape(-1, 2), axis=0)
+    if not len(pairs):
+        return empty
+    return pairs[features.dates_agree_many(pairs[:, 0], pairs[:, 1])]
 
 
-def _joinable(clusters: _Clusters, a: int, b: int, lo: np.ndarray, hi: np.ndarray,
-              articles: np.ndarray, features: _Features, config: Settings) -> bool:
+def _joinable(clusters: _Clusters, a: int, b: int, score: float, articles: np.ndarray,
+              features: _Features, config: Settings) -> bool:
     """Whether the items of ``a`` and ``b`` may become one: every pair across them overlaps in
-    date and agrees in place, and (unless allowed) no article would give two sources."""
+    date and agrees in place, and an article gives two sources only when the link is close to
+    a restatement (a headline and the sentence it sums up)."""
     group_a, group_b = clusters.group(clusters.find(a)), clusters.group(clusters.find(b))
-    if not config.same_article and set(articles[group_a].tolist()) & set(articles[group_b].tolist()):
+    if (not config.same_article and score < config.same_article_min_score
+            and set(articles[group_a].tolist()) & set(articles[group_b].tolist())):
         return False
     for i in group_a:
         for j in group_b:
@@ -413,19 +525,13 @@ def _link_automatically(frame: pd.DataFrame, clusters: _Clusters, apart: set[str
     rows = np.flatnonzero(eligible)
     if len(rows) < 2:
         return
-    # widening one end only: two intervals pass when the gap between them is at most the tolerance
-    lo, hi = days_start - config.date_tolerance_days, days_end
     articles = frame["article_id"].astype(object).to_numpy()
     features = _Features(frame, config)
-    pairs = _candidate_pairs(rows, lo, hi, articles, features, config)
-    scored = []
-    for i, j in pairs:
-        score = pair_score(features, i, j)
-        if score is not None and score >= config.min_score:
-            scored.append((-score, i, j))
+    pairs = _candidate_pairs(rows, features, config)
+    scored = [(-score, i, j) for score, i, j in _scores(pairs, features, config) if score >= config.min_score]
     scored.sort()
-    for _, i, j in scored:
-        if clusters.find(i) != clusters.find(j) and _joinable(clusters, i, j, lo, hi, articles, features, config):
+    for negative, i, j in scored:
+        if clusters.find(i) != clusters.find(j) and _joinable(clusters, i, j, -negative, articles, features, config):
             clusters.union(i, j)
 
 
