@@ -193,12 +193,12 @@ def _select(args: argparse.Namespace, events) -> list[str]:  # noqa: ANN001 - Da
     return events["id"][event_filter.mask(events)].astype(str).tolist()
 
 
-def _read_and_select(args: argparse.Namespace):  # noqa: ANN202 - (events, ids) or an exit code
+def _read_and_select(args: argparse.Namespace, merge: bool | None = None):  # noqa: ANN202 - (events, ids) or an exit code
     """The corpus's events and the ids the selection options choose; an exit code instead
     when the options conflict, the corpus cannot be read or nothing matched."""
     if _selection_conflict(args):
         return 2
-    corpus = _read_corpus(args)
+    corpus = _read_corpus(args, merge=merge)
     if isinstance(corpus, int):
         return corpus
     selected = _select(args, corpus.events)
@@ -211,10 +211,10 @@ def _read_and_select(args: argparse.Namespace):  # noqa: ANN202 - (events, ids) 
 def _export_pdf(args: argparse.Namespace) -> int:
     import os
 
-    chosen = _read_and_select(args)
+    chosen = _read_and_select(args, merge=True)
     if isinstance(chosen, int):
         return chosen
-    events, selected = chosen
+    events, selected = _merged_items(*chosen)  # the brief cites every source of a happening
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
@@ -228,6 +228,16 @@ def _export_pdf(args: argparse.Namespace) -> int:
         return 1
     print(f"{len(selected)} events → {args.output}", file=sys.stderr)
     return 0
+
+
+def _merged_items(events, selected: list[str]):  # noqa: ANN001, ANN202 - DataFrame
+    """One row per happening, and the items the selected events belong to (in order, once)."""
+    from desktop.core.events.merge import collapse_clusters, item_sources
+
+    items = collapse_clusters(events)
+    merged = items[items["sources"].notna().to_numpy()]
+    item_of = {str(source["id"]): str(row["id"]) for _, row in merged.iterrows() for source in item_sources(row)}
+    return items, list(dict.fromkeys(item_of.get(i, i) for i in selected))
 
 
 IMAGE_SUFFIXES = {".png": "png", ".svg": "svg"}

@@ -256,3 +256,15 @@ def test_clustering_stays_near_linear():
     large = time.perf_counter() - started
     assert large < 10
     assert large < 30 * max(small, 0.02)
+
+
+def test_export_pdf_cites_every_source_of_a_merged_item(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    import re
+
+    folder = _write(tmp_path / "news")
+    out = tmp_path / "brief.pdf"
+    result = _cli("export-pdf", str(folder), "--query", "山西", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages))
+    assert "人民日报" in text and "央视新闻" in text and "2个来源报道了此事" in text
