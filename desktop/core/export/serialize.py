@@ -23,7 +23,8 @@ EVENT_FIELDS = [
 CLUSTER_FIELDS = ["cluster_id", "cluster_size"]
 
 
-def _fields(frame: pd.DataFrame) -> list[str]:
+def fields_of(frame: pd.DataFrame) -> list[str]:
+    """The columns of a flat export of ``frame``: the event fields, then the cluster fields when it has them."""
     return EVENT_FIELDS + [f for f in CLUSTER_FIELDS if f in frame.columns]
 
 
@@ -140,7 +141,7 @@ def flat_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def events_csv(frame: pd.DataFrame) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=_fields(frame), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=fields_of(frame), lineterminator="\n")
     writer.writeheader()
     writer.writerows(flat_records(frame))
     return buffer.getvalue()
