@@ -57,7 +57,7 @@ class Settings:
     excluded_precisions: frozenset[str] = frozenset({"open-range"})
     block_days: int = 7
     large_block: int = 60
-    rare_share: float = 0.1
+    rare_share: float = 0.05
     rare_floor: int = 4
     min_shared_tokens: int = 3
     min_shared_rare: int = 1
@@ -265,9 +265,9 @@ class _Features:
         clash = (ki != "") & (kj != "") & (ki != kj)
         overlap = (self.starts[i] <= self.ends[j]) & (self.starts[j] <= self.ends[i])
         both_clock = self.clock[i] & self.clock[j]
-        hours = np.array([str(a)[:13] == str(b)[:13] for a, b in zip(self.edtf[i], self.edtf[j], strict=True)],
-                         dtype=bool) if len(i) else np.zeros(0, dtype=bool)
-        same_time = ~both_clock | hours
+        same_time = np.ones(len(i), dtype=bool)
+        for k in np.flatnonzero(both_clock).tolist():
+            same_time[k] = str(self.edtf[i[k]])[:13] == str(self.edtf[j[k]])[:13]
         tolerance = self.config.date_tolerance_days
         near = (self.starts[i] - tolerance <= self.ends[j]) & (self.starts[j] - tolerance <= self.ends[i])
         moved = near & ~(self.explicit_day[i] & self.explicit_day[j])
@@ -449,10 +449,12 @@ def _candidate_pairs(rows: np.ndarray, features: _Features, config: Settings) ->
         return empty
     joined = long.merge(long[["row", "block", "word"]], on=["block", "word"], suffixes=("", "_b"))
     joined = joined[joined["row"].to_numpy() < joined["row_b"].to_numpy()]
-    counts = joined.groupby(["row", "row_b", "block"]).agg(shared=("word", "size"), crowded=("crowded", "first"))
+    counts = joined.groupby(["row", "row_b", "block"], sort=False).agg(
+        shared=("word", "size"), crowded=("crowded", "first")).reset_index()
     needed = np.where(counts["crowded"].to_numpy(), config.min_shared_rare, config.min_shared_tokens)
     counts = counts[counts["shared"].to_numpy() >= needed]
-    pairs = np.unique(np.array(counts.index.droplevel("block").tolist(), dtype=np.int64).reshape(-1, 2), axis=0)
+    pairs = np.unique(np.stack([counts["row"].to_numpy(dtype=np.int64), counts["row_b"].to_numpy(dtype=np.int64)],
+                               axis=1), axis=0)
     if not len(pairs):
         return empty
     return pairs[features.dates_agree_many(pairs[:, 0], pairs[:, 1])]
