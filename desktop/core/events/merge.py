@@ -66,6 +66,8 @@ class Settings:
     weight_title: float = 0.25
     weight_entities: float = 0.20
     number_conflict_penalty: float = 20.0
+    distinctive_number: float = 100.0
+    shared_number_bonus: float = 0.0
     number_units_ignored: str = "年月日时分秒号"
     explicit_day_marks: str = "日号"
     clock_marks: str = "时点"
@@ -188,6 +190,11 @@ def numbers_of(text: str, ignored_units: str = "") -> dict[str, set[float]]:
         _numbers_cache.clear()
     _numbers_cache[(text, ignored_units)] = values
     return values
+
+
+def numbers_shared(a: dict[str, set[float]], b: dict[str, set[float]], at_least: float) -> bool:
+    """Both give one number of at least ``at_least`` with one unit (全国新增确诊1737例 / 报告新增确诊病例1737例)."""
+    return any(value >= at_least for unit in set(a) & set(b) for value in a[unit] & b[unit])
 
 
 def numbers_conflict(a: dict[str, set[float]], b: dict[str, set[float]]) -> bool:
@@ -363,7 +370,7 @@ def _scores(pairs: np.ndarray, features: _Features, config: Settings) -> list[tu
         a = features.column(pairs[:, 0], text).tolist()
         b = features.column(pairs[:, 1], text).tolist()
         words += weight * process.cpdist(a, b, scorer=fuzz.token_set_ratio, workers=-1)
-    reachable = np.flatnonzero(words + config.weight_entities * 100.0 >= config.min_score)
+    reachable = np.flatnonzero(words + config.weight_entities * 100.0 + config.shared_number_bonus >= config.min_score)
     found = []
     for k in reachable.tolist():
         i, j = first[k], second[k]
@@ -374,6 +381,8 @@ def _scores(pairs: np.ndarray, features: _Features, config: Settings) -> list[tu
         score = float(words[k]) + config.weight_entities * features.entities(i, j)
         if numbers_conflict(features.numbers(i), features.numbers(j)):
             score -= config.number_conflict_penalty
+        elif numbers_shared(features.numbers(i), features.numbers(j), config.distinctive_number):
+            score += config.shared_number_bonus
         found.append((score, i, j))
     return found
 
