@@ -336,20 +336,11 @@ class _Features:
 
 
 def pair_score(features: _Features, i: int, j: int) -> float | None:
-    """The similarity of events ``i`` and ``j`` (0–100), None when they cannot be one happening."""
-    config = features.config
-    if not places_agree(features.chains(i), features.chains(j)):
-        return None
-    if len(set(features.words(i)) & set(features.words(j))) < config.min_shared_tokens:
-        return None
-    sentence_i, title_i = features.joined(i)
-    sentence_j, title_j = features.joined(j)
-    score = (config.weight_sentence * fuzz.token_set_ratio(sentence_i, sentence_j)
-             + config.weight_title * fuzz.token_set_ratio(title_i, title_j)
-             + config.weight_entities * features.entities(i, j))
-    if numbers_conflict(features.numbers(i), features.numbers(j)):
-        score -= config.number_conflict_penalty
-    return score
+    """The similarity of events ``i`` and ``j`` (0–100 and the adjustments), None when they
+    cannot be one happening (too few shared words, places that disagree) or cannot reach the
+    threshold. Dates are checked apart (:meth:`_Features.dates_agree`)."""
+    found = _scores(np.array([[i, j]], dtype=np.int64), features, features.config)
+    return found[0][0] if found else None
 
 
 def _scores(pairs: np.ndarray, features: _Features, config: Settings) -> list[tuple[float, int, int]]:
