@@ -172,3 +172,23 @@ def test_the_pdf_brief_cites_every_source(window, qtbot, tmp_path, monkeypatch):
     assert "2个来源报道了此事" in text
     for source in window.model.frame["sources"].iat[row][1:]:  # the item's own sentence is its quote
         assert re.sub(r"\s+", "", source["sentence"]) in text
+
+
+def test_a_source_of_the_item_is_shown_in_the_text_when_activated(window, qtbot):
+    [row] = merged_rows(window)
+    click_item(qtbot, window, row)
+    sources = window.model.frame["sources"].iat[row]
+    listing = window.detail.sources_list
+    assert listing.count() == len(sources) == 2
+    other = sources[1]
+    window.detail.single.ensureWidgetVisible(listing)  # the pane scrolls: bring the list into view
+    qtbot.waitUntil(lambda: not listing.visibleRegion().isEmpty())
+    rect = listing.visualItemRect(listing.item(1))
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert listing.currentRow() == 1
+    qtbot.keyClick(listing, Qt.Key.Key_Return)  # activate it (as a double-click does)
+    text = window.source.text.toPlainText()
+    assert other["sentence"] in text
+    cursor = window.source.text.textCursor()
+    assert cursor.position() == window.source.cursor_for(other["sentence_start"], other["sentence_start"]).position()
+    assert str(other["outlet"]) in window.source.header.full_text()

@@ -72,6 +72,7 @@ class DetailPane(QWidget):
     unhide_requested = Signal(int)
     published_edit_requested = Signal(int)  # event row: set its article's publication date
     split_requested = Signal(int)  # item row: take a merged item apart into its sources
+    source_requested = Signal(object)  # one source of a merged item (a dict): show it in the text
 
     def __init__(self, model: EventTableModel, selection: QItemSelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,7 +121,12 @@ class DetailPane(QWidget):
         self.spread = _label()
         self.sources_text = _label(size=9.5)
         self.sources_text.setStyleSheet("background:#F1F8E9; padding:6px; border-radius:4px")
-        for widget in (self.sources_heading, self.spread, self.sources_text):
+        self.sources_list = QListWidget()  # activate a source: its article, its sentence
+        self.sources_list.setToolTip(self.tr("双击（或按回车）一个来源，在原文中显示它的句子"))
+        self.sources_list.setMaximumHeight(110)
+        self.sources_list.itemActivated.connect(
+            lambda item: self.source_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        for widget in (self.sources_heading, self.spread, self.sources_text, self.sources_list):
             layout.addWidget(widget)
         self.source_button = QPushButton(self.tr("在原文中显示"))
         self.edit_button = QPushButton(self.tr("修改…"))
@@ -255,7 +261,7 @@ class DetailPane(QWidget):
         source gives it and its sentence; and the spread of their dates."""
         sources = frame["sources"].iat[row] if "sources" in frame else None
         merged = isinstance(sources, list) and len(sources) > 1
-        for widget in (self.sources_heading, self.sources_text, self.split_button):
+        for widget in (self.sources_heading, self.sources_text, self.sources_list, self.split_button):
             widget.setVisible(merged)
         self.spread.setVisible(False)
         if not merged:
@@ -266,6 +272,7 @@ class DetailPane(QWidget):
             self.spread.setText(self.tr("各来源所记日期：%s") % readable_date(first, last, "range"))
             self.spread.setVisible(True)
         blocks = []
+        self.sources_list.clear()
         for number, source in enumerate(sources, start=1):
             when = readable_date(pd.Timestamp(source["start"]).date(), pd.Timestamp(source["end"]).date(),
                                  str(source["precision"]), str(source["edtf"]))
@@ -275,4 +282,7 @@ class DetailPane(QWidget):
             dated = self.tr("所记日期：%1（“%2”）").replace("%1", when).replace("%2", str(source["date_text"]))
             hidden = self.tr("（已隐藏）") if source.get("hidden") else ""
             blocks.append(f"{head}{hidden}\n{dated}\n{source['sentence']}")
+            item = QListWidgetItem(head)
+            item.setData(Qt.ItemDataRole.UserRole, source)
+            self.sources_list.addItem(item)
         self.sources_text.setText("\n\n".join(blocks))

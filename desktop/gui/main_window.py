@@ -152,6 +152,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.detail.unhide_requested.connect(self.unhide_event)
         self.detail.published_edit_requested.connect(self.edit_published)
         self.detail.split_requested.connect(lambda row: self.split_items([row]))
+        self.detail.source_requested.connect(self.source.show_source)
         self.source.new_event_requested.connect(self.new_event_from_text)
 
         self.right = QSplitter(Qt.Orientation.Vertical)

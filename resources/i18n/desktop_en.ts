@@ -189,53 +189,58 @@
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="81"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="82"/>
         <source>在时间线或列表中选择事件，查看详情。</source>
         <translation>Select an event on the timeline or in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="114"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="115"/>
         <source>原句</source>
         <translation>Sentence</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/detail_pane.py" line="125"/>
+        <source>双击（或按回车）一个来源，在原文中显示它的句子</source>
+        <translation>Double-click a source (or press Enter) to show its sentence in the text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/detail_pane.py" line="131"/>
         <source>在原文中显示</source>
         <translation>Show in Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="126"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="132"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="127"/>
-        <location filename="../../desktop/gui/detail_pane.py" line="232"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="133"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="238"/>
         <source>隐藏此事件</source>
         <translation>Hide This Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="128"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="134"/>
         <source>修改发布日期…</source>
         <translation>Set Publication Date…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="129"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="135"/>
         <source>设定这篇文章的发布日期；文中的相对日期随之重新推算</source>
         <translation>Set this article&apos;s publication date; its relative dates are worked out again from it</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="134"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="140"/>
         <source>拆分…</source>
         <translation>Split…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="135"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="141"/>
         <source>这些来源报道的不是同一件事：拆成各自的事件</source>
         <translation>These sources do not report one happening: split them into their own events</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/detail_pane.py" line="187"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="193"/>
         <source>已选 %n 个事件</source>
         <translation>
             <numerusform>%n event selected</numerusform>
@@ -243,38 +248,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="189"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="195"/>
         <source>时间跨度：</source>
         <translation>Span: </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="191"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="197"/>
         <source>&#x3000;</source>
         <translation>  </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="230"/>
-        <location filename="../../desktop/gui/detail_pane.py" line="276"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="236"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="283"/>
         <source>（已隐藏）</source>
         <translation> (hidden)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="232"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="238"/>
         <source>恢复显示</source>
         <translation>Show again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="234"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="240"/>
         <source>&#x3000;·&#x3000;</source>
         <translation>  ·  </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="241"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="247"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/detail_pane.py" line="263"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="269"/>
         <source>%n 个来源报道了此事</source>
         <translation>
             <numerusform>Reported by %n source</numerusform>
@@ -282,17 +287,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="266"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="272"/>
         <source>各来源所记日期：%s</source>
         <translation>Dates the sources give: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="273"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="280"/>
         <source>%1. %2 · 《%3》 · 发布 %4</source>
         <translation>%1. %2 · “%3” · published %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="275"/>
+        <location filename="../../desktop/gui/detail_pane.py" line="282"/>
         <source>所记日期：%1（“%2”）</source>
         <translation>Dated %1 (“%2”)</translation>
     </message>
@@ -508,152 +513,152 @@ Please copy the report below and send it to the developers.</translation>
         <translation>Changes could not be saved: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="197"/>
+        <location filename="../../desktop/gui/main_window.py" line="198"/>
         <source>上次打开的 %s 已不存在；</source>
         <translation>%s, open last time, no longer exists; </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="220"/>
+        <location filename="../../desktop/gui/main_window.py" line="221"/>
         <source>事件列表</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="228"/>
+        <location filename="../../desktop/gui/main_window.py" line="229"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="249"/>
+        <location filename="../../desktop/gui/main_window.py" line="250"/>
         <source>打开文件(&amp;O)…</source>
         <translation>&amp;Open Files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="250"/>
+        <location filename="../../desktop/gui/main_window.py" line="251"/>
         <source>打开文件夹(&amp;D)…</source>
         <translation>Open Fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="251"/>
+        <location filename="../../desktop/gui/main_window.py" line="252"/>
         <source>导出所选事件为 PDF(&amp;E)…</source>
         <translation>&amp;Export Selected Events as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="251"/>
+        <location filename="../../desktop/gui/main_window.py" line="252"/>
         <source>导出所选事件为 PDF 简报</source>
         <translation>Export the selected events as a PDF brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="252"/>
+        <location filename="../../desktop/gui/main_window.py" line="253"/>
         <source>打开项目文件(&amp;P)…</source>
         <translation>Open &amp;Project File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="253"/>
+        <location filename="../../desktop/gui/main_window.py" line="254"/>
         <source>项目另存为(&amp;A)…</source>
         <translation>Save Project &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="254"/>
+        <location filename="../../desktop/gui/main_window.py" line="255"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="255"/>
+        <location filename="../../desktop/gui/main_window.py" line="256"/>
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="256"/>
+        <location filename="../../desktop/gui/main_window.py" line="257"/>
         <source>在事件中搜索；焦点在原文中时，在原文中查找</source>
         <translation>Search the events; find in the source text when it has the focus</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="257"/>
+        <location filename="../../desktop/gui/main_window.py" line="258"/>
         <source>放大(&amp;I)</source>
         <translation>Zoom &amp;In</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="258"/>
+        <location filename="../../desktop/gui/main_window.py" line="259"/>
         <source>缩小(&amp;O)</source>
         <translation>Zoom &amp;Out</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="259"/>
+        <location filename="../../desktop/gui/main_window.py" line="260"/>
         <source>显示全部(&amp;A)</source>
         <translation>Fit &amp;All</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="260"/>
+        <location filename="../../desktop/gui/main_window.py" line="261"/>
         <source>缩放到所选(&amp;S)</source>
         <translation>Zoom to &amp;Selection</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="261"/>
+        <location filename="../../desktop/gui/main_window.py" line="262"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="263"/>
+        <location filename="../../desktop/gui/main_window.py" line="264"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="265"/>
+        <location filename="../../desktop/gui/main_window.py" line="266"/>
         <source>修改所选事件(&amp;M)…</source>
         <translation>&amp;Modify Selected Event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="266"/>
+        <location filename="../../desktop/gui/main_window.py" line="267"/>
         <source>隐藏/恢复所选事件(&amp;H)</source>
         <translation>&amp;Hide/Show Selected Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="267"/>
+        <location filename="../../desktop/gui/main_window.py" line="268"/>
         <source>以所选文字新建事件(&amp;N)…</source>
         <translation>&amp;New Event from Selected Text…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="269"/>
+        <location filename="../../desktop/gui/main_window.py" line="270"/>
         <source>合并所选事件(&amp;G)</source>
         <translation>Mer&amp;ge Selected Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="270"/>
+        <location filename="../../desktop/gui/main_window.py" line="271"/>
         <source>所选事件报道的是同一件事：合为一项，列出各个来源</source>
         <translation>The selected events report one happening: make them one item that lists every source</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="271"/>
+        <location filename="../../desktop/gui/main_window.py" line="272"/>
         <source>拆分合并的事件(&amp;T)</source>
         <translation>Spli&amp;t Merged Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="272"/>
+        <location filename="../../desktop/gui/main_window.py" line="273"/>
         <source>合并有误：拆成各个来源各自的事件</source>
-        <translation>A wrong merge: split it into each source's own event</translation>
+        <translation>A wrong merge: split it into each source&apos;s own event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="276"/>
+        <location filename="../../desktop/gui/main_window.py" line="277"/>
         <source>显示已隐藏的事件(&amp;D)</source>
         <translation>Show Hid&amp;den Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="278"/>
+        <location filename="../../desktop/gui/main_window.py" line="279"/>
         <source>高亮关键词(&amp;K)</source>
         <translation>Highlight &amp;Key Terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="303"/>
+        <location filename="../../desktop/gui/main_window.py" line="304"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="311"/>
+        <location filename="../../desktop/gui/main_window.py" line="312"/>
         <source>搜索：词 词、A OR B、-词、&quot;短语&quot;、地点:天津、2023年</source>
         <translation>Search: words, A OR B, -word, &quot;phrase&quot;, place:…, 2023</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="313"/>
+        <location filename="../../desktop/gui/main_window.py" line="314"/>
         <source>在标题、原句、关键词、地点、机构和文章标题中搜索（繁简、全角半角、大小写都算同一字）。
 天津 签约&#x3000;两个词都要有
 天津 OR 河北&#x3000;有其一即可
@@ -672,119 +677,119 @@ category:signing    source:outlet
 2023, 2020-2022, 2024-03    events overlapping that time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="329"/>
-        <location filename="../../desktop/gui/main_window.py" line="744"/>
+        <location filename="../../desktop/gui/main_window.py" line="330"/>
+        <location filename="../../desktop/gui/main_window.py" line="745"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="342"/>
-        <location filename="../../desktop/gui/main_window.py" line="694"/>
+        <location filename="../../desktop/gui/main_window.py" line="343"/>
+        <location filename="../../desktop/gui/main_window.py" line="695"/>
         <source>全部地点</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="345"/>
+        <location filename="../../desktop/gui/main_window.py" line="346"/>
         <source>日期</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="346"/>
+        <location filename="../../desktop/gui/main_window.py" line="347"/>
         <source>只看与这段时间重叠的事件（修改日期即开启）</source>
         <translation>Only events that overlap this period (editing a date turns it on)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="360"/>
+        <location filename="../../desktop/gui/main_window.py" line="361"/>
         <source>清除筛选</source>
         <translation>Clear Filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="381"/>
+        <location filename="../../desktop/gui/main_window.py" line="382"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="384"/>
+        <location filename="../../desktop/gui/main_window.py" line="385"/>
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="394"/>
+        <location filename="../../desktop/gui/main_window.py" line="395"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="405"/>
+        <location filename="../../desktop/gui/main_window.py" line="406"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="417"/>
+        <location filename="../../desktop/gui/main_window.py" line="418"/>
         <source>界面语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="427"/>
+        <location filename="../../desktop/gui/main_window.py" line="428"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="428"/>
+        <location filename="../../desktop/gui/main_window.py" line="429"/>
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="451"/>
+        <location filename="../../desktop/gui/main_window.py" line="452"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="455"/>
+        <location filename="../../desktop/gui/main_window.py" line="456"/>
         <source>只显示这一泳道的事件；点击取消</source>
         <translation>Only this lane&apos;s events are shown; click to show all</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="541"/>
+        <location filename="../../desktop/gui/main_window.py" line="542"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="551"/>
+        <location filename="../../desktop/gui/main_window.py" line="552"/>
         <source>打开文章</source>
         <translation>Open Articles</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="551"/>
+        <location filename="../../desktop/gui/main_window.py" line="552"/>
         <source>文章 (*.txt *.md *.html *.htm);;所有文件 (*)</source>
         <translation>Articles (*.txt *.md *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="557"/>
+        <location filename="../../desktop/gui/main_window.py" line="558"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="579"/>
+        <location filename="../../desktop/gui/main_window.py" line="580"/>
         <source>新闻时间线 — %s</source>
         <translation>News Timeline — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="593"/>
+        <location filename="../../desktop/gui/main_window.py" line="594"/>
         <source>正在读取文章…</source>
         <translation>Reading articles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="614"/>
+        <location filename="../../desktop/gui/main_window.py" line="615"/>
         <source>正在处理 %s（%d%%）</source>
         <translation>Processing %s (%d%%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="641"/>
+        <location filename="../../desktop/gui/main_window.py" line="642"/>
         <source>%s，%s</source>
         <translation>%s, %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/main_window.py" line="641"/>
+        <location filename="../../desktop/gui/main_window.py" line="642"/>
         <source>%n 篇文章</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -792,7 +797,7 @@ category:signing    source:outlet
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/main_window.py" line="642"/>
+        <location filename="../../desktop/gui/main_window.py" line="643"/>
         <source>%n 个事件</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -800,7 +805,7 @@ category:signing    source:outlet
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/main_window.py" line="644"/>
+        <location filename="../../desktop/gui/main_window.py" line="645"/>
         <source>；%n 个文件未能读取（见“问题”）</source>
         <translation>
             <numerusform>; %n file could not be read (see Problems)</numerusform>
@@ -808,22 +813,22 @@ category:signing    source:outlet
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="662"/>
+        <location filename="../../desktop/gui/main_window.py" line="663"/>
         <source>提取失败：%s</source>
         <translation>Extraction failed: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="668"/>
+        <location filename="../../desktop/gui/main_window.py" line="669"/>
         <source>已取消；已显示的事件保留</source>
         <translation>Cancelled; the events shown so far are kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="705"/>
+        <location filename="../../desktop/gui/main_window.py" line="706"/>
         <source>只看泳道：%s ✕</source>
         <translation>Only lane: %s ✕</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/main_window.py" line="747"/>
+        <location filename="../../desktop/gui/main_window.py" line="748"/>
         <source>筛选后 %d / %n 个事件</source>
         <translation>
             <numerusform>Filtered: %d of %n event</numerusform>
@@ -831,72 +836,72 @@ category:signing    source:outlet
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="866"/>
+        <location filename="../../desktop/gui/main_window.py" line="867"/>
         <source>视野约 %.0f 年</source>
         <translation>About %.0f years in view</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="868"/>
+        <location filename="../../desktop/gui/main_window.py" line="869"/>
         <source>视野约 %.0f 个月</source>
         <translation>About %.0f months in view</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="870"/>
+        <location filename="../../desktop/gui/main_window.py" line="871"/>
         <source>视野约 %.0f 天</source>
         <translation>About %.0f days in view</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="872"/>
+        <location filename="../../desktop/gui/main_window.py" line="873"/>
         <source>视野约 %.0f 小时</source>
         <translation>About %.0f hours in view</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="885"/>
+        <location filename="../../desktop/gui/main_window.py" line="886"/>
         <source>界面语言</source>
         <translation>Interface Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="886"/>
+        <location filename="../../desktop/gui/main_window.py" line="887"/>
         <source>界面将在程序重新启动后改用 %s。现在重新启动吗？</source>
         <translation>The interface will be in %s once the app restarts. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="898"/>
+        <location filename="../../desktop/gui/main_window.py" line="899"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="899"/>
+        <location filename="../../desktop/gui/main_window.py" line="900"/>
         <source>时间线：滚轮缩放（以光标处为中心），Shift+滚轮或横向滚动平移，拖动平移，Shift/Ctrl+拖动框选；+ / − 缩放，0 显示全部，Z 缩放到所选；←/→、PageUp/PageDown、Home/End 移动，↑/↓ 换泳道；Alt+←/→（或 Ctrl+←/→）上一个/下一个事件；Ctrl+A 全选，Esc 取消选择；双击放大；点击计数徽标列出其中的事件（双击：放大到它们）。
 窗口：Tab / Shift+Tab 在时间线、事件列表、详情、原文和搜索框之间移动；Alt+字母或 F10 打开菜单；Ctrl+F 搜索事件（焦点在原文时在原文中查找）；Ctrl+E 导出所选事件为 PDF；Ctrl+Z / Ctrl+Shift+Z 撤销/重做；F2 修改所选事件；Delete 隐藏/恢复。</source>
         <translation>Timeline: the wheel zooms (around the pointer), Shift+wheel or a sideways scroll pans, dragging pans, Shift/Ctrl+drag selects a box; + / − zoom, 0 fits all, Z zooms to the selection; ←/→, PageUp/PageDown, Home/End move, ↑/↓ change lanes; Alt+←/→ (or Ctrl+←/→) previous/next event; Ctrl+A selects all, Esc clears the selection; a double click zooms in; a click on a count badge lists its events (double click: zoom to them).
 Window: Tab / Shift+Tab move between the timeline, the event list, the details, the source text and the search box; Alt+letter or F10 open the menus; Ctrl+F searches the events (finds in the source text when it has the focus); Ctrl+E exports the selected events as a PDF; Ctrl+Z / Ctrl+Shift+Z undo/redo; F2 edits the selected event; Delete hides/shows it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="911"/>
+        <location filename="../../desktop/gui/main_window.py" line="912"/>
         <source>事件简报</source>
         <translation>event-brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="920"/>
-        <location filename="../../desktop/gui/main_window.py" line="923"/>
-        <location filename="../../desktop/gui/main_window.py" line="932"/>
-        <location filename="../../desktop/gui/main_window.py" line="955"/>
+        <location filename="../../desktop/gui/main_window.py" line="921"/>
+        <location filename="../../desktop/gui/main_window.py" line="924"/>
+        <location filename="../../desktop/gui/main_window.py" line="933"/>
+        <location filename="../../desktop/gui/main_window.py" line="956"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="920"/>
+        <location filename="../../desktop/gui/main_window.py" line="921"/>
         <source>没有选中的事件。请先在时间线或列表中选择要导出的事件。</source>
         <translation>No event is selected. Select the events to export on the timeline or in the list first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="932"/>
+        <location filename="../../desktop/gui/main_window.py" line="933"/>
         <source>所选事件都已隐藏，没有可导出的事件。</source>
         <translation>All the selected events are hidden: there is nothing to export.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/main_window.py" line="936"/>
+        <location filename="../../desktop/gui/main_window.py" line="937"/>
         <source>正在导出 %n 个事件…</source>
         <translation>
             <numerusform>Exporting %n event…</numerusform>
@@ -904,7 +909,7 @@ Window: Tab / Shift+Tab move between the timeline, the event list, the details, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/main_window.py" line="945"/>
+        <location filename="../../desktop/gui/main_window.py" line="946"/>
         <source>已导出 %n 个事件到 %s</source>
         <translation>
             <numerusform>Exported %n event to %s</numerusform>
@@ -912,7 +917,7 @@ Window: Tab / Shift+Tab move between the timeline, the event list, the details, 
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="954"/>
+        <location filename="../../desktop/gui/main_window.py" line="955"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -988,32 +993,32 @@ Your changes will be saved in %s and read again next time.</translation>
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="98"/>
+        <location filename="../../desktop/gui/source_view.py" line="99"/>
         <source>高亮关键词</source>
         <translation>Highlight key terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="112"/>
+        <location filename="../../desktop/gui/source_view.py" line="113"/>
         <source>选择事件后，这里显示它的原文。</source>
         <translation>Select an event to see its source text here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="116"/>
+        <location filename="../../desktop/gui/source_view.py" line="117"/>
         <source>在原文中查找</source>
         <translation>Find in source text</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="120"/>
+        <location filename="../../desktop/gui/source_view.py" line="121"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="121"/>
+        <location filename="../../desktop/gui/source_view.py" line="122"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/source_view.py" line="243"/>
+        <location filename="../../desktop/gui/source_view.py" line="244"/>
         <source>在时间线上只看含“%s”的 %n 个事件</source>
         <translation>
             <numerusform>Show only the %n event containing “%s” on the timeline</numerusform>
@@ -1021,22 +1026,22 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="300"/>
+        <location filename="../../desktop/gui/source_view.py" line="311"/>
         <source>日期不详</source>
         <translation>date unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="302"/>
+        <location filename="../../desktop/gui/source_view.py" line="313"/>
         <source>&#x3000;·&#x3000;</source>
         <translation>  ·  </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="352"/>
+        <location filename="../../desktop/gui/source_view.py" line="363"/>
         <source>以所选文字新建事件…</source>
         <translation>New Event from Selected Text…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/source_view.py" line="384"/>
+        <location filename="../../desktop/gui/source_view.py" line="395"/>
         <source>%n 处</source>
         <translation>
             <numerusform>%n match</numerusform>
