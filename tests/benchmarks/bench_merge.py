@@ -84,7 +84,7 @@ def main() -> None:
         print(f"  recall over the {result['reachable_pairs']} gold pairs whose two mentions both have a dated "
               f"event: {result['recall_reachable']}")
         for kind, counts in result["by_kind"].items():
-            print(f"  {kind}: {counts['found']} of {counts['gold']} gold pairs")
+            print(f"  {kind}: {counts['found']} of {counts['gold']} gold pairs ({counts['reachable']} reachable)")
         for label in ("misses", "false"):
             for pair in result[label][: args.list]:
                 print(f"  {label[:-2] if label == 'misses' else 'false'}: {' | '.join(pair)}")
