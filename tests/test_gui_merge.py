@@ -192,3 +192,19 @@ def test_a_source_of_the_item_is_shown_in_the_text_when_activated(window, qtbot)
     cursor = window.source.text.textCursor()
     assert cursor.position() == window.source.cursor_for(other["sentence_start"], other["sentence_start"]).position()
     assert str(other["outlet"]) in window.source.header.full_text()
+
+
+def test_hiding_a_merged_item_hides_every_source_and_delete_shows_it_again(window, qtbot):
+    [row] = merged_rows(window)
+    click_item(qtbot, window, row)
+    event_id = str(window.model.frame["id"].iat[row])
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        window.act_hide.trigger()
+    frame = window.model.frame
+    item = int(frame.index.get_loc(event_id))
+    assert bool(frame["hidden"].iat[item])
+    assert all(bool(h) for h in window.members[window.members["cluster_id"] == frame["cluster_id"].iat[item]]["hidden"])
+    window.select_rows([item])
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        window.act_hide.trigger()  # Delete again: shown again, with every source
+    assert not window.members["hidden"].any()
