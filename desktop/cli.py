@@ -172,6 +172,13 @@ def _selection_conflict(args: argparse.Namespace) -> bool:
     if args.ids is not None and (args.date_from or args.date_to or args.category or args.query):
         print("desktop: --ids cannot be combined with --from/--to/--category/--query", file=sys.stderr)
         return True
+    if args.query:
+        from desktop.core.text.search import parse_query
+
+        query = parse_query(args.query)
+        if query.error_code:  # said before the corpus is read, as the window says it beside the box
+            print(f"desktop: --query: {query.error('en')}", file=sys.stderr)
+            return True
     return False
 
 
@@ -299,13 +306,16 @@ def _export(args: argparse.Namespace) -> int:
         result = write_export(fmt, events, args.output, selected, title=_corpus_name(args.paths),
                               lanes=args.lanes)
     except ValueError as exc:
-        reason = "no event is known to the day" if FORMATS[fmt].day_events_only else str(exc)
+        lacking = FORMATS[fmt].lacking
+        reason = ("no event is known to the day" if lacking == "day"
+                  else "no event has a known year" if lacking == "year" else str(exc))
         print(f"desktop: {reason}; nothing exported", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"desktop: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    left_out = f" ({result.left_out} not known to the day left out)" if result.left_out else ""
+    lacking = "with no known year" if result.lacking == "year" else "not known to the day"
+    left_out = f" ({result.left_out} {lacking} left out)" if result.left_out else ""
     print(f"{result.written} events → {args.output}{left_out}", file=sys.stderr)
     return 0
 
@@ -320,7 +330,7 @@ def _add_selection(command: argparse.ArgumentParser) -> None:
                          help="events starting on or before this day")
     command.add_argument("--category", action="append", metavar="C",
                          help="keep this category (repeatable)")
-    command.add_argument("--query", metavar="TEXT", help="words that must all occur")
+    command.add_argument("--query", metavar="TEXT", help="a search as typed in the window: words (all must occur), A OR B, -word, \"exact phrase\", place:天津 / 地点:天津, category:签约, source:人民日报, dates such as 2023年 or 2020-2022")
     command.add_argument("--project", metavar="FILE", help="apply the corrections of this project file")
 
 

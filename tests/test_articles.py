@@ -91,6 +91,15 @@ def test_rules_are_general_not_seed_specific(tmp_path):
     assert article.published.basis in ("url", "lead-day")
 
 
+def test_a_source_label_names_the_outlet_without_the_author_after_it(tmp_path):
+    doc = _doc(tmp_path, "2008-09-03 16:08:29\n某地发生地震。\n\n8月30日，某地发生地震。(来源：某某网作者：王某某)\n")
+    (article,) = split_articles(doc)
+    assert article.outlet == "某某网"
+    doc = _doc(tmp_path, "某地新闻\n2005-04-05 06:40更新 来源：转载文章\n\n4月4日，某地举行签约仪式。\n", "b.txt")
+    (article,) = split_articles(doc)
+    assert article.outlet is None
+
+
 def test_no_date_anywhere_is_unknown(tmp_path):
     doc = _doc(tmp_path, "没有任何日期的一段文字，讲述某地的发展情况，内容较长以便成为正文段落。\n")
     (article,) = split_articles(doc)

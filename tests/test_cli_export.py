@@ -110,3 +110,11 @@ def test_usage_errors_and_failures_have_their_exit_codes(tmp_path, cli):
     assert code == 2 and "no event matched" in err
     code, err = cli("-o", str(tmp_path / "no" / "such" / "folder" / "e.csv"))
     assert code == 1 and "cannot write" in err
+
+
+def test_a_malformed_query_says_what_is_wrong_and_writes_nothing(tmp_path):
+    target = tmp_path / "e.csv"
+    result = run("--query", '天津 "未闭合', "-o", str(target))
+    assert result.returncode == 2
+    assert "--query" in result.stderr and "quotation mark" in result.stderr
+    assert not target.exists()

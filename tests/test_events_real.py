@@ -178,6 +178,14 @@ def test_recurring_and_generic_periods_are_not_events(tmp_path):
     assert list(frame["date_text"]) == ["今冬", "明春"]
 
 
+def test_years_counted_from_a_founding_are_not_calendar_years(tmp_path):
+    header = "某地新闻\n来源：某某日报  2026-08-22 10:00\n\n"
+    frame = events_of(tmp_path, header + "广州建城2240年得名1800年专题展开展。这座城得名于1800年，该校建校120年。"
+                      "1998年，博物馆开馆。\n")
+    assert sorted(frame["date_text"]) == ["1800年", "1998年"]
+    assert frame.loc[frame["date_text"] == "1800年", "sentence"].iloc[0].startswith("这座城得名于")
+
+
 def test_a_deadline_dates_the_unit_it_names(tmp_path):
     header = "某地新闻\n来源：某某日报  2012-06-01 10:00\n\n"
     frame = events_of(tmp_path, header + "６月底前完成城区餐饮单位分级管理，１１月底前，完成大型餐馆改造，2030年前建成新城。\n")

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 from conftest import SEEDS
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTime
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop.gui import errors
@@ -138,6 +138,36 @@ def test_f2_edits_and_ctrl_z_ctrl_shift_z_undo_and_redo(window, qtbot, monkeypat
     assert title() == original
     key(qtbot, window, Qt.Key.Key_Z, CTRL | SHIFT)
     assert title() == "核对后的标题"
+
+
+def test_f2_sets_a_time_of_day_with_minute_precision(window, qtbot, monkeypatch):
+    view = window.timeline
+    view.repaint()
+    precision = window.model.frame["precision"]
+    day_item = next(
+        (item, rect) for item, rect, label in view.drawn_items()
+        if item.kind == "event" and label is not None and rect.left() > GUTTER + 4 and precision.iat[item.event] == "day"
+    )
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=day_item[1].center().toPoint())
+    assert window.selected_rows() == [day_item[0].event]
+    row = day_item[0].event
+    event_id = window.model.frame["id"].iat[row]
+
+    def exec_(dialog: EditEventDialog) -> int:
+        dialog.show()
+        assert not dialog.clock.isEnabled()  # a day has no clock time
+        dialog.precision.setCurrentIndex(dialog.precision.findData("minute"))
+        assert dialog.clock.isEnabled()
+        dialog.clock.setTime(QTime(15, 30))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        return dialog.result()
+
+    monkeypatch.setattr(EditEventDialog, "exec", exec_)
+    key(qtbot, window, Qt.Key.Key_F2)
+    edited = window.model.frame.set_index("id").loc[event_id]
+    assert edited["precision"] == "minute" and str(edited["edtf"]).endswith("T15:30")
+    assert edited["start"] == edited["end"]
+    assert "15:30" in window.detail.when.text()
 
 
 def test_delete_hides_and_show_hidden_shows_dimmed(window, qtbot):

@@ -164,6 +164,20 @@ def test_fit_all_is_not_widened_by_a_century_long_event():
     assert index.fit_extent() == (first, last)
 
 
+def test_fit_all_shows_where_the_events_are_when_they_span_more_than_the_widest_view():
+    frame = _frame(60)  # 2000 .. about 2025
+    outliers = frame.iloc[[0, 1]].copy()
+    outliers["id"] = ["old", "far"]
+    outliers["start"] = [pd.Timestamp("1850-03-01"), pd.Timestamp("2150-06-01")]
+    outliers["end"] = outliers["start"]
+    index = build_index(pd.concat([frame, outliers], ignore_index=True), "single")
+    first, last = index.fit_extent()
+    assert last - first <= 50 * 365.25
+    dense = build_index(frame, "single").fit_extent()
+    assert first <= dense[0] + 1 and last >= dense[0] + 20 * 365  # the busy stretch is in view
+    assert first > float(day_number(date(1900, 1, 1)))
+
+
 def test_the_axis_zooms_to_hours_for_events_with_a_time_of_day():
     from desktop.core.timeline.scale import MIN_SPAN_DAYS, choose_unit, enclosing_ticks, ticks
 
@@ -176,3 +190,16 @@ def test_the_axis_zooms_to_hours_for_events_with_a_time_of_day():
     hourly = ticks(unit, day + 14 / 24, day + 17 / 24)
     assert [t.label for t in hourly][:4] == ["14时", "15时", "16时", "17时"]
     assert enclosing_ticks(unit, day + 0.5, day + 0.6)[0].label == "2008年10月17日"
+
+
+def test_a_precision_of_hour_or_minute_keeps_the_clock_time_in_the_edtf():
+    from datetime import time
+
+    from desktop.core.dates import clock_of_edtf
+    from desktop.core.dates.intervals import interval_for
+
+    day = date(2008, 10, 17)
+    assert interval_for(day, date(2008, 12, 1), "minute", time(15, 30)) == (day, day, "2008-10-17T15:30")
+    assert interval_for(day, day, "hour", time(9, 45)) == (day, day, "2008-10-17T09")
+    assert clock_of_edtf(interval_for(day, day, "minute", time(7, 5))[2]) == (7, 5)
+    assert interval_for(day, day, "day", time(7, 5)) == (day, day, "2008-10-17")

@@ -27,7 +27,7 @@ PRECISIONS = (
 TENSES = ("past", "ongoing", "planned")
 ORIGINS = ("extracted", "edited", "manual")
 LANE_MODES = ("auto", "article", "source", "category", "place", "single")
-EDITABLE_PRECISIONS = ("day", "month", "quarter", "half-year", "year", "range", "open-range")
+EDITABLE_PRECISIONS = ("minute", "hour", "day", "month", "quarter", "half-year", "year", "range", "open-range")
 
 OTHER = "其他"  # the catch-all category (a key of the table, not a word shown to English readers)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QTimeEdit,
     QWidget,
 )
 
+from desktop.core.dates import clock_of_edtf
 from desktop.core.dates.intervals import interval_for
 from desktop.core.events.categories import OTHER, categories, category_name
 from desktop.core.events.table import TENSES
@@ -58,6 +60,10 @@ class EditEventDialog(QDialog):
             self.precision.addItem(precision_name(current), current)
             index = self.precision.count() - 1
         self.precision.setCurrentIndex(index)
+        # 下午3时许: an hour or a minute is the day plus its clock time, kept in the EDTF
+        hour, minute = clock_of_edtf(str(values.get("edtf") or "")) or (0, 0)
+        self.clock = QTimeEdit(QTime(hour, minute or 0))
+        self.clock.setDisplayFormat("HH:mm")
         self.title = QLineEdit(values.get("title", ""))
         self.title.setMaxLength(60)
         self.category = QComboBox()
@@ -76,6 +82,7 @@ class EditEventDialog(QDialog):
         form.addRow(self.tr("开始"), self.start)
         form.addRow(self.tr("结束"), self.end)
         form.addRow(self.tr("精度"), self.precision)
+        form.addRow(self.tr("时刻"), self.clock)
         form.addRow(self.tr("标题"), self.title)
         form.addRow(self.tr("类别"), self.category)
         form.addRow(self.tr("地点"), self.places)
@@ -90,10 +97,12 @@ class EditEventDialog(QDialog):
         self.setMinimumWidth(460)
         self.precision.currentIndexChanged.connect(self._snap)
         self.start.dateChanged.connect(self._snap)
+        self.clock.setEnabled(self.precision.currentData() in ("hour", "minute"))
 
     def _snap(self, *_: object) -> None:
         """Keep the end consistent with the precision (a year ends on 31 December)."""
         precision = self.precision.currentData()
+        self.clock.setEnabled(precision in ("hour", "minute"))
         if precision in ("range", "open-range"):
             return
         start, end, _ = interval_for(self.start.date().toPython(), self.end.date().toPython(), precision)
@@ -103,7 +112,8 @@ class EditEventDialog(QDialog):
 
     def changes(self) -> dict:
         precision = self.precision.currentData()
-        start, end, edtf = interval_for(self.start.date().toPython(), self.end.date().toPython(), precision)
+        start, end, edtf = interval_for(self.start.date().toPython(), self.end.date().toPython(), precision,
+                                        self.clock.time().toPython())
         places = [p.strip() for p in self.places.text().replace(",", "、").replace("，", "、").split("、") if p.strip()]
         return {
             "start": start.isoformat(), "end": end.isoformat(), "precision": precision, "edtf": edtf,

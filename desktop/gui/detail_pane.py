@@ -44,6 +44,11 @@ def _label(text: str = "", *, bold: bool = False, size: float | None = None, mut
     return label
 
 
+def _day(value: object) -> object:
+    """A day, or None for a partial date (no interval)."""
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
 def published_detail(frame: pd.DataFrame, row: int) -> str:
     """What exactly the publication date was read from (the tooltip of the date)."""
     basis = frame["published_basis"].iat[row]
@@ -267,15 +272,16 @@ class DetailPane(QWidget):
         if not merged:
             return
         self.sources_heading.setText(self.tr("%n 个来源报道了此事", "", len(sources)))
-        first, last = frame["spread_start"].iat[row].date(), frame["spread_end"].iat[row].date()
-        if (first, last) != (frame["start"].iat[row].date(), frame["end"].iat[row].date()):
+        first, last = _day(frame["spread_start"].iat[row]), _day(frame["spread_end"].iat[row])
+        if first is not None and last is not None and (first, last) != (
+                _day(frame["start"].iat[row]), _day(frame["end"].iat[row])):
             self.spread.setText(self.tr("各来源所记日期：%s") % readable_date(first, last, "range"))
             self.spread.setVisible(True)
         blocks = []
         self.sources_list.clear()
         for number, source in enumerate(sources, start=1):
-            when = readable_date(pd.Timestamp(source["start"]).date(), pd.Timestamp(source["end"]).date(),
-                                 str(source["precision"]), str(source["edtf"]))
+            when = readable_date(_day(source["start"]), _day(source["end"]), str(source["precision"]),
+                                 str(source["edtf"]))
             published = published_text(source["published"], source["published_edtf"], source["published_basis"])
             head = self.tr("%1. %2 · 《%3》 · 发布 %4").replace("%1", str(number)).replace(
                 "%2", str(source["outlet"] or "—")).replace("%3", str(source["article_title"])).replace("%4", published)

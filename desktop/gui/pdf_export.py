@@ -566,15 +566,16 @@ class BriefDocument:
         flow.place(self._title())
         for block in self._summary():
             flow.place(block)
-        heading = self._heading(pick("时间线", "Timeline"))
-        timeline = Timeline(self.brief, self.fonts, self.width)
-        available = flow.room - heading.height - heading.space_before - 1 * MM
-        if available < 60 * MM or timeline.fit(available) > available or timeline.mode == "none":
-            flow.new_page()  # a fresh page rather than a timeline too cramped to read
-            heading.space_before = 0.0
-            timeline.fit(flow.room - heading.height - 1 * MM)
-        heading.add(timeline.height, timeline.draw)
-        flow.place(heading)
+        if any(item.start is not None for item in self.brief.items):  # partial dates are only listed
+            heading = self._heading(pick("时间线", "Timeline"))
+            timeline = Timeline(self.brief, self.fonts, self.width)
+            available = flow.room - heading.height - heading.space_before - 1 * MM
+            if available < 60 * MM or timeline.fit(available) > available or timeline.mode == "none":
+                flow.new_page()  # a fresh page rather than a timeline too cramped to read
+                heading.space_before = 0.0
+                timeline.fit(flow.room - heading.height - 1 * MM)
+            heading.add(timeline.height, timeline.draw)
+            flow.place(heading)
         list_heading = self._heading(pick("事件列表", "Events"))
         items = [self._item_block(item) for item in self.brief.items]
         # the list heading stays with its first event

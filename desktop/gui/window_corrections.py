@@ -11,9 +11,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem
 
-from desktop.core.dates.intervals import interval_tense
+from desktop.core.dates.intervals import interval_tense, stand_in_day
 from desktop.core.events.categories import OTHER
 from desktop.core.events.corpus import SEEDS_DIR
 from desktop.core.events.merge import collapse_clusters, item_sources
@@ -147,10 +148,20 @@ class CorrectionsMixin:
         if row is not None:
             handler(row)
 
+    def _event_day(self, row: int, column: str) -> date:
+        """The event's start or end day; for a partial date (XXXX-05-16) its month and day in
+        this year, for the user to give the year."""
+        frame = self.model.frame
+        value = frame[column].iat[row]
+        if pd.notna(value):
+            return value.date()
+        return stand_in_day(str(frame["edtf"].iat[row]), date.today().year) or date.today()
+
     def _event_values(self, row: int) -> dict:
         frame = self.model.frame
         return {
-            "start": frame["start"].iat[row].date(), "end": frame["end"].iat[row].date(),
+            "start": self._event_day(row, "start"), "end": self._event_day(row, "end"),
+            "edtf": str(frame["edtf"].iat[row]),
             "precision": str(frame["precision"].iat[row]), "title": str(frame["title"].iat[row]),
             "category": str(frame["category"].iat[row]), "places": list(frame["places"].iat[row]),
             "tense": str(frame["tense"].iat[row]),
@@ -243,7 +254,7 @@ class CorrectionsMixin:
         relative date of that article is resolved again against it."""
         frame = self.model.frame
         current = frame["published"].iat[row]
-        start = current.date() if current is not None and str(current) != "NaT" else frame["start"].iat[row].date()
+        start = current.date() if pd.notna(current) else self._event_day(row, "start")
         dialog = PublishedDialog(str(frame["article_title"].iat[row]), start, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_published(row, dialog.chosen())

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
-from desktop.core.export.formats import FORMATS, day_events, export_events, write_export
+from desktop.core.export.formats import FORMATS, export_events, write_export
 from desktop.gui.image_export import IMAGE_FORMATS, write_timeline_image
 
 if TYPE_CHECKING:
@@ -123,13 +123,17 @@ class WindowExports(QObject):
         spec = FORMATS[fmt]
         frame = self.window.model.frame
         name = self.names[fmt]
-        if spec.day_events_only:
-            held = len(day_events(export_events(frame, ids)))
-            if not held:
-                self._say(self.tr("这些事件都未精确到日，日历中没有可写入的事件。"))
-                return None
+        held = len(spec.holds(export_events(frame, ids))) if spec.holds else len(ids)
+        if not held:
+            self._say(self.tr("这些事件都未精确到日，日历中没有可写入的事件。") if spec.lacking == "day"
+                      else self.tr("这些事件的年份都不详，无法放上时间线。"))
+            return None
+        if held < len(ids) and spec.lacking == "day":
             caption = (self.tr("导出为 %s — 所选 %d 个事件中精确到日的 %n 个", "", held) if selected
                        else self.tr("导出为 %s — 显示的 %d 个事件中精确到日的 %n 个", "", held)) % (name, len(ids))
+        elif held < len(ids):
+            caption = (self.tr("导出为 %s — 所选 %d 个事件中年份已知的 %n 个", "", held) if selected
+                       else self.tr("导出为 %s — 显示的 %d 个事件中年份已知的 %n 个", "", held)) % (name, len(ids))
         else:
             caption = (self.tr("导出为 %s — 所选的 %n 个事件", "", len(ids)) if selected
                        else self.tr("导出为 %s — 显示的全部 %n 个事件", "", len(ids))) % name
@@ -146,7 +150,9 @@ class WindowExports(QObject):
             return None
         QApplication.restoreOverrideCursor()
         message = self.tr("已导出 %n 个事件到 %s", "", result.written) % result.path
-        if result.left_out:
+        if result.left_out and result.lacking == "year":
+            message += self.tr("（%n 个年份不详的事件未写入）", "", result.left_out)
+        elif result.left_out:
             message += self.tr("（%n 个未精确到日的事件未写入）", "", result.left_out)
         self._done(result.path, message)
         return result.path

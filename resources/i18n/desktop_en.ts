@@ -4,105 +4,83 @@
 <context>
     <name>CorrectionsMixin</name>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="96"/>
         <source>正在应用修改…</source>
         <extracomment>Above this many events, corrections are applied in the background (the window stays usable; a burst of edits shows the last state); below, at once. Merging events across articles takes about a second for 15,000 events (more the first time, while their words are segmented): above this many, it never runs on the GUI thread. False: every event its own item (only the user&apos;s own merges join events). The corrected events, one row per event (the model shows one row per merged item).</extracomment>
         <translation>Applying changes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="102"/>
         <source>打开项目文件</source>
         <translation>Open Project File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="102"/>
-        <location filename="../../desktop/gui/window_corrections.py" line="115"/>
         <source>项目文件 (*.json)</source>
         <translation>Project files (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="114"/>
         <source>项目另存为</source>
         <translation>Save Project As</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="121"/>
         <source>项目已保存到 %s</source>
         <translation>Project saved to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="133"/>
         <source>%s：未能读取（%s）</source>
         <translation>%s: could not be read (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="135"/>
         <source>%s：提示（%s）</source>
         <translation>%s: note (%s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="136"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="136"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="136"/>
-        <location filename="../../desktop/gui/window_corrections.py" line="224"/>
         <source>新建事件</source>
         <translation>New event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="137"/>
         <source>合并</source>
         <translation>merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="137"/>
         <source>拆分</source>
         <translation>split</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="140"/>
         <source>%s未能对应到当前文本（%s：“%s”）：已保留在项目文件中</source>
         <translation>%s no longer matches the current text (%s: “%s”): kept in the project file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="168"/>
         <source>修改“%s”</source>
         <translation>Edit “%s”</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="194"/>
         <source>隐藏“%s”</source>
         <translation>Hide “%s”</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="207"/>
         <source>恢复显示</source>
         <translation>Show again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="259"/>
         <source>发布日期改为 %s</source>
         <translation>Publication date set to %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="263"/>
         <source>新建事件“%s”</source>
         <translation>New event “%s”</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="272"/>
         <source>请选择至少两个事件再合并</source>
         <translation>Select at least two events to merge</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/window_corrections.py" line="276"/>
         <source>合并 %n 个事件</source>
         <translation>
             <numerusform>Merge %n event</numerusform>
@@ -110,12 +88,10 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="291"/>
         <source>所选事件没有合并的来源</source>
         <translation>The selected events have no merged sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_corrections.py" line="296"/>
         <source>拆分“%s”</source>
         <translation>Split “%s”</translation>
     </message>
@@ -123,124 +99,99 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="55"/>
         <source>（已修改）</source>
         <extracomment>Marked for lupdate; the pane translates them where it shows them.</extracomment>
         <translation> (edited)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="56"/>
         <source>（手动添加）</source>
         <translation> (added by hand)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="58"/>
         <source>原文表述</source>
         <translation>As written</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="59"/>
         <source>时态</source>
         <translation>Tense</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="59"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="60"/>
         <source>地点</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="60"/>
         <source>机构</source>
         <translation>Organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="61"/>
         <source>金额/数量</source>
         <translation>Amounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="61"/>
         <source>关键词</source>
         <translation>Key terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="62"/>
         <source>推算依据</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="62"/>
         <source>来源文章</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="63"/>
         <source>媒体</source>
         <translation>Outlet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="63"/>
         <source>发布日期</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="82"/>
         <source>在时间线或列表中选择事件，查看详情。</source>
         <translation>Select an event on the timeline or in the list to see its details.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="115"/>
         <source>原句</source>
         <translation>Sentence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="125"/>
         <source>双击（或按回车）一个来源，在原文中显示它的句子</source>
         <translation>Double-click a source (or press Enter) to show its sentence in the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="131"/>
         <source>在原文中显示</source>
         <translation>Show in Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="132"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="133"/>
-        <location filename="../../desktop/gui/detail_pane.py" line="238"/>
         <source>隐藏此事件</source>
         <translation>Hide This Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="134"/>
         <source>修改发布日期…</source>
         <translation>Set Publication Date…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="135"/>
         <source>设定这篇文章的发布日期；文中的相对日期随之重新推算</source>
         <translation>Set this article&apos;s publication date; its relative dates are worked out again from it</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="140"/>
         <source>拆分…</source>
         <translation>Split…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="141"/>
         <source>这些来源报道的不是同一件事：拆成各自的事件</source>
         <translation>These sources do not report one happening: split them into their own events</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/detail_pane.py" line="193"/>
         <source>已选 %n 个事件</source>
         <translation>
             <numerusform>%n event selected</numerusform>
@@ -248,38 +199,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="195"/>
         <source>时间跨度：</source>
         <translation>Span: </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="197"/>
         <source>&#x3000;</source>
         <translation>  </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="236"/>
-        <location filename="../../desktop/gui/detail_pane.py" line="283"/>
         <source>（已隐藏）</source>
         <translation> (hidden)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="238"/>
         <source>恢复显示</source>
         <translation>Show again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="240"/>
         <source>&#x3000;·&#x3000;</source>
         <translation>  ·  </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="247"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/detail_pane.py" line="269"/>
         <source>%n 个来源报道了此事</source>
         <translation>
             <numerusform>Reported by %n source</numerusform>
@@ -287,17 +230,14 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="272"/>
         <source>各来源所记日期：%s</source>
         <translation>Dates the sources give: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="280"/>
         <source>%1. %2 · 《%3》 · 发布 %4</source>
         <translation>%1. %2 · “%3” · published %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/detail_pane.py" line="282"/>
         <source>所记日期：%1（“%2”）</source>
         <translation>Dated %1 (“%2”)</translation>
     </message>
@@ -305,67 +245,58 @@
 <context>
     <name>EditEventDialog</name>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="46"/>
         <source>修改事件</source>
         <translation>Edit Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="68"/>
         <source>用顿号分隔，如：天津市、宝坻区</source>
         <translation>Separated by commas, e.g. 天津市, 宝坻区</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="76"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="77"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="78"/>
         <source>精度</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="79"/>
+        <source>时刻</source>
+        <translation>Time</translation>
+    </message>
+    <message>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="80"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="81"/>
         <source>地点</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="82"/>
         <source>时态</source>
         <translation>Tense</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="85"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="86"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="116"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="119"/>
         <source>标题不能为空</source>
         <translation>The title cannot be empty</translation>
     </message>
@@ -373,39 +304,32 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../desktop/gui/errors.py" line="75"/>
         <source>程序出错</source>
         <translation>Something Went Wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/errors.py" line="78"/>
         <source>发生了一个意外错误。程序仍可继续使用；已完成的修改不会丢失。
 请复制下面的报告发给开发者。</source>
         <translation>An unexpected error occurred. You can go on using the app; the changes you made are not lost.
 Please copy the report below and send it to the developers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/errors.py" line="81"/>
         <source>报告已写入：%s</source>
         <translation>The report was written to: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/errors.py" line="81"/>
         <source>报告未能写入日志文件。</source>
         <translation>The report could not be written to the log file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/errors.py" line="87"/>
         <source>复制报告</source>
         <translation>Copy Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/errors.py" line="90"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/errors.py" line="104"/>
         <source>同一错误又发生了 %n 次。</source>
         <translation>
             <numerusform>The same error happened %n more time.</numerusform>
@@ -416,42 +340,34 @@ Please copy the report below and send it to the developers.</translation>
 <context>
     <name>EventTableModel</name>
     <message>
-        <location filename="../../desktop/gui/models.py" line="47"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/models.py" line="48"/>
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/models.py" line="49"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/models.py" line="50"/>
         <source>精度</source>
         <translation>Precision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/models.py" line="51"/>
         <source>时态</source>
         <translation>Tense</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/models.py" line="52"/>
         <source>地点</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/models.py" line="53"/>
         <source>来源文章</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/models.py" line="54"/>
         <source>来源数</source>
         <translation>Sources</translation>
     </message>
@@ -459,7 +375,6 @@ Please copy the report below and send it to the developers.</translation>
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../desktop/gui/timeline_panel.py" line="113"/>
         <source>● 某日|▭ 月/年/时间段|◌ 虚线：计划|渐隐：至今</source>
         <translation>● one day|▭ month / year / period|◌ dashed: planned|fading: up to now</translation>
     </message>
@@ -467,198 +382,159 @@ Please copy the report below and send it to the developers.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="93"/>
         <source>自动分泳道</source>
         <extracomment>The names of the lane modes of :data:`desktop.core.vocab.LANE_MODES`, in menu order. Marked for lupdate in the MainWindow context; the window translates them where it shows them.</extracomment>
         <translation>Lanes: Automatic</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="94"/>
         <source>按文章分泳道</source>
         <translation>Lanes by Article</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="95"/>
         <source>按来源分泳道</source>
         <translation>Lanes by Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="96"/>
         <source>按类别分泳道</source>
         <translation>Lanes by Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="97"/>
         <source>按地点分泳道</source>
         <translation>Lanes by Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="98"/>
         <source>单一泳道</source>
         <translation>One Lane</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="122"/>
         <source>新闻时间线</source>
         <translation>News Timeline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="147"/>
         <source>修改已保存</source>
         <translation>Changes saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="149"/>
         <source>未能保存修改：%s</source>
         <translation>Changes could not be saved: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="198"/>
         <source>上次打开的 %s 已不存在；</source>
         <translation>%s, open last time, no longer exists; </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="221"/>
         <source>事件列表</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="229"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="250"/>
         <source>打开文件(&amp;O)…</source>
         <translation>&amp;Open Files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="251"/>
         <source>打开文件夹(&amp;D)…</source>
         <translation>Open Fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="252"/>
         <source>导出所选事件为 PDF(&amp;E)…</source>
         <translation>&amp;Export Selected Events as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="252"/>
         <source>导出所选事件为 PDF 简报</source>
         <translation>Export the selected events as a PDF brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="253"/>
         <source>打开项目文件(&amp;P)…</source>
         <translation>Open &amp;Project File…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="254"/>
         <source>项目另存为(&amp;A)…</source>
         <translation>Save Project &amp;As…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="255"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="256"/>
         <source>搜索(&amp;F)</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="257"/>
         <source>在事件中搜索；焦点在原文中时，在原文中查找</source>
         <translation>Search the events; find in the source text when it has the focus</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="258"/>
         <source>放大(&amp;I)</source>
         <translation>Zoom &amp;In</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="259"/>
         <source>缩小(&amp;O)</source>
         <translation>Zoom &amp;Out</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="260"/>
         <source>显示全部(&amp;A)</source>
         <translation>Fit &amp;All</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="261"/>
         <source>缩放到所选(&amp;S)</source>
         <translation>Zoom to &amp;Selection</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="262"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="264"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="266"/>
         <source>修改所选事件(&amp;M)…</source>
         <translation>&amp;Modify Selected Event…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="267"/>
         <source>隐藏/恢复所选事件(&amp;H)</source>
         <translation>&amp;Hide/Show Selected Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="268"/>
         <source>以所选文字新建事件(&amp;N)…</source>
         <translation>&amp;New Event from Selected Text…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="270"/>
         <source>合并所选事件(&amp;G)</source>
         <translation>Mer&amp;ge Selected Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="271"/>
         <source>所选事件报道的是同一件事：合为一项，列出各个来源</source>
         <translation>The selected events report one happening: make them one item that lists every source</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="272"/>
         <source>拆分合并的事件(&amp;T)</source>
         <translation>Spli&amp;t Merged Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="273"/>
         <source>合并有误：拆成各个来源各自的事件</source>
-        <translation>A wrong merge: split it into each source&apos;s own event</translation>
+        <translation>A wrong merge: split it into each source's own event</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="277"/>
         <source>显示已隐藏的事件(&amp;D)</source>
         <translation>Show Hid&amp;den Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="279"/>
         <source>高亮关键词(&amp;K)</source>
         <translation>Highlight &amp;Key Terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="304"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="312"/>
         <source>搜索：词 词、A OR B、-词、&quot;短语&quot;、地点:天津、2023年</source>
         <translation>Search: words, A OR B, -word, &quot;phrase&quot;, place:…, 2023</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="314"/>
         <source>在标题、原句、关键词、地点、机构和文章标题中搜索（繁简、全角半角、大小写都算同一字）。
 天津 签约&#x3000;两个词都要有
 天津 OR 河北&#x3000;有其一即可
@@ -677,119 +553,94 @@ category:signing    source:outlet
 2023, 2020-2022, 2024-03    events overlapping that time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="330"/>
-        <location filename="../../desktop/gui/main_window.py" line="745"/>
         <source>类别</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="343"/>
-        <location filename="../../desktop/gui/main_window.py" line="695"/>
         <source>全部地点</source>
         <translation>All places</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="346"/>
         <source>日期</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="347"/>
         <source>只看与这段时间重叠的事件（修改日期即开启）</source>
         <translation>Only events that overlap this period (editing a date turns it on)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="361"/>
         <source>清除筛选</source>
         <translation>Clear Filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="382"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="385"/>
         <source>最近打开(&amp;R)</source>
         <translation>Open &amp;Recent</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="395"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="406"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="418"/>
         <source>界面语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="428"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="429"/>
         <source>快捷键(&amp;K)</source>
         <translation>&amp;Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="452"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="456"/>
         <source>只显示这一泳道的事件；点击取消</source>
         <translation>Only this lane&apos;s events are shown; click to show all</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="542"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="552"/>
         <source>打开文章</source>
         <translation>Open Articles</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="552"/>
         <source>文章 (*.txt *.md *.html *.htm);;所有文件 (*)</source>
         <translation>Articles (*.txt *.md *.html *.htm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="558"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="580"/>
         <source>新闻时间线 — %s</source>
         <translation>News Timeline — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="594"/>
         <source>正在读取文章…</source>
         <translation>Reading articles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="615"/>
         <source>正在处理 %s（%d%%）</source>
         <translation>Processing %s (%d%%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="642"/>
         <source>%s，%s</source>
         <translation>%s, %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/main_window.py" line="642"/>
         <source>%n 篇文章</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -797,7 +648,6 @@ category:signing    source:outlet
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/main_window.py" line="643"/>
         <source>%n 个事件</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -805,7 +655,6 @@ category:signing    source:outlet
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/main_window.py" line="645"/>
         <source>；%n 个文件未能读取（见“问题”）</source>
         <translation>
             <numerusform>; %n file could not be read (see Problems)</numerusform>
@@ -813,22 +662,18 @@ category:signing    source:outlet
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="663"/>
         <source>提取失败：%s</source>
         <translation>Extraction failed: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="669"/>
         <source>已取消；已显示的事件保留</source>
         <translation>Cancelled; the events shown so far are kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="706"/>
         <source>只看泳道：%s ✕</source>
         <translation>Only lane: %s ✕</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/main_window.py" line="748"/>
         <source>筛选后 %d / %n 个事件</source>
         <translation>
             <numerusform>Filtered: %d of %n event</numerusform>
@@ -836,72 +681,56 @@ category:signing    source:outlet
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="867"/>
         <source>视野约 %.0f 年</source>
         <translation>About %.0f years in view</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="869"/>
         <source>视野约 %.0f 个月</source>
         <translation>About %.0f months in view</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="871"/>
         <source>视野约 %.0f 天</source>
         <translation>About %.0f days in view</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="873"/>
         <source>视野约 %.0f 小时</source>
         <translation>About %.0f hours in view</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="886"/>
         <source>界面语言</source>
         <translation>Interface Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="887"/>
         <source>界面将在程序重新启动后改用 %s。现在重新启动吗？</source>
         <translation>The interface will be in %s once the app restarts. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="899"/>
         <source>快捷键</source>
         <translation>Keyboard Shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="900"/>
         <source>时间线：滚轮缩放（以光标处为中心），Shift+滚轮或横向滚动平移，拖动平移，Shift/Ctrl+拖动框选；+ / − 缩放，0 显示全部，Z 缩放到所选；←/→、PageUp/PageDown、Home/End 移动，↑/↓ 换泳道；Alt+←/→（或 Ctrl+←/→）上一个/下一个事件；Ctrl+A 全选，Esc 取消选择；双击放大；点击计数徽标列出其中的事件（双击：放大到它们）。
 窗口：Tab / Shift+Tab 在时间线、事件列表、详情、原文和搜索框之间移动；Alt+字母或 F10 打开菜单；Ctrl+F 搜索事件（焦点在原文时在原文中查找）；Ctrl+E 导出所选事件为 PDF；Ctrl+Z / Ctrl+Shift+Z 撤销/重做；F2 修改所选事件；Delete 隐藏/恢复。</source>
         <translation>Timeline: the wheel zooms (around the pointer), Shift+wheel or a sideways scroll pans, dragging pans, Shift/Ctrl+drag selects a box; + / − zoom, 0 fits all, Z zooms to the selection; ←/→, PageUp/PageDown, Home/End move, ↑/↓ change lanes; Alt+←/→ (or Ctrl+←/→) previous/next event; Ctrl+A selects all, Esc clears the selection; a double click zooms in; a click on a count badge lists its events (double click: zoom to them).
 Window: Tab / Shift+Tab move between the timeline, the event list, the details, the source text and the search box; Alt+letter or F10 open the menus; Ctrl+F searches the events (finds in the source text when it has the focus); Ctrl+E exports the selected events as a PDF; Ctrl+Z / Ctrl+Shift+Z undo/redo; F2 edits the selected event; Delete hides/shows it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="912"/>
         <source>事件简报</source>
         <translation>event-brief</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="921"/>
-        <location filename="../../desktop/gui/main_window.py" line="924"/>
-        <location filename="../../desktop/gui/main_window.py" line="933"/>
-        <location filename="../../desktop/gui/main_window.py" line="956"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="921"/>
         <source>没有选中的事件。请先在时间线或列表中选择要导出的事件。</source>
         <translation>No event is selected. Select the events to export on the timeline or in the list first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="933"/>
         <source>所选事件都已隐藏，没有可导出的事件。</source>
         <translation>All the selected events are hidden: there is nothing to export.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/main_window.py" line="937"/>
         <source>正在导出 %n 个事件…</source>
         <translation>
             <numerusform>Exporting %n event…</numerusform>
@@ -909,7 +738,6 @@ Window: Tab / Shift+Tab move between the timeline, the event list, the details, 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/main_window.py" line="946"/>
         <source>已导出 %n 个事件到 %s</source>
         <translation>
             <numerusform>Exported %n event to %s</numerusform>
@@ -917,7 +745,6 @@ Window: Tab / Shift+Tab move between the timeline, the event list, the details, 
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="955"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -925,12 +752,10 @@ Window: Tab / Shift+Tab move between the timeline, the event list, the details, 
 <context>
     <name>OverviewStrip</name>
     <message>
-        <location filename="../../desktop/gui/timeline_panel.py" line="34"/>
         <source>全部时间范围：点击或拖动以移动视图</source>
         <translation>The whole time range: click or drag to move the view</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/timeline_panel.py" line="71"/>
         <source>全局</source>
         <translation>All</translation>
     </message>
@@ -938,17 +763,14 @@ Window: Tab / Shift+Tab move between the timeline, the event list, the details, 
 <context>
     <name>ProjectController</name>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="227"/>
         <source>项目文件已损坏</source>
         <translation>The Project File Is Damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="234"/>
         <source>无法打开项目文件</source>
         <translation>Cannot Open the Project File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="235"/>
         <source>%s。
 
 本程序的修改将保存在 %s，下次打开时仍会读取。</source>
@@ -960,32 +782,26 @@ Your changes will be saved in %s and read again next time.</translation>
 <context>
     <name>PublishedDialog</name>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="130"/>
         <source>修改发布日期</source>
         <translation>Set Publication Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="131"/>
         <source>文章：%s</source>
         <translation>Article: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="134"/>
         <source>这篇文章中的相对日期（今天、昨日、上周五……）将按这个日期重新推算。</source>
         <translation>The relative dates of this article (today, yesterday, last Friday…) will be worked out again from this date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="141"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="142"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/corrections.py" line="147"/>
         <source>发布日期</source>
         <translation>Published</translation>
     </message>
@@ -993,32 +809,26 @@ Your changes will be saved in %s and read again next time.</translation>
 <context>
     <name>SourceView</name>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="99"/>
         <source>高亮关键词</source>
         <translation>Highlight key terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="113"/>
         <source>选择事件后，这里显示它的原文。</source>
         <translation>Select an event to see its source text here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="117"/>
         <source>在原文中查找</source>
         <translation>Find in source text</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="121"/>
         <source>上一个</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="122"/>
         <source>下一个</source>
         <translation>Next</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/source_view.py" line="244"/>
         <source>在时间线上只看含“%s”的 %n 个事件</source>
         <translation>
             <numerusform>Show only the %n event containing “%s” on the timeline</numerusform>
@@ -1026,22 +836,18 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="311"/>
         <source>日期不详</source>
         <translation>date unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="313"/>
         <source>&#x3000;·&#x3000;</source>
         <translation>  ·  </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/source_view.py" line="363"/>
         <source>以所选文字新建事件…</source>
         <translation>New Event from Selected Text…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/source_view.py" line="395"/>
         <source>%n 处</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -1052,7 +858,6 @@ Your changes will be saved in %s and read again next time.</translation>
 <context>
     <name>TimelineView</name>
     <message numerus="yes">
-        <location filename="../../desktop/gui/timeline_view.py" line="182"/>
         <source>%1 ·%n源</source>
         <translation>
             <numerusform>%1 · %n source</numerusform>
@@ -1060,23 +865,18 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/timeline_view.py" line="454"/>
         <source>没有事件</source>
         <translation>No events</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/timeline_view.py" line="454"/>
         <source>没有符合筛选条件的事件</source>
         <translation>No event matches the filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/timeline_view.py" line="511"/>
-        <location filename="../../desktop/gui/timeline_view.py" line="523"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/timeline_view.py" line="539"/>
         <source>（%n）</source>
         <translation>
             <numerusform> (%n)</numerusform>
@@ -1084,8 +884,6 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/timeline_view.py" line="558"/>
-        <location filename="../../desktop/gui/timeline_view.py" line="1047"/>
         <source>%n 个事件</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -1093,7 +891,6 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/timeline_view.py" line="897"/>
         <source>%n 个事件（放大查看）</source>
         <translation>
             <numerusform>%n event (zoom in to see it)</numerusform>
@@ -1101,32 +898,26 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/timeline_view.py" line="931"/>
         <source>展开此泳道</source>
         <translation>Expand This Lane</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/timeline_view.py" line="931"/>
         <source>折叠此泳道</source>
         <translation>Collapse This Lane</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/timeline_view.py" line="933"/>
         <source>全部折叠</source>
         <translation>Collapse All Lanes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/timeline_view.py" line="934"/>
         <source>全部展开</source>
         <translation>Expand All Lanes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/timeline_view.py" line="936"/>
         <source>只看此泳道：%s</source>
         <translation>Only This Lane: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/timeline_view.py" line="1058"/>
         <source>…另有 %n 个（全部选中后在列表中查看）</source>
         <translation>
             <numerusform>…and %n more (select all to see them in the list)</numerusform>
@@ -1134,7 +925,6 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/timeline_view.py" line="1060"/>
         <source>全部选中（%n 个）</source>
         <translation>
             <numerusform>Select All (%n)</numerusform>
@@ -1142,7 +932,6 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/timeline_view.py" line="1063"/>
         <source>放大到这些事件</source>
         <translation>Zoom to These Events</translation>
     </message>
@@ -1150,148 +939,122 @@ Your changes will be saved in %s and read again next time.</translation>
 <context>
     <name>WindowExports</name>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="36"/>
         <source>CSV 表格（UTF-8，Excel 可直接打开） (*.csv)</source>
         <translation>CSV table (UTF-8, opens in Excel) (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="37"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="38"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="39"/>
         <source>TimelineJS 时间线 JSON (*.json)</source>
         <translation>TimelineJS timeline JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="40"/>
         <source>iCalendar 日历 (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="41"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="42"/>
         <source>SVG 矢量图 (*.svg)</source>
         <translation>SVG vector image (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="45"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="45"/>
         <source>Excel</source>
         <translation>Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="45"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="46"/>
         <source>TimelineJS</source>
         <translation>TimelineJS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="46"/>
         <source>iCalendar</source>
         <translation>iCalendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="47"/>
         <source>PNG 图片</source>
         <translation>PNG image</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="47"/>
         <source>SVG 矢量图</source>
         <translation>SVG image</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="51"/>
         <source>导出(&amp;X)</source>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="53"/>
         <source>CSV 表格(&amp;C)…</source>
         <translation>&amp;CSV Table…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="54"/>
         <source>Excel 工作簿(&amp;X)…</source>
         <translation>E&amp;xcel Workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="55"/>
         <source>JSON(&amp;J)…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="56"/>
         <source>TimelineJS 网页时间线(&amp;T)…</source>
         <translation>&amp;TimelineJS Web Timeline…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="57"/>
         <source>iCalendar 日历（精确到日的事件）(&amp;I)…</source>
         <translation>&amp;iCalendar (Events with a Day)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="59"/>
         <source>导出所选事件；未选择时导出当前显示的全部事件</source>
         <translation>Exports the selected events; with no selection, all the events shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="66"/>
         <source>时间线图片 PNG（当前视野）(&amp;P)…</source>
         <translation>Timeline as &amp;PNG Image (Current View)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="66"/>
         <source>时间线矢量图 SVG（当前视野）(&amp;S)…</source>
         <translation>Timeline as &amp;SVG Image (Current View)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="90"/>
-        <location filename="../../desktop/gui/window_exports.py" line="94"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="95"/>
         <source>无法写入 %s：%s</source>
         <translation>Cannot write %s: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="120"/>
         <source>所选事件都已隐藏，没有可导出的事件。</source>
         <translation>All the selected events are hidden: there is nothing to export.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="121"/>
         <source>没有显示的事件可导出。请清除筛选或打开文章。</source>
         <translation>No event is shown, so there is nothing to export. Clear the filters or open articles.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="129"/>
         <source>这些事件都未精确到日，日历中没有可写入的事件。</source>
         <translation>None of these events is dated to the day: there is nothing to put in a calendar.</translation>
     </message>
+    <message>
+        <source>这些事件的年份都不详，无法放上时间线。</source>
+        <translation>None of these events has a known year; they cannot be placed on a timeline.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/window_exports.py" line="131"/>
         <source>导出为 %s — 所选 %d 个事件中精确到日的 %n 个</source>
         <translation>
             <numerusform>Export as %s — of the %d selected events, the %n dated to the day</numerusform>
@@ -1299,7 +1062,6 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/window_exports.py" line="132"/>
         <source>导出为 %s — 显示的 %d 个事件中精确到日的 %n 个</source>
         <translation>
             <numerusform>Export as %s — of the %d events shown, the %n dated to the day</numerusform>
@@ -1307,7 +1069,20 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/window_exports.py" line="134"/>
+        <source>导出为 %s — 所选 %d 个事件中年份已知的 %n 个</source>
+        <translation>
+            <numerusform>Export as %s — of the %d selected events, the %n with a known year</numerusform>
+            <numerusform>Export as %s — of the %d selected events, the %n with a known year</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>导出为 %s — 显示的 %d 个事件中年份已知的 %n 个</source>
+        <translation>
+            <numerusform>Export as %s — of the %d events shown, the %n with a known year</numerusform>
+            <numerusform>Export as %s — of the %d events shown, the %n with a known year</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>导出为 %s — 所选的 %n 个事件</source>
         <translation>
             <numerusform>Export as %s — the %n selected event</numerusform>
@@ -1315,7 +1090,6 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/window_exports.py" line="135"/>
         <source>导出为 %s — 显示的全部 %n 个事件</source>
         <translation>
             <numerusform>Export as %s — the %n event shown</numerusform>
@@ -1323,12 +1097,10 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="136"/>
         <source>事件</source>
         <translation>events</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/window_exports.py" line="148"/>
         <source>已导出 %n 个事件到 %s</source>
         <translation>
             <numerusform>Exported %n event to %s</numerusform>
@@ -1336,7 +1108,13 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/window_exports.py" line="150"/>
+        <source>（%n 个年份不详的事件未写入）</source>
+        <translation>
+            <numerusform> (%n event with no known year left out)</numerusform>
+            <numerusform> (%n events with no known year left out)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>（%n 个未精确到日的事件未写入）</source>
         <translation>
             <numerusform> (%n event not dated to the day was left out)</numerusform>
@@ -1344,17 +1122,14 @@ Your changes will be saved in %s and read again next time.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="156"/>
         <source>导出时间线为 %s — 当前视野</source>
         <translation>Export the Timeline as %s — Current View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="157"/>
         <source>时间线</source>
         <translation>timeline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/window_exports.py" line="165"/>
         <source>已导出时间线图片到 %s</source>
         <translation>Timeline image exported to %s</translation>
     </message>

@@ -201,7 +201,7 @@ def find_dates(text: str, ref: date) -> list[DateMention]:
     resolved against ref. Never raises, for any str."""
     if not isinstance(text, str) or not text:
         return []
-    return [_mention(text, h, ref) for h in _hits(text, ref, True)]
+    return [_mention(text, hit, ref) for hit in _hits(text, ref, True)]
 
 
 def parse_date(text: str, ref: date) -> DateMention | None:

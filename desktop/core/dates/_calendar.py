@@ -11,24 +11,24 @@ from desktop.core.dates._lexicon import HOLIDAYS
 from desktop.core.dates._model import Iv, add_months, iv_day, iv_month, iv_span, month_end
 
 
-def two_digit_year(v: int, ref: date) -> int:
+def two_digit_year(short_year: int, ref: date) -> int:
     """``98`` -> 1998 or 2098: the 20xx reading unless it lies more than 10 years after ``ref``."""
-    return 2000 + v if 2000 + v <= ref.year + 10 else 1900 + v
+    return 2000 + short_year if 2000 + short_year <= ref.year + 10 else 1900 + short_year
 
 
-def valid_day(y: int, m: int, d: int | None) -> bool:
-    return d is not None and 1 <= m <= 12 and 1 <= d <= month_end(y, m).day
+def valid_day(year: int, month: int, day: int | None) -> bool:
+    return day is not None and 1 <= month <= 12 and 1 <= day <= month_end(year, month).day
 
 
-def nth_weekday(y: int, m: int, n: int, wd: int) -> date | None:
-    """The n-th weekday ``wd`` (0 = Monday) of a month."""
-    first = date(y, m, 1)
-    d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
-    return d if d.month == m else None
+def nth_weekday(year: int, month: int, nth: int, weekday: int) -> date | None:
+    """The ``nth`` weekday ``weekday`` (0 = Monday) of a month."""
+    first = date(year, month, 1)
+    day = first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    return day if day.month == month else None
 
 
-def first_monday(d: date) -> date:
-    return d + timedelta(days=(7 - d.weekday()) % 7)
+def first_monday(day: date) -> date:
+    return day + timedelta(days=(7 - day.weekday()) % 7)
 
 
 def wd_index(ch: str) -> int:
@@ -39,75 +39,78 @@ _SPEC_RE = re.compile(r"(?P<vague>~)?(?P<kind>[LT])?(?P<body>\d\d-\d\d|\d\d/\d/\
 
 
 @cache
-def lunar_day(y: int, m: int, d: int) -> date | None:
-    """The day of lunar month ``m``, day ``d`` that falls in Gregorian year ``y`` (腊月 days
-    fall in January of ``y``, so lunar year ``y``-1 is tried too), or None."""
+def lunar_day(year: int, month: int, day: int) -> date | None:
+    """The day of lunar month ``month``, day ``day`` that falls in Gregorian year ``year``
+    (腊月 days fall in January of ``year``, so lunar year ``year``-1 is tried too), or None."""
     from lunar_python import Lunar  # imported on first use: most texts name no lunar date
 
-    for lunar_year in (y, y - 1):
+    for lunar_year in (year, year - 1):
         try:
-            solar = Lunar.fromYmd(lunar_year, m, d).getSolar()
+            solar = Lunar.fromYmd(lunar_year, month, day).getSolar()
         except Exception:  # noqa: BLE001 - the library raises a bare Exception for a day 30 that is not there
             continue
-        if solar.getYear() == y:
+        if solar.getYear() == year:
             return date(solar.getYear(), solar.getMonth(), solar.getDay())
     return None
 
 
 @cache
-def solar_term(y: int, name: str) -> date | None:
-    """The day of the solar term ``name`` (清明, 冬至 …) in Gregorian year ``y``, or None."""
+def solar_term(year: int, name: str) -> date | None:
+    """The day of the solar term ``name`` (清明, 冬至 …) in Gregorian year ``year``, or None."""
     from lunar_python import Solar
 
-    for probe in (y, y + 1):
+    for probe in (year, year + 1):
         term = Solar.fromYmd(probe, 6, 1).getLunar().getJieQiTable().get(name)
-        if term is not None and term.getYear() == y:
+        if term is not None and term.getYear() == year:
             return date(term.getYear(), term.getMonth(), term.getDay())
     return None
 
 
-def _spec_day(spec: str, y: int) -> date | None:
-    """One end of a holiday spec (``resources/cues/date_holidays.txt``) in year ``y``."""
-    m = _SPEC_RE.match(spec)
-    if m is None:
+def _spec_day(spec: str, year: int) -> date | None:
+    """One end of a holiday spec (``resources/cues/date_holidays.txt``) in year ``year``."""
+    match = _SPEC_RE.match(spec)
+    if match is None:
         raise ValueError(f"bad holiday spec {spec!r}")
-    body, kind = m.group("body"), m.group("kind")
+    body, kind = match.group("body"), match.group("kind")
     if kind == "T":
-        day = solar_term(y, body)
+        day = solar_term(year, body)
     elif "/" in body:
-        month, n, w = map(int, body.split("/"))
-        day = nth_weekday(y, month, n, w - 1)
+        month, nth, weekday = map(int, body.split("/"))
+        day = nth_weekday(year, month, nth, weekday - 1)
     else:
-        month, d = map(int, body.split("-"))
+        month, day_of_month = map(int, body.split("-"))
         if kind == "L":
-            day = lunar_day(y, month, d)
+            day = lunar_day(year, month, day_of_month)
         else:
-            day = date(y, month, d) if valid_day(y, month, d) else None
-    if day is not None and m.group("off"):
-        day += timedelta(days=int(m.group("off")[:-1]))
+            valid = valid_day(year, month, day_of_month)
+            day = date(year, month, day_of_month) if valid else None
+    if day is not None and match.group("off"):
+        day += timedelta(days=int(match.group("off")[:-1]))
     return day
 
 
-def holiday(name: str, y: int, anchor: str) -> Iv | None:
-    """The holiday ``name`` of year ``y``: a day, or a period (an official holiday week is
+def holiday(name: str, year: int, anchor: str) -> Iv | None:
+    """The holiday ``name`` of year ``year``: a day, or a period (an official holiday week is
     ``range``; a spec marked ``~``, such as 暑假, ``vague``)."""
-    return holiday_spec(HOLIDAYS[name], y, anchor)
+    return holiday_spec(HOLIDAYS[name], year, anchor)
 
 
-def holiday_spec(spec: str, y: int, anchor: str) -> Iv | None:
+def holiday_spec(spec: str, year: int, anchor: str) -> Iv | None:
     if ".." in spec:
         first, last = spec.split("..")
-        a, b = _spec_day(first, y), _spec_day(last.lstrip("~"), y)
-        if a is None or b is None or b < a:
+        start, end = _spec_day(first, year), _spec_day(last.lstrip("~"), year)
+        if start is None or end is None or end < start:
             return None
-        return iv_span(a, b, "vague" if first.startswith("~") else "range", anchor, y=y)
-    day = _spec_day(spec, y)
+        prec = "vague" if first.startswith("~") else "range"
+        return iv_span(start, end, prec, anchor, year=year)
+    day = _spec_day(spec, year)
     return None if day is None else iv_day(day, anchor, "")
 
 
 def nearest_holiday(name: str, ref: date, anchor: str) -> Iv | None:
     """The holiday ``name`` in the year before, of or after ``ref``: the one nearest to it."""
-    found = [iv for y in (ref.year - 1, ref.year, ref.year + 1) if (iv := holiday(name, y, anchor))]
+    years = (ref.year - 1, ref.year, ref.year + 1)
+    found = [iv for year in years if (iv := holiday(name, year, anchor))]
     if not found:
         return None
 
@@ -117,10 +120,10 @@ def nearest_holiday(name: str, ref: date, anchor: str) -> Iv | None:
     return min(found, key=distance)
 
 
-def season(y: int, idx: int, anchor: str) -> Iv:
-    start = date(y, 3 + 3 * idx, 1)
-    end = month_end(*((y + 1, 2) if idx == 3 else (y, 5 + 3 * idx)))
-    return iv_span(start, end, "season", anchor, f"{y:04d}-{21 + idx}", y)
+def season(year: int, idx: int, anchor: str) -> Iv:
+    start = date(year, 3 + 3 * idx, 1)
+    end = month_end(*((year + 1, 2) if idx == 3 else (year, 5 + 3 * idx)))
+    return iv_span(start, end, "season", anchor, f"{year:04d}-{21 + idx}", year)
 
 
 def winter_year(ref: date) -> int:
@@ -128,28 +131,28 @@ def winter_year(ref: date) -> int:
     return ref.year - 1 if ref.month <= 2 else ref.year
 
 
-def quarter(y: int, q: int, anchor: str, part: str | None) -> Iv:
+def quarter(year: int, quarter_no: int, anchor: str, part: str | None) -> Iv:
     if part:
-        return iv_month(y, 3 * q if part == "末" else 3 * q - 2, anchor, "")
-    return iv_span(
-        date(y, 3 * q - 2, 1), month_end(y, 3 * q), "quarter", anchor, f"{y:04d}-{32 + q}", y
-    )
+        month = 3 * quarter_no if part == "末" else 3 * quarter_no - 2
+        return iv_month(year, month, anchor, "")
+    return iv_span(date(year, 3 * quarter_no - 2, 1), month_end(year, 3 * quarter_no), "quarter",
+                   anchor, f"{year:04d}-{32 + quarter_no}", year)  # fmt: skip
 
 
-def months(y: int, m1: int, m2: int, anchor: str) -> Iv:
-    return iv_span(date(y, m1, 1), month_end(y, m2), "range", anchor,
-                   f"{y:04d}-{m1:02d}/{y:04d}-{m2:02d}", y)  # fmt: skip
+def months(year: int, first_month: int, last_month: int, anchor: str) -> Iv:
+    return iv_span(date(year, first_month, 1), month_end(year, last_month), "range", anchor,
+                   f"{year:04d}-{first_month:02d}/{year:04d}-{last_month:02d}", year)  # fmt: skip
 
 
-def shift(d: date, unit: str, amount: float, sign: int) -> date:
-    """``d`` moved by ``amount`` units (fractions allowed) in direction ``sign``."""
+def shift(day: date, unit: str, amount: float, sign: int) -> date:
+    """``day`` moved by ``amount`` units (fractions allowed) in direction ``sign``."""
     if unit in ("年", "季度", "月"):
         months = amount * {"年": 12, "季度": 3, "月": 1}[unit]
         whole = int(months)
-        out = add_months(d, sign * whole)
+        out = add_months(day, sign * whole)
         return out + timedelta(days=sign * round((months - whole) * 30))
     days = amount * {"周": 7, "星期": 7, "礼拜": 7, "工作日": 7 / 5}.get(unit, 1)
-    return d + timedelta(days=sign * math.ceil(days - 1e-9))
+    return day + timedelta(days=sign * math.ceil(days - 1e-9))
 
 
 _CLOCK_RE = re.compile(
@@ -167,20 +170,20 @@ def clock_of(text: str) -> tuple[int, int | None] | None:
 
     if re.search(r"[至到~—]|\d\s*-\s*\d", text):
         return None
-    m = _CLOCK_RE.search(text)
-    if m is None:
+    match = _CLOCK_RE.search(text)
+    if match is None:
         return None
-    hour = int(m.group("h")) if m.group("h") else to_int(m.group("hc"))
+    hour = int(match.group("h")) if match.group("h") else to_int(match.group("hc"))
     minute: int | None = None
-    if m.group("m"):
-        minute = int(m.group("m"))
-    elif m.group("mc"):
-        minute = to_int(m.group("mc"))
-    elif m.group("half"):
+    if match.group("m"):
+        minute = int(match.group("m"))
+    elif match.group("mc"):
+        minute = to_int(match.group("mc"))
+    elif match.group("half"):
         minute = 30
-    elif m.group("q"):
-        minute = 15 * to_int(m.group("q"))
-    tod = m.group("tod") or ""
+    elif match.group("q"):
+        minute = 15 * to_int(match.group("q"))
+    tod = match.group("tod") or ""
     if hour is None or not 0 <= hour <= 24 or (minute is not None and not 0 <= minute <= 59):
         return None
     if tod in _EVENING and 1 <= hour < 12 or tod == "中午" and hour < 6:

@@ -170,652 +170,715 @@ ATOM_RULES = ("rel_day", "week", "cal", "season_word", "anaphoric")  # 今天, �
 
 
 class Parser:
-    def __init__(self, s: str, ref: date, strict: bool) -> None:
-        self.text, self.ref, self.strict = s, ref, strict
+    def __init__(self, text: str, ref: date, strict: bool) -> None:
+        self.text, self.ref, self.strict = text, ref, strict
 
     # -- entry point at a trigger
-    def parse_at(self, p: int) -> Hit | None:
-        s, ref = self.text, self.ref
-        m = HORIZON_RE.match(s, p)
-        if m:
-            hit = self.range_or_atom(m.end())
+    def parse_at(self, start: int) -> Hit | None:
+        text, ref = self.text, self.ref
+        match = HORIZON_RE.match(text, start)
+        if match:
+            hit = self.range_or_atom(match.end())
             if hit is None:
                 return None
             if hit.kind == "point" and hit.iv.end >= ref and hit.iv.anchor in ("absolute", "year"):
-                hit.start = p
+                hit.start = start
             return hit
-        m = FROM_RE.match(s, p)
-        if m:
-            hit = self.range_or_atom(m.end())
+        match = FROM_RE.match(text, start)
+        if match:
+            hit = self.range_or_atom(match.end())
             if hit is not None and hit.kind in ("span", "open"):
-                hit.start = p
+                hit.start = start
             return hit
-        hit = self.recent(p)
+        hit = self.recent(start)
         if hit is not None:
             return hit
-        if s.startswith("前", p):
-            hit = self.vague_past(p)
+        if text.startswith("前", start):
+            hit = self.vague_past(start)
             if hit is not None:
                 return hit
-        m = CLOCK_LEFT_RE.match(s, p)
-        if m:
-            hit = self.clock_left(p, m.end())
+        match = CLOCK_LEFT_RE.match(text, start)
+        if match:
+            hit = self.clock_left(start, match.end())
             if hit is not None:
                 return hit
-        m = ANTECEDENT_RE.match(s, p)
-        if m:
-            return Hit(p, m.end(), iv_day(ref, "day", ""), "antecedent")
-        hits = [h for h in (self.count(p), self.range_or_atom(p)) if h is not None]
+        match = ANTECEDENT_RE.match(text, start)
+        if match:
+            return Hit(start, match.end(), iv_day(ref, "day", ""), "antecedent")
+        hits = [
+            candidate
+            for candidate in (self.count(start), self.range_or_atom(start))
+            if candidate is not None
+        ]
         if hits:
-            return max(hits, key=lambda h: h.end)
-        return self.lone_clock(p)
+            return max(hits, key=lambda candidate: candidate.end)
+        return self.lone_clock(start)
 
-    def lone_clock(self, p: int) -> Hit | None:
+    def lone_clock(self, start: int) -> Hit | None:
         """``下午3时许，记者赶到``: a clock or part of the day opening a clause, on the day the
         text is talking about (kind ``anaphoric``, resolved against ``ref``)."""
-        s = self.text
-        m = LONE_CLOCK_RE.match(s, p)
-        if m is None or not m.group().strip():
+        text = self.text
+        match = LONE_CLOCK_RE.match(text, start)
+        if match is None or not match.group().strip():
             return None
-        e = m.end()
-        text = m.group()
-        before = s[p - 1] if p > 0 else ""
+        end = match.end()
+        clock_text = match.group()
+        before = text[start - 1] if start > 0 else ""
         # at the start of a clause, after 于/在 (火灾于九时被控制), or after 为/是 when the time
         # is unmistakable (起火时间为晚上11点左右, 事发时间是6时10分左右)
         if before and before not in LONE_CLOCK_LEFT and before not in "于在" and not (
-            before in "为是" and (re.match(LONE_TOD, text) or re.search(r"分|许|左右", text))
+            before in "为是" and (re.match(LONE_TOD, clock_text) or re.search(r"分|许|左右", clock_text))
         ):
             return None
-        if (e >= len(s) and self.strict) or (e < len(s) and (s[e].isdigit() or s[e] in "年月日号天个%.~-—至到")):
+        if (end >= len(text) and self.strict) or (
+            end < len(text) and (text[end].isdigit() or text[end] in "年月日号天个%.~-—至到")
+        ):
             return None  # no clause after it (in running text), a clock range (opening hours), 8点5%
-        if not re.match(LONE_TOD, text) and not re.search(r"\d\s*[:时点]|[时:]", text):
+        if not re.match(LONE_TOD, clock_text) and not re.search(r"\d\s*[:时点]|[时:]", clock_text):
             return None  # 零点五 is a number
-        clock = clock_of(text)
-        if clock is None and e < len(s) and s[e] not in "，,、 ":
+        clock = clock_of(clock_text)
+        if clock is None and end < len(text) and text[end] not in "，,、 ":
             return None  # a part of the day alone opens a clause (上午，…), not a word (下午茶)
         iv = iv_day(self.ref, "day", "")
         iv.anaphoric = True
         iv.clock = clock
-        return Hit(p, e, iv, "anaphoric")
+        return Hit(start, end, iv, "anaphoric")
 
     # -- ranges, open ranges, deadlines around one atom
-    def range_or_atom(self, q: int) -> Hit | None:
-        s, ref = self.text, self.ref
-        left = self.atom(q, None)
+    def range_or_atom(self, start: int) -> Hit | None:
+        text, ref = self.text, self.ref
+        left = self.atom(start, None)
         if left is None:
-            return self.bare_left(q, None, q)
-        k, iv = left
+            return self.bare_left(start, None, start)
+        left_end, iv = left
         if iv.anaphoric:
-            cm = CONN_RE.match(s, k)
+            cm = CONN_RE.match(text, left_end)
             right = self.right_end(cm.end(), iv) if cm else None
             if right is not None and right[1].end >= iv.start:
-                return self.make_range(q, right[0], iv, right[1])
-            return Hit(q, k, iv, "anaphoric")
-        more = self.day_list(k, iv)
+                return self.make_range(start, right[0], iv, right[1])
+            return Hit(start, left_end, iv, "anaphoric")
+        more = self.day_list(left_end, iv)
         if more is not None:
-            return self.make_range(q, more[0], iv, more[1])
+            return self.make_range(start, more[0], iv, more[1])
         if iv.fine in ("y", "m") and iv.prec in ("year", "month"):
-            hit = self.bare_left(k, iv, q)
+            hit = self.bare_left(left_end, iv, start)
             if hit is not None:
                 return hit
-        k2 = k
-        sw = START_WORD_RE.match(s, k)
+        conn_at = left_end
+        sw = START_WORD_RE.match(text, left_end)
         if sw:
-            k2 = sw.end()
-        cm = CONN_RE.match(s, k2)
+            conn_at = sw.end()
+        cm = CONN_RE.match(text, conn_at)
         if cm:
             right = self.right_end(cm.end(), iv)
             if right is not None and right[1].end >= iv.start:
-                return self.make_range(q, right[0], iv, right[1])
-        m = OPEN_RE.match(s, k)
-        if m and iv.start <= ref:
-            e = m.end()
-            now = CONN_RE.match(s, e)
-            if m.group() == "起" and now and NOW_RE.match(s, now.end()):
-                e = now.end() + 1
-            return Hit(q, e, iv_span(iv.start, ref, "open-range", "day",
-                                     f"{bound_edtf(iv, True)}/{ref.isoformat()}"), "open")  # fmt: skip
-        m = APPROX_RE.match(s, k)
-        if m:
+                return self.make_range(start, right[0], iv, right[1])
+        match = OPEN_RE.match(text, left_end)
+        if match and iv.start <= ref:
+            end = match.end()
+            now = CONN_RE.match(text, end)
+            if match.group() == "起" and now and NOW_RE.match(text, now.end()):
+                end = now.end() + 1
+            return Hit(start, end, iv_span(iv.start, ref, "open-range", "day",
+                                           f"{bound_edtf(iv, True)}/{ref.isoformat()}"),
+                       "open")  # fmt: skip
+        match = APPROX_RE.match(text, left_end)
+        if match:
             iv.edtf += "~"
-            return Hit(q, m.end(), iv)
-        m = DEADLINE_RE.match(s, k)
-        if m and iv.end >= ref:
-            return Hit(q, m.end(), iv_span(ref, iv.end, "range", "day",
-                                           f"{ref.isoformat()}/{bound_edtf(iv, False)}"), "span")  # fmt: skip
-        m = AFTER_RE.match(s, k)
-        if m and iv.prec != "day" and iv.end < ref:
+            return Hit(start, match.end(), iv)
+        match = DEADLINE_RE.match(text, left_end)
+        if match and iv.end >= ref:
+            return Hit(start, match.end(), iv_span(ref, iv.end, "range", "day",
+                                                   f"{ref.isoformat()}/{bound_edtf(iv, False)}"),
+                       "span")  # fmt: skip
+        match = AFTER_RE.match(text, left_end)
+        if match and iv.prec != "day" and iv.end < ref:
             # 2004年之后开工建设: from then up to now
-            return Hit(q, m.end(), iv_span(iv.start, ref, "open-range", "day",
-                                           f"{bound_edtf(iv, True)}/{ref.isoformat()}"), "open")  # fmt: skip
-        hit = Hit(q, k, iv, "span" if iv.prec == "range" else "point")
+            return Hit(start, match.end(), iv_span(iv.start, ref, "open-range", "day",
+                                                   f"{bound_edtf(iv, True)}/{ref.isoformat()}"),
+                       "open")  # fmt: skip
+        hit = Hit(start, left_end, iv, "span" if iv.prec == "range" else "point")
         if iv.plain_year:
-            hit.name_end = self.name_end(k)
+            hit.name_end = self.name_end(left_end)
             if hit.name_end >= 0:
                 hit.kind = "name-year"
         return hit
 
-    def make_range(self, q: int, e: int, a: Iv, b: Iv) -> Hit:
-        s = self.text
-        m = STOP_RE.match(s, e)
-        if m:
-            e = m.end()
-        m = DEADLINE_RE.match(s, e)
-        if m:
-            e = m.end()
-        anchor = stronger_anchor(a.anchor, b.anchor)
-        edtf = f"{bound_edtf(a, True)}/{bound_edtf(b, False)}"
-        kind = "anaphoric" if a.anaphoric or b.anaphoric else "span"
-        return Hit(q, e, iv_span(a.start, b.end, "range", anchor, edtf), kind)
+    def make_range(self, start: int, end: int, left: Iv, right: Iv) -> Hit:
+        text = self.text
+        match = STOP_RE.match(text, end)
+        if match:
+            end = match.end()
+        match = DEADLINE_RE.match(text, end)
+        if match:
+            end = match.end()
+        anchor = stronger_anchor(left.anchor, right.anchor)
+        edtf = f"{bound_edtf(left, True)}/{bound_edtf(right, False)}"
+        kind = "anaphoric" if left.anaphoric or right.anaphoric else "span"
+        return Hit(start, end, iv_span(left.start, right.end, "range", anchor, edtf), kind)
 
-    def day_list(self, k: int, iv: Iv) -> tuple[int, Iv] | None:
+    def day_list(self, atom_end: int, iv: Iv) -> tuple[int, Iv] | None:
         """``9月10号，11号，12号``, ``3月1日、5日和8日``: bare days after a month-day, separated
         only by ，、和及与, in increasing order; returns the end and the last day."""
-        s = self.text
-        if iv.prec != "day" or iv.lead not in ("y", "m") or k == 0 or s[k - 1] not in "日号":
+        text = self.text
+        if (
+            iv.prec != "day"
+            or iv.lead not in ("y", "m")
+            or atom_end == 0
+            or text[atom_end - 1] not in "日号"
+        ):
             return None
-        y, mo, last = iv.start.year, iv.start.month, iv.start.day
-        e = k
+        year, month, last = iv.start.year, iv.start.month, iv.start.day
+        end = atom_end
         while True:
-            sep = LIST_SEP_RE.match(s, e)
-            dm = DAY_RE.match(s, sep.end()) if sep else None
+            sep = LIST_SEP_RE.match(text, end)
+            dm = DAY_RE.match(text, sep.end()) if sep else None
             if dm is None:
                 break
-            d = to_int(dm.group("n"))
-            if d is None or d <= last or not valid_day(y, mo, d) or LIST_STOP_RE.match(s, dm.end()):
+            day = to_int(dm.group("n"))
+            if (
+                day is None
+                or day <= last
+                or not valid_day(year, month, day)
+                or LIST_STOP_RE.match(text, dm.end())
+            ):
                 break
             if dm.group("u") == "号" and not self._hao_ok(dm.end()):
                 break
-            last, e = d, dm.end()
-        if e == k:
+            last, end = day, dm.end()
+        if end == atom_end:
             return None
-        return e, iv_day(date(y, mo, last), iv.anchor)
+        return end, iv_day(date(year, month, last), iv.anchor)
 
-    def vague_past(self, p: int) -> Hit | None:
+    def vague_past(self, start: int) -> Hit | None:
         """``前两天`` (ref-5..ref-1) and ``前两年`` (4..1 years back) at the start of a clause."""
-        s, ref = self.text, self.ref
-        m = VAGUE_PAST_RE.match(s, p)
-        if m is None or (p > 0 and s[p - 1] not in VAGUE_PAST_LEFT):
+        text, ref = self.text, self.ref
+        match = VAGUE_PAST_RE.match(text, start)
+        if match is None or (start > 0 and text[start - 1] not in VAGUE_PAST_LEFT):
             return None
-        lo, hi = VAGUE_PAST[m.group("u")]
-        if m.group("u") == "天":
+        lo, hi = VAGUE_PAST[match.group("u")]
+        if match.group("u") == "天":
             iv = iv_span(ref - timedelta(days=hi), ref - timedelta(days=lo), "vague", "day")
         else:
-            a, b = ref.year - hi, ref.year - lo
-            iv = iv_span(date(a, 1, 1), date(b, 12, 31), "vague", "year", f"{a}/{b}", a)
-        return Hit(p, m.end(), iv)
+            first_year, last_year = ref.year - hi, ref.year - lo
+            iv = iv_span(date(first_year, 1, 1), date(last_year, 12, 31), "vague", "year",
+                         f"{first_year}/{last_year}", first_year)  # fmt: skip
+        return Hit(start, match.end(), iv)
 
-    def recent(self, p: int) -> Hit | None:
+    def recent(self, start: int) -> Hit | None:
         """``近日``, ``日前``, ``不久前`` …: the weeks before ``ref`` (``resources/cues/
         date_recent.txt``); before 将/拟/内 … (``近期将召开``) the weeks after it."""
-        m = RECENT_RE.match(self.text, p)
-        if m is None:
+        match = RECENT_RE.match(self.text, start)
+        if match is None:
             return None
-        days, ref = RECENT[m.group()], self.ref
-        if RECENT_FUTURE_RE.match(self.text, m.end()):
-            a, b = ref, ref + timedelta(days=days)
+        days, ref = RECENT[match.group()], self.ref
+        if RECENT_FUTURE_RE.match(self.text, match.end()):
+            first, last = ref, ref + timedelta(days=days)
         else:
-            a, b = ref - timedelta(days=days), ref
-        return Hit(p, m.end(), iv_span(a, b, "recent", "day", f"{a.isoformat()}~/{b.isoformat()}"))
+            first, last = ref - timedelta(days=days), ref
+        edtf = f"{first.isoformat()}~/{last.isoformat()}"
+        return Hit(start, match.end(), iv_span(first, last, "recent", "day", edtf))
 
-    def clock_left(self, p: int, q: int) -> Hit | None:
+    def clock_left(self, start: int, right_at: int) -> Hit | None:
         """``13:20~次日05:40``, ``夜间至次日上午``: a clock or part of the day on the anaphoric
         day (``ref``) up to an anaphoric day word."""
-        r = self.atom(q, None)
-        if r is None or not r[1].anaphoric or r[1].prec != "day":
+        right = self.atom(right_at, None)
+        if right is None or not right[1].anaphoric or right[1].prec != "day":
             return None
-        a = iv_day(self.ref, "day", "")
-        a.anaphoric = True
-        return self.make_range(p, r[0], a, r[1])
+        left = iv_day(self.ref, "day", "")
+        left.anaphoric = True
+        return self.make_range(start, right[0], left, right[1])
 
-    def right_end(self, q: int, left: Iv) -> tuple[int, Iv] | None:
-        if NOW_RE.match(self.text, q):
-            return q + 1, iv_day(self.ref, "day")
-        r = self.atom(q, left)
-        if r is not None and r[1].anaphoric and r[1].prec == "day" and not left.anaphoric:
+    def right_end(self, start: int, left: Iv) -> tuple[int, Iv] | None:
+        if NOW_RE.match(self.text, start):
+            return start + 1, iv_day(self.ref, "day")
+        found = self.atom(start, left)
+        if (
+            found is not None
+            and found[1].anaphoric
+            and found[1].prec == "day"
+            and not left.anaphoric
+        ):
             if left.prec != "day":
                 return None
             # 3月5日13:20至次日05:40: the next day of the left end, not of ref
-            return r[0], iv_day(left.start + (r[1].start - self.ref), left.anchor, "")
-        if r is None and left.numeric:
-            m = BARE_YEAR_RE.match(self.text, q)
-            y = int(m.group("y")) if m and m.group("y").isdigit() else None
-            if valid_year(y):
-                return m.end(), iv_year(y, "absolute")
-        return r
+            return found[0], iv_day(left.start + (found[1].start - self.ref), left.anchor, "")
+        if found is None and left.numeric:
+            match = BARE_YEAR_RE.match(self.text, start)
+            year = int(match.group("y")) if match and match.group("y").isdigit() else None
+            if valid_year(year):
+                return match.end(), iv_year(year, "absolute")
+        return found
 
-    def bare_left(self, q: int, prefix: Iv | None, s0: int) -> Hit | None:
+    def bare_left(self, number_at: int, prefix: Iv | None, hit_start: int) -> Hit | None:
         """``2018年2——4月``, ``1985到89年9月``, ``1-9月``: a unit-less number left of a range."""
-        m = BARE_LEFT_RE.match(self.text, q)
-        if m is None:
+        match = BARE_LEFT_RE.match(self.text, number_at)
+        if match is None:
             return None
-        cm = CONN_RE.match(self.text, m.end())
+        cm = CONN_RE.match(self.text, match.end())
         right = self.atom(cm.end(), prefix)
         if right is None:
             return None
-        e, b = right
-        n = to_int(m.group("n"))
-        if n is None:
+        end, right_iv = right
+        number = to_int(match.group("n"))
+        if number is None:
             return None
-        if b.lead == "y" and prefix is None:
-            raw = m.group("n")
+        if right_iv.lead == "y" and prefix is None:
+            raw = match.group("n")
             ds = digit_string(raw)
             if ds is None or len(ds) not in (2, 4):
                 return None
-            y = int(ds) if len(ds) == 4 else two_digit_year(int(ds), self.ref)
-            if not valid_year(y):
+            year = int(ds) if len(ds) == 4 else two_digit_year(int(ds), self.ref)
+            if not valid_year(year):
                 return None
-            a = iv_year(y, "absolute")
-        elif b.lead == "m" and (prefix is None or prefix.fine == "y") and 1 <= n <= 12:
-            y = prefix.y if prefix else b.y
-            a = iv_month(y, n, prefix.anchor if prefix else b.anchor)
-        elif b.lead == "d" and (prefix is None or prefix.fine == "m") and valid_day(b.y, b.m, n):
-            a = iv_day(date(b.y, b.m, n), b.anchor)
+            left_iv = iv_year(year, "absolute")
+        elif right_iv.lead == "m" and (prefix is None or prefix.fine == "y") and 1 <= number <= 12:
+            year = prefix.y if prefix else right_iv.y
+            left_iv = iv_month(year, number, prefix.anchor if prefix else right_iv.anchor)
+        elif (
+            right_iv.lead == "d"
+            and (prefix is None or prefix.fine == "m")
+            and valid_day(right_iv.y, right_iv.m, number)
+        ):
+            left_iv = iv_day(date(right_iv.y, right_iv.m, number), right_iv.anchor)
         else:
             return None
-        if b.end < a.start:
+        if right_iv.end < left_iv.start:
             return None
-        return self.make_range(s0, e, a, b)
+        return self.make_range(hit_start, end, left_iv, right_iv)
 
     # -- one atom
-    def atom(self, q: int, ctx: Iv | None) -> tuple[int, Iv] | None:
-        s = self.text
-        if q >= len(s):
+    def atom(self, start: int, ctx: Iv | None) -> tuple[int, Iv] | None:
+        text = self.text
+        if start >= len(text):
             return None
-        r = self.first_rule(NAMED_PERIOD_RULES, q, ctx)
-        if r is not None:
-            return r
-        r = self.first_rule(ATOM_RULES, q, ctx)
-        if r is not None and r[1].prec == "day":
-            k = r[0]
-            m = WEEKDAY_AFTER_RE.match(s, k)
-            if m:
-                k = m.end()
-            m = None if r[1].anaphoric else SAME_DAY_RE.match(s, k)
-            if m:
-                k = m.end()  # 6月14日当天: the day itself
-            m = CLOCK_RE.match(s, k)
-            if m and m.end() > k and s[k : m.end()].strip():
-                r[1].clock = clock_of(s[q : m.end()])  # from q: 当晚10时 is 22:00
-                k = m.end()
-            r = (k, r[1])
-        if r is None and ctx is None and self.strict:
-            m = NAME_YEAR_RE.match(s, q)
-            if m and valid_year(int(m.group("y"))):
-                iv = iv_year(int(m.group("y")), "absolute")
-                if self.name_end(m.end()) >= 0:
+        found = self.first_rule(NAMED_PERIOD_RULES, start, ctx)
+        if found is not None:
+            return found
+        found = self.first_rule(ATOM_RULES, start, ctx)
+        if found is not None and found[1].prec == "day":
+            end = found[0]
+            match = WEEKDAY_AFTER_RE.match(text, end)
+            if match:
+                end = match.end()
+            match = None if found[1].anaphoric else SAME_DAY_RE.match(text, end)
+            if match:
+                end = match.end()  # 6月14日当天: the day itself
+            match = CLOCK_RE.match(text, end)
+            if match and match.end() > end and text[end : match.end()].strip():
+                found[1].clock = clock_of(text[start : match.end()])  # from start: 当晚10时 is 22:00
+                end = match.end()
+            found = (end, found[1])
+        if found is None and ctx is None and self.strict:
+            match = NAME_YEAR_RE.match(text, start)
+            if match and valid_year(int(match.group("y"))):
+                iv = iv_year(int(match.group("y")), "absolute")
+                if self.name_end(match.end()) >= 0:
                     iv.plain_year = True
-                    return m.end(), iv
-        return r
+                    return match.end(), iv
+        return found
 
-    def first_rule(self, rules: tuple[str, ...], q: int, ctx: Iv | None) -> tuple[int, Iv] | None:
-        """The first of ``rules`` (method names, in order) that reads a date at ``q``."""
+    def first_rule(
+        self, rules: tuple[str, ...], start: int, ctx: Iv | None
+    ) -> tuple[int, Iv] | None:
+        """The first of ``rules`` (method names, in order) that reads a date at ``start``."""
         for name in rules:
-            found = self.cal(q, ctx) if name == "cal" else getattr(self, name)(q)
+            found = self.cal(start, ctx) if name == "cal" else getattr(self, name)(start)
             if found is not None:
                 return found
         return None
 
-    def name_end(self, k: int) -> int:
-        """End of an event name starting at ``k`` (CJK or ·, ending in a name suffix), or -1."""
-        s = self.text
-        j = k
-        while j < len(s) and j - k < 40:
-            if s[j] in "（(":
+    def name_end(self, start: int) -> int:
+        """End of an event name starting at ``start`` (CJK or ·, ending in a name suffix), or -1."""
+        text = self.text
+        cursor = start
+        while cursor < len(text) and cursor - start < 40:
+            if text[cursor] in "（(":
                 # a place in brackets inside the name: 2023中国（天津）智能制造博览会
-                close = next((t for t in range(j + 1, min(j + 10, len(s))) if s[t] in "）)"), -1)
-                if close < 0 or not all("\u4e00" <= c <= "\u9fff" for c in s[j + 1 : close]):
+                window = range(cursor + 1, min(cursor + 10, len(text)))
+                close = next((pos for pos in window if text[pos] in "）)"), -1)
+                inside = text[cursor + 1 : close]
+                if close < 0 or not all("\u4e00" <= char <= "\u9fff" for char in inside):
                     return -1
-                j = close + 1
+                cursor = close + 1
                 continue
-            if not ("\u4e00" <= s[j] <= "\u9fff" or s[j] == "·"):
+            if not ("\u4e00" <= text[cursor] <= "\u9fff" or text[cursor] == "·"):
                 break
-            if s[j] in NAME_BREAKERS:
+            if text[cursor] in NAME_BREAKERS:
                 return -1
-            j += 1
+            cursor += 1
             for suf in NAME_SUFFIXES:
                 if (
-                    j - k >= len(suf) + 2
-                    and s.endswith(suf, k, j)
-                    and not self._in_not_word(j, suf)
+                    cursor - start >= len(suf) + 2
+                    and text.endswith(suf, start, cursor)
+                    and not self._in_not_word(cursor, suf)
                 ):
-                    return j
+                    return cursor
         return -1
 
-    def _in_not_word(self, j: int, suf: str) -> bool:
-        """Whether the suffix ending at ``j`` overlaps a listed non-name word (季节, 发展…)."""
-        a = j - len(suf)
-        for w in NAME_NOT:
-            for start in range(max(a - len(w) + 1, 0), j):
-                if start + len(w) > a and self.text.startswith(w, start):
+    def _in_not_word(self, end: int, suf: str) -> bool:
+        """Whether the suffix ending at ``end`` overlaps a listed non-name word (季节, 发展…)."""
+        suf_start = end - len(suf)
+        for word in NAME_NOT:
+            for start in range(max(suf_start - len(word) + 1, 0), end):
+                if start + len(word) > suf_start and self.text.startswith(word, start):
                     return True
         return False
 
-    def plan(self, q: int) -> tuple[int, Iv] | None:
-        m = PLAN_RE.match(self.text, q)
-        if m is None:
+    def plan(self, start: int) -> tuple[int, Iv] | None:
+        match = PLAN_RE.match(self.text, start)
+        if match is None:
             return None
-        n = 10 + to_int(m.group("n"))
-        if n < 3:
+        number = 10 + to_int(match.group("n"))
+        if number < 3:
             return None
-        if q > 0 and self.text[q - 1] in CN:
+        if start > 0 and self.text[start - 1] in CN:
             return None
-        e = m.end()
-        oq, cq = m.group("q"), m.group("qc")
+        end = match.end()
+        oq, cq = match.group("q"), match.group("qc")
         if oq and QUOTES[oq] != cq:
             return None  # the trigger at 十 takes the unquoted form
         if cq and not oq:
-            e -= 1
-        y0 = plan_first_year(n)
-        t = PLAN_TAIL_RE.match(self.text, e)
-        part = t.group("p")
-        if t.group("fl"):
-            k = to_int(t.group("fn"))
-            if k is not None and 1 <= k <= 5:
-                a, b = (y0, y0 + k - 1) if t.group("fl") != "后" else (y0 + 5 - k, y0 + 4)
-                iv = iv_span(date(a, 1, 1), date(b, 12, 31), "range", "absolute", f"{a}/{b}")
-                return t.end(), iv
-            e = t.start("fl") - (self.text[t.start("fl") - 1] == "的" and t.start("fl") > t.start())
+            end -= 1
+        y0 = plan_first_year(number)
+        tail = PLAN_TAIL_RE.match(self.text, end)
+        part = tail.group("p")
+        if tail.group("fl"):
+            years = to_int(tail.group("fn"))
+            if years is not None and 1 <= years <= 5:
+                if tail.group("fl") != "后":
+                    from_year, to_year = y0, y0 + years - 1
+                else:
+                    from_year, to_year = y0 + 5 - years, y0 + 4
+                iv = iv_span(date(from_year, 1, 1), date(to_year, 12, 31), "range", "absolute",
+                             f"{from_year}/{to_year}")  # fmt: skip
+                return tail.end(), iv
+            fl_at = tail.start("fl")
+            end = fl_at - (self.text[fl_at - 1] == "的" and fl_at > tail.start())
         else:
-            e = t.end()
+            end = tail.end()
         if part:
-            y = y0 + 4 if part in ("收官之年", "收官", "末期", "末") else y0
-            iv = iv_year(y, "absolute", "")
+            year = y0 + 4 if part in ("收官之年", "收官", "末期", "末") else y0
+            iv = iv_year(year, "absolute", "")
         else:
             iv = iv_span(
                 date(y0, 1, 1), date(y0 + 4, 12, 31), "range", "absolute", f"{y0}/{y0 + 4}"
             )
-        return e, iv
+        return end, iv
 
-    def century(self, q: int) -> tuple[int, Iv] | None:
-        s, ref = self.text, self.ref
-        m = CENT_RE.match(s, q)
+    def century(self, start: int) -> tuple[int, Iv] | None:
+        text, ref = self.text, self.ref
+        match = CENT_RE.match(text, start)
         anchor = "absolute"
-        if m:
-            if m.group("rel"):
-                rel = m.group("rel")
+        if match:
+            if match.group("rel"):
+                rel = match.group("rel")
                 c0 = ref.year // 100 * 100 + (
                     -100 if rel.startswith("上") else 100 if rel.startswith("下") else 0
                 )
                 anchor = "year"
             else:
-                c = to_int(m.group("c"))
-                if c is None or not 1 <= c <= 22:
+                ordinal = to_int(match.group("c"))
+                if ordinal is None or not 1 <= ordinal <= 22:
                     return None
-                c0 = (c - 1) * 100
-            if m.group("d"):
-                d = to_int(m.group("d"))
-                if d is None or d % 10 or not 0 <= d <= 90:
+                c0 = (ordinal - 1) * 100
+            if match.group("d"):
+                decade = to_int(match.group("d"))
+                if decade is None or decade % 10 or not 0 <= decade <= 90:
                     return None
-                return m.end(), self._decade(c0 + d, m.group("p"), anchor)
-            p = m.group("p")
+                return match.end(), self._decade(c0 + decade, match.group("p"), anchor)
+            part = match.group("p")
             lo, hi = {
                 None: (0, 99),
                 "上半叶": (0, 49),
                 "下半叶": (50, 99),
                 "中期": (40, 59),
                 "中叶": (40, 59),
-            }.get(p, (0, 19) if p in ("初期", "初", "前期", "早期") else (80, 99))
-            if p is None:
-                return m.end(), iv_span(date(max(c0, 1), 1, 1), date(c0 + 99, 12, 31), "century", anchor,
-                                        f"{c0 // 100:02d}XX", c0)  # fmt: skip
-            return m.end(), iv_span(date(max(c0 + lo, 1), 1, 1), date(c0 + hi, 12, 31), "vague", anchor,
-                                    f"{c0 + lo:04d}/{c0 + hi:04d}", c0)  # fmt: skip
-        m = DECADE_RE.match(s, q)
-        if m:
-            d = to_int(m.group("d"))
-            return m.end(), self._decade(
-                two_digit_year(d, ref) if d < 100 else d, m.group("p"), anchor
+            }.get(part, (0, 19) if part in ("初期", "初", "前期", "早期") else (80, 99))
+            if part is None:
+                return match.end(), iv_span(date(max(c0, 1), 1, 1), date(c0 + 99, 12, 31),
+                                            "century", anchor, f"{c0 // 100:02d}XX",
+                                            c0)  # fmt: skip
+            return match.end(), iv_span(date(max(c0 + lo, 1), 1, 1), date(c0 + hi, 12, 31),
+                                        "vague", anchor, f"{c0 + lo:04d}/{c0 + hi:04d}",
+                                        c0)  # fmt: skip
+        match = DECADE_RE.match(text, start)
+        if match:
+            decade = to_int(match.group("d"))
+            return match.end(), self._decade(
+                two_digit_year(decade, ref) if decade < 100 else decade, match.group("p"), anchor
             )
         return None
 
     @staticmethod
-    def _decade(y0: int, p: str | None, anchor: str) -> Iv:
-        if p is None:
+    def _decade(y0: int, part: str | None, anchor: str) -> Iv:
+        if part is None:
             return iv_span(
                 date(y0, 1, 1), date(y0 + 9, 12, 31), "decade", anchor, f"{y0 // 10:03d}X", y0
             )
         lo, hi = (
-            (0, 2) if p in ("初期", "初", "前期", "早期") else (3, 6) if p == "中期" else (7, 9)
+            (0, 2) if part in ("初期", "初", "前期", "早期") else (3, 6) if part == "中期" else (7, 9)
         )
         return iv_span(date(y0 + lo, 1, 1), date(y0 + hi, 12, 31), "vague", anchor,
                        f"{y0 + lo:04d}/{y0 + hi:04d}", y0)  # fmt: skip
 
-    def rel_day(self, q: int) -> tuple[int, Iv] | None:
-        s, ref = self.text, self.ref
-        m = PAREN_REL_RE.match(s, q)
-        if m is not None:
-            day = self.nearest_day(to_int(m.group("n")), ref + timedelta(days=PAREN_REL[m.group("w")]))
+    def rel_day(self, start: int) -> tuple[int, Iv] | None:
+        text, ref = self.text, self.ref
+        match = PAREN_REL_RE.match(text, start)
+        if match is not None:
+            day = self.nearest_day(
+                to_int(match.group("n")), ref + timedelta(days=PAREN_REL[match.group("w")])
+            )
             if day is not None:
-                return m.end(), day  # 今（30）日: the 30th nearest to today
-        m = REL_DAY_RE.match(s, q)
-        if m is None:
+                return match.end(), day  # 今（30）日: the 30th nearest to today
+        match = REL_DAY_RE.match(text, start)
+        if match is None:
             return None
-        base = ref + timedelta(days=REL_DAY[m.group()])
-        return self.paren_day(m.end(), base) or (m.end(), iv_day(base, "day", ""))
+        base = ref + timedelta(days=REL_DAY[match.group()])
+        return self.paren_day(match.end(), base) or (match.end(), iv_day(base, "day", ""))
 
-    def paren_day(self, k: int, base: date) -> tuple[int, Iv] | None:
+    def paren_day(self, start: int, base: date) -> tuple[int, Iv] | None:
         """``(15日)`` after a relative day: the day of month nearest to ``base``."""
-        pm = PAREN_DAY_RE.match(self.text, k)
+        pm = PAREN_DAY_RE.match(self.text, start)
         if pm is None:
             return None
         if pm.group("mo"):
             # 今天（10月1日）: the written month and day, in the year nearest to base
-            mo, d = to_int(pm.group("mo")), to_int(pm.group("n"))
-            days = [date(y, mo, d) for y in (base.year - 1, base.year, base.year + 1)
-                    if mo and valid_day(y, mo, d)]  # fmt: skip
+            month, day_of_month = to_int(pm.group("mo")), to_int(pm.group("n"))
+            days = [date(year, month, day_of_month)
+                    for year in (base.year - 1, base.year, base.year + 1)
+                    if month and valid_day(year, month, day_of_month)]  # fmt: skip
             if not days:
                 return None
-            return pm.end(), iv_day(min(days, key=lambda x: abs((x - base).days)), "year", "")
+            nearest = min(days, key=lambda candidate: abs((candidate - base).days))
+            return pm.end(), iv_day(nearest, "year", "")
         day = self.nearest_day(to_int(pm.group("n")), base)
         return None if day is None else (pm.end(), day)
 
     @staticmethod
-    def nearest_day(d: int | None, base: date) -> Iv | None:
-        """Day ``d`` of the month of ``base``, of the month before or after: the nearest."""
+    def nearest_day(day_of_month: int | None, base: date) -> Iv | None:
+        """Day ``day_of_month`` of the month of ``base``, of the month before or after: the
+        nearest."""
         cands = []
         for off in (-1, 0, 1):
             first = add_months(base.replace(day=1), off)
-            if d is not None and valid_day(first.year, first.month, d):
-                cands.append(first.replace(day=d))
+            if day_of_month is not None and valid_day(first.year, first.month, day_of_month):
+                cands.append(first.replace(day=day_of_month))
         if not cands:
             return None
-        return iv_day(min(cands, key=lambda c: abs((c - base).days)), "month", "")
+        return iv_day(min(cands, key=lambda candidate: abs((candidate - base).days)), "month", "")
 
-    def anaphoric(self, q: int) -> tuple[int, Iv] | None:
+    def anaphoric(self, start: int) -> tuple[int, Iv] | None:
         """当日/当天/当晚 (ref), 次日/翌日 (ref+1), 前一天 (ref-1), 第N天 (ref+N-1), 第N年 (ref's
         year+N-1)."""
-        m = ANA_RE.match(self.text, q)
-        if m is None:
+        match = ANA_RE.match(self.text, start)
+        if match is None:
             return None
         ref = self.ref
-        if m.group("ny"):
-            n = to_int(m.group("ny"))
-            if not n or n > 100 or not valid_year(ref.year + n - 1):
+        if match.group("ny"):
+            nth = to_int(match.group("ny"))
+            if not nth or nth > 100 or not valid_year(ref.year + nth - 1):
                 return None
-            iv = iv_year(ref.year + n - 1, "year", "")
+            iv = iv_year(ref.year + nth - 1, "year", "")
         else:
-            if m.group("nd"):
-                n = to_int(m.group("nd"))
-                if not n or n > 366:
+            if match.group("nd"):
+                nth = to_int(match.group("nd"))
+                if not nth or nth > 366:
                     return None
-                offset = n - 1  # 第三天: two days after the day told
+                offset = nth - 1  # 第三天: two days after the day told
             else:
-                offset = ANA_DAY[m.group()]  # 次日 +1, 前一天 -1
+                offset = ANA_DAY[match.group()]  # 次日 +1, 前一天 -1
             base = ref + timedelta(days=offset)
-            r = self.paren_day(m.end(), base)
-            if r is not None:
-                return r  # 当天(15日): the day of month is written, nothing anaphoric is left
+            found = self.paren_day(match.end(), base)
+            if found is not None:
+                return found  # 当天(15日): the day of month is written, nothing anaphoric is left
             iv = iv_day(base, "day", "")
         iv.anaphoric = True
-        return m.end(), iv
+        return match.end(), iv
 
-    def week(self, q: int) -> tuple[int, Iv] | None:
-        m = WEEK_RE.match(self.text, q)
-        if m is None:
+    def week(self, start: int) -> tuple[int, Iv] | None:
+        match = WEEK_RE.match(self.text, start)
+        if match is None:
             return None
-        r = m.group("r")
-        off = len(r) * (-1 if r[0] == "上" else 1) if r and r[0] in "上下" else 0
+        rel = match.group("r")
+        off = len(rel) * (-1 if rel[0] == "上" else 1) if rel and rel[0] in "上下" else 0
         mon = monday(self.ref) + timedelta(weeks=off)
-        wd = m.group("wd") or m.group("wd2")
+        wd = match.group("wd") or match.group("wd2")
         if wd:
-            return m.end(), iv_day(mon + timedelta(days=wd_index(wd)), "day", "")
-        if m.group("we"):  # 本周末: Saturday and Sunday
-            a, b = mon + timedelta(days=5), mon + timedelta(days=6)
-            return m.end(), iv_span(a, b, "range", "day")
-        if m.group("wb"):  # 下周初: the first days of the week
-            return m.end(), iv_span(mon, mon + timedelta(days=2), "vague", "day")
-        return m.end(), iv_week(mon, "day")
+            return match.end(), iv_day(mon + timedelta(days=wd_index(wd)), "day", "")
+        if match.group("we"):  # 本周末: Saturday and Sunday
+            saturday, sunday = mon + timedelta(days=5), mon + timedelta(days=6)
+            return match.end(), iv_span(saturday, sunday, "range", "day")
+        if match.group("wb"):  # 下周初: the first days of the week
+            return match.end(), iv_span(mon, mon + timedelta(days=2), "vague", "day")
+        return match.end(), iv_week(mon, "day")
 
-    def season_word(self, q: int) -> tuple[int, Iv] | None:
-        m = SEASON_RE.match(self.text, q)
-        if m is None:
+    def season_word(self, start: int) -> tuple[int, Iv] | None:
+        match = SEASON_RE.match(self.text, start)
+        if match is None:
             return None
-        idx = SEASON[m.group("s")]
-        y = (winter_year(self.ref) if idx == 3 else self.ref.year) + REL_SEASON[m.group("r")]
-        return m.end(), season(y, idx, "year")
+        idx = SEASON[match.group("s")]
+        year = (winter_year(self.ref) if idx == 3 else self.ref.year) + REL_SEASON[match.group("r")]
+        return match.end(), season(year, idx, "year")
 
     # -- calendar expressions
-    def cal(self, q: int, ctx: Iv | None) -> tuple[int, Iv] | None:
-        s, ref = self.text, self.ref
-        if s[q].isdigit():
-            r = self.numeric(q)
-            if r is not None:
-                return r
-        rep = REPEAT_RE.match(s, q)
+    def cal(self, start: int, ctx: Iv | None) -> tuple[int, Iv] | None:
+        text, ref = self.text, self.ref
+        if text[start].isdigit():
+            found = self.numeric(start)
+            if found is not None:
+                return found
+        rep = REPEAT_RE.match(text, start)
         if rep:
             return self.repeated(rep.end() - 1, len(rep.group()))
-        y = None
-        anchor, lead, two, plain, pos = "absolute", "", False, False, q
-        m = TWO_YEARS_RE.match(s, q)
-        if m:
-            return m.end(), iv_span(date(ref.year, 1, 1), date(ref.year + 1, 12, 31), "range", "year",
-                                    f"{ref.year}/{ref.year + 1}", ref.year)  # fmt: skip
+        year = None
+        anchor, lead, two, plain, pos = "absolute", "", False, False, start
+        match = TWO_YEARS_RE.match(text, start)
+        if match:
+            return match.end(), iv_span(date(ref.year, 1, 1), date(ref.year + 1, 12, 31),
+                                        "range", "year", f"{ref.year}/{ref.year + 1}",
+                                        ref.year)  # fmt: skip
         mid_ok = True
-        m = NEW_YEAR_RE.match(s, q)
-        if m:
-            y = ref.year + (1 if ref.month >= 11 else 0)
-            return m.end(), iv_year(y, "year", "")
-        m = REL_YEAR_RE.match(s, q)
-        if m and m.group() in YEAR_NEEDS_PART and not (YPART_RE.match(s, m.end()) or MONTH_RE.match(s, m.end())):
+        match = NEW_YEAR_RE.match(text, start)
+        if match:
+            year = ref.year + (1 if ref.month >= 11 else 0)
+            return match.end(), iv_year(year, "year", "")
+        match = REL_YEAR_RE.match(text, start)
+        if (
+            match
+            and match.group() in YEAR_NEEDS_PART
+            and not (YPART_RE.match(text, match.end()) or MONTH_RE.match(text, match.end()))
+        ):
             return None  # 当年签约、当年落地: generic
-        if m:
-            y, anchor, lead, pos = ref.year + REL_YEAR[m.group()], "year", "y", m.end()
-            mid_ok = m.group() in MID_YEAR_WORDS
-            if m.group().endswith("年") and YEAR_DU_RE.match(s, pos):
+        if match:
+            year, anchor, lead, pos = ref.year + REL_YEAR[match.group()], "year", "y", match.end()
+            mid_ok = match.group() in MID_YEAR_WORDS
+            if match.group().endswith("年") and YEAR_DU_RE.match(text, pos):
                 pos += 1  # 本年度, 上年度
         else:
-            m = YEAR_RE.match(s, q)
-            if m:
-                ds = digit_string(m.group("y"))
-                y = int(ds) if len(ds) == 4 else two_digit_year(int(ds), ref)
-                two, plain, lead, pos = len(ds) == 2, True, "y", m.end()
-        if y is not None:
-            if not valid_year(y):
+            match = YEAR_RE.match(text, start)
+            if match:
+                ds = digit_string(match.group("y"))
+                year = int(ds) if len(ds) == 4 else two_digit_year(int(ds), ref)
+                two, plain, lead, pos = len(ds) == 2, True, "y", match.end()
+        if year is not None:
+            if not valid_year(year):
                 return None
-            r = self.ypart(pos, y, anchor, True, mid_ok)
-            if r is not None:
-                return r
-            if s.startswith("的", pos):
-                r = self.ypart(pos + 1, y, anchor, True, mid_ok)
-                if r is not None and r[1].prec == "day":
-                    return r  # 今年的国庆节: the holiday of that year
-            mo = MONTH_RE.match(s, pos)
-            if mo is None:
+            found = self.ypart(pos, year, anchor, True, mid_ok)
+            if found is not None:
+                return found
+            if text.startswith("的", pos):
+                found = self.ypart(pos + 1, year, anchor, True, mid_ok)
+                if found is not None and found[1].prec == "day":
+                    return found  # 今年的国庆节: the holiday of that year
+            month_match = MONTH_RE.match(text, pos)
+            if month_match is None:
                 if two and self.strict:
                     return None
-                sp = SAME_PERIOD_RE.match(s, pos)
+                sp = SAME_PERIOD_RE.match(text, pos)
                 if sp:
                     pos = sp.end()  # 去年同期: the year, a comparison base
-                iv = iv_year(y, anchor)
+                iv = iv_year(year, anchor)
                 iv.plain_year = plain and not two
                 return pos, iv
-            m_val = to_int(mo.group("n"))
-            pos = mo.end()
+            month = to_int(month_match.group("n"))
+            pos = month_match.end()
         else:
             by, banchor = (ctx.y, ctx.anchor) if ctx is not None and ctx.y else (ref.year, "year")
-            r = self.ypart(q, by, banchor, False, nearest_to=None if ctx is not None else ref)
-            if r is not None:
-                return r
-            m = REL_QUARTER_RE.match(s, q)
-            if m:
-                qd = add_months(ref.replace(day=1), 3 * REL_QUARTER[m.group("w")])
-                return m.end(), quarter(qd.year, (qd.month - 1) // 3 + 1, "month", m.group("qp"))
-            m = REL_MONTH_RE.match(s, q)
-            mo = None if m else MONTH_RE.match(s, q)
-            if m:
-                md = add_months(ref.replace(day=1), REL_MONTH[m.group()])
-                y, m_val, anchor, lead, pos = md.year, md.month, "month", "m", m.end()
-            elif mo:
-                y, anchor = by, banchor
-                m_val, lead, pos = to_int(mo.group("n")), "m", mo.end()
+            nearest_to = None if ctx is not None else ref
+            found = self.ypart(start, by, banchor, False, nearest_to=nearest_to)
+            if found is not None:
+                return found
+            match = REL_QUARTER_RE.match(text, start)
+            if match:
+                qd = add_months(ref.replace(day=1), 3 * REL_QUARTER[match.group("w")])
+                quarter_iv = quarter(qd.year, (qd.month - 1) // 3 + 1, "month", match.group("qp"))
+                return match.end(), quarter_iv
+            match = REL_MONTH_RE.match(text, start)
+            month_match = None if match else MONTH_RE.match(text, start)
+            if match:
+                md = add_months(ref.replace(day=1), REL_MONTH[match.group()])
+                year, month, anchor, lead, pos = md.year, md.month, "month", "m", match.end()
+            elif month_match:
+                year, anchor = by, banchor
+                month, lead, pos = to_int(month_match.group("n")), "m", month_match.end()
             else:
-                return self.day_only(q, ctx)
-        if m_val is None or not 1 <= m_val <= 12:
+                return self.day_only(start, ctx)
+        if month is None or not 1 <= month <= 12:
             return None
-        return self.month_rest(pos, y, m_val, anchor, lead or "m")
+        return self.month_rest(pos, year, month, anchor, lead or "m")
 
-    def repeated(self, q: int, n: int) -> tuple[int, Iv] | None:
-        """``上上个月``, ``下下个季度``, ``上上年``: the relative word at ``q`` (its 上/下 the
-        last of ``n``) moved ``n`` units instead of one."""
-        s, ref = self.text, self.ref
-        m = REL_YEAR_RE.match(s, q)
-        if m and m.group()[0] == s[q]:
-            y = ref.year + n * REL_YEAR[m.group()]
-            return (m.end(), iv_year(y, "year")) if valid_year(y) else None
-        m = REL_QUARTER_RE.match(s, q)
-        if m:
-            qd = add_months(ref.replace(day=1), 3 * n * REL_QUARTER[m.group("w")])
-            return m.end(), quarter(qd.year, (qd.month - 1) // 3 + 1, "month", m.group("qp"))
-        m = REL_MONTH_RE.match(s, q)
-        if m and m.group()[0] == s[q]:
-            md = add_months(ref.replace(day=1), n * REL_MONTH[m.group()])
-            return self.month_rest(m.end(), md.year, md.month, "month", "m")
+    def repeated(self, start: int, times: int) -> tuple[int, Iv] | None:
+        """``上上个月``, ``下下个季度``, ``上上年``: the relative word at ``start`` (its 上/下
+        the last of ``times``) moved ``times`` units instead of one."""
+        text, ref = self.text, self.ref
+        match = REL_YEAR_RE.match(text, start)
+        if match and match.group()[0] == text[start]:
+            year = ref.year + times * REL_YEAR[match.group()]
+            return (match.end(), iv_year(year, "year")) if valid_year(year) else None
+        match = REL_QUARTER_RE.match(text, start)
+        if match:
+            qd = add_months(ref.replace(day=1), 3 * times * REL_QUARTER[match.group("w")])
+            quarter_iv = quarter(qd.year, (qd.month - 1) // 3 + 1, "month", match.group("qp"))
+            return match.end(), quarter_iv
+        match = REL_MONTH_RE.match(text, start)
+        if match and match.group()[0] == text[start]:
+            md = add_months(ref.replace(day=1), times * REL_MONTH[match.group()])
+            return self.month_rest(match.end(), md.year, md.month, "month", "m")
         return None
 
-    def month_rest(self, pos: int, y: int, m: int, anchor: str, lead: str) -> tuple[int, Iv]:
-        s = self.text
-        r = self.mpart(pos, y, m, anchor)
-        if r is not None:
-            return r
-        if s.startswith(" ", pos) and DAY_RE.match(s, pos + 1):
+    def month_rest(self, pos: int, year: int, month: int, anchor: str, lead: str) -> tuple[int, Iv]:
+        text = self.text
+        found = self.mpart(pos, year, month, anchor)
+        if found is not None:
+            return found
+        if text.startswith(" ", pos) and DAY_RE.match(text, pos + 1):
             pos += 1  # 1 月 26 日
-        dm = DAY_RE.match(s, pos) or BARE_DAY_NUM_RE.match(s, pos) or BARE_DAY_RE.match(s, pos)
+        dm = (
+            DAY_RE.match(text, pos)
+            or BARE_DAY_NUM_RE.match(text, pos)
+            or BARE_DAY_RE.match(text, pos)
+        )
         if dm:
-            d = to_int(dm.group("n"))
-            if valid_day(y, m, d):
-                return dm.end(), iv_day(date(y, m, d), anchor, lead)
+            day = to_int(dm.group("n"))
+            if valid_day(year, month, day):
+                return dm.end(), iv_day(date(year, month, day), anchor, lead)
             if dm.re is DAY_RE:
                 raise Reject(dm.end())
-        iv = iv_month(y, m, anchor, lead)
+        iv = iv_month(year, month, anchor, lead)
         return pos, iv
 
-    def day_only(self, q: int, ctx: Iv | None) -> tuple[int, Iv] | None:
-        s, ref = self.text, self.ref
-        m = DAY_RE.match(s, q)
-        if m is None:
+    def day_only(self, start: int, ctx: Iv | None) -> tuple[int, Iv] | None:
+        text, ref = self.text, self.ref
+        match = DAY_RE.match(text, start)
+        if match is None:
             return None
-        raw = m.group("n")
-        if self.strict and not raw.isdigit() and len(raw) < 2 and not re.match(rf"\s*(?:{TOD})", s[m.end():]):
+        raw = match.group("n")
+        if (
+            self.strict
+            and not raw.isdigit()
+            and len(raw) < 2
+            and not re.match(rf"\s*(?:{TOD})", text[match.end():])
+        ):
             return None  # 三日游, 五日内; but 八日中午 is the 8th
-        if self.strict and m.group("u") == "号" and not self._hao_ok(m.end()):
+        if self.strict and match.group("u") == "号" and not self._hao_ok(match.end()):
             return None
-        d = to_int(raw)
+        day = to_int(raw)
         if ctx is not None and ctx.y and ctx.m:
-            y, mo, anchor = ctx.y, ctx.m, ctx.anchor
+            year, month, anchor = ctx.y, ctx.m, ctx.anchor
         else:
-            y, mo, anchor = ref.year, ref.month, "month"
-        if not valid_day(y, mo, d):
+            year, month, anchor = ref.year, ref.month, "month"
+        if not valid_day(year, month, day):
             return None
-        return m.end(), iv_day(date(y, mo, d), anchor, "d")
+        return match.end(), iv_day(date(year, month, day), anchor, "d")
 
-    def _hao_ok(self, e: int) -> bool:
-        """Whether N号 ending at ``e`` is a day: not followed by a word (9号线, 3号楼), also
+    def _hao_ok(self, end: int) -> bool:
+        """Whether N号 ending at ``end`` is a day: not followed by a word (9号线, 3号楼), also
         after a list of them (1号、2号、3号入口)."""
-        while (m := _HAO_LIST_RE.match(self.text, e)) is not None:
-            e = m.end()
-        nxt = self.text[e : e + 2]
-        if self.text.startswith(HAO_VERBS, e):
+        while (match := _HAO_LIST_RE.match(self.text, end)) is not None:
+            end = match.end()
+        nxt = self.text[end : end + 2]
+        if self.text.startswith(HAO_VERBS, end):
             return True  # 据彭博社14号援引消息
         return not (
             nxt
@@ -824,202 +887,218 @@ class Parser:
             and nxt[0] not in "起至到前以"
         )
 
-    def numeric(self, q: int) -> tuple[int, Iv] | None:
-        s = self.text
-        if q > 0 and (s[q - 1].isascii() and (s[q - 1].isalnum() or s[q - 1] in "_.")):
+    def numeric(self, start: int) -> tuple[int, Iv] | None:
+        text = self.text
+        before = text[start - 1] if start > 0 else ""
+        if start > 0 and (before.isascii() and (before.isalnum() or before in "_.")):
             return None
         for rx in (NUM_YMD_RE, NUM_YMD8_RE, NUM_YMD_SP_RE):
-            m = rx.match(s, q)
-            if m:
-                y, mo, d = (int(g) for g in m.groups())
-                if valid_year(y) and valid_day(y, mo, d):
-                    iv = iv_day(date(y, mo, d), "absolute", "y")
+            match = rx.match(text, start)
+            if match:
+                year, month, day = (int(group) for group in match.groups())
+                if valid_year(year) and valid_day(year, month, day):
+                    iv = iv_day(date(year, month, day), "absolute", "y")
                     iv.numeric = True
-                    return m.end(), iv
-        m = NUM_YM_RE.match(s, q)
-        if m:
-            y, mo = int(m.group(1)), int(m.group(2))
-            if valid_year(y) and 1 <= mo <= 12:
-                iv = iv_month(y, mo, "absolute", "y")
+                    return match.end(), iv
+        match = NUM_YM_RE.match(text, start)
+        if match:
+            year, month = int(match.group(1)), int(match.group(2))
+            if valid_year(year) and 1 <= month <= 12:
+                iv = iv_month(year, month, "absolute", "y")
                 iv.numeric = True
-                return m.end(), iv
-        m = NUM_DMY_RE.match(s, q)
-        if m:
-            a, b, y = (int(g) for g in m.groups())
-            d, mo = (a, b) if valid_day(y, b, a) else (b, a)
-            if valid_year(y) and valid_day(y, mo, d):
-                iv = iv_day(date(y, mo, d), "absolute", "y")
+                return match.end(), iv
+        match = NUM_DMY_RE.match(text, start)
+        if match:
+            first, second, year = (int(group) for group in match.groups())
+            day, month = (first, second) if valid_day(year, second, first) else (second, first)
+            if valid_year(year) and valid_day(year, month, day):
+                iv = iv_day(date(year, month, day), "absolute", "y")
                 iv.numeric = True
-                return m.end(), iv
-        m = NUM_MD_RE.match(s, q) or NUM_DM_RE.match(s, q)
-        if m:
-            mo, d = (int(g) for g in m.groups() if g is not None)
-            if m.re is NUM_DM_RE:
-                mo, d = d, mo
-            y = self.ref.year
-            if valid_day(y, mo, d):
-                iv = iv_day(date(y, mo, d), "year", "m")
+                return match.end(), iv
+        match = NUM_MD_RE.match(text, start) or NUM_DM_RE.match(text, start)
+        if match:
+            month, day = (int(group) for group in match.groups() if group is not None)
+            if match.re is NUM_DM_RE:
+                month, day = day, month
+            year = self.ref.year
+            if valid_day(year, month, day):
+                iv = iv_day(date(year, month, day), "year", "m")
                 iv.numeric = True
-                return m.end(), iv
-        m = BARE_YEAR_PART_RE.match(s, q)
-        if m:
-            r = self.ypart(m.end(), int(m.group(1)), "absolute", True)
-            if r is not None:
-                return r  # 2004下半年
-        m = BARE_YEAR_TIME_RE.match(s, q) if self.strict and s[max(q - 2, 0) : q].endswith(BARE_YEAR_AFTER) else None
-        if m:
-            return m.end(), iv_year(int(m.group(1)), "absolute")  # 截至2020，
+                return match.end(), iv
+        match = BARE_YEAR_PART_RE.match(text, start)
+        if match:
+            found = self.ypart(match.end(), int(match.group(1)), "absolute", True)
+            if found is not None:
+                return found  # 2004下半年
+        match = (
+            BARE_YEAR_TIME_RE.match(text, start)
+            if self.strict and text[max(start - 2, 0) : start].endswith(BARE_YEAR_AFTER)
+            else None
+        )
+        if match:
+            return match.end(), iv_year(int(match.group(1)), "absolute")  # 截至2020，
         return None
 
     def ypart(
-        self, pos: int, y: int, anchor: str, after_year: bool, mid_ok: bool = True,
+        self, pos: int, year: int, anchor: str, after_year: bool, mid_ok: bool = True,
         nearest_to: date | None = None,
     ) -> tuple[int, Iv] | None:
-        """A part of year ``y`` at ``pos`` (上半年, 一季度, 年底, 春季, a holiday …); a holiday or
+        """A part of year ``year`` at ``pos`` (上半年, 一季度, 年底, 春季, a holiday …); a holiday or
         lunar date without a year is the occurrence nearest to ``nearest_to`` when given."""
-        m = YPART_RE.match(self.text, pos)
-        if m is None:
+        match = YPART_RE.match(self.text, pos)
+        if match is None:
             return None
-        g = m.groupdict()
-        e = m.end()
-        if not after_year and (g["yi"] or (g["yw"] and not g["ny"]) or (g["fl"] and not self._to_date(pos, g, y))
-                               or g["first"] or g["ordm"] or g["ordd"] or g["ordw"]
-                               or (g["mid"] and not g["nym"])):  # fmt: skip
+        groups = match.groupdict()
+        end = match.end()
+        if not after_year and (groups["yi"] or (groups["yw"] and not groups["ny"])
+                               or (groups["fl"] and not self._to_date(pos, groups, year))
+                               or groups["first"] or groups["ordm"] or groups["ordd"]
+                               or groups["ordw"]
+                               or (groups["mid"] and not groups["nym"])):  # fmt: skip
             return None
-        if g["mid"]:
-            if not g["nym"] and not (mid_ok and MID_OK_RE.match(self.text, e)):
+        if groups["mid"]:
+            if not groups["nym"] and not (mid_ok and MID_OK_RE.match(self.text, end)):
                 return None  # 2024年中国…, 这一年中; 2024年中，is mid-2024
-            return e, iv_span(date(y, 6, 1), date(y, 7, 31), "vague", anchor, y=y)
-        if g["ss"]:
-            idx, ref = SEASON[g["ss"][1]], self.ref
+            return end, iv_span(date(year, 6, 1), date(year, 7, 31), "vague", anchor, year=year)
+        if groups["ss"]:
+            idx, ref = SEASON[groups["ss"][1]], self.ref
             if not after_year:  # 入冬以来: the latest start of that season not after ref
-                y = ref.year if date(ref.year, 3 + 3 * idx, 1) <= ref else ref.year - 1
-            elif idx == 3 and y == ref.year and winter_year(ref) == y - 1:
-                y -= 1  # 今年入冬以来 in January: the winter that began last December
-            return e, season(y, idx, anchor)
-        if g["hy"] or g["hy2"]:
-            h = 0 if g["hy"] == "上" or g["hy2"] == "1" else 1
-            return e, iv_span(date(y, 1 + 6 * h, 1), month_end(y, 6 + 6 * h), "half-year", anchor,
-                              f"{y:04d}-{40 + h}", y)  # fmt: skip
-        if g["yw"]:
-            w = g["yw"]
-            if w == "内":
-                return e, iv_year(y, anchor, "")
-            if w == "初":
-                return e, iv_span(
-                    date(y, 1, 1), date(y, 2, month_end(y, 2).day), "vague", anchor, y=y
+                year = ref.year if date(ref.year, 3 + 3 * idx, 1) <= ref else ref.year - 1
+            elif idx == 3 and year == ref.year and winter_year(ref) == year - 1:
+                year -= 1  # 今年入冬以来 in January: the winter that began last December
+            return end, season(year, idx, anchor)
+        if groups["hy"] or groups["hy2"]:
+            half = 0 if groups["hy"] == "上" or groups["hy2"] == "1" else 1
+            return end, iv_span(date(year, 1 + 6 * half, 1), month_end(year, 6 + 6 * half),
+                                "half-year", anchor, f"{year:04d}-{40 + half}", year)  # fmt: skip
+        if groups["yw"]:
+            word = groups["yw"]
+            if word == "内":
+                return end, iv_year(year, anchor, "")
+            if word == "初":
+                return end, iv_span(
+                    date(year, 1, 1), date(year, 2, month_end(year, 2).day), "vague", anchor,
+                    year=year,
                 )
-            return e, iv_span(date(y, 11, 1), date(y, 12, 31), "vague", anchor, y=y)
-        if g["yi"]:
-            if g["yi"] == "伊始":
-                return e, iv_span(date(y, 1, 1), date(y, 1, 31), "vague", anchor, y=y)
-            return e, iv_year(y, anchor, "")
-        q = g["q"] or g["q2"] or ("1" if m.group().startswith("首季") else None)
-        if q:
-            return e, quarter(y, to_int(q), anchor, g["qp"] or g["qp1"])
-        if g["fq"]:
-            return e, months(y, 1, 3 * to_int(g["fq"]), anchor)
-        if g["fl"]:
-            n = to_int(g["nm"])
-            if n is None or not 1 <= n <= 12:
+            return end, iv_span(date(year, 11, 1), date(year, 12, 31), "vague", anchor, year=year)
+        if groups["yi"]:
+            if groups["yi"] == "伊始":
+                return end, iv_span(date(year, 1, 1), date(year, 1, 31), "vague", anchor, year=year)
+            return end, iv_year(year, anchor, "")
+        quarter_no = (
+            groups["q"] or groups["q2"] or ("1" if match.group().startswith("首季") else None)
+        )
+        if quarter_no:
+            return end, quarter(year, to_int(quarter_no), anchor, groups["qp"] or groups["qp1"])
+        if groups["fq"]:
+            return end, months(year, 1, 3 * to_int(groups["fq"]), anchor)
+        if groups["fl"]:
+            number = to_int(groups["nm"])
+            if number is None or not 1 <= number <= 12:
                 return None
-            return e, months(y, 1, n, anchor) if g["fl"] == "前" else months(y, 13 - n, 12, anchor)
-        if g["first"] or g["ordm"]:
-            n = 1 if g["first"] else to_int(g["ordm"])
-            return (e, iv_month(y, n, anchor, "")) if n and 1 <= n <= 12 else None
-        if g["ordd"]:
-            n = to_int(g["ordd"])
-            if not n or n > 366:
+            if groups["fl"] == "前":
+                return end, months(year, 1, number, anchor)
+            return end, months(year, 13 - number, 12, anchor)
+        if groups["first"] or groups["ordm"]:
+            number = 1 if groups["first"] else to_int(groups["ordm"])
+            if not (number and 1 <= number <= 12):
                 return None
-            return e, iv_day(date(y, 1, 1) + timedelta(days=n - 1), anchor, "")
-        if g["ordw"]:
-            n = to_int(g["ordw"])
-            if not n or n > 53:
+            return end, iv_month(year, number, anchor, "")
+        if groups["ordd"]:
+            number = to_int(groups["ordd"])
+            if not number or number > 366:
                 return None
-            return e, iv_week(first_monday(date(y, 1, 1)) + timedelta(weeks=n - 1), anchor)
-        if g["sea"]:
-            idx = SEASON[g["sea"]]
-            return e, season(
-                winter_year(self.ref) if idx == 3 and not after_year else y, idx, anchor
+            return end, iv_day(date(year, 1, 1) + timedelta(days=number - 1), anchor, "")
+        if groups["ordw"]:
+            number = to_int(groups["ordw"])
+            if not number or number > 53:
+                return None
+            mon = first_monday(date(year, 1, 1)) + timedelta(weeks=number - 1)
+            return end, iv_week(mon, anchor)
+        if groups["sea"]:
+            idx = SEASON[groups["sea"]]
+            return end, season(
+                winter_year(self.ref) if idx == 3 and not after_year else year, idx, anchor
             )
-        if g["hol"]:
-            name = g["hol"]
-            if g["hp"] and f"{name}假期" in HOLIDAYS:
+        if groups["hol"]:
+            name = groups["hol"]
+            if groups["hp"] and f"{name}假期" in HOLIDAYS:
                 name = f"{name}假期"  # 春节期间: the holiday week, not the day
             if after_year or nearest_to is None:
-                iv = holiday(name, y, anchor)
+                iv = holiday(name, year, anchor)
             else:
                 iv = nearest_holiday(name, nearest_to, anchor)
-            return None if iv is None else (e, iv)
-        lm = g["lm"] or g["lm2"] or "正"
+            return None if iv is None else (end, iv)
+        lm = groups["lm"] or groups["lm2"] or "正"
         month = LUNAR_MONTHS.get(lm) or to_int(lm)
-        raw = g["ld"] or g["ld2"] or g["ld3"]
-        d = to_int(raw[1:] if raw.startswith("初") else raw)
-        if not month or not d or not 1 <= month <= 12 or not 1 <= d <= 30:
+        raw = groups["ld"] or groups["ld2"] or groups["ld3"]
+        day_of_month = to_int(raw[1:] if raw.startswith("初") else raw)
+        if not month or not day_of_month or not 1 <= month <= 12 or not 1 <= day_of_month <= 30:
             return None
         if after_year or nearest_to is None:
-            day = lunar_day(y, month, d)
+            day = lunar_day(year, month, day_of_month)
         else:
-            days = [x for yy in (y - 1, y, y + 1) if (x := lunar_day(yy, month, d))]
-            day = min(days, key=lambda x: abs((x - nearest_to).days)) if days else None
-        return None if day is None else (e, iv_day(day, anchor, ""))
+            days = [found_day for nearby_year in (year - 1, year, year + 1)
+                    if (found_day := lunar_day(nearby_year, month, day_of_month))]  # fmt: skip
+            day = min(days, key=lambda found: abs((found - nearest_to).days)) if days else None
+        return None if day is None else (end, iv_day(day, anchor, ""))
 
-    def _to_date(self, pos: int, g: dict, y: int) -> bool:
+    def _to_date(self, pos: int, groups: dict, year: int) -> bool:
         """``前10个月，全国…`` at the start of a clause: the year to date (its months over)."""
-        if g["fl"] != "前" or (pos > 0 and self.text[pos - 1] not in VAGUE_PAST_LEFT):
+        if groups["fl"] != "前" or (pos > 0 and self.text[pos - 1] not in VAGUE_PAST_LEFT):
             return False
-        n = to_int(g["nm"])
-        return n is not None and 1 <= n <= 11 and month_end(y, n) <= self.ref
+        number = to_int(groups["nm"])
+        return number is not None and 1 <= number <= 11 and month_end(year, number) <= self.ref
 
-    def mpart(self, pos: int, y: int, m: int, anchor: str) -> tuple[int, Iv] | None:
-        mt = MPART_RE.match(self.text, pos)
-        if mt is None:
+    def mpart(self, pos: int, year: int, month: int, anchor: str) -> tuple[int, Iv] | None:
+        match = MPART_RE.match(self.text, pos)
+        if match is None:
             return None
-        g = mt.groupdict()
-        e = mt.end()
-        last = month_end(y, m).day
-        if g["xun"]:
+        groups = match.groupdict()
+        end = match.end()
+        last = month_end(year, month).day
+        if groups["xun"]:
             lo, hi = {"上": (1, 10), "中": (11, 20), "下": (21, last), "上中": (1, 20),
-                      "中下": (11, last)}[g["xun"]]  # fmt: skip
-        elif g["mw"]:
-            w = g["mw"][-1]
-            lo, hi = {"初": (1, 5), "中": (11, 20)}.get(w, (25, last))
-        elif g["nd"]:
-            n = to_int(g["nd"])
-            if not n or n > last:
+                      "中下": (11, last)}[groups["xun"]]  # fmt: skip
+        elif groups["mw"]:
+            word = groups["mw"][-1]
+            lo, hi = {"初": (1, 5), "中": (11, 20)}.get(word, (25, last))
+        elif groups["nd"]:
+            number = to_int(groups["nd"])
+            if not number or number > last:
                 return None
-            lo, hi = (1, n) if g["fl"] == "前" else (last - n + 1, last)
+            lo, hi = (1, number) if groups["fl"] == "前" else (last - number + 1, last)
         else:
-            n = to_int(g["wk"])
-            if not n or n > 5:
+            number = to_int(groups["wk"])
+            if not number or number > 5:
                 return None
-            if g["wd"]:
-                day = nth_weekday(y, m, n, wd_index(g["wd"]))
-                return None if day is None else (e, iv_day(day, anchor, ""))
-            mon = first_monday(date(y, m, 1)) + timedelta(weeks=n - 1)
-            return e, iv_week(mon, anchor)
-        iv = iv_span(date(y, m, lo), date(y, m, hi), "vague", anchor, y=y)
-        iv.m = m
-        return e, iv
+            if groups["wd"]:
+                day = nth_weekday(year, month, number, wd_index(groups["wd"]))
+                return None if day is None else (end, iv_day(day, anchor, ""))
+            mon = first_monday(date(year, month, 1)) + timedelta(weeks=number - 1)
+            return end, iv_week(mon, anchor)
+        iv = iv_span(date(year, month, lo), date(year, month, hi), "vague", anchor, year=year)
+        iv.m = month
+        return end, iv
 
     # -- counted lengths: 近三个月, 3年内, 6年前, 七年半后
-    def count(self, p: int) -> Hit | None:
-        s, ref = self.text, self.ref
-        m = COUNT_RE.match(s, p)
-        if m is None:
+    def count(self, start: int) -> Hit | None:
+        text, ref = self.text, self.ref
+        match = COUNT_RE.match(text, start)
+        if match is None:
             return None
-        pre, suf, unit, raw = m.group("pre"), m.group("suf"), m.group("u"), m.group("n")
+        pre, suf, unit, raw = match.group("pre", "suf", "u", "n")
         if pre in ("此后", "其后"):
             if suf:
                 return None
             pre, suf = None, "后"  # 此后一年: a year after the date told (counted by the caller)
         if not pre and not suf:
             return None
-        if unit == "月" and not m.group("ge") and not pre:
+        if unit == "月" and not match.group("ge") and not pre:
             return None
         if unit == "日" and suf not in ("内", "以内", "之内", "来", "以来"):
             return None
-        if unit in ("周", "星期", "礼拜", "季度", "工作日") and not m.group("ge") and unit != "周":
+        if unit in ("周", "星期", "礼拜", "季度", "工作日") and not match.group("ge") and unit != "周":
             return None
         if unit == "年" and len(raw) == 4 and raw.isdigit():
             return None
@@ -1030,9 +1109,11 @@ class Parser:
         rng = to_int_range(raw)
         if rng is None or rng[1] == 0:
             return None
-        half = 0.5 if (m.group("h1") or m.group("h2") or m.group("mo1") or m.group("mo2")) else 0.0
+        half_given = match.group("h1") or match.group("h2")
+        more_given = match.group("mo1") or match.group("mo2")
+        half = 0.5 if (half_given or more_given) else 0.0
         lo, hi = rng[0] + half, rng[1] + half
-        e = m.end()
+        end = match.end()
         past = pre in ("近", "最近", "过去", "过去的") or suf in ("来", "以来")
         future = (pre or "").startswith(("未来", "今后", "接下来", "往后")) or suf in (
             "内",
@@ -1046,48 +1127,48 @@ class Parser:
                 iv = iv_span(shift(ref, unit, lo, -1), ref, "range", "day")
             else:
                 iv = iv_span(ref, shift(ref, unit, lo, 1), "range", "day")
-            return Hit(p, e, iv, "duration")
-        if s.startswith("的", e):
+            return Hit(start, end, iv, "duration")
+        if text.startswith("的", end):
             # 两天之后的1月6日: the date written after the count is the date meant
-            r = self.atom(e + 1, None)
-            if r is not None and r[1].prec == "day" and not r[1].anaphoric:
-                return Hit(p, r[0], r[1])
+            found = self.atom(end + 1, None)
+            if found is not None and found[1].prec == "day" and not found[1].anaphoric:
+                return Hit(start, found[0], found[1])
         sign = -1 if suf in ("前", "之前", "以前") else 1
-        if (m.group("mo1") or m.group("mo2")) and not (m.group("h1") or m.group("h2")):
+        if more_given and not half_given:
             lo, hi = rng[0], rng[1] + 1  # 三年多前: between three and four years before
-        a, b = sorted((shift(ref, unit, lo, sign), shift(ref, unit, hi, sign)))
+        first, last = sorted((shift(ref, unit, lo, sign), shift(ref, unit, hi, sign)))
         if lo != hi:
             # 几年前, 二十几年前, 三年多前: an envelope of the days it may mean
-            iv = iv_span(a, b, "vague", "day")
+            iv = iv_span(first, last, "vague", "day")
         elif unit == "年" and not half:
-            iv = iv_year(a.year, "year", "")
+            iv = iv_year(first.year, "year", "")
         elif unit in ("年", "月", "季度"):
-            iv = iv_month(a.year, a.month, "month", "")
+            iv = iv_month(first.year, first.month, "month", "")
         elif unit in ("周", "星期", "礼拜"):
-            iv = iv_week(monday(a), "day")
+            iv = iv_week(monday(first), "day")
         else:
-            iv = iv_day(a, "day", "")
-        return Hit(p, e, iv)
+            iv = iv_day(first, "day", "")
+        return Hit(start, end, iv)
 
 
-def scan(s: str, ref: date, strict: bool = True) -> list[Hit]:
-    """All hits in the normalised text ``s``, left to right, non-overlapping."""
-    parser = Parser(s, ref, strict)
+def scan(text: str, ref: date, strict: bool = True) -> list[Hit]:
+    """All hits in the normalised text ``text``, left to right, non-overlapping."""
+    parser = Parser(text, ref, strict)
     hits: list[Hit] = []
     pos = 0
     trigger = TRIGGER_RE.match
-    for t in TRIGGER_FIRST_RE.finditer(s):
-        p = t.start()
-        if p < pos or trigger(s, p) is None:
+    for candidate in TRIGGER_FIRST_RE.finditer(text):
+        start = candidate.start()
+        if start < pos or trigger(text, start) is None:
             continue
         try:
-            hit = parser.parse_at(p)
+            hit = parser.parse_at(start)
         except Reject as rej:
             pos = rej.end
             continue
         except (ValueError, OverflowError, KeyError, TypeError):
             hit = None
-        if hit is None or hit.end <= p:
+        if hit is None or hit.end <= start:
             continue
         hits.append(hit)
         pos = hit.end

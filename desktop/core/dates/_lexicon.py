@@ -66,15 +66,17 @@ TOD = (
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 def _load_holidays() -> dict[str, str]:
-    return dict(w.split("=", 1) for w in word_list("cues", "date_holidays.txt"))
+    return dict(row.split("=", 1) for row in word_list("cues", "date_holidays.txt"))
 
 
 HOLIDAYS = _load_holidays()
-RECENT = {w.split("=", 1)[0]: int(w.split("=", 1)[1]) for w in word_list("cues", "date_recent.txt")}
+RECENT = {
+    row.split("=", 1)[0]: int(row.split("=", 1)[1]) for row in word_list("cues", "date_recent.txt")
+}
 HORIZONS = word_list("cues", "date_horizon_prefixes.txt")
 NAME_SUFFIXES = word_list("cues", "name_suffixes.txt")
 NAME_NOT = word_list("cues", "date_name_not_words.txt")
@@ -259,7 +261,8 @@ BARE_LEFT_RE = _C(rf"(?P<n>{N})(?=\s*(?:至|到|—+|-+|~)\s*)")
 NAME_YEAR_RE = _C(r"(?P<y>(?:19|20)\d\d)(?=[^\x00-\u2fff])")
 
 _TRIG_WORDS = (
-    list(REL_DAY) + [w for w in REL_YEAR if w != "上年"] + list(REL_MONTH) + list(REL_QUARTER) + list(HOLIDAYS)
+    list(REL_DAY) + [word for word in REL_YEAR if word != "上年"] + list(REL_MONTH)
+    + list(REL_QUARTER) + list(HOLIDAYS)
     + list(HORIZONS) + ["今明两年", "上世纪", "上个世纪", "本世纪", "这个世纪", "下世纪", "下个世纪",
     "近", "最近", "过去", "未来", "今后", "接下来", "往后", "此后", "其后", "从", "自", "上半年", "下半年", "年初",
     "年底", "年末", "年内", "首季", "第", "Q", "H", "今春", "今夏", "今秋", "今冬", "去春", "去夏",
@@ -281,8 +284,8 @@ TRIGGER_RE = _C(
 # looks for these first, a fast character-set search, and tries TRIGGER_RE only there.
 _TRIGGER_FIRST = (
     set(CN + "几“‘\"「『前上下这本周星礼年今昨明")
-    | {w[0] for w in _TRIG_WORDS}
-    | {w[0] for w in TOD.split("|")}
-    | {w[0] for w in LONE_TOD.split("|")}
+    | {word[0] for word in _TRIG_WORDS}
+    | {word[0] for word in TOD.split("|")}
+    | {word[0] for word in LONE_TOD.split("|")}
 )
 TRIGGER_FIRST_RE = _C(rf"[\d{re.escape(''.join(sorted(_TRIGGER_FIRST)))}]")

@@ -58,36 +58,38 @@ class Iv:
     clock: tuple[int, int | None] | None = None
 
 
-def month_end(y: int, m: int) -> date:
-    if m == 12:
-        return date(y, 12, 31)
-    return date(y, m + 1, 1) - timedelta(days=1)
+def month_end(year: int, month: int) -> date:
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
 
 
-def add_months(d: date, n: int) -> date:
-    y, m0 = divmod(d.month - 1 + n, 12)
-    y += d.year
-    return date(y, m0 + 1, min(d.day, month_end(y, m0 + 1).day))
+def add_months(value: date, months: int) -> date:
+    year, month_index = divmod(value.month - 1 + months, 12)
+    year += value.year
+    return date(year, month_index + 1, min(value.day, month_end(year, month_index + 1).day))
 
 
-def monday(d: date) -> date:
-    return d - timedelta(days=d.weekday())
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
 
 
-def valid_year(y: int | None) -> bool:
-    return y is not None and MIN_YEAR <= y <= MAX_YEAR
+def valid_year(year: int | None) -> bool:
+    return year is not None and MIN_YEAR <= year <= MAX_YEAR
 
 
-def iv_day(d: date, anchor: str, lead: str = "d") -> Iv:
-    return Iv(d, d, "day", anchor, d.isoformat(), d.year, d.month, lead, "d")
+def iv_day(day: date, anchor: str, lead: str = "d") -> Iv:
+    return Iv(day, day, "day", anchor, day.isoformat(), day.year, day.month, lead, "d")
 
 
-def iv_month(y: int, m: int, anchor: str, lead: str = "m") -> Iv:
-    return Iv(date(y, m, 1), month_end(y, m), "month", anchor, f"{y:04d}-{m:02d}", y, m, lead, "m")
+def iv_month(year: int, month: int, anchor: str, lead: str = "m") -> Iv:
+    return Iv(date(year, month, 1), month_end(year, month), "month", anchor,
+              f"{year:04d}-{month:02d}", year, month, lead, "m")  # fmt: skip
 
 
-def iv_year(y: int, anchor: str, lead: str = "y") -> Iv:
-    return Iv(date(y, 1, 1), date(y, 12, 31), "year", anchor, f"{y:04d}", y, None, lead, "y")
+def iv_year(year: int, anchor: str, lead: str = "y") -> Iv:
+    return Iv(date(year, 1, 1), date(year, 12, 31), "year", anchor, f"{year:04d}", year, None,
+              lead, "y")  # fmt: skip
 
 
 def iv_week(mon: date, anchor: str) -> Iv:
@@ -96,10 +98,10 @@ def iv_week(mon: date, anchor: str) -> Iv:
 
 
 def iv_span(
-    start: date, end: date, prec: str, anchor: str, edtf: str = "", y: int | None = None
+    start: date, end: date, prec: str, anchor: str, edtf: str = "", year: int | None = None
 ) -> Iv:
     """Interval of any other precision; EDTF defaults to the day range ``start/end``."""
-    return Iv(start, end, prec, anchor, edtf or f"{start.isoformat()}/{end.isoformat()}", y)
+    return Iv(start, end, prec, anchor, edtf or f"{start.isoformat()}/{end.isoformat()}", year)
 
 
 def bound_edtf(iv: Iv, first: bool) -> str:
@@ -109,8 +111,8 @@ def bound_edtf(iv: Iv, first: bool) -> str:
     return (iv.start if first else iv.end).isoformat()
 
 
-def stronger_anchor(a: str, b: str) -> str:
-    return a if ANCHOR_RANK[a] >= ANCHOR_RANK[b] else b
+def stronger_anchor(first: str, second: str) -> str:
+    return first if ANCHOR_RANK[first] >= ANCHOR_RANK[second] else second
 
 
 def with_clock(day: date, clock: tuple[int, int | None]) -> tuple[str, str]:

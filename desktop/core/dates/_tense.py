@@ -14,13 +14,14 @@ _CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
 _COMMA = "，,"
 _CUE_RE = re.compile(
     "|".join(
-        re.escape(w) for w in sorted(word_list("cues", "tense_planned.txt"), key=len, reverse=True)
+        re.escape(word)
+        for word in sorted(word_list("cues", "tense_planned.txt"), key=len, reverse=True)
     )
 )
 _NOT_RE = re.compile(
     "|".join(
-        re.escape(w)
-        for w in sorted(word_list("cues", "tense_planned_not.txt"), key=len, reverse=True)
+        re.escape(word)
+        for word in sorted(word_list("cues", "tense_planned_not.txt"), key=len, reverse=True)
     )
 )
 
@@ -30,32 +31,43 @@ def _has_cue(text: str, lo: int, hi: int) -> bool:
     if lo >= hi:
         return False
     blocked = [
-        (m.start(), m.end()) for m in _NOT_RE.finditer(text, max(lo - 3, 0), min(hi + 3, len(text)))
+        (block.start(), block.end())
+        for block in _NOT_RE.finditer(text, max(lo - 3, 0), min(hi + 3, len(text)))
     ]
-    for m in _CUE_RE.finditer(text, lo, hi):
-        if not any(a < m.end() and m.start() < b for a, b in blocked):
+    for cue in _CUE_RE.finditer(text, lo, hi):
+        if not any(
+            block_start < cue.end() and cue.start() < block_end
+            for block_start, block_end in blocked
+        ):
             return True
     return False
 
 
-def _clause_bounds(text: str, s0: int, e: int) -> tuple[int, int]:
+def _clause_bounds(text: str, span_start: int, span_end: int) -> tuple[int, int]:
     start = 0
-    for m in _CLAUSE_END.finditer(text, 0, s0):
-        start = m.end()
-    m = _CLAUSE_END.search(text, e)
-    return start, (m.start() if m else len(text))
+    for match in _CLAUSE_END.finditer(text, 0, span_start):
+        start = match.end()
+    match = _CLAUSE_END.search(text, span_end)
+    return start, (match.start() if match else len(text))
 
 
 def planned_cue(text: str, span: tuple[int, int]) -> bool:
     """Whether a planned cue stands near ``span`` in its clause (see the package docstring)."""
-    s0, e = span
-    if text[s0:e].startswith(HORIZONS):
+    span_start, span_end = span
+    if text[span_start:span_end].startswith(HORIZONS):
         return True
-    c0, c1 = _clause_bounds(text, s0, e)
-    if _has_cue(text, max(c0, s0 - WINDOW), s0) or _has_cue(text, e, min(c1, e + WINDOW)):
+    c0, c1 = _clause_bounds(text, span_start, span_end)
+    if _has_cue(text, max(c0, span_start - WINDOW), span_start) or _has_cue(
+        text, span_end, min(c1, span_end + WINDOW)
+    ):
         return True
     # a clause-initial mention followed directly by a comma: "2025年，我们将…"
-    if c1 == e and c1 < len(text) and text[c1] in _COMMA and not text[c0:s0].strip(' “”‘’"「」'):
+    if (
+        c1 == span_end
+        and c1 < len(text)
+        and text[c1] in _COMMA
+        and not text[c0:span_start].strip(' “”‘’"「」')
+    ):
         n0 = c1 + 1
         _, n1 = _clause_bounds(text, n0, n0)
         return _has_cue(text, n0, min(n1, n0 + WINDOW))

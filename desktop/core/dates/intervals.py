@@ -5,18 +5,24 @@ user makes and the app's edit dialog.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 
 def month_end(value: date) -> date:
     return (value.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
-def interval_for(start: date, end: date, precision: str) -> tuple[date, date, str]:
+def interval_for(start: date, end: date, precision: str, clock: time | None = None) -> tuple[date, date, str]:
     """The interval and EDTF a precision implies for a date around ``start`` (a year is the
-    whole year, a month the whole month …); ranges keep ``start``–``end``."""
+    whole year, a month the whole month …); ranges keep ``start``–``end``. ``hour`` and
+    ``minute`` are the day with its clock time (``clock``, midnight if not given):
+    ``2008-10-17T15`` / ``2008-10-17T15:30``."""
     if precision == "day":
         return start, start, start.isoformat()
+    if precision in ("hour", "minute"):
+        clock = clock or time(0, 0)
+        minutes = f":{clock.minute:02d}" if precision == "minute" else ""
+        return start, start, f"{start.isoformat()}T{clock.hour:02d}{minutes}"
     if precision == "month":
         first = start.replace(day=1)
         return first, month_end(first), f"{first:%Y-%m}"
@@ -62,3 +68,17 @@ def interval_tense(start: date, end: date, ref: date, ref_end: date | None = Non
 def plan_first_year(number: int) -> int:
     """The first year of the ``number``-th five-year plan (the 3rd began in 1966; 十四五 = 2021)."""
     return 1966 + 5 * (number - 3)
+
+
+def stand_in_day(edtf: str, year: int) -> date | None:
+    """A day to start from for a partial date (``XXXX-05-16`` → 16 May of ``year``), for a
+    dialog that asks the user for the real one; None when the EDTF has no year missing."""
+    if not edtf.startswith("XXXX"):
+        return None
+    fields = edtf.split("/")[0].split("T")[0].split("-")[1:]
+    month = int(fields[0]) if fields and fields[0].isdigit() else 1
+    day = int(fields[1]) if len(fields) > 1 and fields[1].isdigit() else 1
+    try:
+        return date(year, month, day)
+    except ValueError:  # 29 February of a year that has none
+        return date(year, month, 28)

@@ -68,6 +68,7 @@ from desktop.core.events.rules import (
     starts_at,
     stock_date,
     up_to,
+    years_counted,
 )
 from desktop.core.events.titles import event_title, name_title, shorten
 from desktop.core.export.notes import note
@@ -100,8 +101,8 @@ class Event:
     published_edtf: str | None
     published_basis: str
     published_confidence: float
-    start: date
-    end: date
+    start: date | None  # None for a partial date (XXXX-05-16): no year known
+    end: date | None
     precision: str
     edtf: str
     tense: str
@@ -332,7 +333,7 @@ def _resolve(
     if mention.anchor == "absolute":
         return mention, note("absolute")
     if ctx.ref is None:
-        return None  # relative expression in an undated article: nothing to resolve against
+        return _without_year(mention)  # an undated article: nothing to resolve against
     if _discourse_word(mention):
         same_sentence = [
             other for other in sentence_mentions
@@ -586,13 +587,15 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         if resolved is None:
             continue
         if (is_baseline(mention, plain) or holiday_not_a_date(mention, plain) or in_document_name(mention, plain)
-                or recurring_or_generic(mention, plain)):
+                or recurring_or_generic(mention, plain) or years_counted(mention, plain)):
             continue  # a comparison, a reference, a name, a generic period: nothing refers back to it
         modifier = not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, plain)
-        _follow(thread, mention, resolved[0], plain, year_only=modifier)
+        partial = resolved[1] == NO_YEAR  # its year is a stand-in: nothing may count from it
+        if not partial:
+            _follow(thread, mention, resolved[0], plain, year_only=modifier)
         if modifier:
             continue
-        if resolved[0].kind != "duration" and resolved[0].precision != "recent":
+        if resolved[0].kind != "duration" and resolved[0].precision != "recent" and not partial:
             thread.event, thread.event_paragraph = resolved[0], _paragraph_start(text, mention.span[0])
         refined = deadline_unit(starts_at(resolved[0]))
         if refined.text.endswith("同期"):
@@ -623,6 +626,9 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         precision, edtf = mention.precision, mention.edtf
         if precision == "day" and mention.clock is not None:
             precision, edtf = dates.with_clock(mention.start, mention.clock)  # 昨日下午2时许: 14时
+        start, end = (None, None) if partial else (mention.start, mention.end)
+        if partial:
+            edtf = partial_edtf(edtf)
         events.append(
             Event(
                 id=event_id(text_sha, mention.span, mention.text),
@@ -634,8 +640,8 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
                 published_edtf=published.edtf,
                 published_basis=published.detail,
                 published_confidence=published.confidence,
-                start=mention.start,
-                end=mention.end,
+                start=start,
+                end=end,
                 precision=precision,
                 edtf=edtf,
                 tense=tense,
@@ -653,6 +659,27 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
             )
         )
     return events
+
+
+#: Precisions a date keeps without its year (5月16日 → XXXX-05-16, 5月 → XXXX-05).
+_PARTIAL_PRECISIONS = ("day", "month", "hour", "minute", "range")
+_YEAR_DIGITS = re.compile(r"\d{4}(?=-)")
+NO_YEAR = "no-year"
+
+
+def _without_year(mention: dates.DateMention) -> tuple[dates.DateMention, str] | None:
+    """A month and day in an article whose year nothing tells (no publication date, no year
+    in the text): kept as a partial date, ``XXXX-05-16``, with no interval until the user
+    gives the article its date; a relative word (昨天, 下月) stays unresolved."""
+    if mention.anchor != "year" or mention.kind not in ("point", "span") \
+            or mention.precision not in _PARTIAL_PRECISIONS:
+        return None
+    return mention, note(NO_YEAR)
+
+
+def partial_edtf(edtf: str) -> str:
+    """The EDTF with its years unknown: ``2026-05-16`` → ``XXXX-05-16``."""
+    return _YEAR_DIGITS.sub("XXXX", edtf)
 
 
 def _year_tense(mention: dates.DateMention, ref: date | None) -> str:

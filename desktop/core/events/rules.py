@@ -385,6 +385,17 @@ def in_document_name(mention: dates.DateMention, text: str) -> bool:
     return False
 
 
+_BARE_YEARS = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千]+年")
+
+
+def years_counted(mention: dates.DateMention, text: str) -> bool:
+    """A bare ``N年`` right after a founding verb (建城2240年, 得名1800年,
+    ``anniversary_verbs.txt``) counts years since then: an anniversary, not a calendar year."""
+    if mention.precision != "year" or not _BARE_YEARS.fullmatch(normalize(mention.text.strip())):
+        return False
+    return _before(text, mention.span, 3).endswith(cue_words("anniversary_verbs.txt"))
+
+
 def recurring_or_generic(mention: dates.DateMention, text: str) -> bool:
     """A period that recurs (每年11月上旬, 每逢春节) or a season named without a year
     (冬天来了, 秋冬季是高发期): not an event."""

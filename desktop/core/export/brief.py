@@ -62,8 +62,8 @@ class BriefItem:
 
     number: int  # 1-based, in brief order; the timeline refers to it
     id: str
-    start: date
-    end: date
+    start: date | None  # None for a partial date (XXXX-05-16): listed, not on the timeline
+    end: date | None
     precision: str
     tense: str
     date: str  # readable date
@@ -179,8 +179,10 @@ def _list(value: Any) -> list:
 
 def _citation(source: dict) -> BriefCitation:
     start, end = _day(source.get("start")), _day(source.get("end"))
-    when = readable_date(start, end, _text(source.get("precision")), _text(source.get("edtf"))) \
-        if start is not None and end is not None else unknown_date()
+    edtf = _text(source.get("edtf"))
+    # a partial date (XXXX-05-16) is worded from its EDTF, without an interval
+    when = readable_date(start, end, _text(source.get("precision")), edtf) \
+        if (start is not None and end is not None) or edtf.startswith("XXXX") else unknown_date()
     return BriefCitation(
         article_id=_text(source.get("article_id")), article_title=_text(source.get("article_title")),
         outlet=_text(source.get("outlet")),
@@ -202,9 +204,7 @@ def _citations(row: Any) -> tuple[tuple[BriefCitation, ...], str]:
 
 
 def _item(number: int, row: Any) -> BriefItem:
-    start, end = _day(row.start), _day(row.end)
-    if start is None or end is None:
-        raise ValueError(f"event {row.id} has no date")
+    start, end = _day(row.start), _day(row.end)  # None for a partial date (XXXX-05-16)
     precision, tense, edtf = _text(row.precision), _text(row.tense), _text(row.edtf)
     sentence = _text(row.sentence)
     citations, spread = _citations(row)
@@ -270,12 +270,13 @@ def build_brief(
     first_seen = {}
     for item in items:
         first_seen.setdefault(item.category, item.number)
-    last = max(items, key=lambda i: (i.end, i.start))
+    placed = [i for i in items if i.start is not None] or list(items)
+    last = max(placed, key=lambda i: (i.end or date.min, i.start or date.min))
     return Brief(
         corpus_name=corpus_name,
         generated=generated,
         items=items,
-        first_date=items[0].date,
+        first_date=placed[0].date,
         last_date=last.date,
         sources=tuple(BriefSource(*values) for values in sources.values()),
         category_counts=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))),

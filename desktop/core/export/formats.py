@@ -332,8 +332,15 @@ def _fold(line: str) -> str:
     return "\r\n".join(out)
 
 
+def placed_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """The events with a place in time: not those kept as a partial date (``XXXX-05-16``,
+    an undated article's month and day), which have no interval to draw or publish."""
+    return frame[frame["start"].notna().to_numpy(dtype=bool)] if len(frame) else frame
+
+
 def day_events(frame: pd.DataFrame) -> pd.DataFrame:
     """The events an iCalendar file can hold: those known to the day at both ends."""
+    frame = placed_events(frame)
     if frame.empty:
         return frame
     keep = [is_day_event(_day(r.start), _day(r.end), _text(r.precision), _text(r.edtf))
@@ -384,7 +391,10 @@ class ExportFormat:
     suffix: str  # the file's, with the dot
     label: str  # for file-dialog filters
     build: Callable[[pd.DataFrame, str, str, datetime], bytes]  # (events, title, lanes, generated)
-    day_events_only: bool = False
+    #: the events the format can hold and what the others lack ("day": not known to the
+    #: day, "year": a partial date); None: it holds every event
+    holds: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+    lacking: str = ""
 
 
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
@@ -392,9 +402,10 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("xlsx", ".xlsx", "Excel", lambda frame, title, lanes, when: xlsx_bytes(frame, title, when)),
     ExportFormat("json", ".json", "JSON", lambda frame, title, lanes, when: json_bytes(frame, title, when)),
     ExportFormat("timelinejs", ".json", "TimelineJS",
-                 lambda frame, title, lanes, when: timelinejs_bytes(frame, title, lanes)),
+                 lambda frame, title, lanes, when: timelinejs_bytes(frame, title, lanes),
+                 holds=placed_events, lacking="year"),
     ExportFormat("ics", ".ics", "iCalendar", lambda frame, title, lanes, when: ics_bytes(frame, title, when),
-                 day_events_only=True),
+                 holds=day_events, lacking="day"),
 )}
 
 
@@ -409,6 +420,7 @@ class ExportResult:
     path: Path
     written: int  # events in the file
     left_out: int  # events the format cannot hold (iCalendar: not known to the day)
+    lacking: str = ""  # what those lack: "day" or "year" (see ExportFormat.holds)
 
 
 def write_export(fmt: str, events: pd.DataFrame, path: Path | str, ids: Sequence[str] | None = None,
@@ -418,10 +430,11 @@ def write_export(fmt: str, events: pd.DataFrame, path: Path | str, ids: Sequence
     is then not touched), ``OSError`` when it cannot be written."""
     spec = FORMATS[fmt]
     chosen = export_events(events, ids)
-    held = day_events(chosen) if spec.day_events_only else chosen
+    held = spec.holds(chosen) if spec.holds else chosen
     if held.empty:
-        raise ValueError("没有可导出的事件" if chosen.empty else "没有精确到日的事件")
+        raise ValueError("没有可导出的事件" if chosen.empty
+                         else "没有精确到日的事件" if spec.lacking == "day" else "没有年份已知的事件")
     data = spec.build(held, title, lanes, generated or datetime.now(UTC))
     target = Path(path)
     write_bytes_atomic(target, data)
-    return ExportResult(target, len(held), len(chosen) - len(held))
+    return ExportResult(target, len(held), len(chosen) - len(held), spec.lacking)

@@ -74,10 +74,29 @@ def _span(start: date, end: date, lang: str | None = None) -> str:
     return f"{_ymd(start, lang)}{dash}{_ymd(end, lang)}"
 
 
+def _without_year(edtf: str, en: bool) -> str:
+    """A partial date (``XXXX-05-16``, ``XXXX-05``, ``XXXX-05-16T15:30``, a range of them) as a
+    reader says it: ``5月16日（年份不详）`` / ``16 May (year unknown)``."""
+    def one(part: str) -> str:
+        day_part, _, clock = part.partition("T")
+        fields = day_part.split("-")[1:]
+        month = int(fields[0]) if fields and fields[0].isdigit() else None
+        day = int(fields[1]) if len(fields) > 1 and fields[1].isdigit() else None
+        if en:
+            text = " ".join(x for x in (str(day) if day else "", MONTHS_EN[month - 1] if month else "") if x)
+        else:
+            text = (f"{month}月" if month else "") + (f"{day}日" if day else "")
+        return f"{text} {clock}" if clock else text
+    text = "–".join(one(p) for p in edtf.split("/")) if en else "—".join(one(p) for p in edtf.split("/"))
+    return f"{text} (year unknown)" if en else f"{text}（年份不详）"
+
+
 def readable_date(start: date, end: date, precision: str, edtf: str = "", lang: str | None = None) -> str:
     """The date as a reader says it: ``2025年2月28日`` / ``28 Feb 2025``; a year-precision event is
     ``2025年`` / ``2025``, never a day; ``2022年（月份未载明）15日`` when the month is not known."""
     en = _lang(lang) == "en"
+    if edtf.startswith("XXXX"):
+        return _without_year(edtf, en)
     if "-XX-" in edtf:
         year, _, day = edtf.split("-")
         return f"the {ordinal_en(int(day))} of an unstated month, {year}" if en else f"{year}年（月份未载明）{int(day)}日"

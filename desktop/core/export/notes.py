@@ -27,6 +27,8 @@ _TEXTS = {
     "publication-widened": ("发布日期 {0}（月份不详，放宽到全年）",
                             "the publication date {0} (month unknown: widened to the year)"),
     "publication": ("发布日期 {0}（{basis}）", "the publication date {0} ({basis})"),
+    "no-year": ("年份不详（文章无日期；设定发布日期后推算）",
+                "year unknown (the article has no date; set its publication date to place it)"),
     "user": ("用户添加，日期由用户给出", "added by the user, who gave the date"),
 }
 

@@ -237,11 +237,23 @@ _SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜\d]{2,20})")
 _BYLINE_OUTLET = re.compile(r"^\s*([^\s|｜]{2,20})\s*[|｜]\s*(?:本报)?记者")
 
 
+def _source_name(label: str) -> str:
+    """The outlet a 来源： label names, without what the line goes on to name
+    (来源：中国网作者：陈维松) → 中国网; ``author_cues.txt`` and ``stamp_labels.txt``)."""
+    cut = len(label)
+    for word in (*word_list("cues", "author_cues.txt"), *word_list("cues", "stamp_labels.txt"), "编辑"):
+        at = label.find(word, 2)
+        if at != -1:
+            cut = min(cut, at)
+    return label[:cut].rstrip(")）]】:：,，、")
+
+
 def find_outlet(doc: Document, lines: list[Line], header_end: int) -> tuple[str | None, str]:
     head = lines[: header_end + 3]
+    not_outlets = set(word_list("cues", "source_not_outlets.txt"))
     for line in head:
-        if match := _SOURCE.search(line.text):
-            return match[1], f"'{line.stripped[:40]}'"
+        if (match := _SOURCE.search(line.text)) and _source_name(match[1]) not in not_outlets:
+            return _source_name(match[1]), f"'{line.stripped[:40]}'"
         if match := _BYLINE_OUTLET.match(line.text):
             return match[1], f"byline '{line.stripped[:40]}'"
     for line in head:
@@ -262,7 +274,8 @@ def find_outlet(doc: Document, lines: list[Line], header_end: int) -> tuple[str 
         if kind == "credit" and pattern in doc.text:
             return outlet, f"credit '{pattern}' in the text"
     for match in _SOURCE.finditer(doc.text):
-        return match[1], f"'{match[0]}'"
+        if _source_name(match[1]) not in not_outlets:
+            return _source_name(match[1]), f"'{match[0]}'"
     return None, "not stated"
 
 

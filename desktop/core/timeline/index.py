@@ -21,11 +21,14 @@ import pandas as pd
 from desktop.core.dates import clock_of_edtf
 from desktop.core.language import pick
 from desktop.core.text.places import hierarchy
-from desktop.core.timeline.scale import EPOCH
+from desktop.core.timeline.scale import EPOCH, MAX_LABEL_ROOM_STRETCH, MAX_SPAN_DAYS
 from desktop.core.vocab import PRECISIONS, TENSES, category_name
 
 BUCKET_LIMITS = np.array([1, 7, 31, 92, 366, 3660, np.inf])
 FIT_IGNORES_LONGER_THAN = 30 * 366.0  # days: events longer than this do not widen "fit all"
+#: The widest stretch "fit all" picks events from: the scale shows at most MAX_SPAN_DAYS,
+#: and the fit adds a margin (5 % a side) and room for labels on top of the events' span.
+FIT_WINDOW_DAYS = MAX_SPAN_DAYS / (1.1 * MAX_LABEL_ROOM_STRETCH)
 AUTO_ARTICLE_LANES = 30  # "auto" lanes: one per article up to this many articles, else per source
 #: Lane names the engine makes up (the others are the data's own: titles, outlets, places).
 LANE_LABELS = {"all": ("全部事件", "All events"), "no-source": ("来源不详", "Source unknown"),
@@ -127,13 +130,28 @@ class TimelineIndex:
             return None
         short = shown & (self.end - self.start <= longest_days)
         use = short if short.any() else shown
-        return float(self.start[use].min()), float(self.end[use].max())
+        first, last = float(self.start[use].min()), float(self.end[use].max())
+        if last - first <= FIT_WINDOW_DAYS:
+            return first, last
+        return _densest_window(np.sort(self.start[use]), FIT_WINDOW_DAYS)
+
+
+def _densest_window(starts: np.ndarray, window: float) -> tuple[float, float]:
+    """The ``window`` days holding the most event starts (the latest such stretch on a tie):
+    when a corpus spans more than the widest view (a biography from 1928, a plan to 2099),
+    "fit all" shows where its events are, not the empty middle of its range."""
+    ends = np.searchsorted(starts, starts + window, side="right")
+    counts = ends - np.arange(len(starts))
+    best = len(counts) - 1 - int(np.argmax(counts[::-1]))
+    return float(starts[best]), float(starts[best] + window)
 
 
 def day_numbers(column: pd.Series) -> np.ndarray:
     """Datetime column → float day numbers."""
     values = column.to_numpy(dtype="datetime64[D]")
-    return (values - np.datetime64(EPOCH, "D")).astype(np.float64)
+    days = (values - np.datetime64(EPOCH, "D")).astype(np.float64)
+    days[np.isnat(values)] = np.nan  # a partial date (XXXX-05-16) has no day on the axis
+    return days
 
 
 def resolve_lane_mode(frame: pd.DataFrame, mode: str) -> str:
@@ -228,6 +246,7 @@ def build_index(frame: pd.DataFrame, mode: str = "article", hidden: np.ndarray |
     if n:
         _place_clock_times(frame, start, end)
     hidden = np.zeros(n, dtype=bool) if hidden is None else hidden.astype(bool)
+    hidden = hidden | np.isnan(start)  # partial dates are listed, not drawn
     mode = resolve_lane_mode(frame, mode)
     lane, keys = lane_keys(frame, mode) if n else (np.empty(0, dtype=np.int32), [])
     categories = list(frame["category"].cat.categories) if n else []

@@ -129,8 +129,10 @@ class TimelineLayout:
         self.mm = mm
         self.label_measure = labels
         self.legend_measure = legend
-        first = min(timescale.day_number(i.start) for i in brief.items)
-        last = max(timescale.day_number(i.end) + 1 for i in brief.items)
+        # partial dates (XXXX-05-16) have no place on the axis: the list below has them
+        placed = [i for i in brief.items if i.start is not None and i.end is not None]
+        first = min((timescale.day_number(i.start) for i in placed), default=0)
+        last = max((timescale.day_number(i.end) + 1 for i in placed), default=1)
         span = max(last - first, 20)
         middle = (first + last) / 2
         pad = span * 0.03
@@ -138,7 +140,7 @@ class TimelineLayout:
         self.unit = timescale.choose_unit(self.scale.days_per_px, ticks.width, padding=3.0 * mm)
         self.two_rows = self.unit.name not in ("year", "decade")  # years above months …
         self.axis_height = (11.0 if self.two_rows else 7.0) * mm
-        self.marks = [self._mark(item) for item in brief.items]
+        self.marks = [self._mark(item) for item in placed]
         self.legend_lines = self._legend_lines()
         self.rows = 0
         self.row_height = 0.0
