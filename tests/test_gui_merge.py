@@ -208,3 +208,18 @@ def test_hiding_a_merged_item_hides_every_source_and_delete_shows_it_again(windo
     with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
         window.act_hide.trigger()  # Delete again: shown again, with every source
     assert not window.members["hidden"].any()
+
+
+def test_one_source_is_taken_out_from_the_source_lists_context_menu(window, qtbot):
+    [row] = merged_rows(window)
+    click_item(qtbot, window, row)
+    listing = window.detail.sources_list
+    assert window.detail.split_source_action in listing.actions()
+    assert listing.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    listing.setCurrentRow(1)
+    taken = listing.item(1).data(Qt.ItemDataRole.UserRole)["id"]
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        window.detail.split_source_action.trigger()
+    assert merged_rows(window) == []
+    [split] = [c for c in window.controller.project.corrections if c.kind == "split"]
+    assert split.event_id == taken

@@ -6,6 +6,7 @@ import html
 
 import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -78,6 +79,7 @@ class DetailPane(QWidget):
     published_edit_requested = Signal(int)  # event row: set its article's publication date
     split_requested = Signal(int)  # item row: take a merged item apart into its sources
     source_requested = Signal(object)  # one source of a merged item (a dict): show it in the text
+    source_split_requested = Signal(object)  # one source of a merged item: take it out of the item
 
     def __init__(self, model: EventTableModel, selection: QItemSelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +133,12 @@ class DetailPane(QWidget):
         self.sources_list.setMaximumHeight(110)
         self.sources_list.itemActivated.connect(
             lambda item: self.source_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        # right-click a source: take that one out (the others stay one item)
+        self.sources_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.split_source_action = QAction(self.tr("将此来源拆出(&O)"), self.sources_list)
+        self.split_source_action.setToolTip(self.tr("这个来源报道的是另一件事：把它从合并项中拆出"))
+        self.split_source_action.triggered.connect(self._split_source)
+        self.sources_list.addAction(self.split_source_action)
         for widget in (self.sources_heading, self.spread, self.sources_text, self.sources_list):
             layout.addWidget(widget)
         self.source_button = QPushButton(self.tr("在原文中显示"))
@@ -154,6 +162,11 @@ class DetailPane(QWidget):
         layout.addStretch(1)
         scroll.setWidget(body)
         return scroll
+
+    def _split_source(self) -> None:
+        item = self.sources_list.currentItem()
+        if item is not None:
+            self.source_split_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _emit(self, signal: Signal) -> None:
         if self.current_row is not None:

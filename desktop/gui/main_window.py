@@ -153,6 +153,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.detail.published_edit_requested.connect(self.edit_published)
         self.detail.split_requested.connect(lambda row: self.split_items([row]))
         self.detail.source_requested.connect(self.source.show_source)
+        self.detail.source_split_requested.connect(self.split_source)
         self.source.new_event_requested.connect(self.new_event_from_text)
 
         self.right = QSplitter(Qt.Orientation.Vertical)

@@ -315,3 +315,15 @@ class CorrectionsMixin:
     def _sources_count(self, row: int) -> int:
         frame = self.model.frame
         return int(frame["cluster_size"].iat[row]) if "cluster_size" in frame and 0 <= row < len(frame) else 1
+
+    def split_source(self, source: dict) -> None:
+        """One source of a merged item taken out of it (the detail pane's source list)."""
+        members = self.members
+        if members is None or source is None:
+            return
+        chosen = members[members["id"].astype(str) == str(source.get("id"))]
+        if chosen.empty:
+            return
+        event = chosen.iloc[0].to_dict()
+        self.controller.push(make_split(event, self.texts[str(event["file"])]),
+                             self.tr("拆出“%s”") % str(event["title"])[:20])

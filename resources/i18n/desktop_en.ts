@@ -95,6 +95,10 @@
         <source>拆分“%s”</source>
         <translation>Split “%s”</translation>
     </message>
+    <message>
+        <source>拆出“%s”</source>
+        <translation>Take out “%s”</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -162,6 +166,14 @@
     <message>
         <source>双击（或按回车）一个来源，在原文中显示它的句子</source>
         <translation>Double-click a source (or press Enter) to show its sentence in the text</translation>
+    </message>
+    <message>
+        <source>将此来源拆出(&amp;O)</source>
+        <translation>Take This S&amp;ource Out</translation>
+    </message>
+    <message>
+        <source>这个来源报道的是另一件事：把它从合并项中拆出</source>
+        <translation>This source reports another happening: take it out of the merged item</translation>
     </message>
     <message>
         <source>在原文中显示</source>
@@ -516,7 +528,7 @@ Please copy the report below and send it to the developers.</translation>
     </message>
     <message>
         <source>合并有误：拆成各个来源各自的事件</source>
-        <translation>A wrong merge: split it into each source's own event</translation>
+        <translation>A wrong merge: split it into each source&apos;s own event</translation>
     </message>
     <message>
         <source>显示已隐藏的事件(&amp;D)</source>
