@@ -1,6 +1,7 @@
 """Command line: ``python -m desktop [PATH ...]`` opens the app; subcommands work headless.
 
-* ``python -m desktop extract [PATH ...] [--format json|jsonl|csv] [-o FILE] [--project FILE]``
+* ``python -m desktop extract [PATH ...] [--format json|jsonl|csv] [-o FILE] [--project FILE] [--no-merge]``
+  — every event with ``cluster_id``/``cluster_size`` (events that report one happening share one)
 * ``python -m desktop dates [--ref YYYY-MM-DD] [TEXT ... | -]``
 * ``python -m desktop export-pdf [PATH ...] (--ids ID,... | [--from D] [--to D] [--category C]
   [--query TEXT]) [--project FILE] -o out.pdf`` — the event brief as a PDF (exit 2 when nothing matched)
@@ -60,8 +61,10 @@ def _apply_project(corpus, project) -> None:
     corpus.events = applied.frame[~applied.frame["hidden"]]
 
 
-def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None):  # noqa: ANN202 - Corpus | int
+def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None,
+                 merge: bool | None = None):  # noqa: ANN202 - Corpus | int
     """Project, extraction and the per-file report shared by ``extract`` and ``export-pdf``.
+    ``merge`` (True, or False for ``--no-merge``) adds ``cluster_id`` and ``cluster_size``.
 
     Returns the corrected corpus, or an exit code when nothing usable was read.
     """
@@ -83,14 +86,27 @@ def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None):  # noq
         print("desktop: no article could be read", file=sys.stderr)
         return 2
     _apply_project(corpus, project)
+    if merge is not None:
+        _cluster(corpus, project, merge)
     return corpus
+
+
+def _cluster(corpus, project, enabled: bool) -> None:  # noqa: ANN001 - Corpus, Project
+    """One happening across articles: ``cluster_id`` and ``cluster_size`` for every event,
+    the project's merges and splits respected (``enabled=False``: only the user's merges)."""
+    from desktop.core.project import clustered, describe
+
+    texts = {document.name: document.text for document in corpus.documents}
+    corpus.events, links = clustered(corpus.events, project.corrections if project else [], texts, enabled)
+    for correction in links.unplaced:
+        print(f"desktop: {describe(correction)}", file=sys.stderr)
 
 
 def _extract(args: argparse.Namespace) -> int:
     from desktop.core.atomic import write_text_atomic
     from desktop.core.export.serialize import to_csv, to_json, to_jsonl
 
-    corpus = _read_corpus(args, max_bytes=int(args.max_mb * 1_000_000))
+    corpus = _read_corpus(args, max_bytes=int(args.max_mb * 1_000_000), merge=not args.no_merge)
     if isinstance(corpus, int):
         return corpus
     output = {"json": to_json, "jsonl": to_jsonl, "csv": to_csv}[args.format](corpus)
@@ -184,12 +200,12 @@ def _select(args: argparse.Namespace, events) -> list[str]:  # noqa: ANN001 - Da
     return events["id"][event_filter.mask(events)].astype(str).tolist()
 
 
-def _read_and_select(args: argparse.Namespace):  # noqa: ANN202 - (events, ids) or an exit code
+def _read_and_select(args: argparse.Namespace, merge: bool | None = None):  # noqa: ANN202 - (events, ids) or an exit code
     """The corpus's events and the ids the selection options choose; an exit code instead
     when the options conflict, the corpus cannot be read or nothing matched."""
     if _selection_conflict(args):
         return 2
-    corpus = _read_corpus(args)
+    corpus = _read_corpus(args, merge=merge)
     if isinstance(corpus, int):
         return corpus
     selected = _select(args, corpus.events)
@@ -202,10 +218,10 @@ def _read_and_select(args: argparse.Namespace):  # noqa: ANN202 - (events, ids) 
 def _export_pdf(args: argparse.Namespace) -> int:
     import os
 
-    chosen = _read_and_select(args)
+    chosen = _read_and_select(args, merge=True)
     if isinstance(chosen, int):
         return chosen
-    events, selected = chosen
+    events, selected = _merged_items(*chosen)  # the brief cites every source of a happening
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
@@ -219,6 +235,16 @@ def _export_pdf(args: argparse.Namespace) -> int:
         return 1
     print(f"{len(selected)} events → {args.output}", file=sys.stderr)
     return 0
+
+
+def _merged_items(events, selected: list[str]):  # noqa: ANN001, ANN202 - DataFrame
+    """One row per happening, and the items the selected events belong to (in order, once)."""
+    from desktop.core.events.merge import collapse_clusters, item_sources
+
+    items = collapse_clusters(events)
+    merged = items[items["sources"].notna().to_numpy()]
+    item_of = {str(source["id"]): str(row["id"]) for _, row in merged.iterrows() for source in item_sources(row)}
+    return items, list(dict.fromkeys(item_of.get(i, i) for i in selected))
 
 
 IMAGE_SUFFIXES = {".png": "png", ".svg": "svg"}
@@ -318,6 +344,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--max-mb", type=float, default=10.0, metavar="MB",
                          help="skip files larger than this (default: 10 MB)")
     extract.add_argument("--project", metavar="FILE", help="apply the corrections of this project file")
+    extract.add_argument("--no-merge", action="store_true",
+                         help="do not merge events that report one happening (each event its own cluster_id)")
     extract.set_defaults(run=_extract)
     dates = sub.add_parser("dates", help="show what the engine makes of date expressions")
     dates.add_argument("--ref", type=_parse_day, help="reference date YYYY-MM-DD (default: today)")

@@ -91,7 +91,7 @@ def test_saved_in_the_current_format_and_read_back(tmp_path):
     correction = dated_by(corpus, "2023-05-10")
     path = Project([correction], [str(tmp_path)]).save(tmp_path / "p.timeline.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["version"] == SCHEMA_VERSION == 3
+    assert data["version"] == SCHEMA_VERSION == 4
     item = data["corrections"][0]
     assert (item["kind"], item["event_id"], item["changes"]) == ("published", None, {"published": "2023-05-10"})
     assert item["anchor"]["text"] == DATED[: len(item["anchor"]["text"])]

@@ -6,6 +6,7 @@ import html
 
 import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -44,6 +45,11 @@ def _label(text: str = "", *, bold: bool = False, size: float | None = None, mut
     return label
 
 
+def _day(value: object) -> object:
+    """A day, or None for a partial date (no interval)."""
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
 def published_detail(frame: pd.DataFrame, row: int) -> str:
     """What exactly the publication date was read from (the tooltip of the date)."""
     basis = frame["published_basis"].iat[row]
@@ -71,6 +77,9 @@ class DetailPane(QWidget):
     hide_requested = Signal(int)
     unhide_requested = Signal(int)
     published_edit_requested = Signal(int)  # event row: set its article's publication date
+    split_requested = Signal(int)  # item row: take a merged item apart into its sources
+    source_requested = Signal(object)  # one source of a merged item (a dict): show it in the text
+    source_split_requested = Signal(object)  # one source of a merged item: take it out of the item
 
     def __init__(self, model: EventTableModel, selection: QItemSelectionModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +123,24 @@ class DetailPane(QWidget):
         self.sentence = _label(size=10)
         self.sentence.setStyleSheet("background:#FFF8E1; padding:6px; border-radius:4px")
         layout.addWidget(self.sentence)
+        # a merged item: every source with its own sentence and its own date
+        self.sources_heading = _label(muted=True)
+        self.spread = _label()
+        self.sources_text = _label(size=9.5)
+        self.sources_text.setStyleSheet("background:#F1F8E9; padding:6px; border-radius:4px")
+        self.sources_list = QListWidget()  # activate a source: its article, its sentence
+        self.sources_list.setToolTip(self.tr("双击（或按回车）一个来源，在原文中显示它的句子"))
+        self.sources_list.setMaximumHeight(110)
+        self.sources_list.itemActivated.connect(
+            lambda item: self.source_requested.emit(item.data(Qt.ItemDataRole.UserRole)))
+        # right-click a source: take that one out (the others stay one item)
+        self.sources_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.split_source_action = QAction(self.tr("将此来源拆出(&O)"), self.sources_list)
+        self.split_source_action.setToolTip(self.tr("这个来源报道的是另一件事：把它从合并项中拆出"))
+        self.split_source_action.triggered.connect(self._split_source)
+        self.sources_list.addAction(self.split_source_action)
+        for widget in (self.sources_heading, self.spread, self.sources_text, self.sources_list):
+            layout.addWidget(widget)
         self.source_button = QPushButton(self.tr("在原文中显示"))
         self.edit_button = QPushButton(self.tr("修改…"))
         self.hide_button = QPushButton(self.tr("隐藏此事件"))
@@ -123,14 +150,23 @@ class DetailPane(QWidget):
         self.source_button.clicked.connect(lambda: self._emit(self.show_in_source))
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
         self.hide_button.clicked.connect(self._hide_clicked)
+        self.split_button = QPushButton(self.tr("拆分…"))
+        self.split_button.setToolTip(self.tr("这些来源报道的不是同一件事：拆成各自的事件"))
+        self.split_button.clicked.connect(lambda: self._emit(self.split_requested))
         buttons = QHBoxLayout()
-        for button in (self.source_button, self.edit_button, self.hide_button, self.published_button):
+        for button in (self.source_button, self.edit_button, self.hide_button, self.published_button,
+                       self.split_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
         scroll.setWidget(body)
         return scroll
+
+    def _split_source(self) -> None:
+        item = self.sources_list.currentItem()
+        if item is not None:
+            self.source_split_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _emit(self, signal: Signal) -> None:
         if self.current_row is not None:
@@ -235,4 +271,37 @@ class DetailPane(QWidget):
                                                         get("published_basis"), with_basis=True))
         self.fields["published"].setToolTip(published_detail(frame, row))
         self._marked(self.sentence, str(get("sentence")))
+        self._show_sources(frame, row)
         self.stack.setCurrentWidget(self.single)
+
+    def _show_sources(self, frame: pd.DataFrame, row: int) -> None:
+        """The sources of a merged item: outlet, article, publication date, the date as that
+        source gives it and its sentence; and the spread of their dates."""
+        sources = frame["sources"].iat[row] if "sources" in frame else None
+        merged = isinstance(sources, list) and len(sources) > 1
+        for widget in (self.sources_heading, self.sources_text, self.sources_list, self.split_button):
+            widget.setVisible(merged)
+        self.spread.setVisible(False)
+        if not merged:
+            return
+        self.sources_heading.setText(self.tr("%n 个来源报道了此事", "", len(sources)))
+        first, last = _day(frame["spread_start"].iat[row]), _day(frame["spread_end"].iat[row])
+        if first is not None and last is not None and (first, last) != (
+                _day(frame["start"].iat[row]), _day(frame["end"].iat[row])):
+            self.spread.setText(self.tr("各来源所记日期：%s") % readable_date(first, last, "range"))
+            self.spread.setVisible(True)
+        blocks = []
+        self.sources_list.clear()
+        for number, source in enumerate(sources, start=1):
+            when = readable_date(_day(source["start"]), _day(source["end"]), str(source["precision"]),
+                                 str(source["edtf"]))
+            published = published_text(source["published"], source["published_edtf"], source["published_basis"])
+            head = self.tr("%1. %2 · 《%3》 · 发布 %4").replace("%1", str(number)).replace(
+                "%2", str(source["outlet"] or "—")).replace("%3", str(source["article_title"])).replace("%4", published)
+            dated = self.tr("所记日期：%1（“%2”）").replace("%1", when).replace("%2", str(source["date_text"]))
+            hidden = self.tr("（已隐藏）") if source.get("hidden") else ""
+            blocks.append(f"{head}{hidden}\n{dated}\n{source['sentence']}")
+            item = QListWidgetItem(head)
+            item.setData(Qt.ItemDataRole.UserRole, source)
+            self.sources_list.addItem(item)
+        self.sources_text.setText("\n\n".join(blocks))

@@ -151,6 +151,9 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.detail.hide_requested.connect(self.hide_event)
         self.detail.unhide_requested.connect(self.unhide_event)
         self.detail.published_edit_requested.connect(self.edit_published)
+        self.detail.split_requested.connect(lambda row: self.split_items([row]))
+        self.detail.source_requested.connect(self.source.show_source)
+        self.detail.source_split_requested.connect(self.split_source)
         self.source.new_event_requested.connect(self.new_event_from_text)
 
         self.right = QSplitter(Qt.Orientation.Vertical)
@@ -211,6 +214,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         header = self.list_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)  # merge, split (below)
         self.list_view.selectionModel().selectionChanged.connect(self._list_selection_changed)
         self.list_view.selectionModel().currentChanged.connect(self._list_current_changed)
         self.selection.selectionChanged.connect(self._shared_selection_changed)
@@ -263,6 +267,14 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.act_edit = self._action(self.tr("修改所选事件(&M)…"), lambda: self._on_current(self.edit_event), "F2")
         self.act_hide = self._action(self.tr("隐藏/恢复所选事件(&H)"), lambda: self._on_current(self._toggle_hidden), "Delete")
         self.act_new = self._action(self.tr("以所选文字新建事件(&N)…"), self.source.request_new_event, "Ctrl+N")
+        # one happening across articles (window_corrections.py)
+        self.act_merge = self._action(self.tr("合并所选事件(&G)"), self.merge_selected, "Ctrl+G",
+                                      self.tr("所选事件报道的是同一件事：合为一项，列出各个来源"))
+        self.act_split = self._action(self.tr("拆分合并的事件(&T)"), self.split_selected, "Ctrl+Shift+G",
+                                      self.tr("合并有误：拆成各个来源各自的事件"))
+        self.selection.selectionChanged.connect(lambda *_: self._update_merge_actions())
+        self.selection.currentChanged.connect(lambda *_: self._update_merge_actions())
+        self.model.modelReset.connect(self._update_merge_actions)
         self.act_show_hidden = QAction(self.tr("显示已隐藏的事件(&D)"), self, checkable=True, checked=False)
         self.act_show_hidden.toggled.connect(lambda _: self.apply_filters())
         self.act_terms = QAction(self.tr("高亮关键词(&K)"), self, checkable=True, checked=True)
@@ -276,6 +288,18 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             self.lane_group.addAction(action)
             self.lane_actions[mode] = action
         self.lane_actions[DEFAULT_LANE_MODE].setChecked(True)
+
+        for action in (self.act_merge, self.act_split):  # the list's and the timeline's context menus
+            self.list_view.addAction(action)
+            self.timeline.event_actions.append(action)
+        self._update_merge_actions()
+
+    def _update_merge_actions(self) -> None:
+        rows = self.selected_rows()
+        self.act_merge.setEnabled(len(rows) >= 2)
+        current = self.selection.currentIndex()
+        candidates = rows or ([current.row()] if current.isValid() else [])
+        self.act_split.setEnabled(any(self._sources_count(r) > 1 for r in candidates))
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("工具栏"), self)
@@ -375,6 +399,9 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         edit.addSeparator()
         for action in (self.act_edit, self.act_hide, self.act_new):
             edit.addAction(action)
+        edit.addSeparator()
+        edit.addAction(self.act_merge)
+        edit.addAction(self.act_split)
         edit.addSeparator()
         edit.addAction(self.act_find)
         view = self.menuBar().addMenu(self.tr("视图(&V)"))

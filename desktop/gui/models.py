@@ -51,6 +51,7 @@ class EventTableModel(QAbstractTableModel):
         ("tense", QT_TRANSLATE_NOOP("EventTableModel", "时态")),
         ("places", QT_TRANSLATE_NOOP("EventTableModel", "地点")),
         ("article_title", QT_TRANSLATE_NOOP("EventTableModel", "来源文章")),
+        ("cluster_size", QT_TRANSLATE_NOOP("EventTableModel", "来源数")),  # articles reporting the item
     )
 
     def __init__(self, frame: pd.DataFrame | None = None, parent: QObject | None = None) -> None:
@@ -76,6 +77,8 @@ class EventTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def _value(self, row: int, column: str) -> object:
+        if column == "cluster_size" and column not in self._frame:
+            return 1  # a table not clustered yet (events still arriving): one source each
         return self._frame[column].iat[row]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -112,6 +115,8 @@ class EventTableModel(QAbstractTableModel):
             return tense_name(str(value))
         if column == "category":
             return category_name(str(value))
+        if column == "cluster_size":
+            return str(int(value))
         if isinstance(value, list):
             return enumerate_names(value[:3]) + ("…" if len(value) > 3 else "")
         return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
@@ -133,6 +138,10 @@ class EventTableModel(QAbstractTableModel):
             return starts * 200_000 + (ends - starts).clip(0, 199_999)
         if column == "places":
             return np.array(["、".join(p) for p in frame["places"]], dtype=str)
+        if column == "cluster_size":
+            if column not in frame:
+                return np.ones(len(frame), dtype=np.int64)
+            return frame[column].to_numpy(dtype=np.int64)
         if column in ("precision", "tense", "category"):
             name = {"precision": precision_name, "tense": tense_name, "category": category_name}[column]
             return np.array([name(str(v)) for v in frame[column]], dtype=str)

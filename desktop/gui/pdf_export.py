@@ -535,7 +535,29 @@ class BriefDocument:
         parts = [article_title(item.article_title), item.outlet, pick(f"发布 {item.published}", f"published {item.published}"),
                  f"ID {item.id}"]
         self._segment_lines(block, [p for p in parts if p], self.fonts.font(7.8), MUTED, gutter, width)
+        self._citations(block, item, gutter, width)
         return block
+
+    def _citations(self, block: Block, item: BriefItem, gutter: float, width: float) -> None:
+        """A merged item cites every source: each one's article, outlet, publication date, the
+        date as it gives it and its own sentence (the first source is the item's own above)."""
+        if not item.citations:
+            return
+        small, sentence_font = self.fonts.font(7.8), self.fonts.font(8.6)
+        heading = pick(f"{len(item.citations)} 个来源报道了此事", f"Reported by {len(item.citations)} sources")
+        if item.spread:
+            heading += pick(f"；所记日期：{item.spread}", f"; the dates they give: {item.spread}")
+        block.add(0.8 * MM)
+        self._text_block(block, heading, self.fonts.font(8.3, bold=True), MUTED, width, x=gutter, spacing=1.2)
+        for number, citation in enumerate(item.citations[1:], start=2):
+            parts = [f"{number}. " + article_title(citation.article_title), citation.outlet,
+                     pick(f"发布 {citation.published}", f"published {citation.published}"),
+                     pick(f"记为 {citation.date}（“{citation.date_text}”）",
+                          f"dated {citation.date} (“{citation.date_text}”)")]
+            block.add(0.5 * MM)
+            self._segment_lines(block, [p for p in parts if p], small, MUTED, gutter + 3 * MM, width - 3 * MM)
+            self._text_block(block, citation.sentence, sentence_font, TEXT, width - 6 * MM, x=gutter + 6 * MM,
+                             spacing=1.3)
 
     # ----- layout and painting
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy as np
+import pandas as pd
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -284,9 +285,18 @@ class SourceView(QWidget):
     def show_event(self, row: int) -> None:
         """Load the event's file, highlight its sentence and scroll it into view."""
         frame = self.model.frame
-        if row >= len(frame) or not self.load_file(str(frame["file"].iat[row])):
+        if row >= len(frame):
             return
-        start, end = int(frame["sentence_start"].iat[row]), int(frame["sentence_end"].iat[row])
+        self.show_source({name: frame[name].iat[row] for name in
+                          ("file", "sentence_start", "sentence_end", "published", "outlet", "article_title")})
+
+    def show_source(self, source: dict) -> None:
+        """Load a source's file (an event, or one source of a merged item: ``file``,
+        ``sentence_start``/``sentence_end``, ``published``, ``outlet``, ``article_title``), highlight
+        its sentence and scroll it into view."""
+        if not self.load_file(str(source["file"])):
+            return
+        start, end = int(source["sentence_start"]), int(source["sentence_end"])
         sentence_format = QTextCharFormat()
         sentence_format.setBackground(SENTENCE_COLOUR)
         self._sentence_selection = [self._selection(start, end, sentence_format)]
@@ -296,11 +306,12 @@ class SourceView(QWidget):
         self.text.centerCursor()
         # a text set just now is laid out lazily: centre again once Qt has laid it out
         QTimer.singleShot(0, lambda position=start: self._centre_on(position))
-        published = frame["published"].iat[row]
-        when = f"{published:%Y-%m-%d}" if published is not None and str(published) != "NaT" else self.tr("日期不详")
-        outlet = frame["outlet"].iat[row]
+        published = source.get("published")
+        known = published is not None and str(published) not in ("NaT", "None")
+        when = f"{pd.Timestamp(published):%Y-%m-%d}" if known else self.tr("日期不详")
+        outlet = source.get("outlet")
         gap = self.tr("　·　")
-        self.header.set_full_text(f"{frame['article_title'].iat[row]}{gap}{outlet if isinstance(outlet, str) else ''}{gap}{when}")
+        self.header.set_full_text(f"{source['article_title']}{gap}{outlet if isinstance(outlet, str) else ''}{gap}{when}")
 
     def _centre_on(self, position: int) -> None:
         if self.text.textCursor().position() == self._offsets.to_qt(position):

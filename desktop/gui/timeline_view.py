@@ -134,6 +134,8 @@ class TimelineView(QWidget):
         self._collapsed: set[str] = set()  # keys of collapsed lanes (kept across filters)
         self.badge_menu: QMenu | None = None
         self.lane_menu: QMenu | None = None
+        self.event_menu: QMenu | None = None
+        self.event_actions: list = []  # QActions the window offers on the events' context menu
         self._badge_click: tuple[Item, QPoint] | None = None
         self._badge_timer = QTimer(self)
         self._badge_timer.setSingleShot(True)
@@ -141,7 +143,7 @@ class TimelineView(QWidget):
         self._selected = np.zeros(len(model.frame), dtype=bool)
         self._label_widths: dict[int, float] = {}
         self._elided: dict[int, QStaticText] = {}
-        self._titles: list[str] = model.frame["title"].astype(str).tolist()
+        self._titles: list[str] = self._item_titles()
         self._items: list[tuple[_LaneGeometry, list[Item]]] = []
         self._item_by_event: dict[int, tuple[QRectF, Item]] = {}
         self._press: QPointF | None = None
@@ -171,8 +173,17 @@ class TimelineView(QWidget):
     def frame(self) -> pd.DataFrame:
         return self.model.frame
 
+    def _item_titles(self) -> list[str]:
+        """The titles drawn: a merged item (one happening, several sources) says how many report it."""
+        titles = self.model.frame["title"].astype(str).tolist()
+        if "cluster_size" in self.model.frame:
+            for row in np.flatnonzero(self.model.frame["cluster_size"].to_numpy(dtype=np.int64) > 1).tolist():
+                count = int(self.model.frame["cluster_size"].iat[row])
+                titles[row] = self.tr("%1 ·%n源", "", count).replace("%1", titles[row])
+        return titles
+
     def _on_model_reset(self) -> None:
-        self._titles = self.frame["title"].astype(str).tolist()
+        self._titles = self._item_titles()
         n = len(self.frame)
         self._hidden = np.zeros(n, dtype=bool)
         self._matches = None
@@ -912,6 +923,7 @@ class TimelineView(QWidget):
     def contextMenuEvent(self, event) -> None:  # noqa: ANN001 - Qt override
         lane = self.lane_at(event.pos().y()) if event.pos().x() < GUTTER else None
         if lane is None:
+            self._event_menu(event)
             return
         key, label = self.index.lanes[lane].key, self.index.lanes[lane].label
         menu = QMenu(self)
@@ -925,6 +937,21 @@ class TimelineView(QWidget):
                        lambda: self.lane_filter_requested.emit(self.index.mode, key, label))
         menu.popup(event.globalPos())
         self.lane_menu = menu
+
+    def _event_menu(self, event) -> None:  # noqa: ANN001 - QContextMenuEvent
+        """Over the events: the window's actions on the selection (merge, split…); an item
+        under the cursor that is not selected is selected first."""
+        if not self.event_actions:
+            return
+        item = self.hit_test(QPointF(event.pos()))
+        if item is not None and item.kind == "event" and not self._selected[item.event]:
+            self.select_event(item.event)
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for action in self.event_actions:
+            menu.addAction(action)
+        menu.popup(event.globalPos())
+        self.event_menu = menu
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None:

@@ -17,14 +17,19 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem
 from desktop.core.dates.intervals import interval_tense, stand_in_day
 from desktop.core.events.categories import OTHER
 from desktop.core.events.corpus import SEEDS_DIR
+from desktop.core.events.merge import collapse_clusters, item_sources
 from desktop.core.language import language
 from desktop.core.project import (
+    Applied,
     apply_corrections,
     apply_project,
+    clustered,
     make_edit,
     make_hide,
     make_manual,
+    make_merge,
     make_published,
+    make_split,
 )
 from desktop.gui.corrections import EditEventDialog, PublishedDialog
 from desktop.gui.ops import run_op
@@ -35,6 +40,13 @@ class CorrectionsMixin:
     #: Above this many events, corrections are applied in the background (the window stays
     #: usable; a burst of edits shows the last state); below, at once.
     BACKGROUND_CORRECTIONS_EVENTS = 20_000
+    #: Merging events across articles takes about a second for 15,000 events (more the first
+    #: time, while their words are segmented): above this many, it never runs on the GUI thread.
+    BACKGROUND_MERGE_EVENTS = 2_000
+    #: False: every event its own item (only the user's own merges join events).
+    merge_enabled = True
+    #: The corrected events, one row per event (the model shows one row per merged item).
+    members = None
 
     def reapply_corrections(self) -> None:
         """Rebuild the table from the engine's events and the project's corrections,
@@ -48,27 +60,40 @@ class CorrectionsMixin:
         corrections = list(self.controller.project.corrections)
         corpus, extracted, texts = self.corpus, self.extracted, self.texts
 
+        merge = self.merge_enabled
+
         def work():  # noqa: ANN202 - runs in the background for a big table
             if corpus is not None:  # publication dates first: they re-resolve their articles
-                return apply_project(corpus, corrections)
-            return apply_corrections(extracted, corrections, texts)
+                applied = apply_project(corpus, corrections)
+            else:
+                applied = apply_corrections(extracted, corrections, texts)
+            # then one item per happening: the clustering is a pure function of the table
+            members, links = clustered(applied.frame, corrections, texts, enabled=merge)
+            applied = Applied(applied.frame, applied.unplaced + links.unplaced, {**applied.placed, **links.placed})
+            return applied, members, collapse_clusters(members)
 
-        def show(applied) -> None:  # noqa: ANN001 - Applied
+        def show(result) -> None:  # noqa: ANN001 - (Applied, members, items)
+            applied, members, items = result
             self.applied = applied
-            self._set_frame(applied.frame)
+            self.members = members
+            self._set_frame(items)
             new_frame = self.model.frame
-            positions = {str(i): p for p, i in enumerate(new_frame["id"])}
+            positions = {}
+            for position, sources in enumerate(new_frame["sources"]):
+                for source in sources or ():
+                    positions[str(source["id"])] = position  # a merged item answers for its sources
+            positions.update({str(i): p for p, i in enumerate(new_frame["id"])})
             rows = [positions[i] for i in selected_ids if i in positions]
             if current_id in positions:
                 rows = [r for r in rows if r != positions[current_id]] + [positions[current_id]]
-            self.select_rows(rows)
+            self.select_rows(list(dict.fromkeys(rows)))
             self._show_problems()
             self.corrections_applied.emit()
 
         def failed(error: BaseException) -> None:
             raise error  # the error report; the table stays as it was
 
-        if len(extracted) > self.BACKGROUND_CORRECTIONS_EVENTS:
+        if len(extracted) > min(self.BACKGROUND_CORRECTIONS_EVENTS, self.BACKGROUND_MERGE_EVENTS):
             self.statusBar().showMessage(self.tr("正在应用修改…"))
             run_op("corrections", work, show, failed)
         else:
@@ -109,7 +134,8 @@ class CorrectionsMixin:
             add(self.tr("%s：未能读取（%s）") % (problem.path.name, problem.text(language())), str(problem.path))
         for warning in self.corpus.warnings if self.corpus else []:
             add(self.tr("%s：提示（%s）") % (warning.path.name, warning.text(language())), str(warning.path))
-        kinds = {"edit": self.tr("修改"), "hide": self.tr("隐藏"), "add": self.tr("新建事件")}
+        kinds = {"edit": self.tr("修改"), "hide": self.tr("隐藏"), "add": self.tr("新建事件"),
+                 "merge": self.tr("合并"), "split": self.tr("拆分")}
         for correction in self.applied.unplaced if self.applied else []:
             anchor = correction.anchor
             add(self.tr("%s未能对应到当前文本（%s：“%s”）：已保留在项目文件中")
@@ -165,15 +191,29 @@ class CorrectionsMixin:
                 return
         self.controller.push(make_edit(event, text, changes), title)
 
+    def _member_events(self, row: int) -> list[dict]:
+        """The events (rows of the uncollapsed table) of item ``row``: its sources."""
+        item = self.model.frame.iloc[row]
+        ids = [str(s["id"]) for s in item_sources(item)]
+        members = self.members
+        if members is None or len(ids) < 2:
+            return [item.to_dict()]
+        by_id = members.set_index(members["id"].astype(str), drop=False)
+        return [by_id.loc[i].to_dict() for i in ids if i in by_id.index]
+
     def hide_event(self, row: int) -> None:
-        event = self.model.frame.iloc[row].to_dict()
-        self.controller.push(make_hide(event, self.texts[str(event["file"])]),
-                             self.tr("隐藏“%s”") % str(event["title"])[:20])
+        title = self.tr("隐藏“%s”") % str(self.model.frame["title"].iat[row])[:20]
+        events = self._member_events(row)  # a merged item is hidden with all its sources
+        self.controller.undo_stack.beginMacro(title)
+        for event in events:
+            if not bool(event.get("hidden")):
+                self.controller.push(make_hide(event, self.texts[str(event["file"])]), title)
+        self.controller.undo_stack.endMacro()
 
     def unhide_event(self, row: int) -> None:
-        event_id = str(self.model.frame["id"].iat[row])
+        event_ids = {str(e["id"]) for e in self._member_events(row)}
         hides = [c for c in self.controller.project.corrections
-                 if c.kind == "hide" and self.applied is not None and self.applied.placed.get(c.id) == event_id]
+                 if c.kind == "hide" and self.applied is not None and self.applied.placed.get(c.id) in event_ids]
         if hides:
             title = self.tr("恢复显示")
             self.controller.undo_stack.beginMacro(title)
@@ -233,3 +273,57 @@ class CorrectionsMixin:
         correction = make_manual(self.texts[file], file, (start, end), changes)
         self.controller.push(correction, self.tr("新建事件“%s”") % changes.get("title", "")[:20])
 
+
+    # ------------------------------------------------------------------ one happening, several sources
+
+    def merge_selected(self) -> None:
+        """Edit → 合并所选事件: the selected items are one happening (an undoable step)."""
+        rows = self.selected_rows()
+        if len(rows) < 2:
+            self.statusBar().showMessage(self.tr("请选择至少两个事件再合并"), 4000)
+            return
+        frame = self.model.frame
+        first = frame.iloc[rows[0]].to_dict()
+        title = self.tr("合并 %n 个事件", "", len(rows))
+        self.controller.undo_stack.beginMacro(title)
+        for row in rows[1:]:
+            other = frame.iloc[row].to_dict()
+            self.controller.push(make_merge(first, self.texts[str(first["file"])], other,
+                                            self.texts[str(other["file"])]), title)
+        self.controller.undo_stack.endMacro()
+
+    def split_selected(self) -> None:
+        """Edit → 拆分合并的事件: every selected merged item falls apart into its sources."""
+        rows = [r for r in self.selected_rows() if self._sources_count(r) > 1]
+        current = self.selection.currentIndex()
+        if not rows and current.isValid() and self._sources_count(current.row()) > 1:
+            rows = [current.row()]
+        if not rows:
+            self.statusBar().showMessage(self.tr("所选事件没有合并的来源"), 4000)
+            return
+        self.split_items(rows)
+
+    def split_items(self, rows: list[int]) -> None:
+        title = self.tr("拆分“%s”") % str(self.model.frame["title"].iat[rows[0]])[:20]
+        # every item's sources first: each push rebuilds the table
+        events = [event for row in rows for event in self._member_events(row)[1:]]
+        self.controller.undo_stack.beginMacro(title)
+        for event in events:  # the item's own event stays; the others stand alone
+            self.controller.push(make_split(event, self.texts[str(event["file"])]), title)
+        self.controller.undo_stack.endMacro()
+
+    def _sources_count(self, row: int) -> int:
+        frame = self.model.frame
+        return int(frame["cluster_size"].iat[row]) if "cluster_size" in frame and 0 <= row < len(frame) else 1
+
+    def split_source(self, source: dict) -> None:
+        """One source of a merged item taken out of it (the detail pane's source list)."""
+        members = self.members
+        if members is None or source is None:
+            return
+        chosen = members[members["id"].astype(str) == str(source.get("id"))]
+        if chosen.empty:
+            return
+        event = chosen.iloc[0].to_dict()
+        self.controller.push(make_split(event, self.texts[str(event["file"])]),
+                             self.tr("拆出“%s”") % str(event["title"])[:20])

@@ -44,6 +44,19 @@ class BriefSource:
 
 
 @dataclass(frozen=True, slots=True)
+class BriefCitation:
+    """One source of a merged item: where it was read and how that source dates it."""
+
+    article_id: str
+    article_title: str
+    outlet: str
+    published: str
+    date: str  # the date as this source gives it, readable
+    date_text: str  # as written
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
 class BriefItem:
     """One event as the brief prints it."""
 
@@ -65,6 +78,9 @@ class BriefItem:
     article_title: str
     outlet: str
     published: str
+    #: Every source of a merged item (the item's own first); empty for an event with one source.
+    citations: tuple[BriefCitation, ...] = ()
+    spread: str = ""  # the spread of the dates its sources give, when they differ
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,10 +177,37 @@ def _list(value: Any) -> list:
     return list(value) if isinstance(value, list | tuple) else []
 
 
+def _citation(source: dict) -> BriefCitation:
+    start, end = _day(source.get("start")), _day(source.get("end"))
+    edtf = _text(source.get("edtf"))
+    # a partial date (XXXX-05-16) is worded from its EDTF, without an interval
+    when = readable_date(start, end, _text(source.get("precision")), edtf) \
+        if (start is not None and end is not None) or edtf.startswith("XXXX") else unknown_date()
+    return BriefCitation(
+        article_id=_text(source.get("article_id")), article_title=_text(source.get("article_title")),
+        outlet=_text(source.get("outlet")),
+        published=published_text(source.get("published"), source.get("published_edtf"), source.get("published_basis")),
+        date=when, date_text=_text(source.get("date_text")), sentence=_text(source.get("sentence")),
+    )
+
+
+def _citations(row: Any) -> tuple[tuple[BriefCitation, ...], str]:
+    sources = getattr(row, "sources", None)
+    if not isinstance(sources, list) or len(sources) < 2:
+        return (), ""
+    citations = tuple(_citation(s) for s in sources if not s.get("hidden"))
+    first, last = _day(getattr(row, "spread_start", None)), _day(getattr(row, "spread_end", None))
+    spread = ""
+    if first is not None and last is not None and (first, last) != (_day(row.start), _day(row.end)):
+        spread = readable_date(first, last, "range")
+    return citations, spread
+
+
 def _item(number: int, row: Any) -> BriefItem:
     start, end = _day(row.start), _day(row.end)  # None for a partial date (XXXX-05-16)
     precision, tense, edtf = _text(row.precision), _text(row.tense), _text(row.edtf)
     sentence = _text(row.sentence)
+    citations, spread = _citations(row)
     return BriefItem(
         number=number,
         id=_text(row.id),
@@ -184,6 +227,7 @@ def _item(number: int, row: Any) -> BriefItem:
         article_title=_text(row.article_title),
         outlet=_text(row.outlet),
         published=published_text(row.published, row.published_edtf, row.published_basis),
+        citations=citations, spread=spread,
     )
 
 
@@ -213,11 +257,15 @@ def build_brief(
     items = tuple(_item(n, row) for n, row in enumerate(chosen.itertuples(index=False), start=1))
     sources: dict[tuple[str, str, str], list] = {}
     for item, article_id in zip(items, chosen["article_id"].astype(str), strict=True):
-        key = (article_id, item.article_title, item.outlet)
-        if key in sources:
-            sources[key][3] += 1
-        else:
-            sources[key] = [item.article_title, item.outlet, item.published, 1]
+        # a merged item cites every article that reports it
+        cited = [(c.article_id, c.article_title, c.outlet, c.published) for c in item.citations] \
+            or [(article_id, item.article_title, item.outlet, item.published)]
+        for cited_id, title, outlet, published in dict.fromkeys(cited):
+            key = (cited_id, title, outlet)
+            if key in sources:
+                sources[key][3] += 1
+            else:
+                sources[key] = [title, outlet, published, 1]
     counts = Counter(item.category for item in items)
     first_seen = {}
     for item in items:

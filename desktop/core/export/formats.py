@@ -33,7 +33,7 @@ import pandas as pd
 from desktop.core.atomic import write_bytes_atomic
 from desktop.core.export.brief import published_text, select_events
 from desktop.core.export.formatting import readable_date
-from desktop.core.export.serialize import EVENT_FIELDS, event_records, flat_records
+from desktop.core.export.serialize import event_records, fields_of, flat_records
 from desktop.core.timeline.index import lane_keys
 
 Parts = tuple[int, ...]  # (year,), (year, month) or (year, month, day)
@@ -170,7 +170,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     """The events as CSV (the ``extract --format csv`` columns), UTF-8 with a BOM so Excel
     reads the Chinese, CRLF rows as Excel writes them."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EVENT_FIELDS, lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=fields_of(frame), lineterminator="\r\n")
     writer.writeheader()
     for row in flat_records(frame):
         writer.writerow({key: _excel_safe(value) for key, value in row.items()})
@@ -254,7 +254,7 @@ def xlsx_bytes(frame: pd.DataFrame, title: str, generated: datetime) -> bytes:
             row[key] = _excel_date(row[key])
     widths = {"id": 18, "title": 36, "sentence": 60, "article_title": 30, "start": 12, "end": 12,
               "published": 12, "amounts": 24, "edtf": 16, "date_text": 16}
-    _write_sheet(book, "events", EVENT_FIELDS, rows, widths)
+    _write_sheet(book, "events", fields_of(frame), rows, widths)
     sources = source_records(frame)
     for source in sources:
         source["published"] = _excel_date(source["published"])

@@ -19,6 +19,13 @@ EVENT_FIELDS = [
     "resolved_against", "date_text", "date_span", "sentence", "sentence_span", "title",
     "category", "places", "orgs", "amounts", "keyterms", "origin", "hidden",
 ]
+#: Added after them when the events were clustered (``extract``; see desktop.core.events.merge).
+CLUSTER_FIELDS = ["cluster_id", "cluster_size"]
+
+
+def fields_of(frame: pd.DataFrame) -> list[str]:
+    """The columns of a flat export of ``frame``: the event fields, then the cluster fields when it has them."""
+    return EVENT_FIELDS + [f for f in CLUSTER_FIELDS if f in frame.columns]
 
 
 def _day(value: Any) -> str | None:
@@ -34,6 +41,7 @@ def _text(value: Any) -> str | None:
 def event_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Events of the DataFrame as JSON-ready dicts, in the frame's order."""
     records = []
+    clustered = "cluster_id" in frame.columns and "cluster_size" in frame.columns
     for row in frame.itertuples(index=False):
         records.append({
             "id": row.id,
@@ -64,6 +72,9 @@ def event_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
             "origin": str(getattr(row, "origin", "extracted")),
             "hidden": bool(getattr(row, "hidden", False)),
         })
+        if clustered:
+            records[-1]["cluster_id"] = str(row.cluster_id)
+            records[-1]["cluster_size"] = int(row.cluster_size)
     return records
 
 
@@ -130,7 +141,7 @@ def flat_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def events_csv(frame: pd.DataFrame) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EVENT_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=fields_of(frame), lineterminator="\n")
     writer.writeheader()
     writer.writerows(flat_records(frame))
     return buffer.getvalue()

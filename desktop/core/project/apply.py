@@ -20,6 +20,7 @@ from desktop.core.project.locate import follow_renamed_files, locate
 from desktop.core.project.model import (
     CHANGE_KEYS,
     KINDS,
+    LINK_KINDS,
     PUBLISHED_KEY,
     RESOLVED_BY_USER,
     Correction,
@@ -273,7 +274,7 @@ def _manual_row(work: _Work, correction: Correction, text: str, span: tuple[int,
 
 def _apply_one(work: _Work, correction: Correction, texts: Mapping[str, str], shas: dict[str, str]) -> str | None:
     """Apply one correction; the id of the event it applies to, or None if unplaced."""
-    if correction.kind not in KINDS or correction.kind == "published":
+    if correction.kind not in KINDS or correction.kind == "published" or correction.kind in LINK_KINDS:
         return None
     anchor = correction.anchor
     row = work.find(correction.event_id) if correction.kind != "add" else None
@@ -335,8 +336,8 @@ def apply_corrections(frame: pd.DataFrame, corrections: Sequence[Correction], te
     placed: dict[str, str] = {}
     shas: dict[str, str] = {}
     for correction in sorted(corrections, key=_created_key):
-        if correction.kind == "published":
-            continue  # applied to the corpus by apply_project
+        if correction.kind == "published" or correction.kind in LINK_KINDS:
+            continue  # applied to the corpus by apply_project; merges and splits by the clustering
         try:
             target = _apply_one(work, correction, texts, shas)
         except Exception:  # noqa: BLE001 - a broken correction is reported, not raised

@@ -142,3 +142,24 @@ def make_published(document_text: str, file: str, article_span: tuple[int, int],
     anchor = anchor_for(document_text, file, (start, min(end, start + PUBLISHED_ANCHOR_CHARS)))
     return Correction(id=uuid.uuid4().hex, kind="published", anchor=anchor, event_id=None,
                       changes={PUBLISHED_KEY: day.isoformat()}, created=_now())
+
+
+def make_merge(event: Mapping, document_text: str, other: Mapping, other_text: str) -> Correction:
+    """The user's word that two events (of two articles, usually) report one happening: one
+    timeline item from now on. Each event is anchored on its date expression."""
+    from desktop.core.project.model import MERGE_KEY
+    from desktop.core.project.storage import anchor_json
+
+    first = _correction("merge", event, document_text, {})
+    second = _correction("merge", other, other_text, {})
+    if first.event_id == second.event_id:
+        raise ValueError("an event cannot be merged with itself")
+    changes = {MERGE_KEY: {"event_id": second.event_id, "anchor": anchor_json(second.anchor)}}
+    return Correction(id=first.id, kind="merge", anchor=first.anchor, event_id=first.event_id,
+                      changes=changes, created=first.created)
+
+
+def make_split(event: Mapping, document_text: str) -> Correction:
+    """Taking an event out of the item it was merged into: it stands alone (unless the user
+    merges it again)."""
+    return _correction("split", event, document_text, {})

@@ -23,10 +23,20 @@ SCHEMA = "desktop-timeline project"
 #: written back as version 2; an app that reads only version 1 leaves a version 2 file alone.
 #: 3 names a file by its path relative to the corpus root (``a/index.txt``), no longer by its
 #: bare name; older anchors are followed to their file by the hash of its text.
-SCHEMA_VERSION = 3
+#: 4 added ``merge`` (two events are one happening: one timeline item) and ``split`` (an event
+#: taken out of the item it was merged into); version 1 to 3 files are read as they are.
+SCHEMA_VERSION = 4
 
 
-KINDS = ("edit", "hide", "add", "published")
+KINDS = ("edit", "hide", "add", "published", "merge", "split")
+
+
+#: The kinds that join or part events across articles (applied by the clustering, not to rows).
+LINK_KINDS = ("merge", "split")
+
+
+#: The change a ``merge`` correction holds: the other event, by id and by anchor.
+MERGE_KEY = "with"
 
 
 CHANGE_KEYS = ("start", "end", "precision", "edtf", "title", "category", "places", "tense")

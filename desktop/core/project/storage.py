@@ -23,6 +23,7 @@ from desktop.core.project.model import (
     MAX_FILE_CHARS,
     MAX_PROJECT_BYTES,
     MAX_TEXT,
+    MERGE_KEY,
     PUBLISHED_KEY,
     SCHEMA,
     SCHEMA_VERSION,
@@ -237,8 +238,14 @@ def _correction_from(item: Any, where: str) -> Correction:
             raise _Invalid(f"{where}.event_id", "not an event id")
     changes = item["changes"]
     _expect(changes, dict, f"{where}.changes", "an object")
-    if kind == "hide" and changes:
-        raise _Invalid(f"{where}.changes", "must be empty for a hide")
+    if kind in ("hide", "split") and changes:
+        raise _Invalid(f"{where}.changes", f"must be empty for a {kind}")
+    if kind in ("merge", "split"):
+        if kind == "merge":
+            _merge_changes(changes, f"{where}.changes")
+        created = _timestamp_string(item["created"], f"{where}.created")
+        return Correction(id=correction_id, kind=kind, anchor=anchor, event_id=event_id,
+                          changes=_copy_json(changes), created=created)
     if kind == "published":
         if set(changes) != {PUBLISHED_KEY}:
             raise _Invalid(f"{where}.changes", f"a publication date holds only {PUBLISHED_KEY!r}")
@@ -268,6 +275,41 @@ def _correction_from(item: Any, where: str) -> Correction:
                       changes=dict(changes), created=created)
 
 
+def _merge_changes(changes: dict, where: str) -> None:
+    """A merge holds only ``with``: the other event's ``event_id`` and ``anchor``."""
+    if set(changes) != {MERGE_KEY}:
+        raise _Invalid(where, f"a merge holds only {MERGE_KEY!r}")
+    other = changes[MERGE_KEY]
+    _expect(other, dict, f"{where}.{MERGE_KEY}", "an object")
+    _exact_keys(other, {"event_id", "anchor"}, f"{where}.{MERGE_KEY}")
+    event_id = _string(other["event_id"], f"{where}.{MERGE_KEY}.event_id", limit=64, empty=False)
+    if not _ID.fullmatch(event_id):
+        raise _Invalid(f"{where}.{MERGE_KEY}.event_id", "not an event id")
+    _anchor_from(other["anchor"], f"{where}.{MERGE_KEY}.anchor")
+
+
+def _copy_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy_json(v) for v in value]
+    return value
+
+
+def anchor_json(anchor: Anchor) -> dict[str, Any]:
+    """An anchor as the project file writes it."""
+    return {"file": anchor.file, "text_sha": anchor.text_sha, "span": [int(anchor.span[0]), int(anchor.span[1])],
+            "text": anchor.text, "context": anchor.context}
+
+
+def anchor_from_json(item: Any) -> Anchor:
+    """An anchor read back (ValueError when it is not a valid one)."""
+    try:
+        return _anchor_from(item, "$")
+    except _Invalid as problem:
+        raise ValueError(str(problem)) from None
+
+
 def _anchor_from(item: Any, where: str) -> Anchor:
     _expect(item, dict, where, "an object")
     _exact_keys(item, _ANCHOR_KEYS, where)
@@ -292,14 +334,12 @@ def _anchor_from(item: Any, where: str) -> Anchor:
 
 
 def _correction_json(correction: Correction) -> dict[str, Any]:
-    anchor = correction.anchor
     return {
         "id": correction.id,
         "kind": correction.kind,
-        "anchor": {"file": anchor.file, "text_sha": anchor.text_sha, "span": [int(anchor.span[0]), int(anchor.span[1])],
-                   "text": anchor.text, "context": anchor.context},
+        "anchor": anchor_json(correction.anchor),
         "event_id": correction.event_id,
-        "changes": dict(correction.changes),
+        "changes": _copy_json(correction.changes),
         "created": correction.created,
     }
 

@@ -1,0 +1,623 @@
+"""One happening across articles: events that report the same thing, merged into one item.
+
+:func:`cluster_events` is a pure function of the events table: it adds ``cluster_id`` and
+``cluster_size`` to every row. Two events are candidates when their date intervals overlap
+(each widened by a tolerance; coarse dates such as a whole year are never merged), they come
+from different articles and their places do not contradict each other (武汉市 and 湖北省 agree,
+浙江省 and 广东省 do not). A candidate pair is scored on the words of its sentences and
+titles (jieba, rapidfuzz's ``token_set_ratio``), the places and organizations it shares, and
+whether the counts it gives disagree; pairs above the threshold are joined, strongest first,
+as long as every pair of the joined item still overlaps in date and agrees in place (so one
+loose link cannot chain two happenings together).
+
+Cost: events are blocked by date (groups of :data:`Settings.block_days` days); in a large
+group only pairs that share rare words are scored, so the work grows with the number of
+events, not its square. Words are segmented once per distinct sentence and kept in a bounded
+cache, so re-clustering after a correction is cheap.
+
+The user's corrections: ``must_link`` pairs are always joined, events in ``apart`` take
+no automatic link (a split), see :mod:`desktop.core.project.links`.
+
+:func:`collapse_clusters` turns the table into one row per cluster for the views: the
+row of its most precise source, with ``sources`` (every member: outlet, article, publication
+date, sentence, its date as that source gives it) and the spread of their dates.
+
+Thresholds, weights and stop words live in ``resources/cues/merge.tsv`` and
+``merge_stopwords.txt``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from desktop.core.resources import rows_of, word_list
+
+#: Precisions ordered from the finest: the most precise source speaks for a merged item.
+_FINEST = ("minute", "hour", "day", "week", "recent", "vague", "month", "range", "quarter", "season",
+           "half-year", "year", "decade", "century", "open-range")
+_TOKEN_CACHE_MAX = 200_000
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The thresholds of ``resources/cues/merge.tsv`` (see the comments there)."""
+
+    date_tolerance_days: int = 1
+    max_interval_days: int = 31
+    excluded_precisions: frozenset[str] = frozenset({"open-range"})
+    block_days: int = 7
+    large_block: int = 60
+    rare_share: float = 0.05
+    rare_floor: int = 4
+    min_shared_tokens: int = 3
+    min_shared_rare: int = 1
+    min_token_chars: int = 2
+    weight_sentence: float = 0.55
+    weight_title: float = 0.25
+    weight_entities: float = 0.20
+    number_conflict_penalty: float = 20.0
+    distinctive_number: float = 100.0
+    shared_number_bonus: float = 0.0
+    number_units_ignored: str = "年月日时分秒号"
+    explicit_day_marks: str = "日号"
+    clock_marks: str = "时点"
+    min_score: float = 72.0
+    same_article: bool = False
+    same_article_min_score: float = 95.0
+
+
+@cache
+def settings() -> Settings:
+    """The settings as the resource file gives them (defaults for keys it leaves out)."""
+    values: dict[str, Any] = {}
+    fields = Settings.__dataclass_fields__
+    for row in rows_of("cues", "merge.tsv"):
+        if len(row) < 2 or row[0] not in fields:
+            continue
+        key, raw = row[0], row[1]
+        default = getattr(Settings(), key)
+        if isinstance(default, bool):
+            values[key] = raw not in ("0", "false", "no")
+        elif isinstance(default, int):
+            values[key] = int(raw)
+        elif isinstance(default, float):
+            values[key] = float(raw)
+        elif isinstance(default, str):
+            values[key] = raw
+        else:
+            values[key] = frozenset(p for p in raw.split(",") if p)
+    return Settings(**values)
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(word_list("cues", "merge_stopwords.txt"))
+
+
+_tokens: dict[str, tuple[tuple[str, int], ...]] = {}
+_words_cache: dict[tuple[str, int, tuple[int, int] | None], tuple[str, ...]] = {}
+
+
+def _segmented(text: str) -> tuple[tuple[str, int], ...]:
+    """jieba's words of ``text`` with their offsets, cached per text (dictionary only, no HMM:
+    fast, and an unknown name falls into characters that still compare)."""
+    found = _tokens.get(text)
+    if found is None:
+        from desktop.core.text.segmenter import tokenizer
+
+        words, position = [], 0
+        for word in tokenizer().lcut(text, HMM=False):
+            words.append((word, position))
+            position += len(word)
+        found = tuple(words)
+        if len(_tokens) >= _TOKEN_CACHE_MAX:
+            _tokens.clear()  # a bounded cache: a new corpus starts it again
+        _tokens[text] = found
+    return found
+
+
+def words_of(text: str, min_chars: int = 2, leave_out: tuple[int, int] | None = None) -> tuple[str, ...]:
+    """The words of ``text`` that say what happened: jieba's words, stop words, punctuation and
+    short words (unless they hold a digit) left out, and those overlapping ``leave_out`` (the
+    date expression: dates are compared as intervals); sorted, unique."""
+    key = (text, min_chars, leave_out)
+    cached = _words_cache.get(key)
+    if cached is not None:
+        return cached
+    stop = _stopwords()
+    start, end = leave_out or (0, 0)
+    words = set()
+    for word, position in _segmented(text):
+        word_end = position + len(word)
+        if start < end and position < end and word_end > start:
+            continue
+        word = word.strip()
+        if (word and word not in stop and any(ch.isalnum() for ch in word)
+                and (len(word) >= min_chars or any(ch.isdigit() for ch in word))):
+            words.add(word)
+    if len(_words_cache) >= _TOKEN_CACHE_MAX:
+        _words_cache.clear()
+    found = _words_cache[key] = tuple(sorted(words))
+    return found
+
+
+def _place_chains(places: Iterable[str]) -> list[frozenset[str]]:
+    from desktop.core.text.places import hierarchy
+
+    return [frozenset(hierarchy(p) or [p]) for p in places]
+
+
+def places_agree(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> bool:
+    """Whether two events' places can be one happening's: either names none, or one place of
+    each lies within the other (武汉市 within 湖北省)."""
+    if not a or not b:
+        return True
+    for chain_a in a:
+        for chain_b in b:
+            if chain_a <= chain_b or chain_b <= chain_a:
+                return True
+    return False
+
+
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s.,，。、；;：:（）()“”\"'%％-])")
+
+
+_numbers_cache: dict[tuple[str, str], dict[str, set[float]]] = {}
+
+
+def numbers_of(text: str, ignored_units: str = "") -> dict[str, set[float]]:
+    """The numbers of ``text`` by the character that follows them (``确诊13例`` → {例: {13}}),
+    those of dates and times (``ignored_units``) left out. Do not modify the result: it is cached."""
+    found = _numbers_cache.get((text, ignored_units))
+    if found is not None:
+        return found
+    values: dict[str, set[float]] = defaultdict(set)
+    for match in _NUMBER.finditer(text):
+        unit = match.group(2)
+        if unit not in ignored_units:
+            values[unit].add(float(match.group(1)))
+    if len(_numbers_cache) >= _TOKEN_CACHE_MAX:
+        _numbers_cache.clear()
+    _numbers_cache[(text, ignored_units)] = values
+    return values
+
+
+def numbers_shared(a: dict[str, set[float]], b: dict[str, set[float]], at_least: float) -> bool:
+    """Both give one number of at least ``at_least`` with one unit (全国新增确诊1737例 / 报告新增确诊病例1737例)."""
+    return any(value >= at_least for unit in set(a) & set(b) for value in a[unit] & b[unit])
+
+
+def numbers_conflict(a: dict[str, set[float]], b: dict[str, set[float]]) -> bool:
+    """Both give amounts of one unit and no value agrees (确诊5例 / 确诊4例)."""
+    shared = set(a) & set(b)
+    return bool(shared) and all(not (a[unit] & b[unit]) for unit in shared)
+
+
+class _Features:
+    """What the comparison needs of each event, computed once per event that needs it."""
+
+    def __init__(self, frame: pd.DataFrame, config: Settings) -> None:
+        self.config = config
+        self.sentences = frame["sentence"].astype(object).to_numpy()
+        self.titles = frame["title"].astype(object).to_numpy()
+        self.date_starts = frame["date_start"].to_numpy(dtype=np.int64)
+        self.date_ends = frame["date_end"].to_numpy(dtype=np.int64)
+        self.sentence_starts = frame["sentence_start"].to_numpy(dtype=np.int64)
+        self.places = frame["places"].to_numpy()
+        self.orgs = frame["orgs"].to_numpy()
+        self.starts = frame["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+        self.ends = frame["end"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+        precision = frame["precision"].astype(object).to_numpy()
+        self.clock = np.isin(precision, ["hour", "minute"])
+        day_or_finer = self.clock | (precision == "day")
+        marks = re.escape(config.explicit_day_marks)
+        said = frame["date_text"].astype(str).str.contains(f"[0-9０-９一二三四五六七八九十廿卅][{marks}]", regex=True)
+        # a day the text states (20日) is not moved by the tolerance; a derived one (昨天) may be
+        self.explicit_day = day_or_finer & said.to_numpy(dtype=bool)
+        self.edtf = frame["edtf"].astype(object).to_numpy()
+        self._clocks: dict[int, frozenset[float]] = {}
+        self._words: dict[int, tuple[str, ...]] = {}
+        self._title_words: dict[int, tuple[str, ...]] = {}
+        self._joined: dict[int, tuple[str, str]] = {}
+        self._chains: dict[int, list[frozenset[str]]] = {}
+        self._numbers: dict[int, dict[str, set[float]]] = {}
+
+    def clocks(self, i: int) -> frozenset[float]:
+        """The clock hours the sentence states (``1月30日8时至20时`` → {8, 20}): a report's window."""
+        found = self._clocks.get(i)
+        if found is None:
+            sentence = str(self.sentences[i]) if self.sentences[i] is not None else ""
+            hours = numbers_of(sentence)
+            found = self._clocks[i] = frozenset(v for mark in self.config.clock_marks for v in hours.get(mark, ()))
+        return found
+
+    def dates_agree(self, i: int, j: int) -> bool:
+        """Whether the two dates can be one happening's at their precision: the intervals
+        overlap, or lie at most the tolerance apart when one of them is not a day the text
+        states; two clock times must name the same hour, and two sentences that state clock
+        hours (a report's window) the same hours."""
+        clocks_i, clocks_j = self.clocks(i), self.clocks(j)
+        if clocks_i and clocks_j and clocks_i != clocks_j:
+            return False
+        if self.starts[i] <= self.ends[j] and self.starts[j] <= self.ends[i]:
+            if self.clock[i] and self.clock[j]:
+                return str(self.edtf[i])[:13] == str(self.edtf[j])[:13]
+            return True
+        if self.explicit_day[i] and self.explicit_day[j]:
+            return False
+        tolerance = self.config.date_tolerance_days
+        return self.starts[i] - tolerance <= self.ends[j] and self.starts[j] - tolerance <= self.ends[i]
+
+    def column(self, rows: np.ndarray, value: Callable[[int], Any]) -> np.ndarray:
+        """``value(i)`` for each of ``rows``, computed once per distinct row."""
+        unique, inverse = np.unique(rows, return_inverse=True)
+        return np.array([value(i) for i in unique.tolist()] + [None], dtype=object)[:-1][inverse]
+
+    def dates_agree_many(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """:meth:`dates_agree` for arrays of row pairs."""
+        def key(row: int) -> str:
+            return " ".join(map(str, sorted(self.clocks(row))))
+
+        ki, kj = self.column(i, key), self.column(j, key)
+        clash = (ki != "") & (kj != "") & (ki != kj)
+        overlap = (self.starts[i] <= self.ends[j]) & (self.starts[j] <= self.ends[i])
+        both_clock = self.clock[i] & self.clock[j]
+        same_time = np.ones(len(i), dtype=bool)
+        for k in np.flatnonzero(both_clock).tolist():
+            same_time[k] = str(self.edtf[i[k]])[:13] == str(self.edtf[j[k]])[:13]
+        tolerance = self.config.date_tolerance_days
+        near = (self.starts[i] - tolerance <= self.ends[j]) & (self.starts[j] - tolerance <= self.ends[i])
+        moved = near & ~(self.explicit_day[i] & self.explicit_day[j])
+        return ~clash & ((overlap & same_time) | (~overlap & moved))
+
+    def words(self, i: int) -> tuple[str, ...]:
+        found = self._words.get(i)
+        if found is None:
+            sentence = str(self.sentences[i]) if self.sentences[i] is not None else ""
+            span = (int(self.date_starts[i] - self.sentence_starts[i]), int(self.date_ends[i] - self.sentence_starts[i]))
+            found = self._words[i] = words_of(sentence, self.config.min_token_chars, span)
+        return found
+
+    def title_words(self, i: int) -> tuple[str, ...]:
+        found = self._title_words.get(i)
+        if found is None:
+            title = str(self.titles[i]) if self.titles[i] is not None else ""
+            found = self._title_words[i] = words_of(title, self.config.min_token_chars)
+        return found
+
+    def joined(self, i: int) -> tuple[str, str]:
+        found = self._joined.get(i)
+        if found is None:
+            found = self._joined[i] = (" ".join(self.words(i)), " ".join(self.title_words(i)))
+        return found
+
+    def chains(self, i: int) -> list[frozenset[str]]:
+        found = self._chains.get(i)
+        if found is None:
+            places = self.places[i] if isinstance(self.places[i], list) else []
+            found = self._chains[i] = _place_chains(places)
+        return found
+
+    def numbers(self, i: int) -> dict[str, set[float]]:
+        found = self._numbers.get(i)
+        if found is None:
+            sentence = str(self.sentences[i]) if self.sentences[i] is not None else ""
+            found = self._numbers[i] = numbers_of(self._without_date(i, sentence), self.config.number_units_ignored)
+        return found
+
+    def _without_date(self, i: int, sentence: str) -> str:
+        start = int(self.date_starts[i] - self.sentence_starts[i])
+        end = int(self.date_ends[i] - self.sentence_starts[i])
+        if 0 <= start <= end <= len(sentence):
+            return sentence[:start] + " " + sentence[end:]
+        return sentence
+
+    def entities(self, i: int, j: int) -> float:
+        orgs_i = set(self.orgs[i]) if isinstance(self.orgs[i], list) else set()
+        orgs_j = set(self.orgs[j]) if isinstance(self.orgs[j], list) else set()
+        chains_i, chains_j = self.chains(i), self.chains(j)
+        if orgs_i & orgs_j:
+            return 100.0
+        if chains_i and chains_j and places_agree(chains_i, chains_j):
+            return 100.0
+        if not (orgs_i or orgs_j or chains_i or chains_j):
+            return 50.0
+        return 0.0
+
+
+def pair_score(features: _Features, i: int, j: int) -> float | None:
+    """The similarity of events ``i`` and ``j`` (0–100 and the adjustments), None when they
+    cannot be one happening (too few shared words, places that disagree) or cannot reach the
+    threshold. Dates are checked apart (:meth:`_Features.dates_agree`)."""
+    found = _scores(np.array([[i, j]], dtype=np.int64), features, features.config)
+    return found[0][0] if found else None
+
+
+def _scores(pairs: np.ndarray, features: _Features, config: Settings) -> list[tuple[float, int, int]]:
+    """:func:`pair_score` of many pairs: the word scores in one rapidfuzz call (C++, all cores),
+    the rest only for pairs that can still reach the threshold."""
+    if not len(pairs):
+        return []
+    first, second = pairs[:, 0].tolist(), pairs[:, 1].tolist()
+
+    def sentence(row: int) -> str:
+        return features.joined(row)[0]
+
+    def title(row: int) -> str:
+        return features.joined(row)[1]
+
+    words = np.zeros(len(pairs))
+    for weight, text in ((config.weight_sentence, sentence), (config.weight_title, title)):
+        a = features.column(pairs[:, 0], text).tolist()
+        b = features.column(pairs[:, 1], text).tolist()
+        words += weight * process.cpdist(a, b, scorer=fuzz.token_set_ratio, workers=-1)
+    reachable = np.flatnonzero(words + config.weight_entities * 100.0 + config.shared_number_bonus >= config.min_score)
+    found = []
+    for k in reachable.tolist():
+        i, j = first[k], second[k]
+        if len(set(features.words(i)) & set(features.words(j))) < config.min_shared_tokens:
+            continue
+        if not places_agree(features.chains(i), features.chains(j)):
+            continue
+        score = float(words[k]) + config.weight_entities * features.entities(i, j)
+        if numbers_conflict(features.numbers(i), features.numbers(j)):
+            score -= config.number_conflict_penalty
+        elif numbers_shared(features.numbers(i), features.numbers(j), config.distinctive_number):
+            score += config.shared_number_bonus
+        found.append((score, i, j))
+    return found
+
+
+class _Clusters:
+    """Union-find over rows, with each root's members kept for the joining checks."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {}
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def group(self, root: int) -> list[int]:
+        return self.members.get(root, [root])
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.group(ra)) < len(self.group(rb)):
+            ra, rb = rb, ra
+        self.members[ra] = self.group(ra) + self.group(rb)
+        self.members.pop(rb, None)
+        self.parent[rb] = ra
+
+
+def _eligible(frame: pd.DataFrame, config: Settings, days_start: np.ndarray, days_end: np.ndarray) -> np.ndarray:
+    precision = frame["precision"].astype(object).to_numpy()
+    excluded = np.isin(precision, list(config.excluded_precisions))
+    long = (days_end - days_start + 1) > config.max_interval_days
+    return ~excluded & ~long
+
+
+def _candidate_pairs(rows: np.ndarray, features: _Features, config: Settings) -> np.ndarray:
+    """Pairs of rows ``(i, j)``, i < j, that share words within a block of days and whose dates
+    agree, as an (n, 2) array. Built with a pandas self-join over (block, word): the work
+    follows the number of events and words, not its square."""
+    lo, hi = features.starts - config.date_tolerance_days, features.ends
+    size = max(config.block_days, 1)
+    vocabulary: dict[str, int] = {}
+    row_list: list[int] = []
+    block_list: list[int] = []
+    word_list_: list[int] = []
+    for i in rows.tolist():
+        ids = [vocabulary.setdefault(word, len(vocabulary)) for word in features.words(i)]
+        for block in range(int(lo[i]) // size, int(hi[i]) // size + 1):
+            row_list.extend([i] * len(ids))
+            block_list.extend([block] * len(ids))
+            word_list_.extend(ids)
+    empty = np.empty((0, 2), dtype=np.int64)
+    if not row_list:
+        return empty
+    long = pd.DataFrame({"row": np.array(row_list, dtype=np.int64), "block": np.array(block_list, dtype=np.int64),
+                         "word": np.array(word_list_, dtype=np.int64)})
+    # how crowded each block is, and how many of its events hold each word
+    members = long.drop_duplicates(["row", "block"]).groupby("block")["row"].size()
+    long["members"] = long["block"].map(members).to_numpy()
+    long["holders"] = long.groupby(["block", "word"])["row"].transform("size").to_numpy()
+    crowded = long["members"].to_numpy() > config.large_block
+    cap = np.where(crowded, np.maximum(config.rare_floor, (config.rare_share * long["members"]).astype(np.int64)),
+                   long["members"].to_numpy())
+    keep = (long["holders"].to_numpy() > 1) & (long["holders"].to_numpy() <= cap)
+    long = long.loc[keep, ["row", "block", "word"]]
+    long["crowded"] = crowded[keep]
+    if long.empty:
+        return empty
+    joined = long.merge(long[["row", "block", "word"]], on=["block", "word"], suffixes=("", "_b"))
+    joined = joined[joined["row"].to_numpy() < joined["row_b"].to_numpy()]
+    counts = joined.groupby(["row", "row_b", "block"], sort=False).agg(
+        shared=("word", "size"), crowded=("crowded", "first")).reset_index()
+    needed = np.where(counts["crowded"].to_numpy(), config.min_shared_rare, config.min_shared_tokens)
+    counts = counts[counts["shared"].to_numpy() >= needed]
+    pairs = np.unique(np.stack([counts["row"].to_numpy(dtype=np.int64), counts["row_b"].to_numpy(dtype=np.int64)],
+                               axis=1), axis=0)
+    if not len(pairs):
+        return empty
+    return pairs[features.dates_agree_many(pairs[:, 0], pairs[:, 1])]
+
+
+def _joinable(clusters: _Clusters, a: int, b: int, score: float, articles: np.ndarray,
+              features: _Features, config: Settings) -> bool:
+    """Whether the items of ``a`` and ``b`` may become one: every pair across them overlaps in
+    date and agrees in place, and an article gives two sources only when the link is close to
+    a restatement (a headline and the sentence it sums up)."""
+    group_a, group_b = clusters.group(clusters.find(a)), clusters.group(clusters.find(b))
+    if (not config.same_article and score < config.same_article_min_score
+            and set(articles[group_a].tolist()) & set(articles[group_b].tolist())):
+        return False
+    for i in group_a:
+        for j in group_b:
+            if not features.dates_agree(i, j):
+                return False
+            if not places_agree(features.chains(i), features.chains(j)):
+                return False
+    return True
+
+
+def _cluster_key(ids: Sequence[str]) -> str:
+    digest = hashlib.sha1("\n".join(sorted(ids)).encode("utf-8", "surrogatepass")).hexdigest()
+    return "c-" + digest[:12]
+
+
+def cluster_events(
+    frame: pd.DataFrame,
+    must_link: Iterable[tuple[str, str]] = (),
+    apart: Iterable[str] = (),
+    config: Settings | None = None,
+    enabled: bool = True,
+) -> pd.DataFrame:
+    """The events with ``cluster_id`` (string) and ``cluster_size`` (int) added, in the same
+    order and index. ``enabled=False`` gives every event its own cluster (``--no-merge``);
+    ``must_link`` pairs of event ids are joined whatever their score, events in ``apart``
+    take no automatic link. The input is not modified."""
+    config = config or settings()
+    result = frame.copy()
+    n = len(frame)
+    ids = [str(i) for i in frame["id"].astype(object).to_numpy()] if n else []
+    clusters = _Clusters(n)
+    if n and enabled:
+        _link_automatically(frame, clusters, set(map(str, apart)), ids, config)
+    position = {event_id: row for row, event_id in enumerate(ids)}
+    for first, second in must_link:
+        a, b = position.get(str(first)), position.get(str(second))
+        if a is not None and b is not None:
+            clusters.union(a, b)
+    roots = [clusters.find(i) for i in range(n)]
+    members: dict[int, list[str]] = defaultdict(list)
+    for row, root in enumerate(roots):
+        members[root].append(ids[row])
+    keys = {root: _cluster_key(group) for root, group in members.items()}
+    result["cluster_id"] = pd.Series([keys[r] for r in roots], index=frame.index, dtype="string")
+    result["cluster_size"] = pd.Series([len(members[r]) for r in roots], index=frame.index, dtype="int64")
+    return result
+
+
+def _link_automatically(frame: pd.DataFrame, clusters: _Clusters, apart: set[str], ids: list[str],
+                        config: Settings) -> None:
+    days_start = frame["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+    days_end = frame["end"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+    valid = (days_start > np.iinfo(np.int64).min) & (days_end > np.iinfo(np.int64).min)
+    eligible = _eligible(frame, config, days_start, days_end) & valid
+    if apart:
+        eligible &= ~np.isin(np.array(ids, dtype=object), list(apart))
+    rows = np.flatnonzero(eligible)
+    if len(rows) < 2:
+        return
+    articles = frame["article_id"].astype(object).to_numpy()
+    features = _Features(frame, config)
+    pairs = _candidate_pairs(rows, features, config)
+    scored = [(-score, i, j) for score, i, j in _scores(pairs, features, config) if score >= config.min_score]
+    scored.sort()
+    for negative, i, j in scored:
+        if clusters.find(i) != clusters.find(j) and _joinable(clusters, i, j, -negative, articles, features, config):
+            clusters.union(i, j)
+
+
+def _representative_order(frame: pd.DataFrame) -> np.ndarray:
+    """A rank per row: lower speaks for its cluster (shown first; not hidden, finest date,
+    the surest publication date, the earliest published, the table's order)."""
+    finest = {name: rank for rank, name in enumerate(_FINEST)}
+    precision = np.array([finest.get(str(p), len(_FINEST)) for p in frame["precision"].astype(object)])
+    hidden = frame["hidden"].to_numpy(dtype=bool) if "hidden" in frame else np.zeros(len(frame), dtype=bool)
+    confidence = frame["published_confidence"].to_numpy(dtype=float)
+    published = frame["published"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+    published = np.where(published == np.iinfo(np.int64).min, np.iinfo(np.int64).max, published)
+    order = np.lexsort((np.arange(len(frame)), published, -np.nan_to_num(confidence), precision, hidden))
+    rank = np.empty(len(frame), dtype=np.int64)
+    rank[order] = np.arange(len(frame))
+    return rank
+
+
+#: The fields each source of a merged item keeps (``sources`` of :func:`collapse_clusters`).
+SOURCE_FIELDS = ("id", "file", "article_id", "article_title", "outlet", "published", "published_edtf",
+                 "published_basis", "start", "end", "precision", "edtf", "date_text", "date_start",
+                 "date_end", "sentence", "sentence_start", "sentence_end", "hidden")
+
+
+def _plain(value: Any) -> Any:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return value
+
+
+def collapse_clusters(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per cluster of a :func:`cluster_events` table: its representative's row (see
+    :func:`_representative_order`) with ``sources`` (for a merged item a list of dicts of
+    :data:`SOURCE_FIELDS`, the representative first, then by publication date; None for an
+    event that stands alone, whose row is its only source), ``spread_start``/``spread_end``
+    (the earliest start and latest end its sources give) and ``hidden`` true only when every
+    source is hidden. Sorted and indexed like the events table."""
+    if "cluster_id" not in frame:
+        frame = cluster_events(frame, enabled=False)
+    sizes = frame["cluster_size"].to_numpy(dtype=np.int64)
+    keep = sizes <= 1
+    spread_start = frame["start"].to_numpy(dtype="datetime64[s]").copy()
+    spread_end = frame["end"].to_numpy(dtype="datetime64[s]").copy()
+    hidden = (frame["hidden"].to_numpy(dtype=bool) if "hidden" in frame else np.zeros(len(frame), bool)).copy()
+    sources: list[Any] = [None] * len(frame)
+    merged = np.flatnonzero(~keep)
+    if len(merged):
+        rank = _representative_order(frame)
+        published = frame["published"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+        clusters = frame["cluster_id"].astype(object).to_numpy()
+        columns = {name: frame[name].to_numpy(dtype=object) for name in SOURCE_FIELDS if name in frame}
+        groups: dict[str, list[int]] = defaultdict(list)
+        for row in merged.tolist():
+            groups[clusters[row]].append(row)
+        for rows in groups.values():
+            rows.sort(key=lambda r: rank[r])
+            head = rows[0]
+            keep[head] = True
+            ordered = [head] + sorted(rows[1:], key=lambda r: (published[r], rank[r]))
+            sources[head] = [{name: _plain(values[r]) for name, values in columns.items()} for r in ordered]
+            spread_start[head] = spread_start[rows].min()
+            spread_end[head] = spread_end[rows].max()
+            hidden[head] = bool(hidden[rows].all())
+    kept = np.flatnonzero(keep)
+    result = frame.iloc[kept].copy()
+    result["sources"] = pd.Series([sources[r] for r in kept.tolist()], index=result.index, dtype=object)
+    result["spread_start"] = spread_start[kept]
+    result["spread_end"] = spread_end[kept]
+    result["hidden"] = hidden[kept]
+    return result
+
+
+def item_sources(row: Any) -> list[dict[str, Any]]:
+    """The sources of a row of :func:`collapse_clusters` (a mapping or a named tuple): its
+    ``sources``, or the row itself as its only source."""
+    value = row.get("sources") if hasattr(row, "get") else getattr(row, "sources", None)
+    if isinstance(value, list) and value:
+        return value
+    get = row.get if hasattr(row, "get") else (lambda name, default=None: getattr(row, name, default))
+    return [{name: _plain(get(name, None)) for name in SOURCE_FIELDS}]

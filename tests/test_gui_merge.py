@@ -1,0 +1,225 @@
+"""One happening across articles, as a user meets it in the app: one timeline item for two
+outlets' reports, its sources in the detail pane, split and merge from the Edit menu, the
+context menus and the shortcuts, undo, the project file, the PDF brief citing every source."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu
+from test_merge import _write
+
+from desktop.core.project import PROJECT_FILE_NAME
+from desktop.gui.main_window import MainWindow
+
+
+def open_window(qtbot, paths) -> MainWindow:
+    window = MainWindow(paths, restore=False)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.corpus is not None and not window.is_loading(), timeout=120_000)
+    qtbot.waitUntil(lambda: "cluster_size" in window.model.frame, timeout=60_000)
+    window.timeline.repaint()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    return open_window(qtbot, [_write(tmp_path / "news")])
+
+
+def merged_rows(window) -> list[int]:
+    frame = window.model.frame
+    return [r for r in range(len(frame)) if int(frame["cluster_size"].iat[r]) > 1]
+
+
+def row_of(window, file: str) -> int:
+    frame = window.model.frame
+    rows = [r for r in range(len(frame)) if str(frame["file"].iat[r]).endswith(file)]
+    assert rows, file
+    return rows[0]
+
+
+def click_item(qtbot, window, row: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    view = window.timeline
+    window.timeline.ensure_event_visible(row)
+    view.repaint()
+    rect, _ = view._item_by_event[row]
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, modifiers, rect.center().toPoint())
+
+
+def test_two_reports_are_one_item_that_lists_its_sources(window, qtbot):
+    extracted = len(window.extracted)
+    assert len(window.model.frame) == extracted - 1  # one item for the two outlets' reports
+    [row] = merged_rows(window)
+    column = [name for name, _ in window.model.COLUMNS].index("cluster_size")
+    assert window.model.index(row, column).data() == "2"
+    assert "2" in window.timeline._titles[row]  # the item says how many sources report it
+    click_item(qtbot, window, row)
+    assert window.selected_rows() == [row]
+    detail = window.detail
+    assert detail.sources_text.isVisible() and detail.split_button.isVisible()
+    text = detail.sources_text.text()
+    for outlet in ("人民日报", "央视新闻"):
+        assert outlet in text
+    for source in window.model.frame["sources"].iat[row]:
+        assert source["sentence"] in text and source["date_text"] in text
+    assert "2" in detail.sources_heading.text()
+    # an event with one source shows no source list
+    click_item(qtbot, window, row_of(window, "c_hebei.txt"))
+    assert not detail.sources_text.isVisible()
+
+
+def test_split_from_the_edit_menu_then_undo(window, qtbot, tmp_path):
+    [row] = merged_rows(window)
+    click_item(qtbot, window, row)
+    assert window.act_split.isEnabled()
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() and window.act_split in a.menu().actions())
+    assert window.act_merge in edit_menu.actions()
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        window.act_split.trigger()
+    assert merged_rows(window) == []
+    assert len(window.model.frame) == len(window.extracted)
+    window.controller.save_now()
+    project = json.loads((tmp_path / "news" / PROJECT_FILE_NAME).read_text(encoding="utf-8"))
+    assert project["version"] == 4 and [c["kind"] for c in project["corrections"]] == ["split"]
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        window.act_undo.trigger()
+    assert len(merged_rows(window)) == 1
+
+
+def test_merge_two_items_with_the_shortcut_and_the_list_context_menu(window, qtbot):
+    plan_a, plan_b = row_of(window, "f_plan_a.txt"), row_of(window, "g_plan_b.txt")
+    click_item(qtbot, window, plan_a)
+    click_item(qtbot, window, plan_b, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(window.selected_rows()) == sorted([plan_a, plan_b])
+    assert window.act_merge.isEnabled()
+    window.activateWindow()
+    window.timeline.setFocus()
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        qtbot.keyClick(window.timeline, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert len(merged_rows(window)) == 2
+    frame = window.model.frame
+    plans = [r for r in merged_rows(window) if {"f_plan_a", "g_plan_b"} <= {
+        str(s["article_id"]) for s in frame["sources"].iat[r]}]
+    assert len(plans) == 1
+    # the list's context menu offers the same actions
+    assert window.act_merge in window.list_view.actions() and window.act_split in window.list_view.actions()
+    assert window.list_view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        window.act_undo.trigger()
+    assert len(merged_rows(window)) == 1
+
+
+def test_the_timeline_context_menu_splits_the_item_under_the_cursor(window, qtbot):
+    [row] = merged_rows(window)
+    view = window.timeline
+    view.ensure_event_visible(row)
+    view.repaint()
+    rect, _ = view._item_by_event[row]
+    point = rect.center().toPoint()
+    QApplication.sendEvent(view, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, view.mapToGlobal(point)))
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert window.selected_rows() == [row]  # the item under the cursor was selected
+    split = next(a for a in menu.actions() if a is window.act_split)
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         menu.actionGeometry(split).center())
+    assert merged_rows(window) == []
+
+
+def test_the_detail_pane_split_button(window, qtbot):
+    [row] = merged_rows(window)
+    click_item(qtbot, window, row)
+    button = window.detail.split_button
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, button.rect().center())
+    assert merged_rows(window) == []
+
+
+def test_merging_runs_in_the_background_for_a_big_table(window, qtbot, monkeypatch):
+    from desktop.gui import ops
+
+    monkeypatch.setattr(MainWindow, "BACKGROUND_MERGE_EVENTS", 0)
+    [row] = merged_rows(window)
+    click_item(qtbot, window, row)
+    window.act_split.trigger()
+    assert ops.busy("corrections") or merged_rows(window) == [row]  # not yet applied: the window goes on
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        pass
+    assert merged_rows(window) == []
+
+
+def test_the_pdf_brief_cites_every_source(window, qtbot, tmp_path, monkeypatch):
+    pypdf = pytest.importorskip("pypdf")
+    target = tmp_path / "brief.pdf"
+    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getSaveFileName",
+                        lambda *args, **kwargs: (str(target), "PDF (*.pdf)"))
+    [row] = merged_rows(window)
+    click_item(qtbot, window, row)
+    with qtbot.waitSignal(window.pdf_exported, timeout=60_000):
+        window.act_export.trigger()
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in pypdf.PdfReader(str(target)).pages))
+    for outlet in ("人民日报", "央视新闻"):
+        assert outlet in text
+    assert "2个来源报道了此事" in text
+    for source in window.model.frame["sources"].iat[row][1:]:  # the item's own sentence is its quote
+        assert re.sub(r"\s+", "", source["sentence"]) in text
+
+
+def test_a_source_of_the_item_is_shown_in_the_text_when_activated(window, qtbot):
+    [row] = merged_rows(window)
+    click_item(qtbot, window, row)
+    sources = window.model.frame["sources"].iat[row]
+    listing = window.detail.sources_list
+    assert listing.count() == len(sources) == 2
+    other = sources[1]
+    window.detail.single.ensureWidgetVisible(listing)  # the pane scrolls: bring the list into view
+    qtbot.waitUntil(lambda: not listing.visibleRegion().isEmpty())
+    rect = listing.visualItemRect(listing.item(1))
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert listing.currentRow() == 1
+    qtbot.keyClick(listing, Qt.Key.Key_Return)  # activate it (as a double-click does)
+    text = window.source.text.toPlainText()
+    assert other["sentence"] in text
+    cursor = window.source.text.textCursor()
+    assert cursor.position() == window.source.cursor_for(other["sentence_start"], other["sentence_start"]).position()
+    assert str(other["outlet"]) in window.source.header.full_text()
+
+
+def test_hiding_a_merged_item_hides_every_source_and_delete_shows_it_again(window, qtbot):
+    [row] = merged_rows(window)
+    click_item(qtbot, window, row)
+    event_id = str(window.model.frame["id"].iat[row])
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        window.act_hide.trigger()
+    frame = window.model.frame
+    item = int(frame.index.get_loc(event_id))
+    assert bool(frame["hidden"].iat[item])
+    assert all(bool(h) for h in window.members[window.members["cluster_id"] == frame["cluster_id"].iat[item]]["hidden"])
+    window.select_rows([item])
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        window.act_hide.trigger()  # Delete again: shown again, with every source
+    assert not window.members["hidden"].any()
+
+
+def test_one_source_is_taken_out_from_the_source_lists_context_menu(window, qtbot):
+    [row] = merged_rows(window)
+    click_item(qtbot, window, row)
+    listing = window.detail.sources_list
+    assert window.detail.split_source_action in listing.actions()
+    assert listing.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    listing.setCurrentRow(1)
+    taken = listing.item(1).data(Qt.ItemDataRole.UserRole)["id"]
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        window.detail.split_source_action.trigger()
+    assert merged_rows(window) == []
+    [split] = [c for c in window.controller.project.corrections if c.kind == "split"]
+    assert split.event_id == taken
