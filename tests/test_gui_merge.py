@@ -223,3 +223,25 @@ def test_one_source_is_taken_out_from_the_source_lists_context_menu(window, qtbo
     assert merged_rows(window) == []
     [split] = [c for c in window.controller.project.corrections if c.kind == "split"]
     assert split.event_id == taken
+
+
+def test_csv_and_json_of_a_merged_item_list_every_source_with_its_cluster(window, qtbot, monkeypatch, tmp_path):
+    import csv
+    import io
+
+    [row] = merged_rows(window)
+    click_item(qtbot, window, row)
+    sources = {str(s["id"]) for s in window.model.frame["sources"].iat[row]}
+    assert len(sources) == 2
+    for fmt, name in (("csv", "item.csv"), ("json", "item.json")):
+        target = tmp_path / name
+        monkeypatch.setattr("desktop.gui.window_exports.QFileDialog.getSaveFileName",
+                            lambda *a, target=target, **k: (str(target), ""))
+        window.exports.actions[fmt].trigger()
+        qtbot.waitUntil(target.exists, timeout=10_000)
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "item.csv").read_text("utf-8-sig"))))
+    assert {r["id"] for r in rows} == sources
+    assert len({r["cluster_id"] for r in rows}) == 1 and {r["cluster_size"] for r in rows} == {"2"}
+    document = json.loads((tmp_path / "item.json").read_text("utf-8"))
+    assert {e["id"] for e in document["events"]} == sources
+    assert "已导出 2 个事件" in window.statusBar().currentMessage()

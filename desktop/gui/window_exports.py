@@ -17,11 +17,16 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
+from desktop.core.events.merge import source_event_ids
 from desktop.core.export.formats import FORMATS, export_events, write_export
 from desktop.gui.image_export import IMAGE_FORMATS, write_timeline_image
 
 if TYPE_CHECKING:
     from desktop.gui.main_window import MainWindow
+
+
+#: Formats that list events one by one: a merged item is written as all of its sources.
+SOURCE_BY_SOURCE = ("csv", "xlsx", "json")
 
 
 class WindowExports(QObject):
@@ -140,6 +145,10 @@ class WindowExports(QObject):
         path = self._ask(caption, self.tr("事件"), fmt, spec.suffix)
         if path is None:
             return None
+        members = getattr(self.window, "members", None)
+        if fmt in SOURCE_BY_SOURCE and members is not None:
+            # a merged item is written as each of its sources, grouped by cluster_id
+            frame, ids = members, source_event_ids(frame, members, ids)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = write_export(fmt, frame, path, ids, title=self.window.corpus_name(),

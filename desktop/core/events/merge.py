@@ -621,3 +621,17 @@ def item_sources(row: Any) -> list[dict[str, Any]]:
         return value
     get = row.get if hasattr(row, "get") else (lambda name, default=None: getattr(row, name, default))
     return [{name: _plain(get(name, None)) for name in SOURCE_FIELDS}]
+
+
+def source_event_ids(items: pd.DataFrame, members: pd.DataFrame, ids: Sequence[str]) -> list[str]:
+    """The events behind the items of ``ids`` (rows of :func:`collapse_clusters`), for the
+    formats that list events one by one (CSV, Excel, JSON): every source of a merged item,
+    each with its ``cluster_id``, instead of its representative alone. Hidden sources stay out."""
+    if "cluster_id" not in members or not len(ids):
+        return list(ids)
+    chosen = items[items["id"].astype(str).isin(set(map(str, ids))).to_numpy(dtype=bool)]
+    clusters = set(chosen["cluster_id"].astype(str))
+    keep = members["cluster_id"].astype(str).isin(clusters).to_numpy(dtype=bool)
+    if "hidden" in members:
+        keep = keep & ~members["hidden"].to_numpy(dtype=bool)
+    return members["id"][keep].astype(str).tolist()
