@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHUNK_CHARS", "SEEDS_DIR", "ArticleInfo", "Cancelled", "Corpus", "FileResult", "Progress",
-    "article_events_for", "assemble", "extract", "text_chunks",
+    "Plan", "article_events_for", "assemble", "extract", "plan", "text_chunks",
 ]
 
 #: ``progress(done, total, label) -> bool``; returning False cancels.
@@ -185,12 +185,14 @@ class _Assembly:
         if self.partial:
             self.partial([e for found in self.per_article for e in found], list(self.infos))
 
-    def corpus(self) -> Corpus:
-        """The corpus-level step: key terms weighed with the IDF of all loaded articles, each
-        event's key terms, the one events table."""
+    def corpus(self, document_frequency: Counter[str] | None = None) -> Corpus:
+        """The corpus-level step: key terms weighed with the IDF of all loaded articles (their
+        ``document_frequency`` when it was reduced elsewhere), each event's key terms, the
+        one events table."""
         from desktop.core.events.table import events_frame
 
-        for info, terms, found in zip(self.infos, corpus_key_terms(self.counted, candidates=True), self.per_article, strict=True):
+        weighed = corpus_key_terms(self.counted, candidates=True, document_frequency=document_frequency)
+        for info, terms, found in zip(self.infos, weighed, self.per_article, strict=True):
             words = [t.term for t in terms]
             info.keyterms = terms
             info.term_spans = term_occurrences(info.article.doc.text, words, *info.article.span)
@@ -200,13 +202,36 @@ class _Assembly:
         return Corpus(self.documents, self.infos, events_frame(events), self.problems, self.warnings)
 
 
-def assemble(results: Iterable[FileResult], problems: Iterable[Problem] = ()) -> Corpus:
+def assemble(results: Iterable[FileResult], problems: Iterable[Problem] = (),
+             document_frequency: Counter[str] | None = None) -> Corpus:
     """The corpus of the files' results, given in file order (``problems``: those found
-    before any file was read, such as a missing folder)."""
+    before any file was read, such as a missing folder; ``document_frequency``: the key
+    terms' document frequencies over the results' kept articles, when reduced elsewhere)."""
     assembly = _Assembly(list(problems), None)
     for result in results:
         assembly.add(result)
-    return assembly.corpus()
+    return assembly.corpus(document_frequency)
+
+
+@dataclass(slots=True)
+class Plan:
+    """The files of a corpus to extract, in order, with their names in the corpus."""
+
+    files: list[Path]
+    identities: list[str]
+    sizes: list[int]
+    #: found before any file is read (a missing folder, a folder without article files)
+    problems: list[Problem]
+
+
+def plan(paths: Iterable[Path | str] | None = None) -> Plan:
+    """What :func:`extract` will read for ``paths`` (default: the bundled seeds)."""
+    paths = [Path(p) for p in (paths or [SEEDS_DIR])]
+    found = list(iter_article_files(paths))
+    problems: list[Problem] = [f for f in found if isinstance(f, Problem)]
+    files = [f for f in found if not isinstance(f, Problem)]
+    root = corpus_root([p for p in paths if p.exists()])
+    return Plan(files, [identity_of(f, root) for f in files], [_file_size(f) for f in files], problems)
 
 
 def _in_order(pending: Iterator[tuple[int, FileResult] | None], ready: dict[int, FileResult],
@@ -254,15 +279,10 @@ def extract(
     """
     from desktop.core.events.parallel import run_in_processes, use_processes
 
-    paths = [Path(p) for p in (paths or [SEEDS_DIR])]
-    files = list(iter_article_files(paths))
-    problems: list[Problem] = [f for f in files if isinstance(f, Problem)]
-    files = [f for f in files if not isinstance(f, Problem)]
-    root = corpus_root([p for p in paths if p.exists()])
-    identities = [identity_of(f, root) for f in files]
-    sizes = [_file_size(f) for f in files]
+    planned = plan(paths)
+    files, identities, sizes = planned.files, planned.identities, planned.sizes
     meter = _Progress(progress, sizes)
-    assembly = _Assembly(problems, partial)
+    assembly = _Assembly(planned.problems, partial)
     ready: dict[int, FileResult] = {}
     keys: dict[int, str] = {}
     if cache is not None:
