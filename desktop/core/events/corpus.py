@@ -165,6 +165,7 @@ class _Assembly:
         self.infos: list[ArticleInfo] = []
         self.counted: list[Counter[str]] = []
         self.per_article: list[list[Event]] = []
+        self.events: list[Event] = []  # per_article flattened as it grows (partial gets it)
 
     def add(self, result: FileResult) -> None:
         doc = result.document
@@ -182,8 +183,12 @@ class _Assembly:
         self.infos.extend(result.articles)
         self.counted.extend(result.counts)
         self.per_article.extend(result.events)
+        for found in result.events:
+            self.events.extend(found)
         if self.partial:
-            self.partial([e for found in self.per_article for e in found], list(self.infos))
+            # the lists themselves, not copies: a copy per file made reading thousands of
+            # cached files quadratic; the callback copies what it keeps
+            self.partial(self.events, self.infos)
 
     def corpus(self, document_frequency: Counter[str] | None = None) -> Corpus:
         """The corpus-level step: key terms weighed with the IDF of all loaded articles (their
@@ -269,8 +274,9 @@ def extract(
     found in ``cache`` (same content, same name in the corpus, same engine) is not
     extracted again, and every file extracted is put in it. ``partial(events, articles)``
     (if given) gets the events so far, in file order, with key terms weighed within their
-    own document. At the end key terms are weighed again over the whole corpus (IDF of the
-    loaded articles) and every event's ``keyterms`` follows.
+    own document (the lists grow as extraction goes on: copy what is kept). At the end key
+    terms are weighed again over the whole corpus (IDF of the loaded articles) and every
+    event's ``keyterms`` follows.
 
     Memory stays bounded for big files: of each article only the counts of its candidate
     words are kept for the corpus IDF (not its word list), and long texts are segmented in
