@@ -60,7 +60,7 @@ def test_cancelling_worker_processes_stops_them(monkeypatch):
     monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
     calls = []
     with pytest.raises(Cancelled):
-        extract(SUBSET, jobs=2, progress=lambda *a: calls.append(a) and len(calls) < 3)
+        extract(SUBSET, jobs=2, progress=lambda *a: calls.append(a) or len(calls) < 3)
     import multiprocessing
 
     assert len(calls) == 3
