@@ -166,8 +166,9 @@ class _Assembly:
         self.counted: list[Counter[str]] = []
         self.per_article: list[list[Event]] = []
         self.events: list[Event] = []  # per_article flattened as it grows (partial gets it)
+        self.idf: dict[str, float] = {}
 
-    def add(self, result: FileResult) -> None:
+    def add(self, result: FileResult, announce: bool = True) -> None:
         doc = result.document
         if doc is None:
             if result.problem is not None:
@@ -182,10 +183,11 @@ class _Assembly:
             self.warnings.append(replacement_warning(result.path, doc.replaced_bytes))
         self.infos.extend(result.articles)
         self.counted.extend(result.counts)
+        self.idf.update(result.idf)
         self.per_article.extend(result.events)
         for found in result.events:
             self.events.extend(found)
-        if self.partial:
+        if self.partial and announce:
             # the lists themselves, not copies: a copy per file made reading thousands of
             # cached files quadratic; the callback copies what it keeps
             self.partial(self.events, self.infos)
@@ -196,7 +198,8 @@ class _Assembly:
         one events table."""
         from desktop.core.events.table import events_frame
 
-        weighed = corpus_key_terms(self.counted, candidates=True, document_frequency=document_frequency)
+        weighed = corpus_key_terms(self.counted, candidates=True, document_frequency=document_frequency,
+                                   base_idf=self.idf)
         for info, terms, found in zip(self.infos, weighed, self.per_article, strict=True):
             words = [t.term for t in terms]
             info.keyterms = terms
@@ -290,6 +293,7 @@ def extract(
     meter = _Progress(progress, sizes)
     assembly = _Assembly(planned.problems, partial)
     ready: dict[int, FileResult] = {}
+    ready_from_cache: dict[int, bool] = {}
     keys: dict[int, str] = {}
     if cache is not None:
         for index, (path, identity) in enumerate(zip(files, identities, strict=True)):
@@ -301,6 +305,7 @@ def extract(
                 keys[index] = key
             else:
                 ready[index] = hit
+                ready_from_cache[id(hit)] = True
                 meter.completed(index, path.name)
     todo = [i for i in range(len(files)) if i not in ready]
     order = list(range(len(files)))
@@ -333,7 +338,9 @@ def extract(
                     yield index, result
         for result in _in_order(pending(), ready, order):
             if result is not None:
-                assembly.add(result)
+                # results from the cache come all at once, the whole corpus a moment later:
+                # showing them piecemeal would only slow that moment down
+                assembly.add(result, announce=not ready_from_cache.get(id(result), False))
     finally:
         if cache is not None:
             cache.commit()

@@ -5,7 +5,9 @@ of a :class:`concurrent.futures.ProcessPoolExecutor`; the caller puts the result
 file order (:func:`desktop.core.events.corpus.extract`), so the corpus is the one a single
 process makes. Workers are started with the *forkserver* method (*spawn* where there is
 none), never *fork*: the app has Qt threads, and a forked copy of a threaded process can
-hang on a lock some other thread held.
+hang on a lock some other thread held. As in any program using multiprocessing this way, the
+main script must be safe to import (``if __name__ == "__main__":``): each worker imports it
+again; ``python -m desktop`` and the installed commands are.
 """
 
 from __future__ import annotations
@@ -47,7 +49,13 @@ def use_processes(jobs: int, sizes: Sequence[int]) -> bool:
 
 def _context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # the server imports the engine once and forks workers that have it already (its default
+    # preload is only the main script)
+    context.set_forkserver_preload(["desktop.core.events.perfile"])
+    return context
 
 
 def _warm_up() -> None:

@@ -25,7 +25,7 @@ from desktop.core.reading.reader import (
     UnreadableFile,
     read_document,
 )
-from desktop.core.text.keyterms import KeyTerm, candidate_counts, corpus_key_terms
+from desktop.core.text.keyterms import KeyTerm, base_idf_of, candidate_counts, corpus_key_terms
 from desktop.core.text.segmenter import cut
 
 if TYPE_CHECKING:
@@ -57,6 +57,9 @@ class FileResult:
     articles: list[ArticleInfo] = field(default_factory=list)
     counts: list[Counter[str]] = field(default_factory=list)
     events: list[list[Event]] = field(default_factory=list)
+    #: jieba's IDF of every counted word (:func:`~desktop.core.text.keyterms.base_idf_of`):
+    #: the assembly weighs the corpus's key terms without loading jieba
+    idf: dict[str, float] = field(default_factory=dict)
 
 
 def text_chunks(text: str, start: int = 0, end: int | None = None, size: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
@@ -141,7 +144,8 @@ def extract_file(
     result.counts = [
         _candidate_counts(doc.text, article.span, lambda p: report(p, 0.5, 0.0)) for article in articles
     ]
-    local_terms = corpus_key_terms(result.counts, candidates=True)
+    result.idf = base_idf_of({word for counts in result.counts for word in counts})
+    local_terms = corpus_key_terms(result.counts, candidates=True, base_idf=result.idf)
     for article, terms in zip(articles, local_terms, strict=True):
         found = article_events(article, [t.term for t in terms])
         title = article_title(article, found)

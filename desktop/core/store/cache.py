@@ -30,7 +30,7 @@ from desktop.core.store.version import engine_version
 
 FILE_NAME = "extraction-cache.sqlite"
 SCHEMA = "desktop-timeline extraction cache"
-FORMAT = "2"  # 1 was JSON; 2 the restricted pickle of store.codec
+FORMAT = "3"  # 1 was JSON; 2 the restricted pickle of store.codec; 3 with the words' IDF
 #: Rows are committed in batches: one commit per file would be slow, one at the end loses
 #: everything on a crash or cancel.
 COMMIT_EVERY = 200
@@ -136,11 +136,11 @@ class ExtractionCache:
             self.misses += 1
             return None
         self.hits += 1
-        # the same content may have been read from elsewhere before (a copied folder)
-        document = replace(doc, path=path)
-        for info in result.articles:
-            info.article.doc = document
-        result.document = document
+        if doc.path != path:  # the same content was read from elsewhere before (a copied folder)
+            document = replace(doc, path=path)
+            for info in result.articles:
+                info.article.doc = document
+            result.document = document
         result.path = path
         return result
 
