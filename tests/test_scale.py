@@ -121,14 +121,20 @@ def test_a_damaged_entry_is_dropped_and_its_file_extracted_again(tmp_path):
     db = sqlite3.connect(tmp_path / FILE_NAME)
     key, blob = db.execute("SELECT key, result FROM files ORDER BY key LIMIT 1").fetchone()
     db.execute("UPDATE files SET result = ? WHERE key = ?", (blob[:-10] + b"0123456789", key))
+    ((kept,),) = db.execute("SELECT result FROM corpora").fetchall()  # the assembled corpus, kept too
+    db.execute("UPDATE corpora SET result = ?", (kept[: len(kept) // 2],))
     db.commit()
     db.close()
     lines: list[str] = []
     with ExtractionCache(tmp_path, log=lines.append) as cache:
         corpus = extract([SEEDS], cache=cache)
         assert cache.misses == 1
-    assert len(lines) == 1 and "entry" in lines[0] and "discarded" in lines[0]
+    assert len(lines) == 2 and "kept corpus was discarded" in lines[0]
+    assert "entry" in lines[1] and "discarded" in lines[1]
     same_corpus(reference, corpus)
+    with ExtractionCache(tmp_path, log=lines.append) as cache:  # both are whole again
+        same_corpus(reference, extract([SEEDS], cache=cache))
+        assert cache.misses == 0 and len(lines) == 2
 
 
 def test_a_planted_entry_cannot_run_code(tmp_path):

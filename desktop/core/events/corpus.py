@@ -239,7 +239,26 @@ def plan(paths: Iterable[Path | str] | None = None) -> Plan:
     problems: list[Problem] = [f for f in found if isinstance(f, Problem)]
     files = [f for f in found if not isinstance(f, Problem)]
     root = corpus_root([p for p in paths if p.exists()])
-    return Plan(files, [identity_of(f, root) for f in files], [_file_size(f) for f in files], problems)
+    return Plan(files, _identities(files, root), [_file_size(f) for f in files], problems)
+
+
+def _identities(files: list[Path], root: Path | None) -> list[str]:
+    """:func:`identity_of` each file, resolving each folder once rather than every file's whole
+    path (half a second for the shared corpus); a file that is a link is resolved itself."""
+    folders: dict[Path, Path] = {}
+    names = []
+    for path in files:
+        if root is None or path.is_symlink():
+            names.append(identity_of(path, root))
+            continue
+        parent = folders.get(path.parent)
+        if parent is None:
+            parent = folders[path.parent] = path.parent.resolve()
+        try:
+            names.append((parent / path.name).relative_to(root).as_posix())
+        except ValueError:
+            names.append(path.name)
+    return names
 
 
 def _in_order(pending: Iterator[tuple[int, FileResult] | None], ready: dict[int, FileResult],
@@ -295,9 +314,16 @@ def extract(
     ready: dict[int, FileResult] = {}
     ready_from_cache: dict[int, bool] = {}
     keys: dict[int, str] = {}
+    whole = None  # the key of the whole corpus, when every file has one
     if cache is not None:
-        for index, (path, identity) in enumerate(zip(files, identities, strict=True)):
-            key = cache.key_of(path, identity, max_bytes)
+        all_keys = [cache.key_of(path, identity, max_bytes) for path, identity in zip(files, identities, strict=True)]
+        if all_keys and all(all_keys):
+            whole = cache.corpus_key(files, all_keys, planned.problems)
+            kept = cache.get_corpus(whole)
+            if kept is not None:
+                meter.finish()
+                return kept
+        for index, (path, key) in enumerate(zip(files, all_keys, strict=True)):
             if key is None:
                 continue
             hit = cache.get(key, path)
@@ -345,4 +371,9 @@ def extract(
         if cache is not None:
             cache.commit()
     meter.finish()
-    return assembly.corpus()
+    corpus = assembly.corpus()
+    # a file caught changing is read again next time, not remembered as changing
+    if whole is not None and cache is not None and not any(p.code == "changed-while-read" for p in corpus.problems):
+        cache.put_corpus(whole, corpus, assembly.events)
+        cache.commit()
+    return corpus

@@ -9,6 +9,10 @@ engine that made them. Files that could not be read are not kept: they are tried
 terms weighed within their file are not kept either (a result read back has none until the
 corpus's are weighed).
 
+The assembled corpus of the last few corpora opened is kept too, keyed by every file's key
+in order (and what the folders' walk found missing): reopening an unchanged corpus reads that
+one entry instead of thousands and weighing their key terms again.
+
 Never trusted: a cache of another engine version or another program, or one SQLite cannot
 read, is deleted and started afresh; a row that does not decode, or decodes to another
 file's content, is dropped and the file extracted again — each with one line to ``log``.
@@ -23,14 +27,21 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.events.perfile import FileResult
+from desktop.core.reading.reader import Problem
 from desktop.core.store import codec
 from desktop.core.store.version import engine_version
 
+if TYPE_CHECKING:
+    from desktop.core.events.corpus import Corpus
+
 FILE_NAME = "extraction-cache.sqlite"
 SCHEMA = "desktop-timeline extraction cache"
-FORMAT = "3"  # 1 was JSON; 2 the restricted pickle of store.codec; 3 with the words' IDF
+FORMAT = "4"  # 1 was JSON; 2 the restricted pickle of store.codec; 3 with the words' IDF; 4 corpora
+#: Whole corpora kept (the last ones opened).
+KEEP_CORPORA = 4
 #: Rows are committed in batches: one commit per file would be slow, one at the end loses
 #: everything on a crash or cancel.
 COMMIT_EVERY = 200
@@ -38,6 +49,12 @@ COMMIT_EVERY = 200
 
 def _no_log(_line: str) -> None:
     pass
+
+
+def pickle_errors() -> type[Exception]:
+    import pickle
+
+    return pickle.PicklingError
 
 
 class ExtractionCache:
@@ -78,6 +95,7 @@ class ExtractionCache:
                     problem = f"made by another engine version ({meta.get('engine')}, this one {self.engine})"
                 else:
                     db.execute("SELECT key, result FROM files LIMIT 1").fetchall()
+                    db.execute("SELECT key, result FROM corpora LIMIT 1").fetchall()
                     return db
                 db.close()
             except sqlite3.Error as exc:
@@ -88,6 +106,7 @@ class ExtractionCache:
         with db:
             db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             db.execute("CREATE TABLE files (key TEXT PRIMARY KEY, result BLOB NOT NULL)")
+            db.execute("CREATE TABLE corpora (key TEXT PRIMARY KEY, result BLOB NOT NULL)")
             db.executemany("INSERT INTO meta VALUES (?, ?)",
                            [("schema", SCHEMA), ("format", FORMAT), ("engine", self.engine)])
         return db
@@ -163,6 +182,60 @@ class ExtractionCache:
         self._pending += 1
         if self._pending >= COMMIT_EVERY:
             self.commit()
+
+    def corpus_key(self, files: list[Path], keys: list[str], problems: list[Problem]) -> str:
+        """The key of a whole corpus: its files (paths and content keys, in order), what was
+        found missing, the engine."""
+        digest = hashlib.sha256(self.engine.encode())
+        for path, key in zip(files, keys, strict=True):
+            digest.update(f"\n{path}\0{key}".encode())
+        for problem in problems:
+            digest.update(f"\n!{problem.path}\0{problem.code}".encode())
+        return digest.hexdigest()
+
+    def get_corpus(self, key: str) -> Corpus | None:
+        """The corpus kept under ``key`` (see :meth:`corpus_key`), or None."""
+        from desktop.core.events.corpus import Corpus
+        from desktop.core.events.table import events_frame
+
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT result FROM corpora WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+        if row is None:
+            return None
+        try:
+            parts = codec.loads_value(row[0])
+            if not (isinstance(parts, tuple) and len(parts) == 5 and all(isinstance(p, list) for p in parts)):
+                raise codec.CodecError("not a corpus")
+            documents, articles, events, problems, warnings = parts
+            corpus = Corpus(documents, articles, events_frame(events), problems, warnings)
+        except (codec.CodecError, AttributeError, TypeError, ValueError) as exc:
+            self.log(f"extraction cache: a kept corpus was discarded: {exc}")
+            try:
+                self._db.execute("DELETE FROM corpora WHERE key = ?", (key,))
+            except sqlite3.Error as error:
+                self._fail(error)
+            return None
+        self.hits += len(documents)
+        return corpus
+
+    def put_corpus(self, key: str, corpus: Corpus, events: list) -> None:
+        """Keep an assembled corpus (``events``: its events as objects, the table's rows)."""
+        if self._db is None:
+            return
+        try:
+            data = codec.dumps_value((corpus.documents, corpus.articles, events, corpus.problems, corpus.warnings))
+            self._db.execute("INSERT OR REPLACE INTO corpora VALUES (?, ?)", (key, data))
+            self._db.execute("DELETE FROM corpora WHERE rowid NOT IN "
+                             "(SELECT rowid FROM corpora ORDER BY rowid DESC LIMIT ?)", (KEEP_CORPORA,))
+        except (codec.CodecError, pickle_errors()) as exc:
+            self.log(f"extraction cache: the corpus was not kept: {exc}")
+        except sqlite3.Error as exc:
+            self._fail(exc)
 
     def _delete(self, key: str) -> None:
         try:

@@ -56,6 +56,21 @@ def dumps(result: FileResult) -> bytes:
     return zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
+def dumps_value(value: object) -> bytes:
+    """Any value made of the allowed types (a whole corpus's parts), compressed."""
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def loads_value(data: bytes) -> object:
+    """What :func:`dumps_value` wrote; :class:`CodecError` for anything else."""
+    try:
+        return _Unpickler(io.BytesIO(zlib.decompress(data))).load()
+    except CodecError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged entry can fail in any way unpickling does
+        raise CodecError(f"unreadable: {type(exc).__name__}: {exc}") from None
+
+
 def loads(data: bytes) -> FileResult:
     """The result :func:`dumps` wrote; :class:`CodecError` for anything else."""
     try:
