@@ -34,6 +34,7 @@ from desktop.core.reading.reader import Problem
 
 if TYPE_CHECKING:
     import pyarrow as pa
+    import pyarrow.dataset as ds
 
     from desktop.core.events.corpus import Corpus
 
@@ -196,16 +197,58 @@ def _check_events(table: pa.Schema, where: str) -> None:
                 "string or dictionary<string>", where)
 
 
+def _lists(column: pa.ChunkedArray) -> list[list[str]]:
+    """A ``list<string>`` column as Python lists: the values converted once, then sliced."""
+    out: list[list[str]] = []
+    for chunk in column.chunks:
+        values = chunk.flatten().to_pylist()
+        offsets = chunk.offsets.to_numpy() - chunk.offsets[0].as_py()
+        out.extend(values[a:b] for a, b in zip(offsets[:-1].tolist(), offsets[1:].tolist(), strict=True))
+    return out
+
+
+def _in_year_order(dataset: ds.Dataset) -> pa.Table:
+    """The events of every partition, the partitions in the order of their years (a folder
+    listing sorts ``year=999`` after ``year=2024``), so the rows come back in table order
+    without sorting a million rows again."""
+    import pyarrow as pa
+
+    def year(fragment) -> int:  # noqa: ANN001
+        name = Path(fragment.path).parent.name
+        return int(name.split("=", 1)[1]) if name.startswith("year=") and name[5:].lstrip("-").isdigit() else 0
+
+    fragments = sorted(dataset.get_fragments(), key=year)
+    tables = [fragment.to_table(schema=dataset.schema) for fragment in fragments]
+    return pa.concat_tables(tables) if tables else dataset.to_table()
+
+
+def _categorical(column: pa.ChunkedArray, known: list[str]) -> pd.Categorical:
+    """A dictionary-encoded (or plain) string column as a categorical of the ``known`` values
+    (others become missing, as ``pd.Categorical`` makes them), mapped through the dictionary
+    rather than value by value."""
+    import pyarrow as pa
+
+    array = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    if not pa.types.is_dictionary(array.type):
+        return pd.Categorical(array.to_pylist(), categories=known)
+    position = {value: i for i, value in enumerate(known)}
+    lookup = np.array([position.get(v, -1) for v in array.dictionary.to_pylist()] + [-1], dtype="int64")
+    indices = array.indices.fill_null(len(lookup) - 1).to_numpy()
+    return pd.Categorical.from_codes(lookup[indices], categories=known)
+
+
 def _events_frame(table: pa.Table) -> pd.DataFrame:
     """The events table of the arrow table, with the dtypes :mod:`desktop.core.events.table` gives."""
     from desktop.core.events.categories import categories
 
-    table = table.sort_by("row")
+    rows = table.column("row").to_numpy()
+    if len(rows) > 1 and not bool(np.all(rows[1:] > rows[:-1])):
+        table = table.sort_by("row")  # partitions come back in the order of their names
     data: dict[str, object] = {}
     for name in COLUMNS:
         column = table.column(name)
         if name in _STRING:
-            data[name] = pd.array(column.to_pylist(), dtype="string")
+            data[name] = pd.array(column, dtype=pd.StringDtype())
         elif name in _DAYS:
             data[name] = column.to_numpy().astype("datetime64[s]")
         elif name in _INTS:
@@ -215,13 +258,12 @@ def _events_frame(table: pa.Table) -> pd.DataFrame:
         elif name == "hidden":
             data[name] = column.to_numpy(zero_copy_only=False).astype(bool)
         elif name in _LISTS:
-            data[name] = pd.Series(column.to_pylist(), dtype=object)
+            data[name] = pd.Series(_lists(column), dtype=object)
         elif name == "amounts":
-            data[name] = pd.Series([json.loads(v) if v else [] for v in column.to_pylist()], dtype=object)
+            # most events have none: no decoding for them
+            data[name] = pd.Series([json.loads(t) if t and t != "[]" else [] for t in column.to_pylist()], dtype=object)
         else:
-            known = categories() if name == "category" else _CATEGORIES[name]
-            values = column.cast(column.type.value_type) if hasattr(column.type, "value_type") else column
-            data[name] = pd.Categorical(values.to_pylist(), categories=known)
+            data[name] = _categorical(column, categories() if name == "category" else _CATEGORIES[name])
     frame = pd.DataFrame(data, columns=COLUMNS)
     frame.index = pd.Index(frame["id"], name="event")
     return frame
@@ -250,7 +292,7 @@ def read_store(folder: Path | str) -> Corpus:
     try:
         dataset = ds.dataset(folder / "events", format="parquet", partitioning="hive")
         _check_events(dataset.schema, "events")
-        events = _events_frame(dataset.to_table())
+        events = _events_frame(_in_year_order(dataset))
         articles_table = pq.read_table(folder / "articles.parquet") if (folder / "articles.parquet").exists() else None
         documents_table = pq.read_table(folder / "documents.parquet") if (folder / "documents.parquet").exists() else None
         documents = _documents(documents_table) if documents_table is not None else []
