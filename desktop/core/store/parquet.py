@@ -222,6 +222,25 @@ def _in_year_order(dataset: ds.Dataset) -> pa.Table:
     return pa.concat_tables(tables) if tables else dataset.to_table()
 
 
+def _amounts(column: pa.ChunkedArray) -> list[list[dict]]:
+    """The amounts column's JSON texts as lists of dicts. Most events have none; a text seen
+    before (events of copied or re-published articles) is decoded once and copied, each row
+    getting lists and dicts of its own."""
+    decoded: dict[str, list[dict]] = {}
+    values: list[list[dict]] = []
+    for text in column.to_pylist():
+        if not text or text == "[]":
+            values.append([])
+            continue
+        known = decoded.get(text)
+        if known is None:
+            known = decoded[text] = json.loads(text)
+            values.append(known)
+        else:
+            values.append([dict(item) for item in known])
+    return values
+
+
 def _categorical(column: pa.ChunkedArray, known: list[str]) -> pd.Categorical:
     """A dictionary-encoded (or plain) string column as a categorical of the ``known`` values
     (others become missing, as ``pd.Categorical`` makes them), mapped through the dictionary
@@ -260,8 +279,7 @@ def _events_frame(table: pa.Table) -> pd.DataFrame:
         elif name in _LISTS:
             data[name] = pd.Series(_lists(column), dtype=object)
         elif name == "amounts":
-            # most events have none: no decoding for them
-            data[name] = pd.Series([json.loads(t) if t and t != "[]" else [] for t in column.to_pylist()], dtype=object)
+            data[name] = pd.Series(_amounts(column), dtype=object)
         else:
             data[name] = _categorical(column, categories() if name == "category" else _CATEGORIES[name])
     frame = pd.DataFrame(data, columns=COLUMNS)
