@@ -273,3 +273,20 @@ def test_dask_local_cluster_gives_the_one_process_corpus(subset_corpus):
     from desktop.core.events.cluster import extract_on_dask
 
     same_corpus(subset_corpus, extract_on_dask(SUBSET, "local:2"))
+
+
+@needs_corpus
+def test_a_dask_scheduler_that_dies_mid_run_is_a_clear_error():
+    pytest.importorskip("distributed")
+    from distributed import LocalCluster
+
+    from desktop.core.events.cluster import ClusterError, extract_on_dask
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+
+    def progress(done: int, _total: int) -> None:
+        if done == 1:
+            cluster.close(timeout=5)  # the scheduler goes away after the first file
+
+    with pytest.raises(ClusterError, match="failed during the run"):
+        extract_on_dask([SUBSET[0]], cluster.scheduler_address, progress=progress)
