@@ -1,7 +1,9 @@
 """Command line: ``python -m desktop [PATH ...]`` opens the app; subcommands work headless.
 
-* ``python -m desktop extract [PATH ...] [--format json|jsonl|csv] [-o FILE] [--project FILE] [--no-merge]``
-  — every event with ``cluster_id``/``cluster_size`` (events that report one happening share one)
+* ``python -m desktop extract [PATH ...] [--format json|jsonl|csv|parquet] [-o FILE|DIR] [--jobs N]
+  [--cache DIR] [--dask ADDRESS] [--project FILE] [--no-merge]`` — every event with
+  ``cluster_id``/``cluster_size`` (events that report one happening share one); a PATH that is
+  an event store is read as it is
 * ``python -m desktop dates [--ref YYYY-MM-DD] [TEXT ... | -]``
 * ``python -m desktop export-pdf [PATH ...] (--ids ID,... | [--from D] [--to D] [--category C]
   [--query TEXT]) [--project FILE] -o out.pdf`` — the event brief as a PDF (exit 2 when nothing matched)
@@ -14,7 +16,8 @@
 manual events, publication dates; :mod:`desktop.core.project`): hidden events are left out.
 
 Exit codes: 0 success (``extract``: at least one article read), 1 the output could not be
-written, 2 bad usage or no article could be read. Problems with single files are reported
+written, 2 bad usage, no article could be read or an event store could not be read, 3 the
+Dask cluster could not be reached or failed during the run (or a worker process died). Problems with single files are reported
 on stderr, one line each, and the rest is still processed.
 """
 
@@ -28,6 +31,16 @@ from datetime import date
 from pathlib import Path
 
 SUBCOMMANDS = ("extract", "dates", "export-pdf", "export")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {value!r}")
+    return number
 
 
 def _parse_day(value: str) -> date:
@@ -61,6 +74,28 @@ def _apply_project(corpus, project) -> None:
     corpus.events = applied.frame[~applied.frame["hidden"]]
 
 
+def _extraction(args: argparse.Namespace, max_bytes: int):  # noqa: ANN202 - Corpus
+    """The corpus of ``args.paths``: an event store read as it is, else extracted (``--dask``
+    on a cluster; else with ``--jobs`` processes and the ``--cache`` folder, when given)."""
+    from desktop.core.events.corpus import extract
+    from desktop.core.events.parallel import default_jobs
+    from desktop.core.store.parquet import is_store, read_store
+
+    if len(args.paths) == 1 and is_store(args.paths[0]):
+        return read_store(args.paths[0])
+    if getattr(args, "dask", None):
+        from desktop.core.events.cluster import extract_on_dask
+
+        return extract_on_dask(args.paths or None, args.dask, max_bytes=max_bytes)
+    jobs = getattr(args, "jobs", None) or default_jobs()
+    if getattr(args, "cache", None) is None:
+        return extract(args.paths or None, max_bytes=max_bytes, jobs=jobs)
+    from desktop.core.store.cache import ExtractionCache
+
+    with ExtractionCache(args.cache, log=lambda line: print(f"desktop: {line}", file=sys.stderr)) as cache:
+        return extract(args.paths or None, max_bytes=max_bytes, jobs=jobs, cache=cache)
+
+
 def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None,
                  merge: bool | None = None):  # noqa: ANN202 - Corpus | int
     """Project, extraction and the per-file report shared by ``extract`` and ``export-pdf``.
@@ -68,7 +103,6 @@ def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None,
 
     Returns the corrected corpus, or an exit code when nothing usable was read.
     """
-    from desktop.core.events.corpus import extract
     from desktop.core.project import ProjectError
     from desktop.core.reading.reader import DEFAULT_MAX_BYTES
 
@@ -77,7 +111,15 @@ def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None,
     except ProjectError as exc:
         print(f"desktop: {exc}", file=sys.stderr)
         return 2
-    corpus = extract(args.paths or None, max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    from desktop.core.events.cluster import ClusterError
+    from desktop.core.events.parallel import WorkerError
+    from desktop.core.store.parquet import StoreError
+
+    try:
+        corpus = _extraction(args, max_bytes or DEFAULT_MAX_BYTES)
+    except (ClusterError, WorkerError, StoreError) as exc:  # one line, nothing written
+        print(f"desktop: {exc}", file=sys.stderr)
+        return 3 if isinstance(exc, ClusterError | WorkerError) else 2
     for problem in corpus.problems:
         print(f"desktop: skipped {problem.path}: {problem.reason}", file=sys.stderr)
     for warning in corpus.warnings:
@@ -109,6 +151,8 @@ def _extract(args: argparse.Namespace) -> int:
     corpus = _read_corpus(args, max_bytes=int(args.max_mb * 1_000_000), merge=not args.no_merge)
     if isinstance(corpus, int):
         return corpus
+    if args.format == "parquet":
+        return _write_store(corpus, args.output)
     output = {"json": to_json, "jsonl": to_jsonl, "csv": to_csv}[args.format](corpus)
     if args.output in (None, "-"):
         sys.stdout.write(output)
@@ -122,6 +166,21 @@ def _extract(args: argparse.Namespace) -> int:
         f"{len(corpus.events)} events from {len(corpus.articles)} articles written to {args.output}",
         file=sys.stderr,
     )
+    return 0
+
+
+def _write_store(corpus, output: str | None) -> int:  # noqa: ANN001 - Corpus
+    from desktop.core.store.parquet import StoreError, write_store
+
+    if output in (None, "-"):
+        print("desktop: --format parquet writes a folder: give -o DIR", file=sys.stderr)
+        return 2
+    try:
+        count = write_store(corpus, Path(output))
+    except (StoreError, OSError) as exc:
+        print(f"desktop: cannot write {output}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        return 1
+    print(f"{count} events from {len(corpus.articles)} articles written to the store {output}", file=sys.stderr)
     return 0
 
 
@@ -339,8 +398,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="extract dated events from articles (default: the bundled seeds)")
     extract.add_argument("paths", nargs="*", help="files or folders (.txt, .md, .html)")
-    extract.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
+    extract.add_argument("--format", choices=("json", "jsonl", "csv", "parquet"), default="json",
+                         help="parquet: a partitioned event store, a folder (-o DIR) the app opens")
     extract.add_argument("-o", "--output", help="output file (default: standard output)")
+    extract.add_argument("--jobs", type=_positive, metavar="N", help="worker processes (default: one per core)")
+    extract.add_argument("--cache", metavar="DIR", help="keep and reuse extraction results in DIR (default: off)")
+    extract.add_argument("--dask", metavar="ADDRESS",
+                         help="extract on a Dask cluster: its scheduler (tcp://host:8786) or local:N")
     extract.add_argument("--max-mb", type=float, default=10.0, metavar="MB",
                          help="skip files larger than this (default: 10 MB)")
     extract.add_argument("--project", metavar="FILE", help="apply the corrections of this project file")

@@ -32,6 +32,8 @@ _PROBLEMS: dict[str, dict[str, str]] = {
     "replaced-bytes": {"zh": "{count} 个无效字节已替换为 U+FFFD",
                        "en": "{count} invalid {noun} replaced (U+FFFD)"},
     "duplicate": {"zh": "与 {original} 内容相同：已跳过", "en": "duplicate of {original}: skipped"},
+    "changed-while-read": {"zh": "读取时文件被改动（正在写入或复制？）：已跳过",
+                           "en": "the file changed while it was read (being written or copied?): skipped"},
     "project-unreadable": {"zh": "无法读取项目文件 {path}：{error}", "en": "cannot read project file {path}: {error}"},
     "project-newer": {
         "zh": "项目文件 {path} 由较新版本的程序创建（格式 {version}，本程序最多读取 {supported}），未作改动",

@@ -1,95 +1,190 @@
-"""Report over the whole real corpus (``../shared/corpus/``): what the engine makes of it.
+"""Benchmark: the whole real corpus (``../shared/corpus/``) at scale — processes, cache, the app.
 
-Run as ``python tests/benchmarks/bench_corpus.py [--corpus DIR]`` (not collected by pytest).
-Each source folder is extracted on its own; the report gives, per folder and overall, the
-files read and skipped, articles per file, the share of articles with a full publication date
-and by basis, events per article and by precision, events dated by an inferred publication
-date, and the time taken. Any exception is counted (with its folder) instead of stopping the
-run. The last line is a JSON object.
+Run as ``python tests/benchmarks/bench_corpus.py [--corpus DIR] [--jobs N] [--quick] [--skip-growth]``
+(not collected by pytest: ``tests/benchmarks`` is in ``norecursedirs``). Every figure is
+measured in a fresh process (``--step``), so imports, jieba's dictionary and peak memory are
+counted as a user meets them:
+
+* ``cli_extract_s``: ``python -m desktop extract CORPUS --format jsonl`` with 1 and N
+  processes, the ``speedup``, and whether both outputs are byte for byte the same;
+* ``app_first_open_s``: the window opening the corpus with an empty data folder, until its
+  whole timeline is shown (``corpus_loaded``); ``app_reopen_s``: the same again, the
+  extraction cache now filled; ``max_stall_ms``: the longest gap between the ticks of a
+  10 ms QTimer on the GUI thread while it loads; ``sort_ms``: the event list sorted by title;
+  ``search_ms``: the filters applied with a search for 天津;
+* ``peak_rss_mb`` of each step (the process and, for the extraction, its workers);
+* a growth run: 1,000, 10,000 and 100,000 articles (``--quick``: 1,000 and 10,000), made by
+  replicating the corpus's plain-text files with a line that makes each copy unique (copies
+  alike would be skipped as duplicates), extracted with N processes: seconds and peak memory
+  per size, and per 1,000 articles — linear time shows as a constant per-1,000 figure.
+
+The per-folder report of what the engine makes of the corpus is ``bench_corpus_report.py``.
+The last line is a JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
-import traceback
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus"
-SKIP = {"index", "cec_annotated"}
+TITLE_COLUMN = 1  # the event list's columns: date, title, …
 
 
-def folder_report(folder: Path) -> dict:
-    from desktop.core.events.corpus import extract
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, children) / 1024, 1)
 
+
+def step_cli(corpus: str, jobs: int, output: str) -> dict:
     started = time.perf_counter()
-    files = sorted(p for p in folder.iterdir() if p.is_file())
-    corpus = extract(files)
+    done = subprocess.run([sys.executable, "-m", "desktop", "extract", corpus, "--format", "jsonl", "-o", output,
+                           "--jobs", str(jobs)], cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - started
-    articles = [info.article for info in corpus.articles]
-    events = corpus.events
-    basis = Counter(a.published.basis for a in articles)
-    dated = sum(1 for a in articles if a.published.date is not None)
-    inferred = int(events["published_basis"].str.startswith("no date printed").sum()) if len(events) else 0
-    return {
-        "files": len(files),
-        "read": len(corpus.documents),
-        "skipped": len(corpus.problems),
-        "articles": len(articles),
-        "articles_per_file": round(len(articles) / max(len(corpus.documents), 1), 3),
-        "published_share": round(dated / max(len(articles), 1), 3),
-        "published_basis": dict(basis.most_common()),
-        "events": len(events),
-        "events_per_article": round(len(events) / max(len(articles), 1), 2),
-        "events_by_precision": {k: int(v) for k, v in events["precision"].value_counts().items() if v},
-        "events_on_inferred_dates": inferred,
-        "seconds": round(seconds, 2),
-    }
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    return {"seconds": round(seconds, 2), "peak_rss_mb": _peak_rss_mb()}
+
+
+def step_app(corpus: str, data: str) -> dict:
+    os.environ["XDG_DATA_HOME"] = data
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName("desktop-timeline-bench")
+    QCoreApplication.setApplicationName("bench")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, data)
+    app = QApplication(["bench"])
+    from desktop.gui.main_window import MainWindow
+
+    ticks = {"last": time.perf_counter(), "max": 0.0}
+
+    def tick() -> None:
+        now = time.perf_counter()
+        ticks["max"] = max(ticks["max"], now - ticks["last"])
+        ticks["last"] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    started = time.perf_counter()
+    window = MainWindow([Path(corpus)], restore=False)
+    window.resize(1600, 1000)
+    window.show()
+    loaded = {}
+    window.corpus_loaded.connect(lambda _c: loaded.setdefault("at", time.perf_counter()))
+    while "at" not in loaded:
+        app.processEvents()
+        time.sleep(0.001)
+    seconds = loaded["at"] - started
+    app.processEvents()
+    timer.stop()
+    events = len(window.model.frame)
+    t = time.perf_counter()
+    window.proxy.sort(TITLE_COLUMN, Qt.SortOrder.AscendingOrder)
+    sort_ms = (time.perf_counter() - t) * 1000
+    window.search.setText("天津")
+    t = time.perf_counter()
+    window.apply_filters()
+    search_ms = (time.perf_counter() - t) * 1000
+    shown = window.proxy.rowCount()
+    window.close()
+    return {"seconds": round(seconds, 2), "max_stall_ms": round((ticks["max"] - 0.010) * 1000, 1),
+            "events": events, "sort_ms": round(sort_ms, 1), "search_ms": round(search_ms, 1),
+            "search_hits": shown, "peak_rss_mb": _peak_rss_mb()}
+
+
+def replicate(corpus: Path, articles: int, into: Path) -> Path:
+    """``articles`` plain-text files made from the corpus's, each copy made unique."""
+    sources = sorted(p for p in corpus.rglob("*.txt") if "index" not in p.parts and p.stat().st_size < 20_000)
+    into.mkdir(parents=True, exist_ok=True)
+    for i in range(articles):
+        source = sources[i % len(sources)]
+        data = source.read_bytes()
+        encoding = "gb18030" if "gbk" in source.parent.name else "utf-8"
+        (into / f"{i:06d}_{source.name}").write_bytes(data + f"\n（副本 {i}）\n".encode(encoding))
+    return into
+
+
+def run_step(*args: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--step", *args], capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"step {args} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
+    from desktop.core.events.parallel import default_jobs
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--jobs", type=int, default=default_jobs())
+    parser.add_argument("--quick", action="store_true", help="growth run to 10,000 articles only")
+    parser.add_argument("--skip-growth", action="store_true")
+    parser.add_argument("--step", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.step:
+        kind, *rest = args.step
+        result = step_cli(rest[0], int(rest[1]), rest[2]) if kind == "cli" else step_app(rest[0], rest[1])
+        print(json.dumps(result))
+        return 0
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}")
         print(json.dumps({"error": "no corpus"}))
         return 0
-    started = time.perf_counter()
-    folders: dict[str, dict] = {}
-    failures: dict[str, str] = {}
-    for folder in sorted(p for p in args.corpus.iterdir() if p.is_dir() and p.name not in SKIP):
-        try:
-            folders[folder.name] = folder_report(folder)
-        except Exception:  # noqa: BLE001 - a report counts failures instead of stopping
-            failures[folder.name] = traceback.format_exc(limit=3)
-        if folder.name in folders:
-            r = folders[folder.name]
-            print(f"{folder.name:16} files {r['files']:5} articles {r['articles']:5} ({r['articles_per_file']}/file) "
-                  f"published {r['published_share']:.3f} events {r['events']:6} ({r['events_per_article']}/article) "
-                  f"{r['seconds']:.1f} s  basis {r['published_basis']}")  # fmt: skip
-        else:
-            print(f"{folder.name:16} FAILED\n{failures[folder.name]}")
-    total_articles = sum(r["articles"] for r in folders.values())
-    total_events = sum(r["events"] for r in folders.values())
-    summary = {
-        "folders": folders,
-        "failures": sorted(failures),
-        "articles": total_articles,
-        "events": total_events,
-        "events_per_article": round(total_events / max(total_articles, 1), 2),
-        "published_share": round(
-            sum(r["published_share"] * r["articles"] for r in folders.values()) / max(total_articles, 1), 3),
-        "seconds": round(time.perf_counter() - started, 1),
-    }
-    print(json.dumps(summary, ensure_ascii=False))
+    temp = Path(tempfile.mkdtemp(prefix="bench-corpus-"))
+    try:
+        summary: dict = {"corpus": str(args.corpus), "jobs": args.jobs, "cores": os.cpu_count(),
+                         "load_average": os.getloadavg()[0]}
+        one = run_step("cli", str(args.corpus), "1", str(temp / "one.jsonl"))
+        many = run_step("cli", str(args.corpus), str(args.jobs), str(temp / "many.jsonl"))
+        summary["cli_extract_s"] = {"1": one["seconds"], str(args.jobs): many["seconds"]}
+        summary["speedup"] = round(one["seconds"] / many["seconds"], 2)
+        summary["identical_output"] = (temp / "one.jsonl").read_bytes() == (temp / "many.jsonl").read_bytes()
+        summary["cli_peak_rss_mb"] = {"1": one["peak_rss_mb"], str(args.jobs): many["peak_rss_mb"]}
+        print(f"cli extract: 1 process {one['seconds']} s, {args.jobs} processes {many['seconds']} s "
+              f"(×{summary['speedup']}), identical output: {summary['identical_output']}")
+        first = run_step("app", str(args.corpus), str(temp / "data"))
+        again = run_step("app", str(args.corpus), str(temp / "data"))
+        summary.update({
+            "app_first_open_s": first["seconds"], "app_reopen_s": again["seconds"],
+            "max_stall_ms": {"first_open": first["max_stall_ms"], "reopen": again["max_stall_ms"]},
+            "events": again["events"], "sort_ms": again["sort_ms"], "search_ms": again["search_ms"],
+            "app_peak_rss_mb": {"first_open": first["peak_rss_mb"], "reopen": again["peak_rss_mb"]},
+        })
+        print(f"app: first open {first['seconds']} s (max stall {first['max_stall_ms']} ms), reopen "
+              f"{again['seconds']} s (max stall {again['max_stall_ms']} ms), {again['events']} events, "
+              f"sort {again['sort_ms']} ms, search {again['search_ms']} ms ({again['search_hits']} shown)")
+        if not args.skip_growth:
+            growth = {}
+            for size in (1_000, 10_000) if args.quick else (1_000, 10_000, 100_000):
+                folder = replicate(args.corpus, size, temp / f"grow{size}")
+                step = run_step("cli", str(folder), str(args.jobs), str(temp / f"grow{size}.jsonl"))
+                growth[str(size)] = {"seconds": step["seconds"], "s_per_1k": round(step["seconds"] / size * 1000, 2),
+                                     "peak_rss_mb": step["peak_rss_mb"]}
+                print(f"growth {size:>7} articles: {step['seconds']} s ({growth[str(size)]['s_per_1k']} s per 1,000), "
+                      f"peak {step['peak_rss_mb']} MB")
+                shutil.rmtree(folder, ignore_errors=True)
+            summary["growth"] = growth
+        print(json.dumps(summary, ensure_ascii=False))
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    sys.exit(main())

@@ -1,10 +1,14 @@
 """A corpus: files in, articles and one typed events DataFrame out.
 
 This is the single entry point the CLI and the GUI share. :func:`extract` reads files
-and folders, splits them into articles, computes key terms with an IDF over the whole
-loaded corpus, builds the events and returns them as one pandas DataFrame — the table
-every view and export reads. Progress is reported through a callback that may ask to
-stop (the GUI's Cancel).
+and folders; each file is extracted on its own by the pure function
+:func:`~desktop.core.events.perfile.extract_file` (in this process, or in worker processes
+with ``jobs`` > 1, or taken from an extraction cache when ``cache`` is given), then
+:func:`assemble` — cheap, in file order — weighs the key terms with an IDF over the whole
+loaded corpus and builds the events as one pandas DataFrame, the table every view and
+export reads. However the files were extracted, the result is the same: same ids, same
+order, same key terms. Progress is reported through a callback that may ask to stop (the
+GUI's Cancel).
 """
 
 from __future__ import annotations
@@ -16,26 +20,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.reading.articles import Article, Published, split_articles
+from desktop.core.events.perfile import (
+    CHUNK_CHARS,
+    ArticleInfo,
+    FileResult,
+    extract_file,
+    text_chunks,
+)
+from desktop.core.reading.articles import Published
 from desktop.core.reading.reader import (
     DEFAULT_MAX_BYTES,
     Document,
     Problem,
-    UnreadableFile,
     corpus_root,
     identity_of,
     iter_article_files,
-    read_document,
     replacement_warning,
 )
 from desktop.core.resources import SEEDS_DIR
-from desktop.core.text.keyterms import KeyTerm, candidate_counts, corpus_key_terms, term_occurrences
-from desktop.core.text.segmenter import cut
+from desktop.core.text.keyterms import corpus_key_terms, term_occurrences
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from desktop.core.events.pipeline import Event
+    from desktop.core.store.cache import ExtractionCache
+
+__all__ = [
+    "CHUNK_CHARS", "SEEDS_DIR", "ArticleInfo", "Cancelled", "Corpus", "FileResult", "Progress",
+    "Plan", "article_events_for", "assemble", "extract", "plan", "text_chunks",
+]
 
 #: ``progress(done, total, label) -> bool``; returning False cancels.
 #:
@@ -47,26 +61,13 @@ if TYPE_CHECKING:
 #: The last call is ``progress(total, total, "")``.
 Progress = Callable[[int, int, str], bool]
 
-#: Long texts are segmented (jieba) piece by piece, cut at paragraph breaks.
-CHUNK_CHARS = 200_000
 #: Progress within a file is reported at most this often (seconds).
 PROGRESS_INTERVAL = 0.05
 _MAX_QT_INT = 2**31 - 1
 
 
-
 class Cancelled(Exception):
     """Raised by :func:`extract` when the progress callback asked to stop."""
-
-
-@dataclass(slots=True)
-class ArticleInfo:
-    """An article with its key terms, ready for views and export."""
-
-    article: Article
-    title: str
-    keyterms: list[KeyTerm] = field(default_factory=list)
-    term_spans: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -85,20 +86,6 @@ class Corpus:
         return next((d for d in self.documents if d.name == file), None)
 
 
-def _fallback_title(article: Article) -> str:
-    text = article.text.strip()
-    first = text.split("\n", 1)[0]
-    return first[:30] + ("…" if len(first) > 30 else "")
-
-
-def _article_title(article: Article, found: list[Event]) -> str:
-    if article.title:
-        return article.title
-    if found:
-        return ("图片新闻：" if article.kind == "caption" else "") + found[0].title
-    return _fallback_title(article)
-
-
 def article_events_for(info: ArticleInfo, published: Published | None = None) -> list[Event]:
     """The events of one extracted article again, with its key terms, resolved against
     ``published`` when given (a publication date the user set) instead of its own."""
@@ -112,21 +99,6 @@ def article_events_for(info: ArticleInfo, published: Published | None = None) ->
     return found
 
 
-def text_chunks(text: str, start: int = 0, end: int | None = None, size: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
-    """``text[start:end]`` as consecutive spans of at most ``size`` characters, cut after a
-    line break where there is one (a paragraph of more than ``size`` characters is cut hard)."""
-    end = len(text) if end is None else end
-    position = start
-    while position < end:
-        stop = min(end, position + size)
-        if stop < end:
-            cut_at = text.rfind("\n", position, stop)
-            if cut_at > position:
-                stop = cut_at + 1
-        yield position, stop
-        position = stop
-
-
 def _file_size(path: Path) -> int:
     try:
         return max(path.stat().st_size, 1)
@@ -135,7 +107,10 @@ def _file_size(path: Path) -> int:
 
 
 class _Progress:
-    """Turns (file, fraction of it) into the ``progress(done, total, label)`` calls."""
+    """Turns (file, fraction of it) into the ``progress(done, total, label)`` calls.
+
+    Files may finish in any order (worker processes, cache hits): ``done`` is the bytes of
+    the files finished plus the part done of the one being worked on here."""
 
     def __init__(self, callback: Progress | None, sizes: list[int]) -> None:
         self.callback = callback
@@ -143,16 +118,23 @@ class _Progress:
         self.scale = max(1, -(-total // _MAX_QT_INT))
         self.total = total // self.scale
         self.sizes = sizes
-        self.before = 0  # bytes of the files already done
+        self.finished = 0  # bytes of the files already done
         self.done = 0
         self.last = 0.0
 
     def start(self, index: int, label: str) -> None:
-        self.before = sum(self.sizes[:index]) if index else 0
-        self._report(self.before, label, force=True)
+        self._report(self.finished, label, force=True)
 
     def within(self, index: int, fraction: float, label: str) -> None:
-        self._report(self.before + int(self.sizes[index] * min(max(fraction, 0.0), 1.0)), label)
+        self._report(self.finished + int(self.sizes[index] * min(max(fraction, 0.0), 1.0)), label)
+
+    def completed(self, index: int, label: str, force: bool = False) -> None:
+        self.finished += self.sizes[index]
+        self._report(self.finished, label, force=force)
+
+    def poll(self, label: str = "") -> None:
+        """Ask the callback again (it may cancel) while waiting for other processes."""
+        self._report(self.finished, label, force=True)
 
     def finish(self) -> None:
         if self.callback:
@@ -170,13 +152,132 @@ class _Progress:
             raise Cancelled
 
 
-def _candidate_counts(text: str, span: tuple[int, int], tick: Callable[[int], None]) -> Counter[str]:
-    """Candidate words of ``text[span]`` for the key terms, segmented piece by piece."""
-    counts: Counter[str] = Counter()
-    for start, end in text_chunks(text, *span):
-        candidate_counts(cut(text[start:end]), into=counts)
-        tick(end)
-    return counts
+class _Assembly:
+    """Takes the files' results in file order and keeps what the corpus is built from."""
+
+    def __init__(self, problems: list[Problem],
+                 partial: Callable[[list[Event], list[ArticleInfo]], None] | None) -> None:
+        self.problems = problems
+        self.partial = partial
+        self.documents: list[Document] = []
+        self.warnings: list[Problem] = []
+        self.seen: dict[str, Path] = {}
+        self.infos: list[ArticleInfo] = []
+        self.counted: list[Counter[str]] = []
+        self.per_article: list[list[Event]] = []
+        self.events: list[Event] = []  # per_article flattened as it grows (partial gets it)
+        self.idf: dict[str, float] = {}
+
+    def add(self, result: FileResult, announce: bool = True) -> None:
+        doc = result.document
+        if doc is None:
+            if result.problem is not None:
+                self.problems.append(result.problem)
+            return
+        if doc.sha256 in self.seen:
+            self.problems.append(Problem(result.path, "duplicate", {"original": str(self.seen[doc.sha256])}))
+            return
+        self.seen[doc.sha256] = result.path
+        self.documents.append(doc)
+        if doc.replaced_bytes:
+            self.warnings.append(replacement_warning(result.path, doc.replaced_bytes))
+        self.infos.extend(result.articles)
+        self.counted.extend(result.counts)
+        self.idf.update(result.idf)
+        self.per_article.extend(result.events)
+        for found in result.events:
+            self.events.extend(found)
+        if self.partial and announce:
+            # the lists themselves, not copies: a copy per file made reading thousands of
+            # cached files quadratic; the callback copies what it keeps
+            self.partial(self.events, self.infos)
+
+    def corpus(self, document_frequency: Counter[str] | None = None) -> Corpus:
+        """The corpus-level step: key terms weighed with the IDF of all loaded articles (their
+        ``document_frequency`` when it was reduced elsewhere), each event's key terms, the
+        one events table."""
+        from desktop.core.events.table import events_frame
+
+        weighed = corpus_key_terms(self.counted, candidates=True, document_frequency=document_frequency,
+                                   base_idf=self.idf)
+        for info, terms, found in zip(self.infos, weighed, self.per_article, strict=True):
+            words = [t.term for t in terms]
+            info.keyterms = terms
+            info.term_spans = term_occurrences(info.article.doc.text, words, *info.article.span)
+            for event in found:
+                event.keyterms = [t for t in words if t in event.sentence][:8]
+        events = [e for found in self.per_article for e in found]
+        return Corpus(self.documents, self.infos, events_frame(events), self.problems, self.warnings)
+
+
+def assemble(results: Iterable[FileResult], problems: Iterable[Problem] = (),
+             document_frequency: Counter[str] | None = None) -> Corpus:
+    """The corpus of the files' results, given in file order (``problems``: those found
+    before any file was read, such as a missing folder; ``document_frequency``: the key
+    terms' document frequencies over the results' kept articles, when reduced elsewhere)."""
+    assembly = _Assembly(list(problems), None)
+    for result in results:
+        assembly.add(result)
+    return assembly.corpus(document_frequency)
+
+
+@dataclass(slots=True)
+class Plan:
+    """The files of a corpus to extract, in order, with their names in the corpus."""
+
+    files: list[Path]
+    identities: list[str]
+    sizes: list[int]
+    #: found before any file is read (a missing folder, a folder without article files)
+    problems: list[Problem]
+
+
+def plan(paths: Iterable[Path | str] | None = None) -> Plan:
+    """What :func:`extract` will read for ``paths`` (default: the bundled seeds)."""
+    paths = [Path(p) for p in (paths or [SEEDS_DIR])]
+    found = list(iter_article_files(paths))
+    problems: list[Problem] = [f for f in found if isinstance(f, Problem)]
+    files = [f for f in found if not isinstance(f, Problem)]
+    root = corpus_root([p for p in paths if p.exists()])
+    return Plan(files, _identities(files, root), [_file_size(f) for f in files], problems)
+
+
+def _identities(files: list[Path], root: Path | None) -> list[str]:
+    """:func:`identity_of` each file, resolving each folder once rather than every file's whole
+    path (half a second for the shared corpus); a file that is a link is resolved itself."""
+    folders: dict[Path, Path] = {}
+    names = []
+    for path in files:
+        if root is None or path.is_symlink():
+            names.append(identity_of(path, root))
+            continue
+        parent = folders.get(path.parent)
+        if parent is None:
+            parent = folders[path.parent] = path.parent.resolve()
+        try:
+            names.append((parent / path.name).relative_to(root).as_posix())
+        except ValueError:
+            names.append(path.name)
+    return names
+
+
+def _in_order(pending: Iterator[tuple[int, FileResult] | None], ready: dict[int, FileResult],
+              order: list[int]) -> Iterator[FileResult | None]:
+    """The results of ``order`` (file indexes) in that order as soon as each and all before it
+    are known; None whenever ``pending`` yields None (a pause to check for a cancel)."""
+    position = 0
+    while position < len(order) and order[position] in ready:
+        yield ready.pop(order[position])
+        position += 1
+    for item in pending:
+        if item is None:
+            yield None
+            continue
+        index, result = item
+        ready[index] = result
+        while position < len(order) and order[position] in ready:
+            yield ready.pop(order[position])
+            position += 1
 
 
 def extract(
@@ -184,78 +285,95 @@ def extract(
     progress: Progress | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     partial: Callable[[list[Event], list[ArticleInfo]], None] | None = None,
+    *,
+    jobs: int = 1,
+    cache: ExtractionCache | None = None,
 ) -> Corpus:
     """Read the paths (default: the bundled seeds) and extract every dated event.
 
-    Documents are processed one by one; ``partial(events, articles)`` (if given) gets
-    the events so far after each, with key terms weighed within their own document.
-    At the end key terms are weighed again over the whole corpus (IDF of the loaded
-    articles) and every event's ``keyterms`` follows.
+    Files are extracted one by one (``jobs`` > 1: in that many worker processes, see
+    :mod:`desktop.core.events.parallel`; a small corpus stays in this process); a file
+    found in ``cache`` (same content, same name in the corpus, same engine) is not
+    extracted again, and every file extracted is put in it. ``partial(events, articles)``
+    (if given) gets the events so far, in file order, with key terms weighed within their
+    own document (the lists grow as extraction goes on: copy what is kept). At the end key
+    terms are weighed again over the whole corpus (IDF of the loaded articles) and every
+    event's ``keyterms`` follows.
 
     Memory stays bounded for big files: of each article only the counts of its candidate
     words are kept for the corpus IDF (not its word list), and long texts are segmented in
     pieces of about :data:`CHUNK_CHARS` characters. See :data:`Progress` for the callback;
     returning False from it raises :class:`Cancelled`.
     """
-    from desktop.core.events.pipeline import article_events
-    from desktop.core.events.table import events_frame
+    from desktop.core.events.parallel import run_in_processes, use_processes
 
-    paths = [Path(p) for p in (paths or [SEEDS_DIR])]
-    files = list(iter_article_files(paths))
-    problems: list[Problem] = [f for f in files if isinstance(f, Problem)]
-    files = [f for f in files if not isinstance(f, Problem)]
-    root = corpus_root([p for p in paths if p.exists()])
-    warnings: list[Problem] = []
-    meter = _Progress(progress, [_file_size(f) for f in files])
-    documents: list[Document] = []
-    seen: dict[str, Path] = {}
-    infos: list[ArticleInfo] = []
-    counted: list[Counter[str]] = []
-    per_article: list[list[Event]] = []
-    for index, path in enumerate(files):
-        meter.start(index, path.name)
-        try:
-            doc = read_document(path, max_bytes=max_bytes, identity=identity_of(path, root))
-        except UnreadableFile as exc:
-            problems.append(Problem(path, exc.code, exc.params))
-            continue
-        if doc.sha256 in seen:
-            problems.append(Problem(path, "duplicate", {"original": str(seen[doc.sha256])}))
-            continue
-        seen[doc.sha256] = path
-        documents.append(doc)
-        if doc.replaced_bytes:
-            warnings.append(replacement_warning(path, doc.replaced_bytes))
-        length = max(len(doc.text), 1)
+    planned = plan(paths)
+    files, identities, sizes = planned.files, planned.identities, planned.sizes
+    meter = _Progress(progress, sizes)
+    assembly = _Assembly(planned.problems, partial)
+    ready: dict[int, FileResult] = {}
+    ready_from_cache: dict[int, bool] = {}
+    keys: dict[int, str] = {}
+    whole = None  # the key of the whole corpus, when every file has one
+    if cache is not None:
+        all_keys = [cache.key_of(path, identity, max_bytes) for path, identity in zip(files, identities, strict=True)]
+        if all_keys and all(all_keys):
+            whole = cache.corpus_key(files, all_keys, planned.problems)
+            kept = cache.get_corpus(whole)
+            if kept is not None:
+                meter.finish()
+                return kept
+        for index, (path, key) in enumerate(zip(files, all_keys, strict=True)):
+            if key is None:
+                continue
+            hit = cache.get(key, path)
+            if hit is None:
+                keys[index] = key
+            else:
+                ready[index] = hit
+                ready_from_cache[id(hit)] = True
+                meter.completed(index, path.name)
+    todo = [i for i in range(len(files)) if i not in ready]
+    order = list(range(len(files)))
 
-        def tick(position: int, share: float, offset: float, name: str = path.name, i: int = index,
-                 n: int = length) -> None:
-            meter.within(i, offset + share * position / n, name)
+    def remember(index: int, result: FileResult) -> None:
+        if cache is not None and index in keys and result.document is not None \
+                and result.document.sha256 == keys[index].split(":", 1)[0]:
+            cache.put(keys[index], result)
 
-        articles = split_articles(doc)
-        # segmentation is the first half of a file's work, events the second
-        counts = [
-            _candidate_counts(doc.text, article.span, lambda p: tick(p, 0.5, 0.0)) for article in articles
-        ]
-        local_terms = corpus_key_terms(counts)
-        for article, article_counts, terms in zip(articles, counts, local_terms, strict=True):
-            found = article_events(article, [t.term for t in terms])
-            title = _article_title(article, found)
-            for event in found:
-                event.article_title = title
-            infos.append(ArticleInfo(article, title, terms))
-            counted.append(article_counts)
-            per_article.append(found)
-            tick(article.span[1], 0.5, 0.5)
-        if partial:
-            partial([e for found in per_article for e in found], list(infos))
+    try:
+        if use_processes(jobs, [sizes[i] for i in todo]):
+            def pending() -> Iterator[tuple[int, FileResult] | None]:
+                for item in run_in_processes([(i, (str(files[i]), identities[i], max_bytes)) for i in todo], jobs):
+                    if item is None:
+                        meter.poll()
+                    else:
+                        index, result = item
+                        remember(index, result)
+                        meter.completed(index, files[index].name)
+                    yield item
+        else:
+            def pending() -> Iterator[tuple[int, FileResult] | None]:
+                for index in todo:
+                    path = files[index]
+                    meter.start(index, path.name)
+                    result = extract_file(path, identities[index], max_bytes,
+                                          lambda f, i=index, n=path.name: meter.within(i, f, n))
+                    remember(index, result)
+                    meter.completed(index, path.name)
+                    yield index, result
+        for result in _in_order(pending(), ready, order):
+            if result is not None:
+                # results from the cache come all at once, the whole corpus a moment later:
+                # showing them piecemeal would only slow that moment down
+                assembly.add(result, announce=not ready_from_cache.get(id(result), False))
+    finally:
+        if cache is not None:
+            cache.commit()
     meter.finish()
-
-    for info, terms, found in zip(infos, corpus_key_terms(counted), per_article, strict=True):
-        words = [t.term for t in terms]
-        info.keyterms = terms
-        info.term_spans = term_occurrences(info.article.doc.text, words, *info.article.span)
-        for event in found:
-            event.keyterms = [t for t in words if t in event.sentence][:8]
-    events = [e for found in per_article for e in found]
-    return Corpus(documents, infos, events_frame(events), problems, warnings)
+    corpus = assembly.corpus()
+    # a file caught changing is read again next time, not remembered as changing
+    if whole is not None and cache is not None and not any(p.code == "changed-while-read" for p in corpus.problems):
+        cache.put_corpus(whole, corpus, assembly.events)
+        cache.commit()
+    return corpus

@@ -1,0 +1,124 @@
+"""Issue 10 in the window: reopening reads from the extraction cache, an opened folder is
+watched (files added later appear; a folder deleted is listed under 问题), an event store
+opens directly, a broken one is reported and the app goes on. Driven through File → 打开文件夹
+with the QFileDialog static patched, as a user would."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.events import corpus as corpus_module
+from desktop.gui import errors
+from desktop.gui.main_window import MainWindow
+
+NEW_ARTICLE = "某县新闻\n来源：某某日报  2024-05-06 10:00\n\n5月5日，某县茶叶交易中心开业。\n"
+
+
+@pytest.fixture(autouse=True)
+def no_error_reports(monkeypatch):
+    reported: list[str] = []
+    original = errors.handle_exception
+
+    def record(exc_type, exc, tb):  # noqa: ANN001
+        reported.append(f"{exc_type.__name__}: {exc}")
+        original(exc_type, exc, tb)
+
+    monkeypatch.setattr(errors, "handle_exception", record)
+    yield
+    assert not reported, reported
+
+
+@pytest.fixture
+def window(qtbot):
+    window = MainWindow([SEEDS], restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.corpus is not None and not window.is_loading(), timeout=120_000)
+    return window
+
+
+def open_folder(window, qtbot, monkeypatch, folder: Path) -> None:
+    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getExistingDirectory", lambda *a, **k: str(folder))
+    with qtbot.waitSignal(window.corpus_loaded, timeout=120_000):
+        window.act_open_folder.trigger()
+
+
+def files_shown(window) -> set[str]:
+    return set(window.model.frame["file"].astype(str))
+
+
+def test_reopening_a_folder_extracts_nothing_again(window, qtbot, monkeypatch, tmp_path):
+    folder = tmp_path / "news"
+    shutil.copytree(SEEDS, folder)
+    for path in folder.glob("*.txt"):  # content the cache has not seen (the seeds it has)
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{tmp_path.name}\n", encoding="utf-8")
+    extracted: list[Path] = []
+    real = corpus_module.extract_file
+    monkeypatch.setattr(corpus_module, "extract_file", lambda path, *a, **k: extracted.append(path) or real(path, *a, **k))
+    open_folder(window, qtbot, monkeypatch, folder)
+    assert len(extracted) == len(list(folder.glob("*.txt")))
+    events = window.extracted.copy()
+    extracted.clear()
+    open_folder(window, qtbot, monkeypatch, folder)
+    assert extracted == []  # every file came from the cache
+    assert list(window.extracted.index) == list(events.index)
+    assert window.texts and all(window.texts.values())
+
+
+def test_a_file_added_to_the_open_folder_is_extracted_and_appears(window, qtbot, monkeypatch, tmp_path):
+    folder = tmp_path / "news"
+    shutil.copytree(SEEDS, folder)
+    open_folder(window, qtbot, monkeypatch, folder)
+    assert str(folder) in window.watcher.watched()
+    assert "added.txt" not in files_shown(window)
+    with qtbot.waitSignal(window.corpus_loaded, timeout=60_000):
+        (folder / "added.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    assert "added.txt" in files_shown(window)
+    assert window.corpus.document("added.txt") is not None
+
+
+def test_a_watched_folder_that_is_deleted_is_listed_under_problems(window, qtbot, monkeypatch, tmp_path):
+    folder = tmp_path / "news"
+    shutil.copytree(SEEDS, folder)
+    open_folder(window, qtbot, monkeypatch, folder)
+    with qtbot.waitSignal(window.corpus_loaded, timeout=60_000):
+        shutil.rmtree(folder)
+    items = [window.problems_list.item(i).text() for i in range(window.problems_list.count())]
+    assert any("news" in item and "不存在" in item for item in items), items
+    assert window.model.rowCount() == 0
+    QApplication.processEvents()
+    assert window.isVisible()
+
+
+def test_the_app_opens_an_event_store_directly(window, qtbot, monkeypatch, tmp_path, seeds_corpus):
+    from desktop.core.store.parquet import write_store
+
+    write_store(seeds_corpus, tmp_path / "store")
+    open_folder(window, qtbot, monkeypatch, tmp_path / "store")
+    assert list(window.extracted.index) == list(seeds_corpus.events.index)
+    assert set(window.texts) == {d.name for d in seeds_corpus.documents}
+    assert len(window.corpus.articles) == len(seeds_corpus.articles)
+
+
+def test_a_broken_store_is_reported_and_the_app_goes_on(window, qtbot, monkeypatch, tmp_path, seeds_corpus):
+    import pyarrow.parquet as pq
+
+    from desktop.core.store.parquet import write_store
+
+    write_store(seeds_corpus, tmp_path / "store")
+    for part in (tmp_path / "store" / "events").rglob("*.parquet"):
+        pq.write_table(pq.read_table(part).drop_columns(["start"]), part)
+    before = window.model.rowCount()
+    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getExistingDirectory",
+                        lambda *a, **k: str(tmp_path / "store"))
+    window.act_open_folder.trigger()
+    qtbot.waitUntil(lambda: not window.is_loading(), timeout=60_000)
+    message = window.statusBar().currentMessage()
+    assert "提取失败" in message and "column 'start' is missing" in message
+    assert window.model.rowCount() == before  # the events shown before stay

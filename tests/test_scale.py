@@ -1,0 +1,292 @@
+"""Issue 10: extraction in worker processes and on a Dask cluster gives the one-process
+corpus; the extraction cache reuses only what it can trust; the Parquet event store reads
+back as the table it was written from and refuses what is not one."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import ROOT, SEEDS
+
+from desktop.core.events import parallel
+from desktop.core.events.corpus import extract
+from desktop.core.export.serialize import article_records, event_records
+from desktop.core.store import codec
+from desktop.core.store.cache import FILE_NAME, ExtractionCache
+from desktop.core.store.parquet import StoreError, read_store, write_store
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+#: a subset of the shared corpus of three sources (a GBK one and saved pages among them)
+SUBSET = [CORPUS / "sogou_ca_gbk", CORPUS / "html_htmldate", CORPUS / "html_gerapy"]
+needs_corpus = pytest.mark.skipif(not all(p.is_dir() for p in SUBSET), reason="no ../shared/corpus")
+
+
+def same_corpus(a, b) -> None:
+    assert event_records(a.events) == event_records(b.events)
+    assert list(a.events.index) == list(b.events.index)
+    assert article_records(a) == article_records(b)
+    assert [str(p) for p in a.problems] == [str(p) for p in b.problems]
+    assert [d.name for d in a.documents] == [d.name for d in b.documents]
+
+
+@pytest.fixture(scope="module")
+def subset_corpus():
+    if not all(p.is_dir() for p in SUBSET):
+        pytest.skip("no ../shared/corpus")
+    return extract(SUBSET)
+
+
+@needs_corpus
+def test_worker_processes_give_the_one_process_corpus(subset_corpus, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)  # the subset is small: use processes anyway
+    seen = []
+    corpus = extract(SUBSET, jobs=2, progress=lambda done, total, label: seen.append((done, total)) or True)
+    same_corpus(subset_corpus, corpus)
+    assert len(corpus.events) > 300
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1][0] == seen[-1][1]
+
+
+@needs_corpus
+def test_cancelling_worker_processes_stops_them(monkeypatch):
+    from desktop.core.events.corpus import Cancelled
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    calls = []
+    with pytest.raises(Cancelled):
+        extract(SUBSET, jobs=2, progress=lambda *a: calls.append(a) or len(calls) < 3)
+    import multiprocessing
+
+    assert len(calls) == 3
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]  # the workers were stopped
+
+
+def copy_seeds(folder: Path) -> Path:
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_the_cache_reuses_unchanged_files_and_extracts_new_or_changed_ones(tmp_path):
+    corpus_dir = copy_seeds(tmp_path / "news")
+    lines: list[str] = []
+    with ExtractionCache(tmp_path / "cache", log=lines.append) as cache:
+        first = extract([corpus_dir], cache=cache)
+        assert cache.hits == 0 and cache.misses == len(first.documents)
+    with ExtractionCache(tmp_path / "cache", log=lines.append) as cache:
+        again = extract([corpus_dir], cache=cache)
+        assert cache.hits == len(first.documents) and cache.misses == 0
+    same_corpus(first, again)
+    assert again.articles[0].term_spans == first.articles[0].term_spans
+    changed = sorted(corpus_dir.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n2024年5月6日，某县茶叶交易中心开业。\n", encoding="utf-8")
+    (corpus_dir / "new.txt").write_text("某县新闻\n来源：某某日报  2024-05-06\n\n5月5日，某县茶叶交易中心开业。\n",
+                                        encoding="utf-8")
+    with ExtractionCache(tmp_path / "cache", log=lines.append) as cache:
+        third = extract([corpus_dir], cache=cache)
+        assert cache.misses == 2 and cache.hits == len(first.documents) - 1
+    same_corpus(third, extract([corpus_dir]))
+    assert not lines
+
+
+def test_a_corrupt_cache_is_discarded_with_a_log_line(tmp_path):
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / FILE_NAME).write_bytes(b"not a database at all" * 100)
+    lines: list[str] = []
+    with ExtractionCache(tmp_path / "cache", log=lines.append) as cache:
+        corpus = extract([SEEDS], cache=cache)
+        assert cache.hits == 0
+    assert len(lines) == 1 and "discarded" in lines[0] and "unreadable" in lines[0]
+    same_corpus(corpus, extract([SEEDS]))
+
+
+def test_a_cache_of_another_engine_version_is_discarded(tmp_path):
+    with ExtractionCache(tmp_path, engine="an older engine") as cache:
+        extract([SEEDS], cache=cache)
+    lines: list[str] = []
+    with ExtractionCache(tmp_path, log=lines.append) as cache:
+        extract([SEEDS], cache=cache)
+        assert cache.hits == 0
+    assert len(lines) == 1 and "another engine version" in lines[0] and "an older engine" in lines[0]
+
+
+def test_a_damaged_entry_is_dropped_and_its_file_extracted_again(tmp_path):
+    with ExtractionCache(tmp_path) as cache:
+        reference = extract([SEEDS], cache=cache)
+    db = sqlite3.connect(tmp_path / FILE_NAME)
+    key, blob = db.execute("SELECT key, result FROM files ORDER BY key LIMIT 1").fetchone()
+    db.execute("UPDATE files SET result = ? WHERE key = ?", (blob[:-10] + b"0123456789", key))
+    ((kept,),) = db.execute("SELECT result FROM corpora").fetchall()  # the assembled corpus, kept too
+    db.execute("UPDATE corpora SET result = ?", (kept[: len(kept) // 2],))
+    db.commit()
+    db.close()
+    lines: list[str] = []
+    with ExtractionCache(tmp_path, log=lines.append) as cache:
+        corpus = extract([SEEDS], cache=cache)
+        assert cache.misses == 1
+    assert len(lines) == 2 and "kept corpus was discarded" in lines[0]
+    assert "entry" in lines[1] and "discarded" in lines[1]
+    same_corpus(reference, corpus)
+    with ExtractionCache(tmp_path, log=lines.append) as cache:  # both are whole again
+        same_corpus(reference, extract([SEEDS], cache=cache))
+        assert cache.misses == 0 and len(lines) == 2
+
+
+def test_a_planted_entry_cannot_run_code(tmp_path):
+    import pickle
+
+    class Payload:
+        def __reduce__(self):
+            return (shutil.rmtree, (str(tmp_path / "victim"),))
+
+    (tmp_path / "victim").mkdir()
+    with pytest.raises(codec.CodecError, match="may not hold shutil.rmtree"):
+        codec.loads(zlib.compress(pickle.dumps(Payload())))
+    assert (tmp_path / "victim").is_dir()
+    with pytest.raises(codec.CodecError):
+        codec.loads(b"garbage")
+
+
+def test_a_file_that_changes_while_it_is_read_is_reported_not_used(tmp_path, monkeypatch):
+    from desktop.core.events import perfile
+
+    folder = copy_seeds(tmp_path / "news")
+    victim = sorted(folder.glob("*.txt"))[0]
+    real = perfile.read_document
+
+    def read_while_written(path, **kwargs):  # noqa: ANN001
+        document = real(path, **kwargs)
+        if path == victim:
+            with victim.open("a", encoding="utf-8") as stream:  # a download still being written
+                stream.write("\n更多内容……\n")
+        return document
+
+    monkeypatch.setattr(perfile, "read_document", read_while_written)
+    corpus = extract([folder])
+    problems = [p for p in corpus.problems if p.path == victim]
+    assert [p.code for p in problems] == ["changed-while-read"]
+    assert "changed while it was read" in problems[0].text("en") and "读取时文件被改动" in problems[0].text("zh")
+    assert victim.name not in {d.name for d in corpus.documents}
+
+
+# ------------------------------------------------------------------ the Parquet store
+
+def test_a_store_reads_back_as_the_corpus_it_was_written_from(tmp_path, seeds_corpus):
+    count = write_store(seeds_corpus, tmp_path / "store")
+    assert count == len(seeds_corpus.events)
+    assert sorted(p.name for p in (tmp_path / "store" / "events").iterdir())[0].startswith("year=")
+    back = read_store(tmp_path / "store")
+    pd.testing.assert_frame_equal(seeds_corpus.events, back.events)
+    same_corpus(seeds_corpus, back)
+    assert [d.text for d in back.documents] == [d.text for d in seeds_corpus.documents]
+    assert not [p for p in tmp_path.iterdir() if p.name != "store"]  # no temp folder left
+
+
+def _rewrite_events(store: Path, change) -> None:  # noqa: ANN001
+    import pyarrow.parquet as pq
+
+    for part in (store / "events").rglob("*.parquet"):
+        pq.write_table(change(pq.read_table(part)), part)
+
+
+def test_a_store_missing_a_column_or_with_a_wrong_type_is_refused(tmp_path, seeds_corpus):
+    import pyarrow as pa
+
+    write_store(seeds_corpus, tmp_path / "a")
+    _rewrite_events(tmp_path / "a", lambda t: t.drop_columns(["sentence"]))
+    with pytest.raises(StoreError, match="column 'sentence' is missing"):
+        read_store(tmp_path / "a")
+    write_store(seeds_corpus, tmp_path / "b")
+    _rewrite_events(tmp_path / "b", lambda t: t.set_column(t.schema.get_field_index("date_start"), "date_start",
+                                                             pa.array(["x"] * len(t))))
+    with pytest.raises(StoreError, match="column 'date_start' is string, expected integer"):
+        read_store(tmp_path / "b")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "store.json").write_text("{\"schema\": \"something else\"}", encoding="utf-8")
+    with pytest.raises(StoreError, match="not an event store"):
+        read_store(tmp_path / "c")
+
+
+def test_a_failed_store_write_leaves_the_old_store_and_no_temp_folder(tmp_path, seeds_corpus, monkeypatch):
+    import pyarrow.parquet as pq
+
+    write_store(seeds_corpus, tmp_path / "store")
+    before = sorted(p.relative_to(tmp_path) for p in (tmp_path / "store").rglob("*"))
+
+    def disk_full(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pq, "write_table", disk_full)
+    with pytest.raises(OSError):
+        write_store(seeds_corpus, tmp_path / "store")
+    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "store").rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(StoreError, match="not an event store; not overwritten"):
+        write_store(seeds_corpus, tmp_path / "mine")
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=600)
+
+
+def test_cli_writes_a_store_with_processes_and_cache_and_reads_it_back(tmp_path):
+    folder = copy_seeds(tmp_path / "news")
+    plain = run_cli("extract", str(folder), "--format", "jsonl", "--jobs", "1")
+    assert plain.returncode == 0, plain.stderr
+    for _ in range(2):  # the second run reads every file from the cache
+        done = run_cli("extract", str(folder), "--format", "parquet", "-o", str(tmp_path / "store"),
+                       "--jobs", "2", "--cache", str(tmp_path / "cache"))
+        assert done.returncode == 0, done.stderr
+        assert "written to the store" in done.stderr
+    back = run_cli("extract", str(tmp_path / "store"), "--format", "jsonl")
+    assert back.returncode == 0, back.stderr
+    assert back.stdout == plain.stdout
+    stdout = run_cli("extract", str(folder), "--format", "parquet")
+    assert stdout.returncode == 2 and "-o DIR" in stdout.stderr
+
+
+def test_cli_reports_a_broken_store_and_an_unreachable_cluster(tmp_path, seeds_corpus, monkeypatch, capsys):
+    from desktop import cli
+    from desktop.core.events import cluster
+
+    write_store(seeds_corpus, tmp_path / "store")
+    _rewrite_events(tmp_path / "store", lambda t: t.drop_columns(["title"]))
+    assert cli.main(["extract", str(tmp_path / "store")]) == 2
+    assert "column 'title' is missing" in capsys.readouterr().err
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 1)
+    assert cli.main(["extract", str(SEEDS), "--dask", "tcp://127.0.0.1:9", "-o", str(tmp_path / "x.json")]) == 3
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err
+    assert not (tmp_path / "x.json").exists()
+
+
+@needs_corpus
+def test_dask_local_cluster_gives_the_one_process_corpus(subset_corpus):
+    pytest.importorskip("distributed")
+    from desktop.core.events.cluster import extract_on_dask
+
+    same_corpus(subset_corpus, extract_on_dask(SUBSET, "local:2"))
+
+
+@needs_corpus
+def test_a_dask_scheduler_that_dies_mid_run_is_a_clear_error():
+    pytest.importorskip("distributed")
+    from distributed import LocalCluster
+
+    from desktop.core.events.cluster import ClusterError, extract_on_dask
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+
+    def progress(done: int, _total: int) -> None:
+        if done == 1:
+            cluster.close(timeout=5)  # the scheduler goes away after the first file
+
+    with pytest.raises(ClusterError, match="failed during the run"):
+        extract_on_dask([SUBSET[0]], cluster.scheduler_address, progress=progress)
