@@ -272,3 +272,32 @@ def test_ctrl_q_quits_and_saves_the_window_state(window, qtbot):
     from PySide6.QtCore import QSettings
 
     assert QSettings().value("timeline/lanes") == "single"
+
+
+def test_axis_labels_of_units_cut_at_the_left_edge_never_overprint_the_next(window, monkeypatch):
+    from datetime import date
+
+    from PySide6.QtGui import QFontMetricsF, QPainter
+
+    from desktop.core.timeline.scale import day_number
+
+    view = window.timeline
+    drawn: list[tuple[float, float, str]] = []
+    original = QPainter.drawText
+
+    def record(painter, *args):  # noqa: ANN001
+        if len(args) == 2 and hasattr(args[0], "x") and isinstance(args[1], str) and args[0].y() == 17:
+            drawn.append((args[0].x(), QFontMetricsF(painter.font()).horizontalAdvance(args[1]), args[1]))
+        return original(painter, *args)
+
+    monkeypatch.setattr(QPainter, "drawText", record)
+    decade = float(day_number(date(2010, 1, 1)))
+    # a 23-year view whose left edge is 50 px before 2010: 2000年代 is cut at the edge
+    span = 23 * 365.25
+    before = 50 * span / view.timeline_width()
+    view.set_range(decade - before, decade - before + span)
+    view.repaint()
+    drawn.sort()
+    assert drawn, "no unit label on the axis"
+    for (x, width, text), (next_x, _, _) in zip(drawn, drawn[1:], strict=False):
+        assert x + width <= next_x, (text, x, width, next_x)

@@ -494,7 +494,8 @@ class TimelineView(QWidget):
         for number, tick in enumerate(major):
             x = max(GUTTER + scale.x_of(tick.day), GUTTER)
             following = GUTTER + scale.x_of(major[number + 1].day) if number + 1 < len(major) else rect.width()
-            if following - x > 40:
+            # a unit cut at the left edge keeps its label only while it fits before the next
+            if following - x > painter.fontMetrics().horizontalAdvance(tick.label) + 8:
                 painter.drawText(QPointF(x + 4, 17), tick.label)
         painter.fillRect(QRectF(0, AXIS_HEIGHT - 1, rect.width(), 1), palette.GRID_MAJOR)
 
