@@ -245,3 +245,17 @@ def test_csv_and_json_of_a_merged_item_list_every_source_with_its_cluster(window
     document = json.loads((tmp_path / "item.json").read_text("utf-8"))
     assert {e["id"] for e in document["events"]} == sources
     assert "已导出 2 个事件" in window.statusBar().currentMessage()
+
+
+def test_a_table_merged_in_the_background_gets_its_columns_dates_and_view(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(MainWindow, "BACKGROUND_MERGE_EVENTS", 0)  # merged off the GUI thread, as a big corpus is
+    # and nothing streamed before: a corpus reopened from the cache arrives whole
+    monkeypatch.setattr(MainWindow, "_on_partial", lambda self, frame: None)
+    window = open_window(qtbot, [_write(tmp_path / "news")])
+    frame = window.model.frame
+    assert window.list_view.columnWidth(1) > 120  # sized on the rows, not on an empty table
+    first = frame["start"].min().date()
+    assert window.date_from.date().toPython() == first  # the date filter starts at the corpus's span
+    assert window.place_box.count() > 1  # the places of the merged table
+    shown = window.timeline.scale
+    assert shown.start <= window.timeline.index.fit_extent()[0] + 1

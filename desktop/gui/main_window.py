@@ -646,24 +646,36 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.texts = {doc.name: doc.text for doc in corpus.documents}
         corpus_paths = self.paths or [SEEDS_DIR]
         project_path = default_project_path(corpus_paths, data_dir())
+        # the table arrives when the corrections (and merging) are applied — at once for a
+        # small corpus, from the background for a big one: _table_ready finishes the load then
+        self._table_pending = True
         self.controller.open(project_path, [str(p) for p in corpus_paths], self)  # applies the corrections
-        self._fill_places()
-        self._fit_or_restore()
         message = self.tr("%s，%s") % (self.tr("%n 篇文章", "", len(corpus.articles)),
                                         self.tr("%n 个事件", "", len(corpus.events)))
         if corpus.problems:
             message += self.tr("；%n 个文件未能读取（见“问题”）", "", len(corpus.problems))
         self._summary = self._summary_prefix + message
         self._summary_prefix = ""
+        self.statusBar().showMessage(self._summary)
+        self.corpus_loaded.emit(corpus)
+
+    _table_pending = False
+
+    def _table_ready(self) -> None:
+        """The first table of a loaded corpus is shown: places, the view, the date range and
+        the list's columns follow it (not the empty table of before the merging)."""
+        if not self._table_pending:
+            return
+        self._table_pending = False
+        self._fill_places()
+        self._fit_or_restore()
         if not self.date_check.isChecked():
             self._reset_date_range()
-        self.statusBar().showMessage(self._summary)
         # sized on the first rows only: Qt's default of 1,000 rows asked 7,000 cells of a big
         # corpus and froze the window for 2-3 s at the end of every load
         self.list_view.horizontalHeader().setResizeContentsPrecision(100)
         self.list_view.resizeColumnsToContents()
         self.list_view.setColumnWidth(1, min(self.list_view.columnWidth(1), 360))
-        self.corpus_loaded.emit(corpus)
 
     def _is_current(self) -> bool:
         """Whether the signal being handled comes from the job now running (not a cancelled one)."""

@@ -88,6 +88,7 @@ class CorrectionsMixin:
                 rows = [r for r in rows if r != positions[current_id]] + [positions[current_id]]
             self.select_rows(list(dict.fromkeys(rows)))
             self._show_problems()
+            self._table_ready()
             self.corrections_applied.emit()
 
         def failed(error: BaseException) -> None:
