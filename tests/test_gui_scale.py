@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.events import corpus as corpus_module
@@ -122,3 +123,24 @@ def test_a_broken_store_is_reported_and_the_app_goes_on(window, qtbot, monkeypat
     message = window.statusBar().currentMessage()
     assert "提取失败" in message and "column 'start' is missing" in message
     assert window.model.rowCount() == before  # the events shown before stay
+
+
+def test_a_refresh_keeps_the_users_corrections_and_their_undo_history(window, qtbot, monkeypatch, tmp_path):
+    folder = tmp_path / "news"
+    shutil.copytree(SEEDS, folder)
+    open_folder(window, qtbot, monkeypatch, folder)
+    proxy = window.proxy.index(0, 1)
+    qtbot.mouseClick(window.list_view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.list_view.visualRect(proxy).center())
+    event_id = str(window.model.frame["id"].iat[window.selected_rows()[0]])
+    qtbot.keyClick(window, Qt.Key.Key_Delete)  # hide it: one correction on the undo stack
+    assert window.controller.undo_stack.count() == 1
+    with qtbot.waitSignal(window.corpus_loaded, timeout=60_000):
+        (folder / "added.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    qtbot.waitUntil(lambda: "added.txt" in files_shown(window), timeout=60_000)
+    assert window.controller.undo_stack.count() == 1  # Ctrl+Z still undoes the hide
+    frame = window.model.frame.set_index(window.model.frame["id"].astype(str))
+    assert bool(frame.loc[event_id, "hidden"])
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    frame = window.model.frame.set_index(window.model.frame["id"].astype(str))
+    assert not bool(frame.loc[event_id, "hidden"])

@@ -105,6 +105,21 @@ def test_a_corrupt_cache_is_discarded_with_a_log_line(tmp_path):
     same_corpus(corpus, extract([SEEDS]))
 
 
+def test_a_result_the_cache_cannot_keep_never_fails_the_extraction(tmp_path, monkeypatch):
+    from desktop.core.store import codec
+
+    def unpicklable(*_args, **_kwargs):
+        raise TypeError("cannot pickle '_thread.lock' object")
+
+    monkeypatch.setattr(codec.pickle, "dumps", unpicklable)
+    lines: list[str] = []
+    with ExtractionCache(tmp_path / "cache", log=lines.append) as cache:
+        corpus = extract([SEEDS], cache=cache)
+    assert lines and all("not kept" in line for line in lines)
+    monkeypatch.undo()
+    same_corpus(corpus, extract([SEEDS]))
+
+
 def test_a_cache_of_another_engine_version_is_discarded(tmp_path):
     with ExtractionCache(tmp_path, engine="an older engine") as cache:
         extract([SEEDS], cache=cache)

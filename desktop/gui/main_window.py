@@ -588,12 +588,14 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.watcher.watch(paths)
         job = ExtractionJob(paths, cache_dir=data_dir() / "cache")
         job.signals.progress.connect(self._on_progress)
-        job.signals.partial.connect(self._on_partial)
+        if not refresh:  # a refresh keeps the corrected, merged table until the new one is ready
+            job.signals.partial.connect(self._on_partial)
         job.signals.finished.connect(self._on_finished)
         job.signals.failed.connect(self._on_failed)
         job.signals.cancelled.connect(self._on_cancelled)
         self._job = job
         self._user_navigated = self._user_navigated and refresh
+        self._refreshing = refresh
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
@@ -649,7 +651,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         # the table arrives when the corrections (and merging) are applied — at once for a
         # small corpus, from the background for a big one: _table_ready finishes the load then
         self._table_pending = True
-        self.controller.open(project_path, [str(p) for p in corpus_paths], self)  # applies the corrections
+        if self._refreshing and self.controller.project.path == project_path:
+            self.reapply_corrections()  # the same project: its undo history stays
+        else:
+            self.controller.open(project_path, [str(p) for p in corpus_paths], self)  # applies the corrections
         message = self.tr("%s，%s") % (self.tr("%n 篇文章", "", len(corpus.articles)),
                                         self.tr("%n 个事件", "", len(corpus.events)))
         if corpus.problems:
@@ -660,6 +665,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.corpus_loaded.emit(corpus)
 
     _table_pending = False
+    _refreshing = False
 
     def _table_ready(self) -> None:
         """The first table of a loaded corpus is shown: places, the view, the date range and

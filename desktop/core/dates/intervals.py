@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
+from desktop.core.dates._model import with_clock
+
 
 def month_end(value: date) -> date:
     return (value.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
@@ -21,8 +23,8 @@ def interval_for(start: date, end: date, precision: str, clock: time | None = No
         return start, start, start.isoformat()
     if precision in ("hour", "minute"):
         clock = clock or time(0, 0)
-        minutes = f":{clock.minute:02d}" if precision == "minute" else ""
-        return start, start, f"{start.isoformat()}T{clock.hour:02d}{minutes}"
+        _, edtf = with_clock(start, (clock.hour, clock.minute if precision == "minute" else None))
+        return start, start, edtf
     if precision == "month":
         first = start.replace(day=1)
         return first, month_end(first), f"{first:%Y-%m}"

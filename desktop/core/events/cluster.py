@@ -58,7 +58,11 @@ def _client(address: str):  # noqa: ANN202 - distributed.Client, imported lazily
                 raise ClusterError(f"local:N needs a number of workers ≥ 1, not {address!r}")
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    dashboard_address=None)
-            return Client(cluster), cluster
+            try:
+                return Client(cluster), cluster
+            except BaseException:
+                cluster.close()  # no worker processes left behind
+                raise
         return Client(address, timeout=CONNECT_TIMEOUT), None
     except ClusterError:
         raise
@@ -113,7 +117,13 @@ def extract_on_dask(
     except ClusterError:
         raise
     except Exception as exc:
-        from distributed.client import FutureCancelledError  # noqa: PLC0415 - only with Dask
+        import concurrent.futures  # noqa: PLC0415 - only with Dask
+
+        import distributed.client  # noqa: PLC0415
+
+        # FutureCancelledError is new in distributed 2024.6; before, a cancelled future raised this
+        FutureCancelledError = getattr(distributed.client, "FutureCancelledError",  # noqa: N806
+                                       concurrent.futures.CancelledError)
 
         if isinstance(exc, OSError | TimeoutError | FutureCancelledError) or type(exc).__module__.startswith(
                 ("distributed", "tornado", "asyncio")):

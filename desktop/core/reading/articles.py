@@ -239,12 +239,14 @@ _BYLINE_OUTLET = re.compile(r"^\s*([^\s|｜]{2,20})\s*[|｜]\s*(?:本报)?记者
 
 def _source_name(label: str) -> str:
     """The outlet a 来源： label names, without what the line goes on to name
-    (来源：中国网作者：陈维松) → 中国网; ``author_cues.txt`` and ``stamp_labels.txt``)."""
+    (来源：中国网作者：陈维松 → 中国网; ``author_cues.txt``, ``stamp_labels.txt``,
+    ``editor_labels.txt``)."""
     cut = len(label)
     closing = re.search(r"[)）\]】<|｜]", label)  # (来源：新华网）</content>: the label's own end
     if closing:
         cut = closing.start()
-    for word in (*word_list("cues", "author_cues.txt"), *word_list("cues", "stamp_labels.txt"), "编辑", "责编"):
+    for word in (*word_list("cues", "author_cues.txt"), *word_list("cues", "stamp_labels.txt"),
+                 *word_list("cues", "editor_labels.txt")):
         at = label.find(word, 2)
         if at != -1:
             cut = min(cut, at)

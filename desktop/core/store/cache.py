@@ -51,12 +51,6 @@ def _no_log(_line: str) -> None:
     pass
 
 
-def pickle_errors() -> type[Exception]:
-    import pickle
-
-    return pickle.PicklingError
-
-
 class ExtractionCache:
     """A cache folder opened for one extraction (use it from one thread)."""
 
@@ -232,7 +226,7 @@ class ExtractionCache:
             self._db.execute("INSERT OR REPLACE INTO corpora VALUES (?, ?)", (key, data))
             self._db.execute("DELETE FROM corpora WHERE rowid NOT IN "
                              "(SELECT rowid FROM corpora ORDER BY rowid DESC LIMIT ?)", (KEEP_CORPORA,))
-        except (codec.CodecError, pickle_errors()) as exc:
+        except codec.CodecError as exc:
             self.log(f"extraction cache: the corpus was not kept: {exc}")
         except sqlite3.Error as exc:
             self._fail(exc)

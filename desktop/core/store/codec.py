@@ -52,13 +52,17 @@ class _Unpickler(pickle.Unpickler):
 
 
 def dumps(result: FileResult) -> bytes:
-    """The result as compressed pickle bytes."""
-    return zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    """The result as compressed pickle bytes; :class:`CodecError` when it cannot be kept."""
+    return dumps_value(result)
 
 
 def dumps_value(value: object) -> bytes:
-    """Any value made of the allowed types (a whole corpus's parts), compressed."""
-    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    """Any value made of the allowed types (a whole corpus's parts), compressed;
+    :class:`CodecError` when it cannot be pickled (a cache never fails an extraction)."""
+    try:
+        return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as exc:
+        raise CodecError(f"cannot be kept: {type(exc).__name__}: {exc}") from None
 
 
 def loads_value(data: bytes) -> object:

@@ -151,7 +151,11 @@ def write_store(corpus: Corpus, folder: Path | str) -> int:
         if folder.exists():
             old = folder.with_name(f".{folder.name}.old-{os.getpid()}")
             os.replace(folder, old)
-            os.replace(temp, folder)
+            try:
+                os.replace(temp, folder)
+            except BaseException:
+                os.replace(old, folder)  # the user's store back where it was
+                raise
             shutil.rmtree(old, ignore_errors=True)
         else:
             os.replace(temp, folder)
