@@ -259,3 +259,15 @@ def test_a_table_merged_in_the_background_gets_its_columns_dates_and_view(qtbot,
     assert window.place_box.count() > 1  # the places of the merged table
     shown = window.timeline.scale
     assert shown.start <= window.timeline.index.fit_extent()[0] + 1
+
+
+def test_merging_waits_for_jiebas_dictionary_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    from desktop.gui import window_corrections
+
+    background: list[str] = []
+    real_run_op = window_corrections.run_op
+    monkeypatch.setattr(window_corrections, "segmenter_loaded", lambda: False)  # as after a reopen from the cache
+    monkeypatch.setattr(window_corrections, "run_op",
+                        lambda name, *a, **k: background.append(name) or real_run_op(name, *a, **k))
+    window = open_window(qtbot, [_write(tmp_path / "news")])
+    assert "corrections" in background and merged_rows(window)

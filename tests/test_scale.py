@@ -227,6 +227,13 @@ def test_a_store_missing_a_column_or_with_a_wrong_type_is_refused(tmp_path, seed
         read_store(tmp_path / "c")
 
 
+def test_a_store_without_its_texts_is_refused(tmp_path, seeds_corpus):
+    write_store(seeds_corpus, tmp_path / "store")
+    (tmp_path / "store" / "documents.parquet").unlink()
+    with pytest.raises(StoreError, match="documents.parquet is missing"):
+        read_store(tmp_path / "store")
+
+
 def test_a_failed_store_write_leaves_the_old_store_and_no_temp_folder(tmp_path, seeds_corpus, monkeypatch):
     import pyarrow.parquet as pq
 

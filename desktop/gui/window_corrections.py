@@ -31,6 +31,7 @@ from desktop.core.project import (
     make_published,
     make_split,
 )
+from desktop.core.text.segmenter import loaded as segmenter_loaded
 from desktop.gui.corrections import EditEventDialog, PublishedDialog
 from desktop.gui.ops import run_op
 from desktop.gui.plain import tooltip_text
@@ -94,7 +95,10 @@ class CorrectionsMixin:
         def failed(error: BaseException) -> None:
             raise error  # the error report; the table stays as it was
 
-        if len(extracted) > min(self.BACKGROUND_CORRECTIONS_EVENTS, self.BACKGROUND_MERGE_EVENTS):
+        # merging segments the sentences: off the GUI thread for a big table, or while jieba's
+        # dictionary is still to be loaded (a corpus reopened from the cache)
+        merging_is_slow = merge and (len(extracted) > self.BACKGROUND_MERGE_EVENTS or not segmenter_loaded())
+        if len(extracted) > self.BACKGROUND_CORRECTIONS_EVENTS or merging_is_slow:
             self.statusBar().showMessage(self.tr("正在应用修改…"))
             run_op("corrections", work, show, failed)
         else:

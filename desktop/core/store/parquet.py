@@ -311,14 +311,15 @@ def read_store(folder: Path | str) -> Corpus:
         raise StoreError(f"{folder} is not an event store ({MANIFEST} is another file)")
     if not isinstance(manifest.get("version"), int) or manifest["version"] > VERSION:
         raise StoreError(f"{folder} is a store of a newer version ({manifest.get('version')}); this app reads {VERSION}")
+    for part in ("articles.parquet", "documents.parquet"):  # the texts that events point into
+        if not (folder / part).exists():
+            raise StoreError(f"{folder} is incomplete: {part} is missing")
     try:
         dataset = ds.dataset(folder / "events", format="parquet", partitioning="hive")
         _check_events(dataset.schema, "events")
         events = _events_frame(_in_year_order(dataset))
-        articles_table = pq.read_table(folder / "articles.parquet") if (folder / "articles.parquet").exists() else None
-        documents_table = pq.read_table(folder / "documents.parquet") if (folder / "documents.parquet").exists() else None
-        documents = _documents(documents_table) if documents_table is not None else []
-        articles = _articles(articles_table, {d.name: d for d in documents}) if articles_table is not None else []
+        documents = _documents(pq.read_table(folder / "documents.parquet"))
+        articles = _articles(pq.read_table(folder / "articles.parquet"), {d.name: d for d in documents})
     except StoreError:
         raise
     except (OSError, pa.ArrowException, ValueError, KeyError, TypeError) as exc:

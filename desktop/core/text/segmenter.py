@@ -39,6 +39,12 @@ def tokenizer() -> jieba.Tokenizer:
         return _load()
 
 
+def loaded() -> bool:
+    """Whether jieba's dictionary is loaded in this process (a corpus reopened from the
+    cache has not needed it): loading it takes a second or two, never on the GUI thread."""
+    return _load.cache_info().currsize > 0
+
+
 def cut(text: str) -> list[str]:
     """Words of ``text`` (precise mode, HMM on), in order; their lengths add up to ``len(text)``."""
     return tokenizer().lcut(text)
