@@ -198,8 +198,12 @@ def test_hiding_a_merged_item_hides_every_source_and_delete_shows_it_again(windo
     [row] = merged_rows(window)
     click_item(qtbot, window, row)
     event_id = str(window.model.frame["id"].iat[row])
+    rebuilt: list[int] = []
+    window.corrections_applied.connect(lambda: rebuilt.append(1))
     with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
         window.act_hide.trigger()
+    assert len(rebuilt) == 1  # both sources hidden in one step, the table rebuilt once
+    assert window.controller.undo_stack.count() == 1
     frame = window.model.frame
     item = int(frame.index.get_loc(event_id))
     assert bool(frame["hidden"].iat[item])

@@ -8,6 +8,8 @@ engine's events plus the project's corrections, and the project is saved shortly
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -247,6 +249,24 @@ class ProjectController(QObject):
         self.project.corpus = corpus
         self.corrections_changed.emit()
 
+    _holding = False
+    _held = 0
+
+    @contextmanager
+    def batch(self, title: str) -> Iterator[None]:
+        """One undoable step of several corrections (a merged item hidden with all its
+        sources), applied to the table once at its end instead of once per correction."""
+        self._holding, self._held = True, 0
+        self.undo_stack.beginMacro(title)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
+            self._holding = False
+            if self._held:
+                self._held = 0
+                self.changed()
+
     def push(self, correction: Correction, text: str) -> None:
         self.undo_stack.push(AddCorrection(self, correction, text))
 
@@ -254,6 +274,9 @@ class ProjectController(QObject):
         self.undo_stack.push(RemoveCorrection(self, correction, text))
 
     def changed(self) -> None:
+        if self._holding:
+            self._held += 1
+            return
         self.corrections_changed.emit()
         self._timer.start()
 

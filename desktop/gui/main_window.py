@@ -112,7 +112,7 @@ def settings_list(value: object) -> list[str]:
 
 @guard_overrides
 class MainWindow(CorrectionsMixin, QMainWindow):
-    corpus_loaded = Signal(object)
+    corpus_loaded = Signal(object)  # the Corpus, once its first (corrected, merged) table is shown
     partial_loaded = Signal(int)
     pdf_exported = Signal(str)  # the path of a PDF brief just written
     corrections_applied = Signal()  # the table shows the project's corrections
@@ -650,7 +650,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         project_path = default_project_path(corpus_paths, data_dir())
         # the table arrives when the corrections (and merging) are applied — at once for a
         # small corpus, from the background for a big one: _table_ready finishes the load then
-        self._table_pending = True
+        self._table_pending, self._unannounced = True, False
         if self._refreshing and self.controller.project.path == project_path:
             self.reapply_corrections()  # the same project: its undo history stays
         else:
@@ -662,7 +662,8 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self._summary = self._summary_prefix + message
         self._summary_prefix = ""
         self.statusBar().showMessage(self._summary)
-        self.corpus_loaded.emit(corpus)
+        self._unannounced = True
+        self._announce()
 
     _table_pending = False
     _refreshing = False
@@ -682,6 +683,16 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.list_view.horizontalHeader().setResizeContentsPrecision(100)
         self.list_view.resizeColumnsToContents()
         self.list_view.setColumnWidth(1, min(self.list_view.columnWidth(1), 360))
+        self._announce()
+
+    _unannounced = False
+
+    def _announce(self) -> None:
+        """corpus_loaded, once the load has ended and its first table is shown (whichever
+        comes last: merging a big corpus ends after the extraction)."""
+        if self._unannounced and not self._table_pending and self.corpus is not None:
+            self._unannounced = False
+            self.corpus_loaded.emit(self.corpus)
 
     def _is_current(self) -> bool:
         """Whether the signal being handled comes from the job now running (not a cancelled one)."""

@@ -189,10 +189,9 @@ class CorrectionsMixin:
             if previous is not None:
                 # same correction id (so the event keeps its id), new changes
                 replacement = replace(previous, changes={**previous.changes, **changes})
-                self.controller.undo_stack.beginMacro(title)
-                self.controller.retract(previous, title)
-                self.controller.push(replacement, title)
-                self.controller.undo_stack.endMacro()
+                with self.controller.batch(title):
+                    self.controller.retract(previous, title)
+                    self.controller.push(replacement, title)
                 return
         self.controller.push(make_edit(event, text, changes), title)
 
@@ -209,11 +208,10 @@ class CorrectionsMixin:
     def hide_event(self, row: int) -> None:
         title = self.tr("隐藏“%s”") % str(self.model.frame["title"].iat[row])[:20]
         events = self._member_events(row)  # a merged item is hidden with all its sources
-        self.controller.undo_stack.beginMacro(title)
-        for event in events:
-            if not bool(event.get("hidden")):
-                self.controller.push(make_hide(event, self.texts[str(event["file"])]), title)
-        self.controller.undo_stack.endMacro()
+        with self.controller.batch(title):
+            for event in events:
+                if not bool(event.get("hidden")):
+                    self.controller.push(make_hide(event, self.texts[str(event["file"])]), title)
 
     def unhide_event(self, row: int) -> None:
         event_ids = {str(e["id"]) for e in self._member_events(row)}
@@ -221,10 +219,9 @@ class CorrectionsMixin:
                  if c.kind == "hide" and self.applied is not None and self.applied.placed.get(c.id) in event_ids]
         if hides:
             title = self.tr("恢复显示")
-            self.controller.undo_stack.beginMacro(title)
-            for correction in hides:
-                self.controller.retract(correction, title)
-            self.controller.undo_stack.endMacro()
+            with self.controller.batch(title):
+                for correction in hides:
+                    self.controller.retract(correction, title)
 
     def _toggle_hidden(self, row: int) -> None:
         if bool(self.model.frame["hidden"].iat[row]):
@@ -290,12 +287,11 @@ class CorrectionsMixin:
         frame = self.model.frame
         first = frame.iloc[rows[0]].to_dict()
         title = self.tr("合并 %n 个事件", "", len(rows))
-        self.controller.undo_stack.beginMacro(title)
-        for row in rows[1:]:
-            other = frame.iloc[row].to_dict()
-            self.controller.push(make_merge(first, self.texts[str(first["file"])], other,
-                                            self.texts[str(other["file"])]), title)
-        self.controller.undo_stack.endMacro()
+        with self.controller.batch(title):
+            for row in rows[1:]:
+                other = frame.iloc[row].to_dict()
+                self.controller.push(make_merge(first, self.texts[str(first["file"])], other,
+                                                self.texts[str(other["file"])]), title)
 
     def split_selected(self) -> None:
         """Edit → 拆分合并的事件: every selected merged item falls apart into its sources."""
@@ -310,12 +306,11 @@ class CorrectionsMixin:
 
     def split_items(self, rows: list[int]) -> None:
         title = self.tr("拆分“%s”") % str(self.model.frame["title"].iat[rows[0]])[:20]
-        # every item's sources first: each push rebuilds the table
+        # every item's sources first, read before the table is rebuilt
         events = [event for row in rows for event in self._member_events(row)[1:]]
-        self.controller.undo_stack.beginMacro(title)
-        for event in events:  # the item's own event stays; the others stand alone
-            self.controller.push(make_split(event, self.texts[str(event["file"])]), title)
-        self.controller.undo_stack.endMacro()
+        with self.controller.batch(title):
+            for event in events:  # the item's own event stays; the others stand alone
+                self.controller.push(make_split(event, self.texts[str(event["file"])]), title)
 
     def _sources_count(self, row: int) -> int:
         frame = self.model.frame
