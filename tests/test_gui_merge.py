@@ -258,6 +258,8 @@ def test_a_table_merged_in_the_background_gets_its_columns_dates_and_view(qtbot,
     window = open_window(qtbot, [_write(tmp_path / "news")])
     frame = window.model.frame
     assert window.list_view.columnWidth(1) > 120  # sized on the rows, not on an empty table
+    last = window.proxy.columnCount() - 1
+    assert window.list_view.columnWidth(last) < window.list_view.columnWidth(1)  # the title takes the room left
     first = frame["start"].min().date()
     assert window.date_from.date().toPython() == first  # the date filter starts at the corpus's span
     assert window.place_box.count() > 1  # the places of the merged table

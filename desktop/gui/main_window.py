@@ -216,7 +216,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.list_view.setAlternatingRowColors(True)
         header = self.list_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)  # the room left goes to the event's title (_table_ready)
         self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)  # merge, split (below)
         self.list_view.selectionModel().selectionChanged.connect(self._list_selection_changed)
         self.list_view.selectionModel().currentChanged.connect(self._list_current_changed)
@@ -683,6 +683,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.list_view.horizontalHeader().setResizeContentsPrecision(100)
         self.list_view.resizeColumnsToContents()
         self.list_view.setColumnWidth(1, min(self.list_view.columnWidth(1), 360))
+        header = self.list_view.horizontalHeader()
+        room = self.list_view.viewport().width() - header.length()
+        if room > 0:  # the title, not the last column, takes the width left over
+            self.list_view.setColumnWidth(1, self.list_view.columnWidth(1) + room)
         self._announce()
 
     _unannounced = False
