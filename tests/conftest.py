@@ -52,3 +52,16 @@ def no_error_reports(monkeypatch):
     monkeypatch.setattr(errors, "handle_exception", lambda t, e, tb: reported.append(f"{t.__name__}: {e}"))
     yield reported
     assert not reported, reported
+
+
+def open_main_window(qtbot, paths, size: tuple[int, int] = (1500, 950)):  # noqa: ANN001, ANN201
+    """The app's window on ``paths``, shown, once its corpus is loaded (as a user opens it)."""
+    from desktop.gui.main_window import MainWindow
+
+    window = MainWindow(paths, restore=False)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.corpus is not None and not window.is_loading(), timeout=120_000)
+    return window

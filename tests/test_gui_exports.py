@@ -11,13 +11,12 @@ import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, open_main_window
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.export.formats import day_events
-from desktop.gui.main_window import MainWindow
 from desktop.gui.timeline_view import GUTTER
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -32,13 +31,7 @@ def window(qtbot, tmp_path):
     folder.mkdir()
     for path in SEED_FILES:
         shutil.copy(path, folder / path.name)
-    win = MainWindow([folder], restore=False)
-    qtbot.addWidget(win)
-    win.resize(1500, 950)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.corpus is not None and not win.is_loading(), timeout=120_000)
-    return win
+    return open_main_window(qtbot, [folder])
 
 
 class Dialog:

@@ -14,24 +14,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.events import corpus as corpus_module
-from desktop.gui import errors
 from desktop.gui.main_window import MainWindow
 
 NEW_ARTICLE = "某县新闻\n来源：某某日报  2024-05-06 10:00\n\n5月5日，某县茶叶交易中心开业。\n"
 
 
-@pytest.fixture(autouse=True)
-def no_error_reports(monkeypatch):
-    reported: list[str] = []
-    original = errors.handle_exception
-
-    def record(exc_type, exc, tb):  # noqa: ANN001
-        reported.append(f"{exc_type.__name__}: {exc}")
-        original(exc_type, exc, tb)
-
-    monkeypatch.setattr(errors, "handle_exception", record)
-    yield
-    assert not reported, reported
+pytestmark = pytest.mark.usefixtures("no_error_reports")
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
-from desktop.gui import errors
 from desktop.gui.guard import is_guarded, qt_overrides
 from desktop.gui.main_window import MainWindow
 from desktop.gui.timeline_view import AXIS_HEIGHT, BAND_HEIGHT, GUTTER
@@ -26,19 +25,7 @@ from desktop.gui.timeline_view import AXIS_HEIGHT, BAND_HEIGHT, GUTTER
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 
-@pytest.fixture(autouse=True)
-def no_error_reports(monkeypatch):
-    """A guarded override that raised would only show the error dialog: fail the test instead."""
-    reported: list[str] = []
-    original = errors.handle_exception
-
-    def record(exc_type, exc, tb):  # noqa: ANN001
-        reported.append(f"{exc_type.__name__}: {exc}")
-        original(exc_type, exc, tb)
-
-    monkeypatch.setattr(errors, "handle_exception", record)
-    yield
-    assert not reported, reported
+pytestmark = pytest.mark.usefixtures("no_error_reports")
 
 
 def open_window(qtbot, paths, size=(1600, 1000)) -> MainWindow:

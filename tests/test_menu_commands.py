@@ -7,12 +7,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, open_main_window
 from PySide6.QtCore import QPoint, Qt, QTime
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from desktop.gui.corrections import EditEventDialog
-from desktop.gui.main_window import MainWindow
 from desktop.gui.timeline_view import GUTTER
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -34,13 +33,7 @@ def corpus(tmp_path):
 
 @pytest.fixture
 def window(qtbot, corpus):
-    win = MainWindow([corpus], restore=False)
-    qtbot.addWidget(win)
-    win.resize(1500, 950)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.corpus is not None and not win.is_loading(), timeout=120_000)
-    return win
+    return open_main_window(qtbot, [corpus])
 
 
 def key(qtbot, window, sequence: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:

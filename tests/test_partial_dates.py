@@ -11,13 +11,12 @@ import shutil
 
 import pandas as pd
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, open_main_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.core.events.corpus import extract
 from desktop.gui.corrections import EditEventDialog, PublishedDialog
-from desktop.gui.main_window import MainWindow
 
 UNDATED = "某市与某集团签约\n\n5月16日，天津市与某某集团签署战略合作协议。5月20日至22日，双方举办对接会。次日，项目开工。\n"
 
@@ -36,13 +35,7 @@ def folder(tmp_path):
 
 @pytest.fixture
 def window(qtbot, folder):
-    win = MainWindow([folder], restore=False)
-    qtbot.addWidget(win)
-    win.resize(1500, 950)
-    win.show()
-    qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.corpus is not None and not win.is_loading(), timeout=120_000)
-    return win
+    return open_main_window(qtbot, [folder])
 
 
 def test_month_and_day_without_a_year_are_kept_as_partial_dates(folder):
