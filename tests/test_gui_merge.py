@@ -277,3 +277,42 @@ def test_merging_waits_for_jiebas_dictionary_off_the_gui_thread(qtbot, tmp_path,
                         lambda name, *a, **k: background.append(name) or real_run_op(name, *a, **k))
     window = open_window(qtbot, [_write(tmp_path / "news")])
     assert "corrections" in background and merged_rows(window)
+
+
+def test_a_reopened_corpus_is_merged_from_the_cache_without_comparing_its_events_again(qtbot, tmp_path,
+                                                                                        monkeypatch):
+    from desktop.core.events import merge
+
+    folder = _write(tmp_path / "news")
+    first = open_window(qtbot, [folder])
+    items = sorted(first.model.frame["cluster_id"].astype(str))
+    first.close()
+
+    def no_merging(*_args, **_kwargs):
+        raise AssertionError("the reopened corpus was merged again")
+
+    monkeypatch.setattr(merge, "_link_automatically", no_merging)
+    again = open_window(qtbot, [folder])
+    assert sorted(again.model.frame["cluster_id"].astype(str)) == items
+    assert merged_rows(again)
+
+
+def test_a_background_result_for_a_closed_window_is_dropped(qtbot):
+    import threading
+
+    from PySide6.QtCore import QObject
+
+    from desktop.gui.ops import busy, run_op
+
+    owner = QObject()
+    release = threading.Event()
+    results = []
+    run_op("test-owner", lambda: release.wait(10), results.append, results.append, owner=owner)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(owner))
+    release.set()
+    qtbot.waitUntil(lambda: not busy("test-owner"))
+    assert results == []
+    live = QObject()
+    run_op("test-owner", lambda: "done", results.append, results.append, owner=live)
+    qtbot.waitUntil(lambda: results == ["done"])

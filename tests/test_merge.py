@@ -268,3 +268,69 @@ def test_export_pdf_cites_every_source_of_a_merged_item(tmp_path):
     assert result.returncode == 0, result.stderr
     text = re.sub(r"\s+", "", "".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages))
     assert "人民日报" in text and "央视新闻" in text and "2个来源报道了此事" in text
+
+
+class _Memo:
+    """A link memo in memory: what was asked and kept."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, list[tuple[str, str]]] = {}
+        self.asked: list[str] = []
+
+    def get_links(self, key):  # noqa: ANN001, ANN201
+        self.asked.append(key)
+        return self.kept.get(key)
+
+    def put_links(self, key, links) -> None:  # noqa: ANN001
+        self.kept[key] = list(links)
+
+
+def test_a_memo_keeps_the_automatic_links_and_gives_them_back_without_merging_again(corpus, monkeypatch):
+    from desktop.core.events import merge
+
+    memo = _Memo()
+    first = cluster_events(corpus.events, memo=memo)
+    [links] = memo.kept.values()
+    assert links and all(isinstance(a, str) and isinstance(b, str) for a, b in links)
+
+    def no_merging(*_args, **_kwargs):
+        raise AssertionError("merged again although the memo had the links")
+
+    monkeypatch.setattr(merge, "_link_automatically", no_merging)
+    again = cluster_events(corpus.events.copy(), memo=memo)
+    assert again["cluster_id"].tolist() == first["cluster_id"].tolist()
+    assert again["cluster_size"].tolist() == first["cluster_size"].tolist()
+
+
+def test_the_memo_key_follows_every_input_of_the_links(corpus):
+    from desktop.core.events.merge import LINK_INPUTS, link_inputs_key
+
+    frame = corpus.events
+    config = settings()
+    key = link_inputs_key(frame, set(), config)
+    assert link_inputs_key(frame.copy(), set(), config) == key
+    assert link_inputs_key(frame, {str(frame["id"].iat[0])}, config) != key  # a split
+    assert link_inputs_key(frame, set(), settings().__class__(min_score=config.min_score + 1)) != key
+    assert link_inputs_key(frame.iloc[1:], set(), config) != key
+    for column in LINK_INPUTS:
+        changed = frame.copy()
+        values = changed[column].tolist()
+        value = values[0]
+        if isinstance(value, list):
+            values[0] = [*value, "某地"]
+        elif column in ("start", "end"):
+            values[0] = value + pd.Timedelta(days=1)
+        elif column in ("date_start", "date_end", "sentence_start"):
+            values[0] = value + 1
+        elif column == "precision":
+            values[0] = "year" if value != "year" else "month"
+        else:
+            values[0] = f"{value}改"
+        changed[column] = pd.Series(values, index=changed.index, dtype=changed[column].dtype)
+        assert link_inputs_key(changed, set(), config) != key, column
+
+
+def test_a_memo_is_not_asked_when_merging_is_off(corpus):
+    memo = _Memo()
+    cluster_events(corpus.events, memo=memo, enabled=False)
+    assert memo.asked == [] and memo.kept == {}

@@ -312,3 +312,78 @@ def test_a_dask_scheduler_that_dies_mid_run_is_a_clear_error():
 
     with pytest.raises(ClusterError, match="failed during the run"):
         extract_on_dask([SUBSET[0]], cluster.scheduler_address, progress=progress)
+
+
+def test_the_cache_keeps_merging_links_and_discards_a_damaged_entry(tmp_path):
+    lines: list[str] = []
+    links = [("e-1", "e-2"), ("e-2", "e-3")]
+    with ExtractionCache(tmp_path / "cache", log=lines.append) as cache:
+        assert cache.get_links("k") is None
+        cache.put_links("k", links)
+    with ExtractionCache(tmp_path / "cache", log=lines.append) as cache:
+        assert cache.get_links("k") == links
+    db = sqlite3.connect(tmp_path / "cache" / FILE_NAME)
+    with db:
+        db.execute("UPDATE links SET result = ?", (codec.dumps_value({"not": "links"}),))
+    db.close()
+    with ExtractionCache(tmp_path / "cache", log=lines.append) as cache:
+        assert cache.get_links("k") is None
+        assert cache.get_links("k") is None  # deleted, not read again
+    assert len(lines) == 1 and "links were discarded" in lines[0]
+
+
+def test_a_kept_corpus_reads_back_its_events_table_and_a_damaged_one_is_extracted_again(tmp_path):
+    lines: list[str] = []
+    with ExtractionCache(tmp_path / "cache", log=lines.append) as cache:
+        first = extract([SEEDS], cache=cache)
+    with ExtractionCache(tmp_path / "cache", log=lines.append) as cache:
+        again = extract([SEEDS], cache=cache)
+    same_corpus(first, again)
+    pd.testing.assert_frame_equal(again.events, first.events)
+    db = sqlite3.connect(tmp_path / "cache" / FILE_NAME)
+    with db:
+        db.execute("UPDATE corpora SET events = ?", (b"ARROW1 but not really",))
+    db.close()
+    with ExtractionCache(tmp_path / "cache", log=lines.append) as cache:
+        third = extract([SEEDS], cache=cache)
+        assert cache.hits == len(first.documents)  # its files, one by one
+    same_corpus(first, third)
+    assert len(lines) == 1 and "kept corpus was discarded" in lines[0]
+
+
+def test_reading_an_entry_holds_the_collector_off_and_turns_it_back_on(monkeypatch):
+    import gc
+    import threading
+
+    seen = []
+    real = codec._Unpickler.load
+
+    def load(self):  # noqa: ANN001, ANN202
+        seen.append(gc.isenabled())
+        return real(self)
+
+    monkeypatch.setattr(codec._Unpickler, "load", load)
+    data = codec.dumps_value([{"a": [1, 2]}] * 10)
+    assert codec.loads_value(data) == [{"a": [1, 2]}] * 10
+    assert seen == [False] and gc.isenabled()
+    gc.disable()  # a program that keeps it off has it off afterwards too
+    try:
+        codec.loads_value(data)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    inside, release = threading.Event(), threading.Event()
+
+    def slow_reader() -> None:
+        with codec.collector_paused():
+            inside.set()
+            release.wait(10)
+
+    reader = threading.Thread(target=slow_reader)
+    reader.start()
+    inside.wait(10)
+    codec.loads_value(data)  # another reader ends first: the collector stays off for the slow one
+    assert not gc.isenabled()
+    release.set()
+    reader.join(10)
+    assert gc.isenabled()

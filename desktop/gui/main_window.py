@@ -615,7 +615,9 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             self._job.cancel()
 
     def is_loading(self) -> bool:
-        return self._job is not None
+        """Whether a corpus is still being loaded: its files read, or its first corrected,
+        merged table still to be shown (merging a big corpus ends after the extraction)."""
+        return self._job is not None or self._table_pending
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
         if not self._is_current():
@@ -678,9 +680,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self._fit_or_restore()
         if not self.date_check.isChecked():
             self._reset_date_range()
-        # sized on the first rows only: Qt's default of 1,000 rows asked 7,000 cells of a big
-        # corpus and froze the window for 2-3 s at the end of every load
-        self.list_view.horizontalHeader().setResizeContentsPrecision(100)
+        # sized on the first screenful of rows: Qt's default of 1,000 rows asked 7,000 cells
+        # of a big corpus and froze the window for 2-3 s at the end of every load (100: 0.15 s;
+        # 0, the rows in sight, is none while the list is hidden or not laid out yet)
+        self.list_view.horizontalHeader().setResizeContentsPrecision(30)
         self.list_view.resizeColumnsToContents()
         self.list_view.setColumnWidth(1, min(self.list_view.columnWidth(1), 360))
         header = self.list_view.horizontalHeader()
@@ -983,7 +986,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.statusBar().showMessage(self.tr("正在导出 %n 个事件…", "", len(ids)))
         self.act_export.setEnabled(False)
         run_op("pdf", lambda: export_pdf(frame, ids, path, corpus_name=corpus_name),
-               lambda written: self._exported(written, len(ids)), self._export_failed)
+               lambda written: self._exported(written, len(ids)), self._export_failed, owner=self)
         return path
 
     def _exported(self, written: Path, count: int) -> None:

@@ -3,7 +3,8 @@
 After Anki's ``CollectionOp``: :func:`run_op` runs ``work()`` in the thread pool and calls
 ``success(result)`` or ``failure(exception)`` back on the GUI thread, where widgets may be
 touched; the work itself never touches a widget. A newer op of the same ``kind`` makes an
-older one's result stale: it is dropped, so a burst of edits shows only the last state.
+older one's result stale: it is dropped, so a burst of edits shows only the last state; so
+is the result of an op whose ``owner`` (the window it was for) is gone by the time it ends.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.gui.guard import guard_overrides
@@ -31,10 +33,11 @@ class Op(QRunnable):
     """One piece of background work (see :func:`run_op`)."""
 
     def __init__(self, kind: str, work: Callable[[], Any], success: Callable[[Any], None],
-                 failure: Callable[[BaseException], None]) -> None:
+                 failure: Callable[[BaseException], None], owner: QObject | None = None) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.kind = kind
+        self.owner = owner
         self.generation = next(_generation)
         self.work = work
         self.signals = _Signals()
@@ -53,6 +56,8 @@ class Op(QRunnable):
         _running.discard(self)
         if _latest.get(self.kind) != self.generation:
             return  # a newer op of this kind was started: this result is stale
+        if self.owner is not None and not shiboken6.isValid(self.owner):
+            return  # the window it was for was closed meanwhile
         if error is not None:
             failure(error)
         else:
@@ -60,9 +65,10 @@ class Op(QRunnable):
 
 
 def run_op(kind: str, work: Callable[[], Any], success: Callable[[Any], None],
-           failure: Callable[[BaseException], None]) -> Op:
-    """Run ``work`` in the background; ``success``/``failure`` follow on the GUI thread."""
-    op = Op(kind, work, success, failure)
+           failure: Callable[[BaseException], None], owner: QObject | None = None) -> Op:
+    """Run ``work`` in the background; ``success``/``failure`` follow on the GUI thread
+    (unless ``owner`` was deleted meanwhile)."""
+    op = Op(kind, work, success, failure, owner)
     _latest[kind] = op.generation
     _running.add(op)
     QThreadPool.globalInstance().start(op)

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem
 
 from desktop.core.dates.intervals import interval_tense, stand_in_day
@@ -31,8 +32,10 @@ from desktop.core.project import (
     make_published,
     make_split,
 )
+from desktop.core.store.cache import ExtractionCache
 from desktop.core.text.segmenter import loaded as segmenter_loaded
-from desktop.gui.corrections import EditEventDialog, PublishedDialog
+from desktop.gui.corrections import EditEventDialog, PublishedDialog, data_dir
+from desktop.gui.errors import write_log
 from desktop.gui.ops import run_op
 from desktop.gui.plain import tooltip_text
 
@@ -68,8 +71,10 @@ class CorrectionsMixin:
                 applied = apply_project(corpus, corrections)
             else:
                 applied = apply_corrections(extracted, corrections, texts)
-            # then one item per happening: the clustering is a pure function of the table
-            members, links = clustered(applied.frame, corrections, texts, enabled=merge)
+            # then one item per happening: the clustering is a pure function of the table, its
+            # automatic links kept in the extraction cache (a reopened corpus is not merged again)
+            with ExtractionCache(data_dir() / "cache", log=write_log) as memo:
+                members, links = clustered(applied.frame, corrections, texts, enabled=merge, memo=memo)
             applied = Applied(applied.frame, applied.unplaced + links.unplaced, {**applied.placed, **links.placed})
             return applied, members, collapse_clusters(members)
 
@@ -89,10 +94,14 @@ class CorrectionsMixin:
                 rows = [r for r in rows if r != positions[current_id]] + [positions[current_id]]
             self.select_rows(list(dict.fromkeys(rows)))
             self._show_problems()
-            self._table_ready()
+            if self._table_pending:
+                # the rest of a load (places, view, columns) in the event loop's next turn:
+                # all at once, a big corpus's first table held the window 110 ms
+                QTimer.singleShot(0, self, self._table_ready)
             self.corrections_applied.emit()
 
         def failed(error: BaseException) -> None:
+            self._table_pending = False  # the load has ended, with the table it had
             raise error  # the error report; the table stays as it was
 
         # merging segments the sentences: off the GUI thread for a big table, or while jieba's
@@ -100,7 +109,7 @@ class CorrectionsMixin:
         merging_is_slow = merge and (len(extracted) > self.BACKGROUND_MERGE_EVENTS or not segmenter_loaded())
         if len(extracted) > self.BACKGROUND_CORRECTIONS_EVENTS or merging_is_slow:
             self.statusBar().showMessage(self.tr("正在应用修改…"))
-            run_op("corrections", work, show, failed)
+            run_op("corrections", work, show, failed, owner=self.model)
         else:
             show(work())
 

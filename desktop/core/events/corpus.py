@@ -374,6 +374,6 @@ def extract(
     corpus = assembly.corpus()
     # a file caught changing is read again next time, not remembered as changing
     if whole is not None and cache is not None and not any(p.code == "changed-while-read" for p in corpus.problems):
-        cache.put_corpus(whole, corpus, assembly.events)
+        cache.put_corpus(whole, corpus)
         cache.commit()
     return corpus

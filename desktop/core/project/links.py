@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,9 @@ import pandas as pd
 from desktop.core.project.locate import follow_renamed_files, locate
 from desktop.core.project.model import LINK_KINDS, MERGE_KEY, Anchor, Correction, _sha
 from desktop.core.project.storage import anchor_from_json
+
+if TYPE_CHECKING:
+    from desktop.core.events.merge import LinkMemo
 
 
 @dataclass
@@ -95,11 +99,12 @@ def cluster_links(frame: pd.DataFrame, corrections: Sequence[Correction], texts:
 
 
 def clustered(frame: pd.DataFrame, corrections: Sequence[Correction], texts: Mapping[str, str],
-              enabled: bool = True) -> tuple[pd.DataFrame, Links]:
+              enabled: bool = True, memo: LinkMemo | None = None) -> tuple[pd.DataFrame, Links]:
     """The events of ``frame`` (corrections already applied) with ``cluster_id`` and
     ``cluster_size``, the user's merges and splits respected; ``enabled=False``: only the
-    user's merges join events (``--no-merge``)."""
+    user's merges join events (``--no-merge``); ``memo``: where the automatic links are kept
+    between runs (the extraction cache)."""
     from desktop.core.events.merge import cluster_events
 
     links = cluster_links(frame, corrections, texts)
-    return cluster_events(frame, must_link=links.must_link, apart=links.apart, enabled=enabled), links
+    return cluster_events(frame, must_link=links.must_link, apart=links.apart, enabled=enabled, memo=memo), links

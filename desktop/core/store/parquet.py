@@ -59,7 +59,9 @@ def is_store(path: Path | str) -> bool:
     return (Path(path) / MANIFEST).is_file()
 
 
-def _arrow_events(frame: pd.DataFrame) -> pa.Table:
+def events_to_arrow(frame: pd.DataFrame) -> pa.Table:
+    """The events table as an Arrow table of the store's columns and types (plus ``row``, its
+    place in the table, and ``year``, its partition)."""
     import pyarrow as pa
 
     columns: dict[str, pa.Array] = {}
@@ -138,7 +140,7 @@ def write_store(corpus: Corpus, folder: Path | str) -> int:
     folder.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     try:
-        events = _arrow_events(corpus.events)
+        events = events_to_arrow(corpus.events)
         ds.write_dataset(events, temp / "events", format="parquet", partitioning=["year"],
                          partitioning_flavor="hive", basename_template="part-{i}.parquet",
                          existing_data_behavior="error")
@@ -179,7 +181,7 @@ def _expect(schema: pa.Schema, name: str, check, wanted: str, where: str) -> Non
         raise StoreError(f"{where}: column {name!r} is {kind}, expected {wanted}")
 
 
-def _check_events(table: pa.Schema, where: str) -> None:
+def check_events(table: pa.Schema, where: str) -> None:
     import pyarrow.types as t
 
     def stringy(kind) -> bool:  # noqa: ANN001
@@ -260,8 +262,9 @@ def _categorical(column: pa.ChunkedArray, known: list[str]) -> pd.Categorical:
     return pd.Categorical.from_codes(lookup[indices], categories=known)
 
 
-def _events_frame(table: pa.Table) -> pd.DataFrame:
-    """The events table of the arrow table, with the dtypes :mod:`desktop.core.events.table` gives."""
+def events_from_arrow(table: pa.Table) -> pd.DataFrame:
+    """The events table of an Arrow table :func:`events_to_arrow` made (its schema checked
+    by :func:`check_events`), with the dtypes :mod:`desktop.core.events.table` gives."""
     from desktop.core.events.categories import categories
 
     rows = table.column("row").to_numpy()
@@ -316,8 +319,8 @@ def read_store(folder: Path | str) -> Corpus:
             raise StoreError(f"{folder} is incomplete: {part} is missing")
     try:
         dataset = ds.dataset(folder / "events", format="parquet", partitioning="hive")
-        _check_events(dataset.schema, "events")
-        events = _events_frame(_in_year_order(dataset))
+        check_events(dataset.schema, "events")
+        events = events_from_arrow(_in_year_order(dataset))
         documents = _documents(pq.read_table(folder / "documents.parquet"))
         articles = _articles(pq.read_table(folder / "articles.parquet"), {d.name: d for d in documents})
     except StoreError:

@@ -29,6 +29,7 @@ import calendar
 import re
 import unicodedata
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -68,16 +69,20 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-def fold_series(texts: pd.Series) -> pd.Series:
-    """:func:`fold` over a column of strings. Most news is written in simplified characters
-    with half-width digits: only the strings that hold a character to map are translated
-    (found by one regular expression), the rest only lower-cased."""
-    lowered = texts.str.lower()
-    needs = lowered.str.contains(_FOLD_CHARS, regex=True).to_numpy(dtype=bool)
-    if needs.any():
-        lowered = lowered.copy()
-        lowered[needs] = lowered[needs].str.translate(_FOLD).str.lower()
-    return lowered
+_NEEDS_FOLDING = re.compile(_FOLD_CHARS)
+
+
+def fold_all(texts: Iterable[object]) -> list[str]:
+    """:func:`fold` over many texts (None and missing values as ""). Most news is written in
+    simplified characters with half-width digits: only the texts that hold a character to
+    map (found by one regular expression) are translated, the rest only lower-cased."""
+    needs = _NEEDS_FOLDING.search
+    folded = []
+    for text in texts:
+        if not isinstance(text, str):
+            text = ""
+        folded.append(text.translate(_FOLD).lower() if needs(text) else text.lower())
+    return folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,35 +225,50 @@ def parse_query(text: str) -> Query:
 # --------------------------------------------------------------------------- matching
 
 
+def _strings(column: pd.Series) -> list[object]:
+    return column.astype(object).tolist()
+
+
+def _words(column: pd.Series) -> list[str]:
+    return [" ".join(value) if isinstance(value, list) else "" for value in column.tolist()]
+
+
+def _lines(*columns: list) -> Iterable[str]:
+    """Each row's texts of ``columns``, one per line (a phrase never runs across two fields)."""
+    return ("\n".join(v if isinstance(v, str) else "" for v in row) for row in zip(*columns, strict=True))
+
+
 class _FrameText:
-    """The folded texts of one frame, by field, and the masks of the atoms looked for so far."""
+    """The folded texts of one frame, by field, and the masks of the atoms looked for so far.
+
+    The texts are Python strings and a match is Python's ``in`` over them: five times as fast
+    as pandas' (Arrow's) ``str.contains`` over the same column (15 ms against 77 ms for
+    100,000 events), which made a keystroke at that size 160 ms."""
 
     def __init__(self, frame: pd.DataFrame) -> None:
-        joined = lambda column: frame[column].map(" ".join)  # noqa: E731 - list columns
-        self.any = fold_series(frame["title"].fillna("") + "\n" + frame["sentence"].fillna("") + "\n"
-                               + joined("keyterms") + "\n" + joined("places") + "\n" + joined("orgs") + "\n"
-                               + frame["article_title"].fillna(""))
         self.frame = frame
-        self._fields: dict[str, pd.Series] = {}
+        columns = [_strings(frame["title"]), _strings(frame["sentence"]), _words(frame["keyterms"]),
+                   _words(frame["places"]), _words(frame["orgs"]), _strings(frame["article_title"])]
+        self.any = fold_all(_lines(*columns))
+        self._fields: dict[str, list[str]] = {}
         self.masks: dict[tuple[str, str], np.ndarray] = {}
 
-    def field(self, name: str) -> pd.Series:
+    def field(self, name: str) -> list[str]:
         found = self._fields.get(name)
         if found is None:
             frame = self.frame
             if name == "category":  # its Chinese key and its English name: 类别:签约, category:signing
-                categories = frame["category"].astype(str)
-                found = fold_series(categories + "\n" + categories.map(lambda key: category_name(key, "en")))
+                found = fold_all(f"{key}\n{category_name(key, 'en')}" for key in frame["category"].astype(str))
             elif name == "source":
-                found = fold_series(frame["outlet"].astype(object).fillna("").astype(str) + "\n"
-                                    + frame["article_title"].fillna("") + "\n" + frame["file"].astype(str))
+                found = fold_all(_lines(_strings(frame["outlet"]), _strings(frame["article_title"]),
+                                        _strings(frame["file"])))
             else:  # places, with the places that hold them (地点:天津 finds 宝坻区)
                 from desktop.core.text.places import hierarchy
 
                 codes, uniques = pd.factorize(frame["places"].map(tuple))
                 texts = [fold(" ".join(name for place in places for name in (hierarchy(place) or [place])))
                          for places in uniques]
-                found = pd.Series(np.asarray(texts, dtype=object)[codes], index=frame.index)
+                found = np.asarray(texts + [""], dtype=object)[codes].tolist()
             self._fields[name] = found
         return found
 
@@ -261,12 +281,12 @@ class _FrameText:
             prefix = next((self.masks[(field_name, text[:cut])] for cut in range(len(text) - 1, 0, -1)
                            if (field_name, text[:cut]) in self.masks), None)
             if prefix is not None:
-                mask = prefix.copy()
+                mask = np.zeros(len(haystack), dtype=bool)
                 rows = np.flatnonzero(prefix)
-                if len(rows):
-                    mask[rows] = haystack.iloc[rows].str.contains(text, regex=False).to_numpy(dtype=bool)
+                mask[rows] = np.fromiter((text in haystack[row] for row in rows.tolist()), dtype=bool,
+                                         count=len(rows))
             else:
-                mask = haystack.str.contains(text, regex=False).to_numpy(dtype=bool)
+                mask = np.fromiter((text in line for line in haystack), dtype=bool, count=len(haystack))
             self.masks[key] = mask
         return mask
 

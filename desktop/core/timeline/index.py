@@ -181,9 +181,11 @@ def _province(places: list[str]) -> str:
 def _place_clock_times(frame: pd.DataFrame, start: np.ndarray, end: np.ndarray) -> None:
     """Events of ``hour`` / ``minute`` precision (下午3时许): their hour or minute of the day,
     read from their EDTF (``2008-10-17T15``), instead of the whole day."""
-    fine = frame["precision"].isin(["hour", "minute"]).to_numpy()
-    for row in np.flatnonzero(fine):
-        clock = clock_of_edtf(str(frame["edtf"].iat[row]))
+    rows = np.flatnonzero(frame["precision"].isin(["hour", "minute"]).to_numpy())
+    # the column's values taken once: a ``.iat`` per row cost 60 ms of every rebuild
+    edtfs = frame["edtf"].to_numpy(dtype=object)[rows].tolist()
+    for row, edtf in zip(rows.tolist(), edtfs, strict=True):
+        clock = clock_of_edtf(str(edtf))
         if clock is None:
             continue
         hour, minute = clock
