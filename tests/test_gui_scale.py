@@ -64,6 +64,7 @@ def test_a_file_added_to_the_open_folder_is_extracted_and_appears(window, qtbot,
     folder = tmp_path / "news"
     shutil.copytree(SEEDS, folder)
     open_folder(window, qtbot, monkeypatch, folder)
+    qtbot.waitUntil(lambda: not window.watcher.is_looking())  # the folders are walked in the background
     assert str(folder) in window.watcher.watched()
     assert "added.txt" not in files_shown(window)
     with qtbot.waitSignal(window.corpus_loaded, timeout=60_000):

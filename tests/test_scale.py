@@ -387,3 +387,18 @@ def test_reading_an_entry_holds_the_collector_off_and_turns_it_back_on(monkeypat
     release.set()
     reader.join(10)
     assert gc.isenabled()
+
+
+@needs_corpus
+def test_workers_that_pack_their_results_for_the_cache_give_the_one_process_corpus(subset_corpus, monkeypatch,
+                                                                                   tmp_path):
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    with ExtractionCache(tmp_path / "cache") as cache:
+        packed = extract(SUBSET, jobs=2, cache=cache)
+        assert cache.misses == len(packed.documents)
+    same_corpus(subset_corpus, packed)
+    with ExtractionCache(tmp_path / "cache") as cache:  # what the workers packed reads back file by file
+        cache._db.execute("DELETE FROM corpora")
+        again = extract(SUBSET, jobs=2, cache=cache)
+        assert cache.hits == len(packed.documents) and cache.misses == 0
+    same_corpus(subset_corpus, again)

@@ -70,6 +70,7 @@ from desktop.core.project import (
     default_project_path,
 )
 from desktop.core.text.search import parse_query
+from desktop.gui import collector
 from desktop.gui.corrections import ProjectController, data_dir
 from desktop.gui.detail_pane import DetailPane
 from desktop.gui.folder_watch import FolderWatcher
@@ -120,6 +121,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
     def __init__(self, paths: list[Path] | None = None, restore: bool = True) -> None:
         super().__init__()
         install_application_font(QApplication.instance())
+        collector.install()  # a big corpus must not make every full collection a stall
         self.setWindowTitle(self.tr("新闻时间线"))
         self.setAcceptDrops(True)
         self.corpus: Corpus | None = None

@@ -9,6 +9,7 @@ is the result of an op whose ``owner`` (the window it was for) is gone by the ti
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -45,11 +46,13 @@ class Op(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work()
+            result, error = self.work(), None
         except Exception as exc:  # noqa: BLE001 - handed to the failure callback on the GUI thread
-            self.signals.done.emit(None, exc)
-        else:
-            self.signals.done.emit(result, None)
+            result, error = None, exc
+        if not shiboken6.isValid(self.signals):
+            return  # the application is closing: nobody is left to tell
+        with contextlib.suppress(RuntimeError):  # deleted between the check and the emit
+            self.signals.done.emit(result, error)
 
     def _finish(self, result: Any, error: BaseException | None, success: Callable[[Any], None],
                 failure: Callable[[BaseException], None]) -> None:

@@ -336,20 +336,36 @@ def extract(
     todo = [i for i in range(len(files)) if i not in ready]
     order = list(range(len(files)))
 
-    def remember(index: int, result: FileResult) -> None:
+    def remember(index: int, result: FileResult, packed: bytes | None = None) -> None:
         if cache is not None and index in keys and result.document is not None \
                 and result.document.sha256 == keys[index].split(":", 1)[0]:
-            cache.put(keys[index], result)
+            if packed is None:
+                cache.put(keys[index], result)
+            else:
+                cache.put_packed(keys[index], packed)
 
     try:
         if use_processes(jobs, [sizes[i] for i in todo]):
+            from desktop.core.events.perfile import extract_task
+
+            work = extract_task
+            if cache is not None and cache.usable:
+                from desktop.core.store.cache import packed_extraction as work
+
             def pending() -> Iterator[tuple[int, FileResult] | None]:
-                for item in run_in_processes([(i, (str(files[i]), identities[i], max_bytes)) for i in todo], jobs):
+                tasks = [(i, (str(files[i]), identities[i], max_bytes)) for i in todo]
+                for item in run_in_processes(tasks, jobs, work):
                     if item is None:
                         meter.poll()
                     else:
                         index, result = item
-                        remember(index, result)
+                        packed = None
+                        if isinstance(result, bytes):  # packed for the cache by the worker
+                            from desktop.core.store import codec
+
+                            packed, result = result, codec.loads(result)
+                            item = index, result
+                        remember(index, result, packed)
                         meter.completed(index, files[index].name)
                     yield item
         else:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import concurrent.futures as futures
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from desktop.core.events.perfile import FileResult, extract_task
 
@@ -78,11 +79,14 @@ def _stop(executor: futures.ProcessPoolExecutor) -> None:
 
 
 def run_in_processes(
-    tasks: Sequence[tuple[int, tuple[str, str, int]]], jobs: int
+    tasks: Sequence[tuple[int, tuple[str, str, int]]], jobs: int,
+    work: Callable[[tuple[str, str, int]], Any] = extract_task,
 ) -> Iterator[tuple[int, FileResult] | None]:
     """``(index, result)`` of each ``(index, (path, identity, max_bytes))`` task as it
     finishes, in any order, with ``jobs`` workers; None every :data:`POLL_SECONDS` while
-    waiting, so the caller can cancel (closing the generator stops the workers).
+    waiting, so the caller can cancel (closing the generator stops the workers). ``work``
+    (a module-level function, as workers import it) is what a worker runs on a task:
+    :func:`~desktop.core.events.perfile.extract_task`, or one that also packs its result.
 
     Raises :class:`WorkerError` when a worker died; an exception raised by the extraction
     itself is raised here as it would be in one process.
@@ -98,7 +102,7 @@ def run_in_processes(
             item = next(queued, None)
             if item is None:
                 return
-            running[executor.submit(extract_task, item[1])] = item[0]
+            running[executor.submit(work, item[1])] = item[0]
 
     try:
         top_up()

@@ -3,13 +3,26 @@
 Importing this module does not load jieba's dictionary (it takes ~0.5 s); the first call
 to :func:`tokenizer` does, once per process. Everything that segments text goes through
 here so the user dictionary is always in force.
+
+jieba reads its prefix dictionary back with one ``marshal.load``: a single call that held
+the interpreter's lock for 150–450 ms, so the window stood still whenever a background
+thread loaded it. The dictionary is therefore kept a second time, by this module, as a run
+of small pickled pieces (:data:`PIECE_WORDS` words each, only strings and numbers, read by
+an unpickler that resolves no class at all), each read in a few milliseconds; jieba's own
+loading is the fallback, and builds that copy for the next time.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
+import os
+import pickle
+import tempfile
 import threading
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.resources import resource_path
@@ -20,13 +33,92 @@ if TYPE_CHECKING:
 _lock = threading.Lock()
 
 
+#: Words per piece of the kept prefix dictionary.
+PIECE_WORDS = 20_000
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> type:
+        raise pickle.UnpicklingError(f"a dictionary piece may not hold {module}.{name}")
+
+
+def _pieces_path(tok: jieba.Tokenizer) -> Path | None:
+    """Where this user's copy of jieba's default prefix dictionary is kept (None: the
+    tokenizer reads another dictionary, which jieba alone knows how to cache)."""
+    import jieba
+
+    if tok.dictionary != jieba.DEFAULT_DICT:
+        return None
+    try:
+        stamp = f"{jieba.__version__}-{os.path.getsize(jieba.get_module_res('dict.txt').name)}"
+    except (OSError, AttributeError):
+        stamp = jieba.__version__
+    user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
+    return Path(tempfile.gettempdir()) / f"desktop-timeline-{user}-jieba-{stamp}.pieces"
+
+
+def _read_pieces(path: Path) -> tuple[dict[str, int], int] | None:
+    """The prefix dictionary and its total from the kept pieces; None when there are none
+    or they are not what this module wrote."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    stream = io.BytesIO(data)
+    try:
+        total = _PlainUnpickler(stream).load()
+        freq: dict[str, int] = {}
+        while stream.tell() < len(data):
+            piece = _PlainUnpickler(stream).load()
+            if not isinstance(piece, dict):
+                return None
+            freq.update(piece)
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError):
+        return None
+    if not isinstance(total, int) or not freq or not all(isinstance(k, str) for k in list(freq)[:100]):
+        return None
+    return freq, total
+
+
+def _write_pieces(path: Path, freq: dict[str, int], total: int) -> None:
+    """Keep the prefix dictionary in pieces (a temporary file renamed: never half written)."""
+    words = list(freq.items())
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    except OSError:
+        return  # a temporary folder that cannot be written: jieba's own loading next time too
+    try:
+        with os.fdopen(fd, "wb") as out:
+            pickle.dump(total, out, protocol=pickle.HIGHEST_PROTOCOL)
+            for at in range(0, len(words), PIECE_WORDS):
+                pickle.dump(dict(words[at:at + PIECE_WORDS]), out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
+def _initialize(tok: jieba.Tokenizer) -> None:
+    """``tok.initialize()``, from the kept pieces when there are some."""
+    path = _pieces_path(tok)
+    kept = _read_pieces(path) if path is not None else None
+    if kept is not None:
+        with tok.lock:
+            tok.FREQ, tok.total = kept
+            tok.initialized = True
+        return
+    tok.initialize()
+    if path is not None:
+        _write_pieces(path, tok.FREQ, tok.total)
+
+
 @cache
 def _load() -> jieba.Tokenizer:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.dt  # the default tokenizer: jieba.analyse and jieba.posseg use it
-    tok.initialize()
+    _initialize(tok)
     userdict = resource_path("jieba", "userdict.txt")
     if userdict.exists():
         tok.load_userdict(str(userdict))

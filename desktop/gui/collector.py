@@ -1,0 +1,40 @@
+"""Python's cyclic garbage collector in a window that holds a big corpus.
+
+A corpus is hundreds of thousands of long-lived objects (its documents, articles, events),
+and every full pass of the collector walks all of them: 150–250 ms holding the interpreter's
+lock, which froze the window again and again while a big archive was read (the passes come
+each time the heap has grown by a quarter). What survives a full pass that slow is, by
+then, the corpus and the window themselves: it is moved out of the collector's sight
+(``gc.freeze``), so later passes walk only what is new. Frozen objects are still freed when
+nothing refers to them; only a reference cycle among them would outlive its use, and the
+engine's results and the Qt objects the window keeps hold none that the window drops.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+
+#: A full pass slower than this freezes what survived it (seconds).
+SLOW_FULL_PASS = 0.05
+
+_installed = False
+_started = 0.0
+
+
+def _after_a_pass(phase: str, info: dict) -> None:
+    global _started
+    if info.get("generation") != 2:
+        return
+    if phase == "start":
+        _started = time.perf_counter()
+    elif time.perf_counter() - _started > SLOW_FULL_PASS:
+        gc.freeze()
+
+
+def install() -> None:
+    """Freeze what survives a slow full pass, from now on (once per process)."""
+    global _installed
+    if not _installed:
+        gc.callbacks.append(_after_a_pass)
+        _installed = True
