@@ -579,8 +579,9 @@ def test_a_lane_folds_to_a_density_strip_and_the_list_can_show_only_that_lane(qt
 def test_a_dense_lane_is_drawn_as_density_and_a_bin_opens_into_its_events(qtbot, tmp_path):
     folder = tmp_path / "dense"
     folder.mkdir()
-    lines = "".join(f"2023年{m}月{d}日，某园区第{m * 31 + d}个项目签约。\n" for m in range(1, 13) for d in range(1, 29))
-    for number in range(8):
+    for number in range(8):  # every project its own (copies of one line would be merged: one happening)
+        lines = "".join(f"2023年{m}月{d}日，某园区第{number * 1000 + m * 31 + d}个项目签约。\n"
+                        for m in range(1, 13) for d in range(1, 29))
         (folder / f"d{number}.txt").write_text(f"某园区项目日志{number}\n来源：某某日报  2024-01-0{number + 1} 09:00\n\n"
                                                + lines, encoding="utf-8")
     window = open_window(qtbot, [folder])

@@ -334,3 +334,28 @@ def test_a_memo_is_not_asked_when_merging_is_off(corpus):
     memo = _Memo()
     cluster_events(corpus.events, memo=memo, enabled=False)
     assert memo.asked == [] and memo.kept == {}
+
+
+def test_word_for_word_reprints_are_one_item_and_only_one_of_them_is_compared(tmp_path, monkeypatch):
+    from desktop.core.events import merge
+
+    folder = tmp_path / "reprints"
+    folder.mkdir()
+    title, stamp, _outlet, body = ARTICLES["a_renmin.txt"]
+    for number in range(40):
+        (folder / f"r{number:02d}.txt").write_text(f"{title}\n{stamp}\n来源：某报{number}\n\n{body}\n", encoding="utf-8")
+    frame = extract([folder]).events
+    compared = []
+    real = merge._candidate_pairs
+
+    def recording(rows, *args, **kwargs):  # noqa: ANN001, ANN202
+        compared.append(len(rows))
+        return real(rows, *args, **kwargs)
+
+    monkeypatch.setattr(merge, "_candidate_pairs", recording)
+    clustered_frame = cluster_events(frame)
+    per_copy = len(frame) // 40
+    assert len(frame) == 40 * per_copy
+    assert clustered_frame["cluster_id"].nunique() == per_copy  # each reprinted event is one item
+    assert set(clustered_frame["cluster_size"]) == {40}
+    assert compared == [per_copy]  # one of each forty compared

@@ -402,3 +402,42 @@ def test_workers_that_pack_their_results_for_the_cache_give_the_one_process_corp
         again = extract(SUBSET, jobs=2, cache=cache)
         assert cache.hits == len(packed.documents) and cache.misses == 0
     same_corpus(subset_corpus, again)
+
+
+def test_a_store_of_a_merged_corpus_keeps_its_clusters_and_the_app_does_not_merge_it_again(tmp_path, monkeypatch):
+    from desktop.core.events import merge
+    from desktop.core.events.corpus import Corpus
+    from desktop.core.project import clustered
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_merge import _write
+
+    corpus = extract([_write(tmp_path / "news")])
+    members, _ = clustered(corpus.events, [], {})
+    assert (members["cluster_size"] > 1).any()
+    merged = Corpus(corpus.documents, corpus.articles, members.drop(columns=["cluster_size"]), corpus.problems)
+    write_store(merged, tmp_path / "store")
+    back = read_store(tmp_path / "store")
+    assert back.events["cluster_id"].tolist() == members["cluster_id"].tolist()
+
+    def no_merging(*_args, **_kwargs):
+        raise AssertionError("a stored merged corpus was merged again")
+
+    monkeypatch.setattr(merge, "_link_automatically", no_merging)
+    again, _ = clustered(back.events, [], {})
+    assert again["cluster_id"].tolist() == members["cluster_id"].tolist()
+    split = str(members[members["cluster_size"] > 1]["id"].iat[0])
+    apart = merge.cluster_events(back.events, apart=[split])
+    assert int(apart.loc[apart["id"] == split, "cluster_size"].iat[0]) == 1  # a split still splits
+
+
+def test_the_cache_keeps_the_files_put_last_up_to_its_limit(tmp_path, monkeypatch):
+    from desktop.core.store import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "KEEP_FILES", 3)
+    corpus_dir = copy_seeds(tmp_path / "news")
+    with ExtractionCache(tmp_path / "cache") as cache:
+        extract([corpus_dir], cache=cache)
+    db = sqlite3.connect(tmp_path / "cache" / FILE_NAME)
+    assert db.execute("SELECT COUNT(*) FROM files").fetchone()[0] == 3
+    db.close()

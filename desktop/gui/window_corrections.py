@@ -83,16 +83,17 @@ class CorrectionsMixin:
             self.applied = applied
             self.members = members
             self._set_frame(items)
-            new_frame = self.model.frame
-            positions = {}
-            for position, sources in enumerate(new_frame["sources"]):
-                for source in sources or ():
-                    positions[str(source["id"])] = position  # a merged item answers for its sources
-            positions.update({str(i): p for p, i in enumerate(new_frame["id"])})
-            rows = [positions[i] for i in selected_ids if i in positions]
-            if current_id in positions:
-                rows = [r for r in rows if r != positions[current_id]] + [positions[current_id]]
-            self.select_rows(list(dict.fromkeys(rows)))
+            if selected_ids or current_id is not None:  # the selection again, on the new rows
+                new_frame = self.model.frame
+                positions = {}
+                for position, sources in enumerate(new_frame["sources"].tolist()):
+                    for source in sources or ():
+                        positions[str(source["id"])] = position  # a merged item answers for its sources
+                positions.update({str(i): p for p, i in enumerate(new_frame["id"].tolist())})
+                rows = [positions[i] for i in selected_ids if i in positions]
+                if current_id in positions:
+                    rows = [r for r in rows if r != positions[current_id]] + [positions[current_id]]
+                self.select_rows(list(dict.fromkeys(rows)))
             self._show_problems()
             if self._table_pending:
                 # the rest of a load (places, view, columns) in the event loop's next turn:

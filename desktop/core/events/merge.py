@@ -64,6 +64,7 @@ class Settings:
     large_block: int = 60
     rare_share: float = 0.05
     rare_floor: int = 4
+    max_holders: int = 48
     min_shared_tokens: int = 3
     min_shared_rare: int = 1
     min_token_chars: int = 2
@@ -113,18 +114,31 @@ _tokens: dict[str, tuple[tuple[str, int], ...]] = {}
 _words_cache: dict[tuple[str, int, tuple[int, int] | None], tuple[str, ...]] = {}
 
 
+def segmentation(text: str) -> tuple[tuple[str, int], ...]:
+    """jieba's words of ``text`` with their offsets, as the merging compares them (dictionary
+    only, no HMM: fast, and an unknown name falls into characters that still compare)."""
+    from desktop.core.text.segmenter import tokenizer
+
+    words, position = [], 0
+    for word in tokenizer().lcut(text, HMM=False):
+        words.append((word, position))
+        position += len(word)
+    return tuple(words)
+
+
+def remember_segmentations(found: dict[str, tuple[tuple[str, int], ...]]) -> None:
+    """Texts segmented elsewhere (by the worker processes that extracted them, see
+    :attr:`~desktop.core.events.perfile.FileResult.tokens`): not segmented again here."""
+    if len(_tokens) + len(found) > _TOKEN_CACHE_MAX:
+        _tokens.clear()  # a bounded cache: a new corpus starts it again
+    _tokens.update(found)
+
+
 def _segmented(text: str) -> tuple[tuple[str, int], ...]:
-    """jieba's words of ``text`` with their offsets, cached per text (dictionary only, no HMM:
-    fast, and an unknown name falls into characters that still compare)."""
+    """:func:`segmentation`, cached per text."""
     found = _tokens.get(text)
     if found is None:
-        from desktop.core.text.segmenter import tokenizer
-
-        words, position = [], 0
-        for word in tokenizer().lcut(text, HMM=False):
-            words.append((word, position))
-            position += len(word)
-        found = tuple(words)
+        found = segmentation(text)
         if len(_tokens) >= _TOKEN_CACHE_MAX:
             _tokens.clear()  # a bounded cache: a new corpus starts it again
         _tokens[text] = found
@@ -447,6 +461,7 @@ def _candidate_pairs(rows: np.ndarray, features: _Features, config: Settings) ->
     crowded = long["members"].to_numpy() > config.large_block
     cap = np.where(crowded, np.maximum(config.rare_floor, (config.rare_share * long["members"]).astype(np.int64)),
                    long["members"].to_numpy())
+    cap = np.minimum(cap, config.max_holders)
     keep = (long["holders"].to_numpy() > 1) & (long["holders"].to_numpy() <= cap)
     long = long.loc[keep, ["row", "block", "word"]]
     long["crowded"] = crowded[keep]
@@ -529,15 +544,20 @@ def cluster_events(
     """The events with ``cluster_id`` (string) and ``cluster_size`` (int) added, in the same
     order and index. ``enabled=False`` gives every event its own cluster (``--no-merge``);
     ``must_link`` pairs of event ids are joined whatever their score, events in ``apart``
-    take no automatic link; ``memo`` keeps the automatic links between runs. The input is
-    not modified."""
+    take no automatic link; ``memo`` keeps the automatic links between runs. A frame that
+    comes with a ``cluster_id`` (an event store of a merged corpus) keeps those clusters as
+    its automatic links. The input is not modified."""
     config = config or settings()
     result = frame.copy()
     n = len(frame)
     ids = [str(i) for i in frame["id"].astype(object).to_numpy()] if n else []
     clusters = _Clusters(n)
     position = {event_id: row for row, event_id in enumerate(ids)}
-    if n and enabled:
+    if n and enabled and "cluster_id" in frame and frame["cluster_id"].notna().any():
+        # clusters given with the events (an event store of a merged corpus): kept, not
+        # computed again — but a split event takes no automatic link
+        _link_given(frame["cluster_id"].astype(object).to_numpy(), clusters, set(map(str, apart)), ids)
+    elif n and enabled:
         apart = set(map(str, apart))
         key = link_inputs_key(frame, apart, config) if memo is not None else None
         links = memo.get_links(key) if key is not None else None
@@ -564,6 +584,43 @@ def cluster_events(
     return result
 
 
+def _link_given(given: np.ndarray, clusters: _Clusters, apart: set[str], ids: list[str]) -> None:
+    """Join the events that were given one cluster id (events in ``apart`` stay alone)."""
+    first: dict[object, int] = {}
+    for row, cluster in enumerate(given.tolist()):
+        if cluster is None or cluster is pd.NA or ids[row] in apart:
+            continue
+        head = first.setdefault(cluster, row)
+        if head != row:
+            clusters.union(head, row)
+
+
+def _join_restatements(frame: pd.DataFrame, rows: np.ndarray, clusters: _Clusters, ids: list[str],
+                       joined: list[tuple[str, str]]) -> np.ndarray:
+    """Events that restate one another word for word — the same sentence, the same date
+    expression at the same place in it, the same interval (a wire report reprinted) — are
+    one happening: joined at once, and only the first of them is compared with the others.
+    Comparing each copy with every other made the pairs grow with the square of the copies
+    (15 GB for a corpus of 100,000 articles made of copies). The rows left to compare."""
+    chosen = frame.iloc[rows]
+    key = pd.DataFrame({
+        "sentence": chosen["sentence"].astype(object).to_numpy(),
+        "date_text": chosen["date_text"].astype(object).to_numpy(),
+        "offset": (chosen["date_start"] - chosen["sentence_start"]).to_numpy(dtype=np.int64),
+        "start": chosen["start"].to_numpy(dtype="datetime64[D]").astype(np.int64),
+        "end": chosen["end"].to_numpy(dtype="datetime64[D]").astype(np.int64),
+        "precision": chosen["precision"].astype(object).to_numpy(),
+    })
+    group = key.groupby(list(key.columns), sort=False, dropna=False).ngroup().to_numpy()
+    _, first = np.unique(group, return_index=True)
+    head = rows[first][np.searchsorted(np.unique(group), group)]
+    for row, lead in zip(rows.tolist(), head.tolist(), strict=True):
+        if row != lead:
+            clusters.union(lead, row)
+            joined.append((ids[lead], ids[row]))
+    return np.sort(rows[first])
+
+
 def _link_automatically(frame: pd.DataFrame, clusters: _Clusters, apart: set[str], ids: list[str],
                         config: Settings) -> list[tuple[str, str]]:
     """Join the events that report one happening in ``clusters``; the pairs joined (event ids)."""
@@ -578,10 +635,11 @@ def _link_automatically(frame: pd.DataFrame, clusters: _Clusters, apart: set[str
         return []
     articles = frame["article_id"].astype(object).to_numpy()
     features = _Features(frame, config)
+    joined: list[tuple[str, str]] = []
+    rows = _join_restatements(frame, rows, clusters, ids, joined)
     pairs = _candidate_pairs(rows, features, config)
     scored = [(-score, i, j) for score, i, j in _scores(pairs, features, config) if score >= config.min_score]
     scored.sort()
-    joined = []
     for negative, i, j in scored:
         if clusters.find(i) != clusters.find(j) and _joinable(clusters, i, j, -negative, articles, features, config):
             clusters.union(i, j)

@@ -49,6 +49,9 @@ FORMAT = "5"  # 1 was JSON; 2 the restricted pickle of store.codec; 3 with the w
 KEEP_CORPORA = 4
 #: Merging results kept (each correction makes another table: the last few are kept).
 KEEP_LINKS = 8
+#: Files' results kept at most: past it the ones put longest ago go first (without a limit
+#: every version of every file ever opened stayed on disk).
+KEEP_FILES = 50_000
 #: Rows are committed in batches: one commit per file would be slow, one at the end loses
 #: everything on a crash or cancel.
 COMMIT_EVERY = 200
@@ -349,6 +352,7 @@ class ExtractionCache:
         if self._db is None:
             return
         try:
+            self._db.execute("DELETE FROM files WHERE rowid <= (SELECT MAX(rowid) FROM files) - ?", (KEEP_FILES,))
             self._db.commit()
         except sqlite3.Error as exc:
             self._fail(exc)

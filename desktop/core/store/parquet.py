@@ -48,6 +48,9 @@ _DAYS = ["published", "start", "end"]
 _INTS = ["date_start", "date_end", "sentence_start", "sentence_end"]
 _CATEGORIES = {"precision": PRECISIONS, "tense": TENSES, "origin": ORIGINS}
 _LISTS = ["places", "orgs", "keyterms"]
+#: Kept when present: the clusters a merged corpus's events were given (the app opens a
+#: store without merging a million events again).
+CLUSTER = "cluster_id"
 
 
 class StoreError(ValueError):
@@ -61,7 +64,7 @@ def is_store(path: Path | str) -> bool:
 
 def events_to_arrow(frame: pd.DataFrame) -> pa.Table:
     """The events table as an Arrow table of the store's columns and types (plus ``row``, its
-    place in the table, and ``year``, its partition)."""
+    place in the table, ``year``, its partition, and ``cluster_id`` when it was merged)."""
     import pyarrow as pa
 
     columns: dict[str, pa.Array] = {}
@@ -83,6 +86,9 @@ def events_to_arrow(frame: pd.DataFrame) -> pa.Table:
             columns[name] = pa.array([json.dumps(list(v), ensure_ascii=False) for v in values], pa.string())
         else:  # precision, tense, category, origin: categories
             columns[name] = pa.array(values.astype(object).tolist(), pa.string()).dictionary_encode()
+    if CLUSTER in frame:  # the merging's clusters, when the corpus was merged (extract without --no-merge)
+        values = frame[CLUSTER]
+        columns[CLUSTER] = pa.array(values.astype(object).where(values.notna(), None).tolist(), pa.string())
     columns["row"] = pa.array(np.arange(len(frame), dtype="int64"))
     # NaT starts would make a partition named "null"; events always have a start
     columns["year"] = pa.array(frame["start"].dt.year.fillna(0).astype("int64").to_numpy())
@@ -201,6 +207,8 @@ def check_events(table: pa.Schema, where: str) -> None:
     for name in [*_CATEGORIES, "category"]:
         _expect(table, name, lambda k: stringy(k) or (t.is_dictionary(k) and stringy(k.value_type)),
                 "string or dictionary<string>", where)
+    if CLUSTER in table.names:
+        _expect(table, CLUSTER, stringy, "string", where)
 
 
 def _lists(column: pa.ChunkedArray) -> list[list[str]]:
@@ -290,6 +298,8 @@ def events_from_arrow(table: pa.Table) -> pd.DataFrame:
         else:
             data[name] = _categorical(column, categories() if name == "category" else _CATEGORIES[name])
     frame = pd.DataFrame(data, columns=COLUMNS)
+    if CLUSTER in table.column_names:
+        frame[CLUSTER] = pd.array(table.column(CLUSTER), dtype=pd.StringDtype())
     frame.index = pd.Index(frame["id"], name="event")
     return frame
 

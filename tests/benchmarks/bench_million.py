@@ -1,0 +1,197 @@
+"""Benchmark: an event store of 1,000,000 events in the viewer (issue 10, part 6).
+
+Run as ``python tests/benchmarks/bench_million.py [--events N] [--corpus DIR] [--jobs N]``
+(not collected by pytest). The shared corpus is extracted (worker processes) and merged,
+its events replicated with their dates shifted (copy *k* moved by *k* weeks, ids and
+clusters made unique) until there are ``--events`` of them, and written as an event store with
+:func:`~desktop.core.store.parquet.write_store`. Then, in a fresh process, the window opens
+the store as a user does (``MainWindow([store])``):
+
+* ``open_s``: from the window's creation until its whole timeline is shown
+  (``corpus_loaded``), and ``read_s``, the store read alone (:func:`read_store`);
+* ``max_stall_ms``: the longest gap between the ticks of a 10 ms timer meanwhile;
+* ``paint_p95_ms`` at 30 years / 1 year / 1 month / 1 day with the default lanes, over 30
+  positions each, painted into a 1920×1080 image;
+* ``hit_test_ms`` per click, ``select_all_ms`` (every event shown) and ``csv_s``, the
+  selection written as CSV; ``peak_rss_mb``.
+
+The last line is a JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus"
+WIDTH, HEIGHT = 1920, 1080
+ZOOMS = {"30y": 30 * 365.25, "1y": 365.25, "1m": 30.44, "1d": 1.0}
+
+
+def _peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def build_store(corpus_dir: Path, events: int, jobs: int, folder: Path) -> dict:
+    import pandas as pd
+
+    from desktop.core.events.corpus import Corpus, extract
+    from desktop.core.project import clustered
+    from desktop.core.store.parquet import write_store
+
+    started = time.perf_counter()
+    corpus = extract([corpus_dir], jobs=jobs)
+    # merged as `extract --format parquet` merges: the store keeps the clusters
+    frame, _ = clustered(corpus.events, [], {d.name: d.text for d in corpus.documents})
+    frame = frame.drop(columns=["cluster_size"])
+    copies = []
+    for k in range(-(-events // len(frame))):
+        copy = frame.copy()
+        shift = pd.Timedelta(weeks=k)
+        for column in ("start", "end", "published"):
+            copy[column] = copy[column] + shift
+        copy["id"] = (copy["id"].astype(str) + f"~{k}").astype("string")
+        copy["cluster_id"] = (copy["cluster_id"].astype(str) + f"~{k}").astype("string")
+        copies.append(copy)
+    big = pd.concat(copies, ignore_index=True).iloc[:events]
+    big = big.sort_values(["start", "end", "file", "date_start"], kind="stable").reset_index(drop=True)
+    big.index = pd.Index(big["id"], name="event")
+    written = write_store(Corpus(corpus.documents, corpus.articles, big, corpus.problems), folder)
+    return {"events": written, "build_s": round(time.perf_counter() - started, 1)}
+
+
+def step_open(store: str, data: str) -> dict:
+    os.environ["XDG_DATA_HOME"] = data
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSettings, QTimer
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName("desktop-timeline-bench")
+    QCoreApplication.setApplicationName("bench-million")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, data)
+    app = QApplication(["bench"])
+    from desktop.core.export.formats import write_export
+    from desktop.core.store.parquet import read_store
+    from desktop.gui.main_window import MainWindow
+
+    t = time.perf_counter()
+    read_store(store)
+    read_s = time.perf_counter() - t
+
+    ticks = {"last": time.perf_counter(), "max": 0.0}
+
+    def tick() -> None:
+        now = time.perf_counter()
+        ticks["max"] = max(ticks["max"], now - ticks["last"])
+        ticks["last"] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    started = time.perf_counter()
+    window = MainWindow([Path(store)], restore=False)
+    window.resize(1600, 1000)
+    window.show()
+    ticks["last"] = time.perf_counter()
+    timer.start()
+    loaded = {}
+    window.corpus_loaded.connect(lambda _c: loaded.setdefault("at", time.perf_counter()))
+    while "at" not in loaded:
+        app.processEvents()
+        time.sleep(0.001)
+    open_s = loaded["at"] - started
+    app.processEvents()
+    timer.stop()
+
+    view = window.timeline
+    view.resize(WIDTH, HEIGHT)
+    image = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
+    first, last = float(np.nanmin(view.index.start)), float(np.nanmax(view.index.end))
+    rng = np.random.default_rng(7)
+    paint = {}
+    for name, span in ZOOMS.items():
+        times = []
+        for _ in range(30):
+            centre = float(rng.uniform(first + span / 2, last - span / 2)) if span < last - first else (first + last) / 2
+            view.set_range(centre - span / 2, centre + span / 2)
+            view.v_offset = float(rng.uniform(0, view.max_v_offset()))
+            painter = QPainter(image)
+            t = time.perf_counter()
+            view.paint(painter, QRectF(0, 0, WIDTH, HEIGHT))
+            times.append((time.perf_counter() - t) * 1000)
+            painter.end()
+        paint[name] = round(float(np.percentile(times, 95)), 2)
+    points = [QPointF(float(rng.uniform(100, WIDTH)), float(rng.uniform(50, HEIGHT))) for _ in range(500)]
+    t = time.perf_counter()
+    hits = sum(view.hit_test(point) is not None for point in points)
+    hit_ms = (time.perf_counter() - t) * 1000 / len(points)
+    t = time.perf_counter()
+    view.select_all_shown()
+    app.processEvents()
+    select_ms = (time.perf_counter() - t) * 1000
+    selected = window.selected_rows()
+    frame = window.model.frame
+    ids = frame["id"].astype(str).to_numpy()[selected].tolist()
+    target = Path(data) / "selection.csv"
+    t = time.perf_counter()
+    write_export("csv", frame, target, ids)
+    csv_s = time.perf_counter() - t
+    result = {"open_s": round(open_s, 2), "read_s": round(read_s, 2),
+              "max_stall_ms": round((ticks["max"] - 0.010) * 1000, 1), "items": len(frame),
+              "paint_p95_ms": paint, "hit_test_ms": round(hit_ms, 3), "hits": hits,
+              "select_all_ms": round(select_ms, 1), "selected": len(selected), "csv_s": round(csv_s, 2),
+              "csv_mb": round(target.stat().st_size / 1e6, 1), "peak_rss_mb": _peak_rss_mb()}
+    window.close()
+    return result
+
+
+def main() -> int:
+    from desktop.core.events.parallel import default_jobs
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--jobs", type=int, default=default_jobs())
+    parser.add_argument("--step", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.step:
+        print(json.dumps(step_open(*args.step)))
+        return 0
+    if not args.corpus.is_dir():
+        print(json.dumps({"error": "no corpus"}))
+        return 0
+    temp = Path(tempfile.mkdtemp(prefix="bench-million-"))
+    try:
+        built = build_store(args.corpus, args.events, args.jobs, temp / "store")
+        print(f"store of {built['events']} events written in {built['build_s']} s")
+        done = subprocess.run([sys.executable, __file__, "--step", str(temp / "store"), str(temp / "data")],
+                              capture_output=True, text=True, cwd=ROOT)
+        if done.returncode != 0:
+            raise SystemExit(done.stderr[-3000:])
+        opened = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"opened in {opened['open_s']} s (the store read alone {opened['read_s']} s), longest stall "
+              f"{opened['max_stall_ms']} ms, {opened['items']} items; paint p95 {opened['paint_p95_ms']} ms; "
+              f"hit test {opened['hit_test_ms']} ms; select all {opened['select_all_ms']} ms "
+              f"({opened['selected']}); CSV {opened['csv_s']} s")
+        print(json.dumps({**built, **opened}))
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
