@@ -441,3 +441,25 @@ def test_the_cache_keeps_the_files_put_last_up_to_its_limit(tmp_path, monkeypatc
     db = sqlite3.connect(tmp_path / "cache" / FILE_NAME)
     assert db.execute("SELECT COUNT(*) FROM files").fetchone()[0] == 3
     db.close()
+
+
+def test_a_stored_merged_corpus_keeps_its_clusters_through_the_corrections(tmp_path):
+    from desktop.core.events.corpus import Corpus
+    from desktop.core.project import apply_project, clustered, make_hide
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_merge import _write
+
+    corpus = extract([_write(tmp_path / "news")])
+    members, _ = clustered(corpus.events, [], {})
+    write_store(Corpus(corpus.documents, corpus.articles, members.drop(columns=["cluster_size"]), corpus.problems),
+                tmp_path / "store")
+    back = read_store(tmp_path / "store")
+    texts = {d.name: d.text for d in back.documents}
+    first = back.events.iloc[0]
+    hidden = make_hide(first.to_dict(), texts[str(first["file"])])
+    applied = apply_project(back, [hidden])
+    assert "cluster_id" in applied.frame
+    again, _ = clustered(applied.frame, [hidden], texts)
+    by_id = dict(zip(members["id"].astype(str), members["cluster_id"].astype(str), strict=True))
+    assert all(by_id[str(i)] == str(c) for i, c in zip(again["id"], again["cluster_id"], strict=True))

@@ -29,7 +29,7 @@ from desktop.core.reading.published import basis_detail
 from desktop.core.text.search import Query, match_spans
 from desktop.gui.fonts import chinese_font
 from desktop.gui.guard import guard_overrides
-from desktop.gui.models import EventTableModel
+from desktop.gui.models import EventTableModel, selected_rows
 
 
 def _label(text: str = "", *, bold: bool = False, size: float | None = None, muted: bool = False) -> QLabel:
@@ -196,7 +196,7 @@ class DetailPane(QWidget):
         self.show_in_source.emit(row)
 
     def selected_rows(self) -> list[int]:
-        return sorted({index.row() for index in self.selection.selectedRows()})
+        return selected_rows(self.selection)
 
     def refresh(self, *_: object) -> None:
         rows = self.selected_rows()

@@ -76,7 +76,7 @@ from desktop.gui.detail_pane import DetailPane
 from desktop.gui.folder_watch import FolderWatcher
 from desktop.gui.fonts import install_application_font
 from desktop.gui.guard import guard_overrides
-from desktop.gui.models import EventListModel, EventTableModel
+from desktop.gui.models import EventListModel, EventTableModel, selected_rows
 from desktop.gui.ops import run_op
 from desktop.gui.source_view import SourceView
 from desktop.gui.timeline_panel import TimelinePanel
@@ -304,7 +304,11 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.act_merge.setEnabled(len(rows) >= 2)
         current = self.selection.currentIndex()
         candidates = rows or ([current.row()] if current.isValid() else [])
-        self.act_split.setEnabled(any(self._sources_count(r) > 1 for r in candidates))
+        frame = self.model.frame
+        sizes = frame["cluster_size"].to_numpy(dtype=np.int64) if "cluster_size" in frame else None
+        # one array lookup, not a cell per selected row (3.4 s with 100,000 selected)
+        self.act_split.setEnabled(sizes is not None and bool(
+            (sizes[np.asarray([r for r in candidates if 0 <= r < len(sizes)], dtype=np.int64)] > 1).any()))
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("工具栏"), self)
@@ -894,7 +898,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             self._syncing = False
 
     def selected_rows(self) -> list[int]:
-        return sorted({index.row() for index in self.selection.selectedRows()})
+        return selected_rows(self.selection)
 
     def select_rows(self, rows: list[int]) -> None:
         selection = QItemSelection()

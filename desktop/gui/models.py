@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QAbstractProxyModel,
     QAbstractTableModel,
     QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,6 +37,15 @@ from desktop.gui.palette import category_colour
 from desktop.gui.plain import tooltip_text
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def selected_rows(selection: QItemSelectionModel) -> list[int]:
+    """The rows of a selection, sorted, read from its ranges: ``selectedRows()`` makes an index
+    of every selected row (and asks the model about each), 4 s for 100,000 selected events."""
+    spans = [np.arange(r.top(), r.bottom() + 1, dtype=np.int64) for r in selection.selection() if r.isValid()]
+    if not spans:
+        return []
+    return np.unique(np.concatenate(spans)).tolist()
 PLANNED_COLOUR = QColor("#7B52AE")
 
 

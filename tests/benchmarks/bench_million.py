@@ -116,6 +116,7 @@ def step_open(store: str, data: str) -> dict:
     open_s = loaded["at"] - started
     app.processEvents()
     timer.stop()
+    print(f"opened in {open_s:.1f} s", file=sys.stderr, flush=True)
 
     view = window.timeline
     view.resize(WIDTH, HEIGHT)
@@ -179,9 +180,9 @@ def main() -> int:
         built = build_store(args.corpus, args.events, args.jobs, temp / "store")
         print(f"store of {built['events']} events written in {built['build_s']} s")
         done = subprocess.run([sys.executable, __file__, "--step", str(temp / "store"), str(temp / "data")],
-                              capture_output=True, text=True, cwd=ROOT)
+                              stdout=subprocess.PIPE, text=True, cwd=ROOT)
         if done.returncode != 0:
-            raise SystemExit(done.stderr[-3000:])
+            raise SystemExit(f"the open step failed (exit {done.returncode}); its messages are above")
         opened = json.loads(done.stdout.strip().splitlines()[-1])
         print(f"opened in {opened['open_s']} s (the store read alone {opened['read_s']} s), longest stall "
               f"{opened['max_stall_ms']} ms, {opened['items']} items; paint p95 {opened['paint_p95_ms']} ms; "

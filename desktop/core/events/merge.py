@@ -739,9 +739,11 @@ def source_event_ids(items: pd.DataFrame, members: pd.DataFrame, ids: Sequence[s
     each with its ``cluster_id``, instead of its representative alone. Hidden sources stay out."""
     if "cluster_id" not in members or not len(ids):
         return list(ids)
-    chosen = items[items["id"].astype(str).isin(set(map(str, ids))).to_numpy(dtype=bool)]
+    from desktop.core.events.table import values_in
+
+    chosen = items[values_in(items["id"], ids)]
     clusters = set(chosen["cluster_id"].astype(str))
-    keep = members["cluster_id"].astype(str).isin(clusters).to_numpy(dtype=bool)
+    keep = values_in(members["cluster_id"], clusters)
     if "hidden" in members:
         keep = keep & ~members["hidden"].to_numpy(dtype=bool)
     return members["id"][keep].astype(str).tolist()

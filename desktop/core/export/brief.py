@@ -236,8 +236,9 @@ def select_events(events: pd.DataFrame, ids: Sequence[str] | None) -> pd.DataFra
     if ids is None:
         chosen = events
     else:
-        wanted = set(map(str, ids))
-        chosen = events[events["id"].astype(str).isin(wanted).to_numpy(dtype=bool)]
+        from desktop.core.events.table import values_in
+
+        chosen = events[values_in(events["id"], ids)]
     order = pd.DataFrame({"start": chosen["start"].to_numpy(), "end": chosen["end"].to_numpy(),
                           "row": range(len(chosen))})
     order = order.sort_values(["start", "end", "row"], kind="stable")

@@ -15,7 +15,7 @@ import pandas as pd
 
 from desktop.core.dates.intervals import edtf_of, interval_tense
 from desktop.core.events.categories import OTHER, categories
-from desktop.core.events.table import COLUMNS, ORIGINS, PRECISIONS, TENSES
+from desktop.core.events.table import COLUMNS, ORIGINS, PRECISIONS, TENSES, values_in
 from desktop.core.project.locate import follow_renamed_files, locate
 from desktop.core.project.model import (
     CHANGE_KEYS,
@@ -83,6 +83,10 @@ def _categories(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+#: Columns beyond the table's that corrections keep on the rows they do not replace.
+KEPT_EXTRA = ("cluster_id",)
+
+
 class _Work:
     """The rows being corrected: a copy of the input frame, addressed by position, and the
     manual rows added so far (positions after the frame's)."""
@@ -96,7 +100,8 @@ class _Work:
             df["origin"] = pd.Categorical(["extracted"] * len(df), categories=ORIGINS)
         if "hidden" not in df.columns:
             df["hidden"] = pd.Series([False] * len(df), dtype=bool)
-        self.df = df[COLUMNS]
+        # a store's events come with the clusters they were merged into: kept with them
+        self.df = df[COLUMNS + [name for name in KEPT_EXTRA if name in df.columns]]
         self.count = len(self.df)
         self.added: list[dict[str, Any]] = []
         self.ids = [str(i) for i in self.df["id"].to_numpy(dtype=object)]
@@ -405,7 +410,7 @@ def apply_published(corpus: Any, corrections: Sequence[Correction]) -> tuple[pd.
     for info, day in chosen.values():
         published = Published(day.year, day.month, day.day, "user", "由用户设定（项目文件）", 1.0)
         redone.extend(article_events_for(info, published))
-    keep = ~frame["article_id"].isin([info.article.id for info, _ in chosen.values()])
+    keep = ~values_in(frame["article_id"], [info.article.id for info, _ in chosen.values()])
     combined = pd.concat([frame[keep], events_frame(redone)])
     combined = combined.sort_values(["start", "end", "file", "date_start"], kind="stable")
     return combined, unplaced, placed
