@@ -358,6 +358,11 @@ def extract(
 
             def pending() -> Iterator[tuple[int, FileResult] | None]:
                 tasks = [(i, (str(files[i]), identities[i], max_bytes)) for i in todo]
+                if partial is None:
+                    # nobody watches the events arrive: the biggest files first, so no worker
+                    # is left with a big one while the other has finished (results are put
+                    # back in file order all the same)
+                    tasks.sort(key=lambda task: -sizes[task[0]])
                 for item in run_in_processes(tasks, jobs, work):
                     if item is None:
                         meter.poll()
