@@ -133,3 +133,20 @@ def test_a_refresh_keeps_the_users_corrections_and_their_undo_history(window, qt
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     frame = window.model.frame.set_index(window.model.frame["id"].astype(str))
     assert not bool(frame.loc[event_id, "hidden"])
+
+
+def test_the_list_is_fitted_to_the_first_events_that_stream_in(qtbot, tmp_path, monkeypatch):
+    folder = tmp_path / "fresh"
+    shutil.copytree(SEEDS, folder)
+    for path in folder.glob("*.txt"):  # content no cache has seen: the events stream in
+        path.write_text(path.read_text(encoding="utf-8") + f"\n（{tmp_path.name}）\n", encoding="utf-8")
+    window = MainWindow([SEEDS], restore=False)
+    qtbot.addWidget(window)
+    window.resize(1500, 950)
+    window.show()
+    qtbot.waitUntil(lambda: window.corpus is not None and not window.is_loading(), timeout=120_000)
+    window.list_view.setColumnWidth(1, 40)  # as narrow as an empty list's
+    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getExistingDirectory", lambda *a, **k: str(folder))
+    with qtbot.waitSignal(window.partial_loaded, timeout=120_000):
+        window.act_open_folder.trigger()
+    assert window.list_view.columnWidth(1) > 120  # the title column, fitted while the load goes on

@@ -601,6 +601,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         job.signals.cancelled.connect(self._on_cancelled)
         self._job = job
         self._user_navigated = self._user_navigated and refresh
+        self._columns_fitted = refresh  # a refresh keeps the columns the user sees
         self._refreshing = refresh
         self.progress.setValue(0)
         self.progress.show()
@@ -638,6 +639,9 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         if not self._is_current():
             return
         self._set_frame(frame)
+        if not self._columns_fitted:  # the first events of a load: columns fitted to them
+            self._columns_fitted = True
+            self._size_columns()
         self._fit_or_restore()
         self.partial_loaded.emit(len(frame))
 
@@ -675,6 +679,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
 
     _table_pending = False
     _refreshing = False
+    _columns_fitted = False
 
     def _table_ready(self) -> None:
         """The first table of a loaded corpus is shown: places, the view, the date range and
@@ -686,6 +691,11 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self._fit_or_restore()
         if not self.date_check.isChecked():
             self._reset_date_range()
+        self._size_columns()
+        self._announce()
+
+    def _size_columns(self) -> None:
+        """The list's columns fitted to its first rows, the title taking the width left over."""
         # sized on the first screenful of rows: Qt's default of 1,000 rows asked 7,000 cells
         # of a big corpus and froze the window for 2-3 s at the end of every load (100: 0.15 s;
         # 0, the rows in sight, is none while the list is hidden or not laid out yet)
@@ -696,7 +706,6 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         room = self.list_view.viewport().width() - header.length()
         if room > 0:  # the title, not the last column, takes the width left over
             self.list_view.setColumnWidth(1, self.list_view.columnWidth(1) + room)
-        self._announce()
 
     _unannounced = False
 

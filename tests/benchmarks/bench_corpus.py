@@ -57,19 +57,19 @@ def step_cli(corpus: str, jobs: int, output: str) -> dict:
     return {"seconds": round(seconds, 2), "peak_rss_mb": _peak_rss_mb()}
 
 
-def step_app(corpus: str, data: str) -> dict:
+def bench_application(data: str, name: str = "bench"):  # noqa: ANN201 - (QApplication, ticks, QTimer)
+    """The Qt application of a benchmark step, its settings and data in ``data``, and a 10 ms
+    timer (not started) whose ticks record the longest gap in ``ticks["max"]`` (seconds)."""
     os.environ["XDG_DATA_HOME"] = data
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setOrganizationName("desktop-timeline-bench")
-    QCoreApplication.setApplicationName("bench")
+    QCoreApplication.setApplicationName(name)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, data)
-    app = QApplication(["bench"])
-    from desktop.gui.main_window import MainWindow
-
+    app = QApplication([name])
     ticks = {"last": time.perf_counter(), "max": 0.0}
 
     def tick() -> None:
@@ -80,6 +80,16 @@ def step_app(corpus: str, data: str) -> dict:
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(tick)
+    return app, ticks, timer
+
+
+def step_app(corpus: str, data: str) -> dict:
+    app, ticks, timer = bench_application(data)
+    from PySide6.QtCore import Qt
+
+    from desktop.gui.main_window import MainWindow
+
+    ticks["last"] = time.perf_counter()
     timer.start()
     started = time.perf_counter()
     window = MainWindow([Path(corpus)], restore=False)

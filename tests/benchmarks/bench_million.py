@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
 import subprocess
@@ -73,17 +72,13 @@ def build_store(corpus_dir: Path, events: int, jobs: int, folder: Path) -> dict:
 
 
 def step_open(store: str, data: str) -> dict:
-    os.environ["XDG_DATA_HOME"] = data
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSettings, QTimer
-    from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtWidgets import QApplication
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_corpus import bench_application
 
-    QCoreApplication.setOrganizationName("desktop-timeline-bench")
-    QCoreApplication.setApplicationName("bench-million")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, data)
-    app = QApplication(["bench"])
+    app, ticks, timer = bench_application(data, "bench-million")
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QImage, QPainter
+
     from desktop.core.export.formats import write_export
     from desktop.core.store.parquet import read_store
     from desktop.gui.main_window import MainWindow
@@ -92,16 +87,6 @@ def step_open(store: str, data: str) -> dict:
     read_store(store)
     read_s = time.perf_counter() - t
 
-    ticks = {"last": time.perf_counter(), "max": 0.0}
-
-    def tick() -> None:
-        now = time.perf_counter()
-        ticks["max"] = max(ticks["max"], now - ticks["last"])
-        ticks["last"] = now
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
     started = time.perf_counter()
     window = MainWindow([Path(store)], restore=False)
     window.resize(1600, 1000)

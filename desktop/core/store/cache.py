@@ -194,11 +194,7 @@ class ExtractionCache:
         """The stored result of the file with this key (read from ``path``), or None."""
         if self._db is None:
             return None
-        try:
-            row = self._db.execute("SELECT result FROM files WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error as exc:
-            self._fail(exc)
-            return None
+        row = self._fetch("files", "result", key)
         if row is None:
             self.misses += 1
             return None
@@ -255,17 +251,38 @@ class ExtractionCache:
             digest.update(f"\n!{problem.path}\0{problem.code}".encode())
         return digest.hexdigest()
 
+    def _fetch(self, table: str, columns: str, key: str) -> tuple | None:
+        """The row of ``table`` kept under ``key`` (its ``columns``), or None."""
+        if self._db is None:
+            return None
+        try:
+            return self._db.execute(f"SELECT {columns} FROM {table} WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error as exc:
+            self._fail(exc)
+            return None
+
+    def _discard(self, table: str, key: str, what: str, exc: Exception) -> None:
+        """Drop an entry that did not read back, with a line to the log."""
+        self.log(f"extraction cache: {what} discarded: {exc}")
+        try:
+            self._db.execute(f"DELETE FROM {table} WHERE key = ?", (key,))
+        except sqlite3.Error as error:
+            self._fail(error)
+
+    def _keep(self, table: str, values: tuple, newest: int) -> None:
+        """Put a row in ``table``, keeping only its ``newest`` rows."""
+        try:
+            self._db.execute(f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * len(values))})", values)
+            self._db.execute(f"DELETE FROM {table} WHERE rowid NOT IN "
+                             f"(SELECT rowid FROM {table} ORDER BY rowid DESC LIMIT ?)", (newest,))
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
     def get_corpus(self, key: str) -> Corpus | None:
         """The corpus kept under ``key`` (see :meth:`corpus_key`), or None."""
         from desktop.core.events.corpus import Corpus
 
-        if self._db is None:
-            return None
-        try:
-            row = self._db.execute("SELECT result, events FROM corpora WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error as exc:
-            self._fail(exc)
-            return None
+        row = self._fetch("corpora", "result, events", key)
         if row is None:
             return None
         try:
@@ -275,11 +292,7 @@ class ExtractionCache:
             documents, articles, problems, warnings = parts
             corpus = Corpus(documents, articles, _events_of(row[1]), problems, warnings)
         except (codec.CodecError, AttributeError, TypeError, ValueError) as exc:
-            self.log(f"extraction cache: a kept corpus was discarded: {exc}")
-            try:
-                self._db.execute("DELETE FROM corpora WHERE key = ?", (key,))
-            except sqlite3.Error as error:
-                self._fail(error)
+            self._discard("corpora", key, "a kept corpus was", exc)
             return None
         self.hits += len(documents)
         return corpus
@@ -290,24 +303,16 @@ class ExtractionCache:
             return
         try:
             data = codec.dumps_value((corpus.documents, corpus.articles, corpus.problems, corpus.warnings))
-            self._db.execute("INSERT OR REPLACE INTO corpora VALUES (?, ?, ?)", (key, data, _events_bytes(corpus.events)))
-            self._db.execute("DELETE FROM corpora WHERE rowid NOT IN "
-                             "(SELECT rowid FROM corpora ORDER BY rowid DESC LIMIT ?)", (KEEP_CORPORA,))
+            events = _events_bytes(corpus.events)
         except codec.CodecError as exc:
             self.log(f"extraction cache: the corpus was not kept: {exc}")
-        except sqlite3.Error as exc:
-            self._fail(exc)
+            return
+        self._keep("corpora", (key, data, events), KEEP_CORPORA)
 
     def get_links(self, key: str) -> list[tuple[str, str]] | None:
         """The merging's automatic links kept under ``key`` (see
         :func:`~desktop.core.events.merge.link_inputs_key`), or None."""
-        if self._db is None:
-            return None
-        try:
-            row = self._db.execute("SELECT result FROM links WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error as exc:
-            self._fail(exc)
-            return None
+        row = self._fetch("links", "result", key)
         if row is None:
             return None
         try:
@@ -316,11 +321,7 @@ class ExtractionCache:
                     isinstance(p, tuple) and len(p) == 2 and all(isinstance(i, str) for i in p) for p in links)):
                 raise codec.CodecError("not a list of links")
         except codec.CodecError as exc:
-            self.log(f"extraction cache: kept links were discarded: {exc}")
-            try:
-                self._db.execute("DELETE FROM links WHERE key = ?", (key,))
-            except sqlite3.Error as error:
-                self._fail(error)
+            self._discard("links", key, "kept links were", exc)
             return None
         return links
 
@@ -331,15 +332,10 @@ class ExtractionCache:
             return
         try:
             data = codec.dumps_value([(str(a), str(b)) for a, b in links])
-            self._db.execute("INSERT OR REPLACE INTO links VALUES (?, ?)", (key, data))
-            self._db.execute("DELETE FROM links WHERE rowid NOT IN "
-                             "(SELECT rowid FROM links ORDER BY rowid DESC LIMIT ?)", (KEEP_LINKS,))
         except codec.CodecError as exc:
             self.log(f"extraction cache: the links were not kept: {exc}")
             return
-        except sqlite3.Error as exc:
-            self._fail(exc)
-            return
+        self._keep("links", (key, data), KEEP_LINKS)
         self.commit()
 
     def _delete(self, key: str) -> None:
