@@ -71,33 +71,19 @@ def build_store(corpus_dir: Path, events: int, jobs: int, folder: Path) -> dict:
 
 def step_open(store: str, data: str) -> dict:
     sys.path.insert(0, str(Path(__file__).parent))
-    from bench_corpus import HEIGHT, WIDTH, bench_application, paint_p95
+    from bench_corpus import HEIGHT, WIDTH, bench_application, open_timed, paint_p95
 
     app, ticks, timer = bench_application(data, "bench-million")
     from PySide6.QtCore import QPointF
 
     from desktop.core.export.formats import write_export
     from desktop.core.store.parquet import read_store
-    from desktop.gui.main_window import MainWindow
 
     t = time.perf_counter()
     read_store(store)
     read_s = time.perf_counter() - t
 
-    started = time.perf_counter()
-    window = MainWindow([Path(store)], restore=False)
-    window.resize(1600, 1000)
-    window.show()
-    ticks["last"] = time.perf_counter()
-    timer.start()
-    loaded = {}
-    window.corpus_loaded.connect(lambda _c: loaded.setdefault("at", time.perf_counter()))
-    while "at" not in loaded:
-        app.processEvents()
-        time.sleep(0.001)
-    open_s = loaded["at"] - started
-    app.processEvents()
-    timer.stop()
+    window, open_s = open_timed(app, ticks, timer, Path(store))
     print(f"opened in {open_s:.1f} s", file=sys.stderr, flush=True)
 
     view = window.timeline
