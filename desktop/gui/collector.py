@@ -8,6 +8,8 @@ then, the corpus and the window themselves: it is moved out of the collector's s
 (``gc.freeze``), so later passes walk only what is new. Frozen objects are still freed when
 nothing refers to them; only a reference cycle among them would outlive its use, and the
 engine's results and the Qt objects the window keeps hold none that the window drops.
+(A corpus read back from the cache is frozen at once, by
+:func:`desktop.core.store.codec.collector_paused`; this covers everything else.)
 """
 
 from __future__ import annotations

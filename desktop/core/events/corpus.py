@@ -351,6 +351,7 @@ def extract(
     try:
         if use_processes(jobs, [sizes[i] for i in todo]):
             from desktop.core.events.perfile import extract_task
+            from desktop.core.store import codec
 
             work = extract_task
             if cache is not None and cache.usable:
@@ -370,8 +371,6 @@ def extract(
                         index, result = item
                         packed = None
                         if isinstance(result, bytes):  # packed for the cache by the worker
-                            from desktop.core.store import codec
-
                             packed, result = result, codec.loads(result)
                             item = index, result
                         remember(index, result, packed)

@@ -584,15 +584,26 @@ def cluster_events(
     return result
 
 
+def _join_groups(rows: np.ndarray, group: np.ndarray, clusters: _Clusters, ids: list[str],
+                 joined: list[tuple[str, str]] | None = None) -> np.ndarray:
+    """Join each of ``rows`` to the first row of its group (``group``: codes 0..n-1, one per
+    row), noting the pairs in ``joined``; the first row of every group, in table order."""
+    _, first = np.unique(group, return_index=True)
+    head = rows[first][group]
+    for row, lead in zip(rows.tolist(), head.tolist(), strict=True):
+        if row != lead:
+            clusters.union(lead, row)
+            if joined is not None:
+                joined.append((ids[lead], ids[row]))
+    return np.sort(rows[first])
+
+
 def _link_given(given: np.ndarray, clusters: _Clusters, apart: set[str], ids: list[str]) -> None:
     """Join the events that were given one cluster id (events in ``apart`` stay alone)."""
-    first: dict[object, int] = {}
-    for row, cluster in enumerate(given.tolist()):
-        if cluster is None or cluster is pd.NA or ids[row] in apart:
-            continue
-        head = first.setdefault(cluster, row)
-        if head != row:
-            clusters.union(head, row)
+    rows = np.array([row for row, cluster in enumerate(given.tolist())
+                     if cluster is not None and cluster is not pd.NA and ids[row] not in apart], dtype=np.int64)
+    if len(rows):
+        _join_groups(rows, pd.factorize(given[rows])[0], clusters, ids)
 
 
 def _join_restatements(frame: pd.DataFrame, rows: np.ndarray, clusters: _Clusters, ids: list[str],
@@ -612,13 +623,7 @@ def _join_restatements(frame: pd.DataFrame, rows: np.ndarray, clusters: _Cluster
         "precision": chosen["precision"].astype(object).to_numpy(),
     })
     group = key.groupby(list(key.columns), sort=False, dropna=False).ngroup().to_numpy()
-    _, first = np.unique(group, return_index=True)
-    head = rows[first][np.searchsorted(np.unique(group), group)]
-    for row, lead in zip(rows.tolist(), head.tolist(), strict=True):
-        if row != lead:
-            clusters.union(lead, row)
-            joined.append((ids[lead], ids[row]))
-    return np.sort(rows[first])
+    return _join_groups(rows, group, clusters, ids, joined)
 
 
 def _link_automatically(frame: pd.DataFrame, clusters: _Clusters, apart: set[str], ids: list[str],

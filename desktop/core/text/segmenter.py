@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import logging
 import os
 import pickle
@@ -75,7 +76,7 @@ def _read_pieces(path: Path) -> tuple[dict[str, int], int] | None:
             freq.update(piece)
     except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError):
         return None
-    if not isinstance(total, int) or not freq or not all(isinstance(k, str) for k in list(freq)[:100]):
+    if not isinstance(total, int) or not freq or not all(isinstance(k, str) for k in itertools.islice(freq, 100)):
         return None
     return freq, total
 
