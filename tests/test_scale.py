@@ -431,6 +431,39 @@ def test_a_store_of_a_merged_corpus_keeps_its_clusters_and_the_app_does_not_merg
     assert int(apart.loc[apart["id"] == split, "cluster_size"].iat[0]) == 1  # a split still splits
 
 
+def test_given_clusters_with_splits_and_merges_give_what_merging_gives(tmp_path):
+    """A store's clusters, with the user's splits and merges on top, give the ids and sizes
+    merging the same events with the same corrections gives (group codes, not rows)."""
+    from desktop.core.events import merge
+    from desktop.core.events.corpus import Corpus
+    from desktop.core.project import clustered
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_merge import _write
+
+    corpus = extract([_write(tmp_path / "news")])
+    members, _ = clustered(corpus.events, [], {})
+    write_store(Corpus(corpus.documents, corpus.articles, members.drop(columns=["cluster_size"]), corpus.problems),
+                tmp_path / "store")
+    back = read_store(tmp_path / "store").events
+    groups = members[members["cluster_size"] > 1]
+    split = str(groups["id"].iat[0])
+    alone = members[members["cluster_size"] == 1]["id"].astype(str).tolist()
+    cases = [
+        ([], []),
+        ([], [split]),
+        ([(alone[0], alone[1])], []),
+        ([(alone[0], split), (alone[1], alone[2])], [str(groups["id"].iat[1])]),
+        ([("no-such-event", alone[0])], ["no-such-event"]),
+    ]
+    for must_link, apart in cases:
+        given = merge.cluster_events(back, must_link=must_link, apart=apart)
+        computed = merge.cluster_events(corpus.events, must_link=must_link, apart=apart)
+        assert given["cluster_id"].tolist() == computed["cluster_id"].tolist(), (must_link, apart)
+        assert given["cluster_size"].tolist() == computed["cluster_size"].tolist(), (must_link, apart)
+        assert str(given["cluster_id"].dtype) == "string"
+
+
 def test_the_cache_keeps_the_files_put_last_up_to_its_limit(tmp_path, monkeypatch):
     from desktop.core.store import cache as cache_module
 

@@ -106,6 +106,27 @@ class _LaneGeometry:
     collapsed: bool = False
 
 
+class _ItemTitles:
+    """The titles drawn, each made when it is first drawn (making a million of them held the
+    window for a second): a merged item (one happening, several sources) says how many report it."""
+
+    def __init__(self, frame: pd.DataFrame, sources_label) -> None:  # noqa: ANN001 - count -> "%1 ·N源"
+        self._titles = frame["title"]
+        self._sizes = frame["cluster_size"].to_numpy(dtype=np.int64) if "cluster_size" in frame else None
+        self._sources_label = sources_label
+        self._made: dict[int, str] = {}
+
+    def __getitem__(self, row: int) -> str:
+        title = self._made.get(row)
+        if title is None:
+            value = self._titles.iat[row]
+            title = "" if value is None or value is pd.NA else str(value)
+            if self._sizes is not None and self._sizes[row] > 1:
+                title = self._sources_label(int(self._sizes[row])).replace("%1", title)
+            self._made[row] = title
+        return title
+
+
 @guard_overrides
 class TimelineView(QWidget):
     """Paints the events of an :class:`EventTableModel` and shares its selection model."""
@@ -143,7 +164,7 @@ class TimelineView(QWidget):
         self._selected = np.zeros(len(model.frame), dtype=bool)
         self._label_widths: dict[int, float] = {}
         self._elided: dict[int, QStaticText] = {}
-        self._titles: list[str] = self._item_titles()
+        self._titles = self._item_titles()
         self._items: list[tuple[_LaneGeometry, list[Item]]] = []
         self._item_by_event: dict[int, tuple[QRectF, Item]] = {}
         self._press: QPointF | None = None
@@ -173,14 +194,8 @@ class TimelineView(QWidget):
     def frame(self) -> pd.DataFrame:
         return self.model.frame
 
-    def _item_titles(self) -> list[str]:
-        """The titles drawn: a merged item (one happening, several sources) says how many report it."""
-        titles = self.model.frame["title"].astype(str).tolist()
-        if "cluster_size" in self.model.frame:
-            for row in np.flatnonzero(self.model.frame["cluster_size"].to_numpy(dtype=np.int64) > 1).tolist():
-                count = int(self.model.frame["cluster_size"].iat[row])
-                titles[row] = self.tr("%1 ·%n源", "", count).replace("%1", titles[row])
-        return titles
+    def _item_titles(self) -> _ItemTitles:
+        return _ItemTitles(self.model.frame, lambda count: self.tr("%1 ·%n源", "", count))
 
     def _on_model_reset(self) -> None:
         self._titles = self._item_titles()

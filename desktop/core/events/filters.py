@@ -15,6 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from desktop.core.distinct import object_counts
 from desktop.core.text.places import hierarchy
 from desktop.core.text.search import parse_query, query_mask
 from desktop.core.timeline.index import lane_mask
@@ -82,7 +83,7 @@ def place_counts(places: pd.Series) -> dict[str, int]:
     宝坻区 is named)."""
     chains: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
-    for event_places in places:
+    for event_places, rows in object_counts(places.tolist()):  # rows sharing one list counted at once
         seen: set[str] = set()
         for place in event_places:
             chain = chains.get(place)
@@ -90,5 +91,5 @@ def place_counts(places: pd.Series) -> dict[str, int]:
                 chain = chains[place] = hierarchy(place) or [place]
             seen.update(chain)
         for place in seen:
-            counts[place] = counts.get(place, 0) + 1
+            counts[place] = counts.get(place, 0) + rows
     return counts

@@ -1,0 +1,50 @@
+"""Work per distinct value (desktop.core.distinct) and the store's list columns read per distinct list."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from desktop.core.distinct import object_counts, per_category, per_object
+from desktop.core.store.parquet import _amounts, _lists
+
+
+def test_per_category_asks_once_per_category_and_gives_the_default_to_missing_and_unknown():
+    column = pd.Series(pd.Categorical(["day", None, "year", "day", "month"], categories=["day", "month", "year"]))
+    codes = per_category(column, {"day": 1, "year": 3}, default=0, dtype=np.int16)
+    assert codes.tolist() == [1, 0, 3, 1, 0]
+    assert codes.dtype == np.int16
+    assert per_category(pd.Series(["day", "x"], dtype=object), {"day": 1}, 9).tolist() == [1, 9]
+
+
+def test_per_object_makes_once_per_object_and_object_counts_count_rows():
+    shared, other, equal = ["天津"], ["北京"], ["天津"]
+    calls = []
+
+    def make(value):
+        calls.append(value)
+        return "|".join(value)
+
+    assert per_object([shared, other, shared, equal], make) == ["天津", "北京", "天津", "天津"]
+    assert len(calls) == 3  # the shared list once, the equal but separate one again
+    counts = {id(obj): n for obj, n in object_counts([shared, other, shared, equal])}
+    assert counts == {id(shared): 2, id(other): 1, id(equal): 1}
+
+
+def test_store_lists_read_per_distinct_list_give_the_values_row_by_row():
+    values = [["天津", "北京"], [], None, ["天津", "北京"], ["a"], ["天津", "北京"]]
+    column = pa.chunked_array([pa.array(values[:3], pa.list_(pa.string())), pa.array(values[3:], pa.list_(pa.string()))])
+    read = _lists(column)
+    assert read == [v or [] for v in values]
+    assert read[0] is read[3]  # rows holding one list share it
+    tricky = [["", "x"], ["a\x1fb"], []]  # cannot be joined and split: read one by one
+    assert _lists(pa.chunked_array([pa.array(tricky, pa.list_(pa.string()))])) == tricky
+    assert _lists(pa.chunked_array([], pa.list_(pa.string()))) == []
+
+
+def test_store_amounts_decode_each_text_once():
+    texts = ['[{"kind": "money", "value": 5}]', "[]", None, '[{"kind": "money", "value": 5}]']
+    read = _amounts(pa.chunked_array([pa.array(texts, pa.string())]))
+    assert read == [[{"kind": "money", "value": 5}], [], [], [{"kind": "money", "value": 5}]]
+    assert read[0] is read[3]
