@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from desktop.core.distinct import per_category
 from desktop.core.resources import rows_of, word_list
 
 #: Precisions ordered from the finest: the most precise source speaks for a merged item.
@@ -610,24 +611,17 @@ def _given_clusters(frame: pd.DataFrame, must_link: list[tuple[str, str]],
     for i in apart:
         if i in position:
             node[position[i]] = groups + position[i]
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
-
-    for first, second in must_link:
-        a, b = position.get(str(first)), position.get(str(second))
-        if a is not None and b is not None:
-            ra, rb = find(int(node[a])), find(int(node[b]))
-            if ra != rb:
-                parent[rb] = ra
-                changed.update((ra, rb))
-    if parent:
-        joined = np.flatnonzero(np.isin(node, np.fromiter(parent, dtype=np.int64)))
-        node[joined] = [find(int(x)) for x in node[joined].tolist()]
-    labels, inverse, counts = np.unique(node, return_inverse=True, return_counts=True)
+    linked = [(position[str(a)], position[str(b)]) for a, b in must_link
+              if str(a) in position and str(b) in position]
+    if linked:  # the user's merges: a union-find over the groups, not the rows
+        over_groups = _Clusters(groups + n)
+        for a, b in linked:
+            changed.update((over_groups.find(int(node[a])), over_groups.find(int(node[b]))))
+            over_groups.union(int(node[a]), int(node[b]))
+        joined = np.flatnonzero(np.isin(node, np.fromiter(changed, dtype=np.int64, count=len(changed))))
+        node[joined] = [over_groups.find(int(x)) for x in node[joined].tolist()]
+        changed = {int(x) for x in node[joined].tolist()}
+    _, inverse, counts = np.unique(node, return_inverse=True, return_counts=True)
     sizes = counts[inverse]
     # ids: the given one of an unchanged group, else made from the members (as merging does)
     fresh = np.flatnonzero((node >= groups) | np.isin(node, np.fromiter(changed, dtype=np.int64, count=len(changed))))
@@ -708,10 +702,7 @@ def _representative_order(frame: pd.DataFrame) -> np.ndarray:
     """A rank per row: lower speaks for its cluster (shown first; not hidden, finest date,
     the surest publication date, the earliest published, the table's order)."""
     finest = {name: rank for rank, name in enumerate(_FINEST)}
-    # ranked per category, not per row (a million rows)
-    levels = frame["precision"].astype("category").cat
-    rank_of = np.array([finest.get(str(p), len(_FINEST)) for p in levels.categories] + [len(_FINEST)])
-    precision = rank_of[levels.codes.to_numpy()]  # code -1 (missing): the last entry
+    precision = per_category(frame["precision"].astype("category"), finest, len(_FINEST))
     hidden = frame["hidden"].to_numpy(dtype=bool) if "hidden" in frame else np.zeros(len(frame), dtype=bool)
     confidence = frame["published_confidence"].to_numpy(dtype=float)
     published = frame["published"].to_numpy(dtype="datetime64[D]").astype(np.int64)
