@@ -111,6 +111,9 @@ class _ItemTitles:
     window for a second): a merged item (one happening, several sources) says how many report it."""
 
     def __init__(self, frame: pd.DataFrame, sources_label) -> None:  # noqa: ANN001 - count -> "%1 ·N源"
+        titles = frame["title"].array
+        # an Arrow-backed column read as Arrow: a value in 1 µs where .iat takes 5 (paint asks hundreds)
+        self._arrow = titles.__arrow_array__() if hasattr(titles, "__arrow_array__") else None
         self._titles = frame["title"]
         self._sizes = frame["cluster_size"].to_numpy(dtype=np.int64) if "cluster_size" in frame else None
         self._sources_label = sources_label
@@ -119,7 +122,7 @@ class _ItemTitles:
     def __getitem__(self, row: int) -> str:
         title = self._made.get(row)
         if title is None:
-            value = self._titles.iat[row]
+            value = self._arrow[row].as_py() if self._arrow is not None else self._titles.iat[row]
             title = "" if value is None or value is pd.NA else str(value)
             if self._sizes is not None and self._sizes[row] > 1:
                 title = self._sources_label(int(self._sizes[row])).replace("%1", title)
