@@ -82,9 +82,9 @@ def test_csv_of_the_selection_through_the_keyboard(window, qtbot, monkeypatch, t
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.file_menu)
     qtbot.keyClick(window.file_menu, Qt.Key.Key_X)  # 导出(X)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.export_menu)
-    qtbot.keyClick(window.export_menu, Qt.Key.Key_C)  # CSV 表格(C)
+    with qtbot.waitSignal(window.exports.exported, timeout=10_000):  # written in the background
+        qtbot.keyClick(window.export_menu, Qt.Key.Key_C)  # CSV 表格(C)
     target = tmp_path / "所选.csv"
-    qtbot.waitUntil(target.exists, timeout=10_000)
     caption, directory, filters = dialog.asked[0]
     assert "所选的 2 个事件" in caption and directory.endswith(".csv") and "*.csv" in filters
     data = target.read_bytes()
@@ -95,14 +95,15 @@ def test_csv_of_the_selection_through_the_keyboard(window, qtbot, monkeypatch, t
     assert "已导出 2 个事件" in window.statusBar().currentMessage()
 
 
-def test_without_a_selection_the_shown_events_are_exported_and_the_title_says_so(window, monkeypatch, tmp_path):
+def test_without_a_selection_the_shown_events_are_exported_and_the_title_says_so(window, qtbot, monkeypatch, tmp_path):
     category = window.model.frame["category"].value_counts().index[0]
     window.category_actions[category].setChecked(True)  # the 类别 filter
     frame = window.model.frame
     shown = set(frame["id"][frame["category"] == category])
     assert 0 < len(shown) < len(frame)
     dialog = Dialog(monkeypatch, tmp_path / "shown.json")
-    window.exports.actions["json"].trigger()
+    with qtbot.waitSignal(window.exports.exported, timeout=10_000):
+        window.exports.actions["json"].trigger()
     assert f"显示的全部 {len(shown)} 个事件" in dialog.asked[0][0]
     document = json.loads((tmp_path / "shown.json").read_text("utf-8"))
     assert {e["id"] for e in document["events"]} == shown
@@ -114,7 +115,8 @@ def test_xlsx_from_the_menu_has_dated_events_and_sources(window, qtbot, monkeypa
     openpyxl = pytest.importorskip("openpyxl")
     rows = select_labelled_events(qtbot, window, 3)
     Dialog(monkeypatch, tmp_path / "e.xlsx")
-    window.exports.actions["xlsx"].trigger()
+    with qtbot.waitSignal(window.exports.exported, timeout=10_000):
+        window.exports.actions["xlsx"].trigger()
     book = openpyxl.load_workbook(tmp_path / "e.xlsx")
     header = [c.value for c in book["events"][1]]
     records = [dict(zip(header, (c.value for c in row), strict=True)) for row in book["events"].iter_rows(min_row=2)]
@@ -125,10 +127,11 @@ def test_xlsx_from_the_menu_has_dated_events_and_sources(window, qtbot, monkeypa
     assert book["sources"].max_row >= 2
 
 
-def test_timelinejs_groups_by_the_lanes_shown(window, monkeypatch, tmp_path):
+def test_timelinejs_groups_by_the_lanes_shown(window, qtbot, monkeypatch, tmp_path):
     window.lane_actions["category"].trigger()  # 视图 → 按类别分泳道
     Dialog(monkeypatch, tmp_path / "web.json")
-    window.exports.actions["timelinejs"].trigger()
+    with qtbot.waitSignal(window.exports.exported, timeout=10_000):
+        window.exports.actions["timelinejs"].trigger()
     document = json.loads((tmp_path / "web.json").read_text("utf-8"))
     frame = window.model.frame.set_index("id")
     assert len(document["events"]) == len(frame)
@@ -139,12 +142,13 @@ def test_timelinejs_groups_by_the_lanes_shown(window, monkeypatch, tmp_path):
             assert set(slide["start_date"]) == {"year"}
 
 
-def test_ics_holds_the_day_events_and_says_what_it_left_out(window, monkeypatch, tmp_path):
+def test_ics_holds_the_day_events_and_says_what_it_left_out(window, qtbot, monkeypatch, tmp_path):
     icalendar = pytest.importorskip("icalendar")
     frame = window.model.frame
     held = day_events(frame)
     dialog = Dialog(monkeypatch, tmp_path / "cal.ics")
-    window.exports.actions["ics"].trigger()
+    with qtbot.waitSignal(window.exports.exported, timeout=10_000):
+        window.exports.actions["ics"].trigger()
     assert f"精确到日的 {len(held)} 个" in dialog.asked[0][0]
     calendar = icalendar.Calendar.from_ical((tmp_path / "cal.ics").read_bytes())
     assert {str(v["UID"]).split("@")[0] for v in calendar.walk("VEVENT")} == set(held["id"])
@@ -163,14 +167,15 @@ def test_ics_of_events_without_a_day_says_so_without_a_dialog(window, monkeypatc
     assert said and "未精确到日" in said[0]
 
 
-def test_a_failed_write_says_why_and_leaves_the_earlier_file(window, monkeypatch, tmp_path):
+def test_a_failed_write_says_why_and_leaves_the_earlier_file(window, qtbot, monkeypatch, tmp_path):
     target = tmp_path / "e.csv"
     target.write_text("earlier")
     Dialog(monkeypatch, target)
     monkeypatch.setattr("desktop.core.atomic.os.replace", lambda *a: (_ for _ in ()).throw(OSError(28, "磁盘已满")))
     shown = []
     monkeypatch.setattr("desktop.gui.window_exports.QMessageBox.exec", lambda box: shown.append(box.text()))
-    window.exports.actions["csv"].trigger()
+    with qtbot.waitSignal(window.exports.export_failed, timeout=10_000):
+        window.exports.actions["csv"].trigger()
     assert shown and "磁盘已满" in shown[0] and str(target) in shown[0]
     assert target.read_text() == "earlier"
 
@@ -205,3 +210,16 @@ def test_svg_is_vector_timeline_with_the_titles_shown(window, monkeypatch, tmp_p
     assert labelled
     title = window.model.frame["title"].iat[labelled[0]]
     assert title[:6] in text
+
+
+def test_an_event_export_is_written_in_the_background(window, qtbot, monkeypatch, tmp_path):
+    Dialog(monkeypatch, tmp_path / "all.json")
+    written = []
+    window.exports.exported.connect(written.append)
+    window.exports.actions["json"].trigger()
+    # back in the event loop before the file is done: the window says so and waits for it
+    assert written == [] and "正在导出" in window.statusBar().currentMessage()
+    assert not window.exports.actions["csv"].isEnabled()
+    qtbot.waitUntil(lambda: written == [str(tmp_path / "all.json")], timeout=10_000)
+    assert window.exports.actions["csv"].isEnabled()
+    assert len(json.loads((tmp_path / "all.json").read_text("utf-8"))["events"]) == len(window.model.frame)

@@ -241,8 +241,8 @@ def test_csv_and_json_of_a_merged_item_list_every_source_with_its_cluster(window
         target = tmp_path / name
         monkeypatch.setattr("desktop.gui.window_exports.QFileDialog.getSaveFileName",
                             lambda *a, target=target, **k: (str(target), ""))
-        window.exports.actions[fmt].trigger()
-        qtbot.waitUntil(target.exists, timeout=10_000)
+        with qtbot.waitSignal(window.exports.exported, timeout=10_000):
+            window.exports.actions[fmt].trigger()
     rows = list(csv.DictReader(io.StringIO((tmp_path / "item.csv").read_text("utf-8-sig"))))
     assert {r["id"] for r in rows} == sources
     assert len({r["cluster_id"] for r in rows}) == 1 and {r["cluster_size"] for r in rows} == {"2"}
@@ -316,3 +316,37 @@ def test_a_background_result_for_a_closed_window_is_dropped(qtbot):
     live = QObject()
     run_op("test-owner", lambda: "done", results.append, results.append, owner=live)
     qtbot.waitUntil(lambda: results == ["done"])
+
+
+def _choose_in_edit_menu(qtbot, window, key: Qt.Key) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # 编辑(E)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is window.edit_menu)
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        qtbot.keyClick(window.edit_menu, key)
+
+
+def test_automatic_merging_is_turned_off_and_on_in_the_edit_menu_and_the_users_merges_stand(window, qtbot):
+    extracted = len(window.extracted)
+    assert len(merged_rows(window)) == 1 and window.act_auto_merge.isChecked()
+    _choose_in_edit_menu(qtbot, window, Qt.Key.Key_A)  # 自动合并各家报道的同一事件(A)
+    assert not window.act_auto_merge.isChecked()
+    assert len(window.model.frame) == extracted and merged_rows(window) == []  # every report its own item
+    # the user's own merge still joins two events while the automatic one is off
+    plan_a, plan_b = row_of(window, "f_plan_a.txt"), row_of(window, "g_plan_b.txt")
+    click_item(qtbot, window, plan_a)
+    click_item(qtbot, window, plan_b, Qt.KeyboardModifier.ControlModifier)
+    window.timeline.setFocus()
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        qtbot.keyClick(window.timeline, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert len(merged_rows(window)) == 1 and len(window.model.frame) == extracted - 1
+    _choose_in_edit_menu(qtbot, window, Qt.Key.Key_A)
+    assert window.act_auto_merge.isChecked() and len(merged_rows(window)) == 2
+    window.save_settings()  # the choice is kept with the window's state
+    window.act_auto_merge.trigger()
+    window.save_settings()
+    again = MainWindow([], restore=True)
+    qtbot.addWidget(again)
+    assert not again.act_auto_merge.isChecked() and not again.merge_enabled
+    window.act_auto_merge.trigger()
+    window.save_settings()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.events import corpus as corpus_module
 from desktop.gui.main_window import MainWindow
+from desktop.gui.models import selected_rows
 
 NEW_ARTICLE = "某县新闻\n来源：某某日报  2024-05-06 10:00\n\n5月5日，某县茶叶交易中心开业。\n"
 
@@ -150,3 +151,83 @@ def test_the_list_is_fitted_to_the_first_events_that_stream_in(qtbot, tmp_path, 
     with qtbot.waitSignal(window.partial_loaded, timeout=120_000):
         window.act_open_folder.trigger()
     assert window.list_view.columnWidth(1) > 120  # the title column, fitted while the load goes on
+
+
+def _replicated_store(seeds_corpus, folder: Path, events: int) -> int:
+    """The seeds' merged events copied with their dates moved a week a copy (ids and clusters
+    made unique), written as an event store: a big corpus without extracting one."""
+    import pandas as pd
+
+    from desktop.core.events.corpus import Corpus
+    from desktop.core.project import clustered
+    from desktop.core.store.parquet import write_store
+
+    frame, _ = clustered(seeds_corpus.events, [], {})
+    frame = frame.drop(columns=["cluster_size"])
+    copies = []
+    for k in range(-(-events // len(frame))):
+        copy = frame.copy()
+        for column in ("start", "end", "published"):
+            copy[column] = copy[column] + pd.Timedelta(weeks=k)
+        for column in ("id", "cluster_id"):
+            copy[column] = (copy[column].astype(str) + f"~{k}").astype("string")
+        copies.append(copy)
+    big = pd.concat(copies, ignore_index=True).iloc[:events]
+    big.index = pd.Index(big["id"], name="event")
+    corpus = Corpus(seeds_corpus.documents, seeds_corpus.articles, big, seeds_corpus.problems)
+    return write_store(corpus, folder)
+
+
+def test_select_all_in_a_big_store_asks_the_list_about_the_rows_it_shows_only(qtbot, monkeypatch, tmp_path,
+                                                                              seeds_corpus):
+    """Ctrl+A over 20,000 events, then the list repaints: Qt's header asked every row's flags
+    per section (through the proxy's mapToSource) to know whether a whole column was selected,
+    2 s a section at 100,000 events. Now the cost of a paint follows the rows on screen."""
+    from desktop.gui.models import EventListModel
+
+    written = _replicated_store(seeds_corpus, tmp_path / "store", 20_000)
+    calls: list[int] = []
+    real = EventListModel.mapToSource
+    monkeypatch.setattr(EventListModel, "mapToSource", lambda self, index: calls.append(1) or real(self, index))
+    window = MainWindow([tmp_path / "store"], restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.corpus is not None and not window.is_loading(), timeout=120_000)
+    shown = window.proxy.rowCount()
+    assert shown > 10_000  # items after the seeds' own merges, of the `written` events
+    assert written == 20_000
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.selected_rows()) == shown
+    assert len(selected_rows(window.list_view.selectionModel())) == shown  # the list shows it too
+    calls.clear()
+    window.list_view.horizontalHeader().repaint()
+    window.list_view.viewport().repaint()
+    assert 0 < len(calls) < 5_000
+    window.close()
+
+
+def test_selections_map_between_the_table_and_a_sorted_filtered_list(qtbot, seeds_corpus):
+    import numpy as np
+
+    from desktop.gui.models import EventListModel, EventTableModel, row_selection
+
+    table = EventTableModel(seeds_corpus.events)
+    listed = EventListModel()
+    listed.setSourceModel(table)
+    n = table.rowCount()
+    shown = np.arange(n) % 3 != 0
+    listed.set_shown(shown)
+    listed.sort(1, Qt.SortOrder.DescendingOrder)
+    chosen = [n - 1, 0, 2, 2, 5, n + 7, -1]  # any order, repeats, rows the table lacks
+    selection = row_selection(table, chosen)
+    assert sorted({r for rng in selection for r in range(rng.top(), rng.bottom() + 1)}) == sorted(
+        r for r in set(chosen) if 0 <= r < n)
+    assert all(rng.left() == 0 and rng.right() == table.columnCount() - 1 for rng in selection)
+    mapped = listed.mapSelectionFromSource(selection)
+    rows_in_list = {r for rng in mapped for r in range(rng.top(), rng.bottom() + 1)}
+    order = listed.source_rows()
+    assert {int(order[r]) for r in rows_in_list} == {r for r in set(chosen) if 0 <= r < n and shown[r]}
+    back = listed.mapSelectionToSource(mapped)
+    assert {r for rng in back for r in range(rng.top(), rng.bottom() + 1)} == {int(order[r]) for r in rows_in_list}

@@ -213,10 +213,14 @@ class DetailPane(QWidget):
             self.multi_span.setText(self.tr("时间跨度：") + readable_date(first.date(), last.date(), "range"))
             self.multi_list.clear()
             gap = self.tr("　")
-            for row in rows[:2000]:
-                when = readable_date(frame["start"].iat[row].date(), frame["end"].iat[row].date(),
-                                     str(frame["precision"].iat[row]), str(frame["edtf"].iat[row]))
-                item = QListWidgetItem(when + gap + str(frame["title"].iat[row]))
+            listed = rows[:2000]
+            # whole columns taken once: .iat per value and column is 20 µs, 0.6 s for the 2,000
+            shown = frame.iloc[listed]
+            starts, ends = shown["start"].dt.date.tolist(), shown["end"].dt.date.tolist()
+            for row, start, end, precision, edtf, title in zip(
+                    listed, starts, ends, shown["precision"].astype(str).tolist(),
+                    shown["edtf"].astype(str).tolist(), shown["title"].astype(str).tolist(), strict=True):
+                item = QListWidgetItem(readable_date(start, end, precision, edtf) + gap + title)
                 item.setData(Qt.ItemDataRole.UserRole, row)
                 self.multi_list.addItem(item)
             self.stack.setCurrentWidget(self.multi)

@@ -13,10 +13,13 @@ or applying a filter is a few array operations, not a Python call per comparison
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
     QAbstractProxyModel,
     QAbstractTableModel,
     QItemSelection,
@@ -42,10 +45,40 @@ _Index = QModelIndex | QPersistentModelIndex
 def selected_rows(selection: QItemSelectionModel) -> list[int]:
     """The rows of a selection, sorted, read from its ranges: ``selectedRows()`` makes an index
     of every selected row (and asks the model about each), 4 s for 100,000 selected events."""
-    spans = [np.arange(r.top(), r.bottom() + 1, dtype=np.int64) for r in selection.selection() if r.isValid()]
-    if not spans:
+    model = selection.model()
+    if model is None:
         return []
-    return np.unique(np.concatenate(spans)).tolist()
+    mask = np.zeros(model.rowCount(), dtype=bool)
+    for r in selection.selection():
+        if r.isValid():
+            mask[r.top(): r.bottom() + 1] = True
+    return np.flatnonzero(mask).tolist()
+
+
+def row_selection(model: QAbstractItemModel, rows: Iterable[int] | np.ndarray) -> QItemSelection:
+    """Whole rows ``rows`` (any order, repeats and rows the model lacks allowed) of ``model`` as a
+    selection of as few ranges as they allow. A mask instead of sorting: a million rows is 5 ms."""
+    rows = np.asarray(rows if isinstance(rows, np.ndarray) else list(rows), dtype=np.int64)
+    mask = np.zeros(model.rowCount(), dtype=bool)
+    mask[rows[(rows >= 0) & (rows < len(mask))]] = True
+    return mask_selection(model, mask)
+
+
+def mask_selection(model: QAbstractItemModel, mask: np.ndarray) -> QItemSelection:
+    """The rows where ``mask`` is True, whole, as ranges of consecutive rows."""
+    selection = QItemSelection()
+    rows = np.flatnonzero(mask)
+    if not len(rows):
+        return selection
+    breaks = np.flatnonzero(np.diff(rows) != 1)
+    starts = np.concatenate([[rows[0]], rows[breaks + 1]])
+    ends = np.concatenate([rows[breaks], [rows[-1]]])
+    last = model.columnCount() - 1
+    for first, final in zip(starts.tolist(), ends.tolist(), strict=True):
+        selection.select(model.index(first, 0), model.index(final, last))
+    return selection
+
+
 PLANNED_COLOUR = QColor("#7B52AE")
 
 
@@ -158,16 +191,6 @@ class EventTableModel(QAbstractTableModel):
         return frame[column].astype(str).fillna("").to_numpy(dtype=str)
 
 
-def _runs(rows: np.ndarray) -> list[tuple[int, int]]:
-    """Sorted unique rows as inclusive (first, last) runs of consecutive numbers."""
-    if not len(rows):
-        return []
-    breaks = np.flatnonzero(np.diff(rows) != 1)
-    starts = np.concatenate([[rows[0]], rows[breaks + 1]])
-    ends = np.concatenate([rows[breaks], [rows[-1]]])
-    return list(zip(starts.tolist(), ends.tolist(), strict=True))
-
-
 @guard_overrides
 class EventListModel(QAbstractProxyModel):
     """The events that pass the filters, in the order of the column the user sorted by."""
@@ -267,23 +290,16 @@ class EventListModel(QAbstractProxyModel):
         return self.index(row, index.column()) if row >= 0 else QModelIndex()
 
     def mapSelectionToSource(self, selection: QItemSelection) -> QItemSelection:
-        rows = np.unique(np.concatenate(
-            [self._order[r.top(): r.bottom() + 1] for r in selection] or [np.empty(0, dtype=np.int64)]))
-        return self._selection(self._source(), rows)
+        mask = np.zeros(self._source().rowCount(), dtype=bool)
+        for r in selection:
+            mask[self._order[r.top(): r.bottom() + 1]] = True
+        return mask_selection(self._source(), mask)
 
     def mapSelectionFromSource(self, selection: QItemSelection) -> QItemSelection:
-        rows = np.concatenate([self._position[r.top(): r.bottom() + 1] for r in selection]
-                              or [np.empty(0, dtype=np.int64)])
-        return self._selection(self, np.unique(rows[rows >= 0]))
-
-    @staticmethod
-    def _selection(model: QAbstractTableModel, rows: np.ndarray) -> QItemSelection:
-        """Whole rows ``rows`` of ``model`` as a selection of a few ranges."""
-        selection = QItemSelection()
-        last = model.columnCount() - 1
-        for first, final in _runs(rows):
-            selection.select(model.index(first, 0), model.index(final, last))
-        return selection
+        mask = np.zeros(len(self._order) + 1, dtype=bool)  # the last place takes the rows not shown (-1)
+        for r in selection:
+            mask[self._position[r.top(): r.bottom() + 1]] = True
+        return mask_selection(self, mask[:-1])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal:

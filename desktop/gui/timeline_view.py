@@ -24,7 +24,6 @@ import pandas as pd
 import shiboken6
 from PySide6.QtCore import (
     QEvent,
-    QItemSelection,
     QItemSelectionModel,
     QPoint,
     QPointF,
@@ -64,7 +63,7 @@ from desktop.core.timeline.scale import TimeScale, choose_unit, day_number, encl
 from desktop.gui import palette
 from desktop.gui.fonts import chinese_font
 from desktop.gui.guard import guard_overrides
-from desktop.gui.models import EventTableModel
+from desktop.gui.models import EventTableModel, row_selection
 from desktop.gui.plain import tooltip_text
 
 GUTTER = 168.0  # lane titles
@@ -817,16 +816,7 @@ class TimelineView(QWidget):
     # ------------------------------------------------------------------ selection
 
     def _select_rows(self, rows: list[int] | np.ndarray, flags: QItemSelectionModel.SelectionFlag) -> None:
-        selection = QItemSelection()
-        rows = np.unique(np.asarray(rows, dtype=np.int64))
-        if len(rows):
-            breaks = np.flatnonzero(np.diff(rows) != 1)
-            starts = np.concatenate([[rows[0]], rows[breaks + 1]])
-            ends = np.concatenate([rows[breaks], [rows[-1]]])
-            last_column = self.model.columnCount() - 1
-            for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
-                selection.select(self.model.index(a, 0), self.model.index(b, last_column))
-        self.selection.select(selection, flags | QItemSelectionModel.SelectionFlag.Rows)
+        self.selection.select(row_selection(self.model, rows), flags | QItemSelectionModel.SelectionFlag.Rows)
 
     def select_event(self, row: int, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         flags = QItemSelectionModel.SelectionFlag

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem
@@ -58,7 +59,7 @@ class CorrectionsMixin:
         if self.extracted is None:
             return
         frame = self.model.frame
-        selected_ids = [str(frame["id"].iat[r]) for r in self.selected_rows()]
+        selected_ids = frame["id"].to_numpy()[np.asarray(self.selected_rows(), dtype=np.int64)].astype(str).tolist()
         current = self.selection.currentIndex()
         current_id = str(frame["id"].iat[current.row()]) if current.isValid() and current.row() < len(frame) else None
         corrections = list(self.controller.project.corrections)

@@ -13,13 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt
+import pandas as pd
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from desktop.core.events.merge import source_event_ids
-from desktop.core.export.formats import FORMATS, export_events, write_export
+from desktop.core.export.formats import FORMATS, ExportResult, export_events, write_export
+from desktop.gui.guard import guard_overrides
 from desktop.gui.image_export import IMAGE_FORMATS, write_timeline_image
+from desktop.gui.ops import run_op
 
 if TYPE_CHECKING:
     from desktop.gui.main_window import MainWindow
@@ -29,8 +32,20 @@ if TYPE_CHECKING:
 SOURCE_BY_SOURCE = ("csv", "xlsx", "json")
 
 
+def unhidden_ids(frame: pd.DataFrame, rows: list[int] | np.ndarray) -> list[str]:
+    """The ids of the frame's ``rows`` that are not hidden, in the order of ``rows``."""
+    rows = np.asarray(rows, dtype=np.int64)
+    if "hidden" in frame:
+        rows = rows[~frame["hidden"].to_numpy(dtype=bool)[rows]]
+    return frame["id"].to_numpy()[rows].astype(str).tolist()
+
+
+@guard_overrides
 class WindowExports(QObject):
     """The export submenu's actions and what they do; owned by the main window."""
+
+    exported = Signal(str)  # the path of an event export just written
+    export_failed = Signal(str)  # the path an event export could not be written to
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -109,10 +124,10 @@ class WindowExports(QObject):
         """The ids to export and whether they are the selection: the selected events that
         are not hidden; with no selection, the events the filters and the search show."""
         frame = self.window.model.frame
-        hidden = frame["hidden"].to_numpy(dtype=bool) if "hidden" in frame else np.zeros(len(frame), bool)
         rows = self.window.selected_rows()
         if rows:
-            return [str(frame["id"].iat[r]) for r in rows if not hidden[r]], True
+            return unhidden_ids(frame, rows), True
+        hidden = frame["hidden"].to_numpy(dtype=bool) if "hidden" in frame else np.zeros(len(frame), bool)
         shown = self.window.current_filter().mask(frame) & ~hidden
         return frame["id"].to_numpy()[shown].astype(str).tolist(), False
 
@@ -149,22 +164,36 @@ class WindowExports(QObject):
         if fmt in SOURCE_BY_SOURCE and members is not None:
             # a merged item is written as each of its sources, grouped by cluster_id
             frame, ids = members, source_event_ids(frame, members, ids)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = write_export(fmt, frame, path, ids, title=self.window.corpus_name(),
-                                  lanes=self.window.timeline.lane_mode)
-        except (OSError, ValueError) as exc:
-            QApplication.restoreOverrideCursor()
-            self._failed(path, exc)
-            return None
-        QApplication.restoreOverrideCursor()
+        title, lanes = self.window.corpus_name(), self.window.timeline.lane_mode
+        # written in the background: a million events' CSV takes seconds, and the window goes on
+        self.window.statusBar().showMessage(self.tr("正在导出 %n 个事件…", "", held))
+        self._set_writing(True)
+        run_op("export", lambda: write_export(fmt, frame, path, ids, title=title, lanes=lanes),
+               self._written, lambda error: self._write_failed(path, error), owner=self.window)
+        return path
+
+    def _set_writing(self, writing: bool) -> None:
+        """One export at a time: the event formats' actions wait for the file being written."""
+        for fmt in FORMATS:
+            self.actions[fmt].setEnabled(not writing)
+
+    def _written(self, result: ExportResult) -> None:
+        self._set_writing(False)
         message = self.tr("已导出 %n 个事件到 %s", "", result.written) % result.path
         if result.left_out and result.lacking == "year":
             message += self.tr("（%n 个年份不详的事件未写入）", "", result.left_out)
         elif result.left_out:
             message += self.tr("（%n 个未精确到日的事件未写入）", "", result.left_out)
         self._done(result.path, message)
-        return result.path
+        self.exported.emit(str(result.path))
+
+    def _write_failed(self, path: Path, error: BaseException) -> None:
+        self._set_writing(False)
+        if not isinstance(error, OSError | ValueError):
+            raise error  # an unexpected fault: the error report (the app goes on)
+        self.window.statusBar().showMessage(self.tr("导出失败"))
+        self._failed(path, error)
+        self.export_failed.emit(str(path))
 
     def export_image(self, fmt: str) -> Path | None:
         """Ask for a file and write the timeline as it is shown, at its zoom, as ``fmt``."""

@@ -531,6 +531,14 @@ Please copy the report below and send it to the developers.</translation>
         <translation>A wrong merge: split it into each source&apos;s own event</translation>
     </message>
     <message>
+        <source>自动合并各家报道的同一事件(&amp;A)</source>
+        <translation>Merge reports of the same event &amp;automatically</translation>
+    </message>
+    <message>
+        <source>关闭时每篇文章的事件各为一项，只有手动合并的事件合为一项</source>
+        <translation>When off, every article&apos;s events are items of their own; only events you merged yourself are joined</translation>
+    </message>
+    <message>
         <source>显示已隐藏的事件(&amp;D)</source>
         <translation>Show Hid&amp;den Events</translation>
     </message>
@@ -952,6 +960,7 @@ Your changes will be saved in %s and read again next time.</translation>
     <name>WindowExports</name>
     <message>
         <source>CSV 表格（UTF-8，Excel 可直接打开） (*.csv)</source>
+        <extracomment>Formats that list events one by one: a merged item is written as all of its sources.</extracomment>
         <translation>CSV table (UTF-8, opens in Excel) (*.csv)</translation>
     </message>
     <message>
@@ -1113,6 +1122,13 @@ Your changes will be saved in %s and read again next time.</translation>
         <translation>events</translation>
     </message>
     <message numerus="yes">
+        <source>正在导出 %n 个事件…</source>
+        <translation>
+            <numerusform>Exporting %n event…</numerusform>
+            <numerusform>Exporting %n events…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>已导出 %n 个事件到 %s</source>
         <translation>
             <numerusform>Exported %n event to %s</numerusform>
@@ -1132,6 +1148,10 @@ Your changes will be saved in %s and read again next time.</translation>
             <numerusform> (%n event not dated to the day was left out)</numerusform>
             <numerusform> (%n events not dated to the day were left out)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
     </message>
     <message>
         <source>导出时间线为 %s — 当前视野</source>

@@ -6,10 +6,13 @@ import csv
 import io
 import json
 import math
+from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from desktop.core.distinct import per_object
 from desktop.core.events.corpus import Corpus
 
 #: Event fields in output order (documented in README).
@@ -38,44 +41,78 @@ def _text(value: Any) -> str | None:
     return None if value is None or pd.isna(value) else str(value)
 
 
+def _per_value(column: pd.Series, make: Callable[[Any], Any]) -> list[Any]:
+    """``make(value)`` of every row, made once per distinct value (a million events hold a
+    few thousand dates and outlets): a row at a time it was most of a minute-long export."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    made = np.empty(len(uniques) + 1, dtype=object)
+    made[:-1] = [make(value) for value in uniques]
+    made[-1] = make(pd.NA)  # code -1: a missing value
+    return made[codes].tolist()
+
+
+def event_columns(frame: pd.DataFrame, flat: bool = False) -> dict[str, list[Any]]:
+    """The export fields of every event, column by column (``EVENT_FIELDS``, then the cluster
+    fields when the frame has them), each a list of JSON-ready values in the frame's order.
+    ``flat``: the CSV layout, also the spreadsheet export's: lists joined with ``|``, amounts
+    as JSON, spans as ``start-end``."""
+    n = len(frame)
+
+    def column(name: str, default: Any) -> list[Any]:
+        return frame[name].tolist() if name in frame.columns else [default] * n
+
+    def span(first: str, last: str) -> list[Any]:
+        pairs = zip(frame[first].astype(int).tolist(), frame[last].astype(int).tolist(), strict=True)
+        return [f"{a}-{b}" for a, b in pairs] if flat else [[a, b] for a, b in pairs]
+
+    def listed(name: str, joined: Callable[[list[Any]], str]) -> list[Any]:
+        # one value per distinct list object: rows of an event store share them
+        return per_object(frame[name].tolist(), lambda value: joined(list(value) if value is not None else []))
+
+    as_list = list if not flat else None
+    columns: dict[str, list[Any]] = {
+        "id": frame["id"].tolist(),
+        "file": frame["file"].tolist(),
+        "article_id": frame["article_id"].tolist(),
+        "article_title": _per_value(frame["article_title"], _text),
+        "outlet": _per_value(frame["outlet"], _text),
+        "published": _per_value(frame["published"], _day),
+        "published_edtf": _per_value(frame["published_edtf"], _text),
+        "published_basis": _per_value(frame["published_basis"], _text),
+        "published_confidence": frame["published_confidence"].astype(float).tolist(),
+        "start": _per_value(frame["start"], _day),
+        "end": _per_value(frame["end"], _day),
+        "precision": frame["precision"].tolist(),
+        "edtf": frame["edtf"].tolist(),
+        "tense": frame["tense"].tolist(),
+        "resolved_against": frame["resolved_against"].tolist(),
+        "date_text": frame["date_text"].tolist(),
+        "date_span": span("date_start", "date_end"),
+        "sentence": frame["sentence"].tolist(),
+        "sentence_span": span("sentence_start", "sentence_end"),
+        "title": frame["title"].tolist(),
+        "category": frame["category"].tolist(),
+        "places": listed("places", as_list or "|".join),
+        "orgs": listed("orgs", as_list or "|".join),
+        "amounts": listed("amounts", as_list or (lambda amounts: json.dumps(amounts, ensure_ascii=False))),
+        "keyterms": listed("keyterms", as_list or "|".join),
+        "origin": [str(v) for v in column("origin", "extracted")],
+        "hidden": [bool(v) for v in column("hidden", False)],
+    }
+    if "cluster_id" in frame.columns and "cluster_size" in frame.columns:
+        columns["cluster_id"] = [str(v) for v in frame["cluster_id"].tolist()]
+        columns["cluster_size"] = frame["cluster_size"].astype(int).tolist()
+    return columns
+
+
+def _rows(columns: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    keys = list(columns)
+    return [dict(zip(keys, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+
+
 def event_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Events of the DataFrame as JSON-ready dicts, in the frame's order."""
-    records = []
-    clustered = "cluster_id" in frame.columns and "cluster_size" in frame.columns
-    for row in frame.itertuples(index=False):
-        records.append({
-            "id": row.id,
-            "file": row.file,
-            "article_id": row.article_id,
-            "article_title": _text(row.article_title),
-            "outlet": _text(row.outlet),
-            "published": _day(row.published),
-            "published_edtf": _text(row.published_edtf),
-            "published_basis": _text(row.published_basis),
-            "published_confidence": float(row.published_confidence),
-            "start": _day(row.start),
-            "end": _day(row.end),
-            "precision": row.precision,
-            "edtf": row.edtf,
-            "tense": row.tense,
-            "resolved_against": row.resolved_against,
-            "date_text": row.date_text,
-            "date_span": [int(row.date_start), int(row.date_end)],
-            "sentence": row.sentence,
-            "sentence_span": [int(row.sentence_start), int(row.sentence_end)],
-            "title": row.title,
-            "category": row.category,
-            "places": list(row.places),
-            "orgs": list(row.orgs),
-            "amounts": list(row.amounts),
-            "keyterms": list(row.keyterms),
-            "origin": str(getattr(row, "origin", "extracted")),
-            "hidden": bool(getattr(row, "hidden", False)),
-        })
-        if clustered:
-            records[-1]["cluster_id"] = str(row.cluster_id)
-            records[-1]["cluster_size"] = int(row.cluster_size)
-    return records
+    return _rows(event_columns(frame))
 
 
 def article_records(corpus: Corpus) -> list[dict[str, Any]]:
@@ -125,25 +162,16 @@ def to_jsonl(corpus: Corpus) -> str:
 
 
 def flat_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Events as one flat row each (the CSV layout, also the spreadsheet export's): lists
-    joined with ``|``, amounts as JSON, spans as ``start-end``."""
-    rows = []
-    for record in event_records(frame):
-        row = dict(record)
-        for key in ("places", "orgs", "keyterms"):
-            row[key] = "|".join(row[key])
-        row["amounts"] = json.dumps(row["amounts"], ensure_ascii=False)
-        row["date_span"] = f"{row['date_span'][0]}-{row['date_span'][1]}"
-        row["sentence_span"] = f"{row['sentence_span'][0]}-{row['sentence_span'][1]}"
-        rows.append(row)
-    return rows
+    """Events as one flat row each (``event_columns(frame, flat=True)``)."""
+    return _rows(event_columns(frame, flat=True))
 
 
 def events_csv(frame: pd.DataFrame) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=fields_of(frame), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(flat_records(frame))
+    columns = event_columns(frame, flat=True)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(zip(*columns.values(), strict=True))
     return buffer.getvalue()
 
 
