@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from desktop.core.distinct import object_counts, per_category, per_object
+from desktop.core.distinct import object_counts, per_category, per_object, per_value
 from desktop.core.store.parquet import _amounts, _lists
 
 
@@ -35,16 +35,35 @@ def test_per_object_makes_once_per_object_and_object_counts_count_rows():
 def test_store_lists_read_per_distinct_list_give_the_values_row_by_row():
     values = [["天津", "北京"], [], None, ["天津", "北京"], ["a"], ["天津", "北京"]]
     column = pa.chunked_array([pa.array(values[:3], pa.list_(pa.string())), pa.array(values[3:], pa.list_(pa.string()))])
-    read = _lists(column)
+    read = list(_lists(column))
     assert read == [v or [] for v in values]
     assert read[0] is read[3]  # rows holding one list share it
     tricky = [["", "x"], ["a\x1fb"], []]  # cannot be joined and split: read one by one
-    assert _lists(pa.chunked_array([pa.array(tricky, pa.list_(pa.string()))])) == tricky
-    assert _lists(pa.chunked_array([], pa.list_(pa.string()))) == []
+    assert list(_lists(pa.chunked_array([pa.array(tricky, pa.list_(pa.string()))]))) == tricky
+    assert list(_lists(pa.chunked_array([], pa.list_(pa.string())))) == []
 
 
 def test_store_amounts_decode_each_text_once():
     texts = ['[{"kind": "money", "value": 5}]', "[]", None, '[{"kind": "money", "value": 5}]']
-    read = _amounts(pa.chunked_array([pa.array(texts, pa.string())]))
+    read = list(_amounts(pa.chunked_array([pa.array(texts, pa.string())])))
     assert read == [[{"kind": "money", "value": 5}], [], [], [{"kind": "money", "value": 5}]]
     assert read[0] is read[3]
+
+
+def test_per_value_makes_once_per_distinct_value_and_once_for_missing():
+    calls = []
+    column = pd.Series(pd.to_datetime(["2024-01-02", None, "2024-01-02", "2023-05-06"]))
+    made = per_value(column, lambda v: calls.append(v) or (None if v is pd.NA else v.date().isoformat()))
+    assert made == ["2024-01-02", None, "2024-01-02", "2023-05-06"]
+    assert len(calls) == 3 and made[0] is made[2]
+
+
+def test_keep_rows_is_the_frames_boolean_filter(seeds_corpus):
+    from desktop.core.events.table import keep_rows
+
+    frame = seeds_corpus.events
+    rng = np.random.default_rng(1)
+    for keep in (np.zeros(len(frame), bool), np.ones(len(frame), bool), rng.random(len(frame)) < 0.5):
+        kept = keep_rows(frame, keep)
+        pd.testing.assert_frame_equal(kept, frame[keep], check_exact=True)
+        assert list(kept.dtypes) == list(frame.dtypes) and kept.index.name == frame.index.name

@@ -27,6 +27,17 @@ def per_category(column: pd.Series, lookup: Mapping[Hashable, int], default: int
     return np.array([lookup.get(v, default) for v in column], dtype=dtype)
 
 
+def per_value(column: pd.Series, make: Callable[[Any], T]) -> list[T]:
+    """``make(value)`` of every row of a column, made once per distinct value (``pd.NA`` for a
+    missing one); rows with equal values share the result. A million events hold a few
+    thousand dates and outlets: a Timestamp or a text per row was seconds."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    made = np.empty(len(uniques) + 1, dtype=object)
+    made[:-1] = [make(value) for value in uniques]
+    made[-1] = make(pd.NA)  # code -1: a missing value
+    return made[codes].tolist()
+
+
 def per_object(values: Iterable[Any], make: Callable[[Any], T]) -> list[T]:
     """``make(value)`` of every value, made once per distinct object (rows sharing one list
     share the result; equal lists that are separate objects are simply made twice)."""

