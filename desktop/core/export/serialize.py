@@ -54,11 +54,11 @@ def event_columns(frame: pd.DataFrame, flat: bool = False) -> dict[str, list[Any
         pairs = zip(frame[first].astype(int).tolist(), frame[last].astype(int).tolist(), strict=True)
         return [f"{a}-{b}" for a, b in pairs] if flat else [[a, b] for a, b in pairs]
 
-    def listed(name: str, joined: Callable[[list[Any]], str]) -> list[Any]:
+    def listed(name: str, flat_text: Callable[[list[Any]], str] = "|".join) -> list[Any]:
         # one value per distinct list object: rows of an event store share them
-        return per_object(frame[name].tolist(), lambda value: joined(list(value) if value is not None else []))
+        make = flat_text if flat else list
+        return per_object(frame[name].tolist(), lambda value: make(list(value) if value is not None else []))
 
-    as_list = list if not flat else None
     columns: dict[str, list[Any]] = {
         "id": frame["id"].tolist(),
         "file": frame["file"].tolist(),
@@ -81,10 +81,10 @@ def event_columns(frame: pd.DataFrame, flat: bool = False) -> dict[str, list[Any
         "sentence_span": span("sentence_start", "sentence_end"),
         "title": frame["title"].tolist(),
         "category": frame["category"].tolist(),
-        "places": listed("places", as_list or "|".join),
-        "orgs": listed("orgs", as_list or "|".join),
-        "amounts": listed("amounts", as_list or (lambda amounts: json.dumps(amounts, ensure_ascii=False))),
-        "keyterms": listed("keyterms", as_list or "|".join),
+        "places": listed("places"),
+        "orgs": listed("orgs"),
+        "amounts": listed("amounts", lambda amounts: json.dumps(amounts, ensure_ascii=False)),
+        "keyterms": listed("keyterms"),
         "origin": [str(v) for v in column("origin", "extracted")],
         "hidden": [bool(v) for v in column("hidden", False)],
     }
