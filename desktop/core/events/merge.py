@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from desktop.core.dates import clock_of_edtf
 from desktop.core.distinct import per_category, per_value
 from desktop.core.resources import rows_of, word_list
 
@@ -244,7 +245,11 @@ class _Features:
         said = frame["date_text"].astype(str).str.contains(f"[0-9０-９一二三四五六七八九十廿卅][{marks}]", regex=True)
         # a day the text states (20日) is not moved by the tolerance; a derived one (昨天) may be
         self.explicit_day = day_or_finer & said.to_numpy(dtype=bool)
-        self.edtf = frame["edtf"].astype(object).to_numpy()
+        edtf = frame["edtf"].astype(object).to_numpy()
+        # the hour of a clock date (-1 for the others): two clock times agree in the same hour
+        self.hours = np.full(len(edtf), -1, dtype=np.int64)
+        for k in np.flatnonzero(self.clock).tolist():
+            self.hours[k] = (clock_of_edtf(str(edtf[k])) or (-1, None))[0]
         self._clocks: dict[int, frozenset[float]] = {}
         self._words: dict[int, tuple[str, ...]] = {}
         self._title_words: dict[int, tuple[str, ...]] = {}
@@ -261,30 +266,16 @@ class _Features:
             found = self._clocks[i] = frozenset(v for mark in self.config.clock_marks for v in hours.get(mark, ()))
         return found
 
-    def dates_agree(self, i: int, j: int) -> bool:
-        """Whether the two dates can be one happening's at their precision: the intervals
-        overlap, or lie at most the tolerance apart when one of them is not a day the text
-        states; two clock times must name the same hour, and two sentences that state clock
-        hours (a report's window) the same hours."""
-        clocks_i, clocks_j = self.clocks(i), self.clocks(j)
-        if clocks_i and clocks_j and clocks_i != clocks_j:
-            return False
-        if self.starts[i] <= self.ends[j] and self.starts[j] <= self.ends[i]:
-            if self.clock[i] and self.clock[j]:
-                return str(self.edtf[i])[:13] == str(self.edtf[j])[:13]
-            return True
-        if self.explicit_day[i] and self.explicit_day[j]:
-            return False
-        tolerance = self.config.date_tolerance_days
-        return self.starts[i] - tolerance <= self.ends[j] and self.starts[j] - tolerance <= self.ends[i]
-
     def column(self, rows: np.ndarray, value: Callable[[int], Any]) -> np.ndarray:
         """``value(i)`` for each of ``rows``, computed once per distinct row."""
         unique, inverse = np.unique(rows, return_inverse=True)
         return np.array([value(i) for i in unique.tolist()] + [None], dtype=object)[:-1][inverse]
 
     def dates_agree_many(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """:meth:`dates_agree` for arrays of row pairs."""
+        """Whether each pair of dates can be one happening's at their precision: the intervals
+        overlap, or lie at most the tolerance apart when one of them is not a day the text
+        states; two clock times must name the same hour, and two sentences that state clock
+        hours (a report's window) the same hours. ``i`` and ``j`` are arrays of rows."""
         def key(row: int) -> str:
             return " ".join(map(str, sorted(self.clocks(row))))
 
@@ -292,9 +283,7 @@ class _Features:
         clash = (ki != "") & (kj != "") & (ki != kj)
         overlap = (self.starts[i] <= self.ends[j]) & (self.starts[j] <= self.ends[i])
         both_clock = self.clock[i] & self.clock[j]
-        same_time = np.ones(len(i), dtype=bool)
-        for k in np.flatnonzero(both_clock).tolist():
-            same_time[k] = str(self.edtf[i[k]])[:13] == str(self.edtf[j[k]])[:13]
+        same_time = ~both_clock | ((self.starts[i] == self.starts[j]) & (self.hours[i] == self.hours[j]))
         tolerance = self.config.date_tolerance_days
         near = (self.starts[i] - tolerance <= self.ends[j]) & (self.starts[j] - tolerance <= self.ends[i])
         moved = near & ~(self.explicit_day[i] & self.explicit_day[j])
@@ -358,7 +347,7 @@ class _Features:
 def pair_score(features: _Features, i: int, j: int) -> float | None:
     """The similarity of events ``i`` and ``j`` (0–100 and the adjustments), None when they
     cannot be one happening (too few shared words, places that disagree) or cannot reach the
-    threshold. Dates are checked apart (:meth:`_Features.dates_agree`)."""
+    threshold. Dates are checked apart (:meth:`_Features.dates_agree_many`)."""
     found = _scores(np.array([[i, j]], dtype=np.int64), features, features.config)
     return found[0][0] if found else None
 
@@ -490,13 +479,10 @@ def _joinable(clusters: _Clusters, a: int, b: int, score: float, articles: np.nd
     if (not config.same_article and score < config.same_article_min_score
             and set(articles[group_a].tolist()) & set(articles[group_b].tolist())):
         return False
-    for i in group_a:
-        for j in group_b:
-            if not features.dates_agree(i, j):
-                return False
-            if not places_agree(features.chains(i), features.chains(j)):
-                return False
-    return True
+    across = np.array([(i, j) for i in group_a for j in group_b], dtype=np.int64).reshape(-1, 2)
+    if not features.dates_agree_many(across[:, 0], across[:, 1]).all():
+        return False
+    return all(places_agree(features.chains(i), features.chains(j)) for i, j in across.tolist())
 
 
 class LinkMemo(Protocol):
