@@ -131,6 +131,18 @@ def test_json_holds_the_events_as_extract_writes_them_and_their_sources(frame, t
     assert {s["article_id"]: s["events"] for s in document["sources"]} == {"a0": 4, "a1": 4}
 
 
+def test_json_puts_each_event_and_source_on_a_line_of_its_own(frame, tmp_path):
+    """A reader can grep or diff the file: one event per line, and it is still one JSON document."""
+    write_export("json", frame, tmp_path / "e.json", title="测试", generated=WHEN)
+    text = (tmp_path / "e.json").read_text("utf-8")
+    document = json.loads(text)
+    lines = text.splitlines()
+    event_lines = [line for line in lines if line.startswith('    {"id": ')]
+    assert len(event_lines) == len(document["events"]) == 8
+    assert [json.loads(line.strip().rstrip(","))["id"] for line in event_lines] == [e["id"] for e in document["events"]]
+    assert lines[0] == "{" and lines[-1] == "}" and '  "title": "测试",' in lines
+
+
 def _valid_tl_date(value) -> bool:
     """A TimelineJS date object: ``year`` a number (required), ``month`` 1-12, ``day`` a number."""
     if not isinstance(value, dict) or not isinstance(value.get("year"), int):

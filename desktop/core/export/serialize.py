@@ -25,6 +25,25 @@ EVENT_FIELDS = [
 CLUSTER_FIELDS = ["cluster_id", "cluster_size"]
 
 
+def readable_json(document: dict[str, Any]) -> str:
+    """``document`` as JSON a person can read and grep: one top-level key per line, and each
+    item of a list-valued key on a line of its own (``"events": [`` then one event per line).
+
+    Why not ``json.dumps(indent=2)``: Python's C encoder only runs without ``indent``; the
+    pure-Python one took 54 s on a million events, compact records take 10 s."""
+    def dumped(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = []
+    for key, value in document.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + dumped(item) for item in value)
+            lines.append(f"  {dumped(key)}: [\n{items}\n  ]")
+        else:
+            lines.append(f"  {dumped(key)}: {dumped(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
 def fields_of(frame: pd.DataFrame) -> list[str]:
     """The columns of a flat export of ``frame``: the event fields, then the cluster fields when it has them."""
     return EVENT_FIELDS + [f for f in CLUSTER_FIELDS if f in frame.columns]
@@ -143,7 +162,7 @@ def corpus_json(corpus: Corpus) -> dict[str, Any]:
 
 
 def to_json(corpus: Corpus) -> str:
-    return json.dumps(corpus_json(corpus), ensure_ascii=False, indent=2) + "\n"
+    return readable_json(corpus_json(corpus))
 
 
 def to_jsonl(corpus: Corpus) -> str:
