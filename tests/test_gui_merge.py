@@ -194,6 +194,33 @@ def test_a_source_of_the_item_is_shown_in_the_text_when_activated(window, qtbot)
     assert str(other["outlet"]) in window.source.header.full_text()
 
 
+def test_another_sources_article_underlines_its_date_and_a_click_on_it_selects_the_item(window, qtbot):
+    """The item's row stands at its representative's file: the other outlet's article, shown
+    from the source list, still marks that source's date, and clicking the date selects the item."""
+    [row] = merged_rows(window)
+    click_item(qtbot, window, row)
+    other = window.model.frame["sources"].iat[row][1]
+    listing = window.detail.sources_list
+    window.detail.single.ensureWidgetVisible(listing)
+    qtbot.waitUntil(lambda: not listing.visibleRegion().isEmpty())
+    rect = listing.visualItemRect(listing.item(1))
+    qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    qtbot.keyClick(listing, Qt.Key.Key_Return)  # activate it (as a double-click does)
+    source = window.source
+    qtbot.waitUntil(lambda: source.file == str(other["file"]))
+    date_span = (source.cursor_for(other["date_start"], other["date_start"]).position(),
+                 source.cursor_for(other["date_end"], other["date_end"]).position())
+    underlined = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in source.text.extraSelections()
+                  if s.format.fontUnderline() or s.format.underlineStyle() != s.format.underlineStyle().NoUnderline]
+    assert date_span in underlined
+    window.selection.clearSelection()  # arrange: nothing selected, the other article still shown
+    assert window.selected_rows() == []
+    cursor = source.cursor_for(other["date_start"] + 1, other["date_start"] + 1)
+    point = source.text.cursorRect(cursor).center()
+    qtbot.mouseClick(source.text.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert window.selected_rows() == [row]
+
+
 def test_hiding_a_merged_item_hides_every_source_and_delete_shows_it_again(window, qtbot):
     [row] = merged_rows(window)
     click_item(qtbot, window, row)

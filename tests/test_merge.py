@@ -359,3 +359,17 @@ def test_word_for_word_reprints_are_one_item_and_only_one_of_them_is_compared(tm
     assert clustered_frame["cluster_id"].nunique() == per_copy  # each reprinted event is one item
     assert set(clustered_frame["cluster_size"]) == {40}
     assert compared == [per_copy]  # one of each forty compared
+
+
+def test_other_sources_are_found_by_their_file_with_their_item_row(corpus):
+    from desktop.core.events.merge import other_sources_by_file
+
+    items = collapse_clusters(cluster_events(corpus.events))
+    [row] = [r for r in range(len(items)) if items["cluster_size"].iat[r] > 1]
+    head, other = items["sources"].iat[row]
+    found = other_sources_by_file(items)
+    assert found == {str(other["file"]): [(row, other["date_start"], other["date_end"],
+                                           other["sentence_start"], other["sentence_end"])]}
+    assert str(head["file"]) not in found  # the representative stands at its own row
+    other["hidden"] = True
+    assert other_sources_by_file(items) == {}

@@ -8,6 +8,7 @@ Clicking a date expression (or else a sentence with events) selects its event.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 
 import numpy as np
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.events.corpus import Corpus
 from desktop.core.events.filters import EventFilter
+from desktop.core.events.merge import other_sources_by_file
 from desktop.core.text.search import Query, match_spans
 from desktop.gui.flow_layout import FlowLayout
 from desktop.gui.fonts import chinese_font
@@ -81,7 +83,11 @@ class SourceView(QWidget):
         self.corpus: Corpus | None = None
         self.file: str | None = None
         self._offsets = OffsetMap("")
-        self._rows_here = np.empty(0, dtype=np.int64)
+        # what the shown file holds: (item row, date_start, date_end, sentence_start, sentence_end)
+        # of the items whose representative is here, then of the other sources of merged items
+        self._marks_here: list[tuple[int, int, int, int, int]] = []
+        self._other_sources: dict[str, list[tuple[int, int, int, int, int]]] = {}
+        self._other_sources_of: weakref.ref | None = None  # the table they were read from (not kept alive)
         self.show_terms = True
         self._term_selections: list[QTextEdit.ExtraSelection] = []
         self._date_selections: list[QTextEdit.ExtraSelection] = []
@@ -177,12 +183,22 @@ class SourceView(QWidget):
             self.file = file
             self._offsets = OffsetMap(document.text)
             self.text.setPlainText(document.text)  # plain text: markup in articles shows literally
-            frame = self.model.frame
-            self._rows_here = np.flatnonzero((frame["file"] == file).to_numpy(dtype=bool))
+            self._marks_here = self._marks_of(file)
             self._build_marks()
             self._fill_legend()
             self._mark_query()
         return True
+
+    def _marks_of(self, file: str) -> list[tuple[int, int, int, int, int]]:
+        frame = self.model.frame
+        rows = np.flatnonzero((frame["file"] == file).to_numpy(dtype=bool))
+        columns = [frame[name].to_numpy()[rows].tolist()
+                   for name in ("date_start", "date_end", "sentence_start", "sentence_end")]
+        marks = [(int(row), *map(int, spans)) for row, *spans in zip(rows.tolist(), *columns, strict=True)]
+        if self._other_sources_of is None or self._other_sources_of() is not frame:
+            self._other_sources = other_sources_by_file(frame)  # a new table: its merged items read once
+            self._other_sources_of = weakref.ref(frame)
+        return marks + self._other_sources.get(file, [])
 
     def cursor_for(self, start: int, end: int) -> QTextCursor:
         """A cursor over ``[start, end)``, given as string offsets of the shown text."""
@@ -198,15 +214,11 @@ class SourceView(QWidget):
         return selection
 
     def _build_marks(self) -> None:
-        frame = self.model.frame
         date_format = QTextCharFormat()
         date_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         date_format.setUnderlineColor(DATE_COLOUR)
         date_format.setForeground(DATE_COLOUR)
-        self._date_selections = [
-            self._selection(int(frame["date_start"].iat[r]), int(frame["date_end"].iat[r]), date_format)
-            for r in self._rows_here
-        ]
+        self._date_selections = [self._selection(start, end, date_format) for _, start, end, _, _ in self._marks_here]
         term_format = QTextCharFormat()
         term_format.setBackground(TERM_COLOUR)
         self._term_selections = []
@@ -328,12 +340,11 @@ class SourceView(QWidget):
 
     def event_at(self, position: int) -> int | None:
         """The event whose date expression (else sentence) holds the text position."""
-        frame = self.model.frame
         index = self._offsets.to_python(position)
-        for column_start, column_end in (("date_start", "date_end"), ("sentence_start", "sentence_end")):
-            for row in self._rows_here:
-                if int(frame[column_start].iat[row]) <= index < int(frame[column_end].iat[row]):
-                    return int(row)
+        for first in (1, 3):  # the date expression, then the sentence
+            for mark in self._marks_here:
+                if mark[first] <= index < mark[first + 1]:
+                    return mark[0]
         return None
 
     def eventFilter(self, watched, event) -> bool:  # noqa: ANN001 - Qt override

@@ -785,6 +785,24 @@ def item_sources(row: Any) -> list[dict[str, Any]]:
     return [{name: _plain(get(name, None)) for name in SOURCE_FIELDS}]
 
 
+def other_sources_by_file(items: pd.DataFrame) -> dict[str, list[tuple[int, int, int, int, int]]]:
+    """Where the sources of merged items other than their representative lie, by file:
+    ``(item row, date_start, date_end, sentence_start, sentence_end)``. An item's row stands
+    at its representative's file only; a text view showing another source's article finds its
+    date and sentence here. Hidden sources are left out."""
+    found: dict[str, list[tuple[int, int, int, int, int]]] = defaultdict(list)
+    if "sources" not in items:
+        return {}
+    listed = items["sources"].to_numpy(dtype=object)
+    for row in np.flatnonzero(pd.notna(listed)).tolist():  # None: an event that stands alone
+        for source in listed[row][1:]:
+            if source.get("hidden"):
+                continue
+            found[str(source["file"])].append((row, int(source["date_start"]), int(source["date_end"]),
+                                               int(source["sentence_start"]), int(source["sentence_end"])))
+    return dict(found)
+
+
 def source_event_ids(items: pd.DataFrame, members: pd.DataFrame, ids: Sequence[str]) -> list[str]:
     """The events behind the items of ``ids`` (rows of :func:`collapse_clusters`), for the
     formats that list events one by one (CSV, Excel, JSON): every source of a merged item,
