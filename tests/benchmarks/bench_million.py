@@ -13,7 +13,7 @@ the store as a user does (``MainWindow([store])``):
 * ``paint_p95_ms`` at 30 years / 1 year / 1 month / 1 day with the default lanes, over 30
   positions each, painted into a 1920×1080 image;
 * ``hit_test_ms`` per click, ``select_all_ms`` (every event shown) and ``csv_s``, the
-  selection written as CSV; ``peak_rss_mb``.
+  selection written as CSV, and ``json_s``, as JSON; ``peak_rss_mb``.
 
 The last line is a JSON object.
 """
@@ -106,11 +106,16 @@ def step_open(store: str, data: str) -> dict:
     t = time.perf_counter()
     write_export("csv", frame, target, ids)
     csv_s = time.perf_counter() - t
+    json_target = Path(data) / "selection.json"
+    t = time.perf_counter()
+    write_export("json", frame, json_target, ids)
+    json_s = time.perf_counter() - t
     result = {"open_s": round(open_s, 2), "read_s": round(read_s, 2),
               "max_stall_ms": round((ticks["max"] - 0.010) * 1000, 1), "items": len(frame),
               "paint_p95_ms": paint, "hit_test_ms": round(hit_ms, 3), "hits": hits,
               "select_all_ms": round(select_ms, 1), "selected": len(selected), "csv_s": round(csv_s, 2),
-              "csv_mb": round(target.stat().st_size / 1e6, 1), "peak_rss_mb": _peak_rss_mb()}
+              "csv_mb": round(target.stat().st_size / 1e6, 1), "json_s": round(json_s, 2),
+              "json_mb": round(json_target.stat().st_size / 1e6, 1), "peak_rss_mb": _peak_rss_mb()}
     window.close()
     return result
 
@@ -142,7 +147,7 @@ def main() -> int:
         print(f"opened in {opened['open_s']} s (the store read alone {opened['read_s']} s), longest stall "
               f"{opened['max_stall_ms']} ms, {opened['items']} items; paint p95 {opened['paint_p95_ms']} ms; "
               f"hit test {opened['hit_test_ms']} ms; select all {opened['select_all_ms']} ms "
-              f"({opened['selected']}); CSV {opened['csv_s']} s")
+              f"({opened['selected']}); CSV {opened['csv_s']} s, JSON {opened['json_s']} s")
         print(json.dumps({**built, **opened}))
     finally:
         shutil.rmtree(temp, ignore_errors=True)
