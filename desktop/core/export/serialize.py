@@ -30,7 +30,7 @@ def readable_json(document: dict[str, Any]) -> str:
     item of a list-valued key on a line of its own (``"events": [`` then one event per line).
 
     Why not ``json.dumps(indent=2)``: Python's C encoder only runs without ``indent``; the
-    pure-Python one took 54 s on a million events, compact records take 10 s."""
+    pure-Python one took 5.4 s on 100,000 events, compact records 1.0 s."""
     def dumped(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
 
