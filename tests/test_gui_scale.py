@@ -233,3 +233,40 @@ def test_selections_map_between_the_table_and_a_sorted_filtered_list(qtbot, seed
     assert {int(order[r]) for r in rows_in_list} == {r for r in set(chosen) if 0 <= r < n and shown[r]}
     back = listed.mapSelectionToSource(mapped)
     assert {r for rng in back for r in range(rng.top(), rng.bottom() + 1)} == {int(order[r]) for r in rows_in_list}
+
+
+def test_a_big_tables_timeline_is_indexed_off_the_gui_thread_and_rebuilt_when_the_filters_moved_on(
+        qtbot, monkeypatch, tmp_path, seeds_corpus):
+    """Indexing a million events took half a second on the GUI thread when the table was
+    shown; the background step that prepares the table indexes it for the lanes and filters of
+    the time. A filter typed meanwhile gets an index of its own (the view builds it)."""
+    import threading
+
+    from desktop.gui import timeline_view, window_corrections
+
+    _replicated_store(seeds_corpus, tmp_path / "store", 20_000)
+    built: list[tuple[bool, int, object]] = []  # (on the GUI thread, events, index)
+    for module in (timeline_view, window_corrections):
+        real = module.build_index
+        monkeypatch.setattr(module, "build_index", lambda frame, *a, real=real, **k: built.append(
+            (threading.current_thread() is threading.main_thread(), len(frame), index := real(frame, *a, **k)))
+            or index)
+    window = MainWindow([tmp_path / "store"], restore=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.corpus is not None and not window.is_loading(), timeout=120_000)
+    items = len(window.model.frame)
+    assert items > 10_000
+    on_gui = [events for gui, events, _ in built if gui and events == items]
+    assert on_gui == []  # the shown table was never indexed on the GUI thread
+    assert any(index is window.timeline.index for gui, _, index in built if not gui)
+    assert window.timeline.index.lanes and window.timeline.index.size == items
+    # a filter the background step did not know: the view indexes the table itself
+    built.clear()
+    categories = window.model.frame["category"].astype(str)
+    chosen = categories.value_counts().index[-1]  # the rarest: every other event leaves the view
+    window.category_actions[chosen].trigger()
+    qtbot.waitUntil(lambda: any(gui and events == items for gui, events, _ in built))
+    assert window.timeline.index.hidden.sum() > 0
+    window.close()

@@ -63,7 +63,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.events.categories import categories, category_name
 from desktop.core.events.corpus import SEEDS_DIR, Corpus
-from desktop.core.events.filters import EventFilter, place_counts
+from desktop.core.events.filters import EventFilter, filtered_rows, place_counts
 from desktop.core.language import enumerate_names, language, parenthesized
 from desktop.core.project import (
     default_project_path,
@@ -810,8 +810,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         frame = self.model.frame
         event_filter = self.current_filter()
         self._filter = event_filter
-        shown = event_filter.filter_mask(frame)
-        hidden = frame["hidden"].to_numpy(dtype=bool) if len(frame) and "hidden" in frame else None
+        shown, hidden = filtered_rows(frame, event_filter, self.act_show_hidden.isChecked())
         query = parse_query(event_filter.query)
         error = query.error(language())
         self.search_error.setText(error)
@@ -820,13 +819,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.source.set_query(query)
         self.detail.set_query(query)
         dimmed = None
-        if hidden is not None and hidden.any():
-            if self.act_show_hidden.isChecked():
-                dimmed = hidden  # shown faint, and not marked as search matches
-                if matches is not None:
-                    matches = matches & ~hidden
-            else:
-                shown &= ~hidden
+        if hidden is not None and hidden.any() and self.act_show_hidden.isChecked():
+            dimmed = hidden  # shown faint, and not marked as search matches
+            if matches is not None:
+                matches = matches & ~hidden
         self.timeline.set_filter_masks(~shown, matches, dimmed)
         self.proxy.set_shown(shown & matches if matches is not None else shown)
         chosen = [n for n, a in self.category_actions.items() if a.isChecked()]

@@ -16,6 +16,7 @@ Every Qt override is guarded (:mod:`desktop.gui.guard`).
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from datetime import date
 
@@ -149,6 +150,7 @@ class TimelineView(QWidget):
         self.lane_mode = "auto"
         self.scale = TimeScale(float(day_number(date(2014, 1, 1))), float(day_number(date(2027, 1, 1))), 800.0)
         self.v_offset = 0.0
+        self._offered: tuple[weakref.ref, str, np.ndarray, TimelineIndex] | None = None
         self.index: TimelineIndex = build_index(model.frame, self.lane_mode)
         self._hidden = np.zeros(len(model.frame), dtype=bool)
         self._matches: np.ndarray | None = None  # None: no search; else bool per event (highlighted)
@@ -199,6 +201,23 @@ class TimelineView(QWidget):
     def _item_titles(self) -> _ItemTitles:
         return _ItemTitles(self.model.frame, lambda count: self.tr("%1 ·%n源", "", count))
 
+    def offer_index(self, frame: pd.DataFrame, mode: str, hidden: np.ndarray, index: TimelineIndex) -> None:
+        """An index of ``frame`` built in the background (``build_index(frame, mode, hidden)``):
+        taken instead of building one on the GUI thread when the model shows ``frame`` with
+        these lanes (half a second at a million events)."""
+        self._offered = (weakref.ref(frame), mode, hidden, index)
+
+    def _take_offered(self) -> bool:
+        offered, self._offered = self._offered, None
+        if offered is None:
+            return False
+        frame, mode, hidden, index = offered
+        if frame() is not self.frame or mode != self.lane_mode or len(hidden) != len(self.frame):
+            return False
+        self._hidden = hidden
+        self.index = index
+        return True
+
     def _on_model_reset(self) -> None:
         self._titles = self._item_titles()
         n = len(self.frame)
@@ -208,10 +227,16 @@ class TimelineView(QWidget):
         self._selected = np.zeros(n, dtype=bool)
         self._label_widths.clear()
         self._elided.clear()
-        self._rebuild()
+        if self._take_offered():
+            self._index_changed()
+        else:
+            self._rebuild()
 
     def _rebuild(self) -> None:
         self.index = build_index(self.frame, self.lane_mode, self._hidden)
+        self._index_changed()
+
+    def _index_changed(self) -> None:
         self._styles.clear()
         self.v_offset = min(self.v_offset, self.max_v_offset())
         self.lanes_changed.emit()

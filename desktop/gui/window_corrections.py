@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem
 from desktop.core.dates.intervals import interval_tense, stand_in_day
 from desktop.core.events.categories import OTHER
 from desktop.core.events.corpus import SEEDS_DIR
+from desktop.core.events.filters import filtered_rows
 from desktop.core.events.merge import collapse_clusters, item_sources
 from desktop.core.language import language
 from desktop.core.project import (
@@ -35,6 +36,7 @@ from desktop.core.project import (
 )
 from desktop.core.store.cache import ExtractionCache
 from desktop.core.text.segmenter import loaded as segmenter_loaded
+from desktop.core.timeline.index import build_index
 from desktop.gui.corrections import EditEventDialog, PublishedDialog, data_dir
 from desktop.gui.errors import write_log
 from desktop.gui.ops import run_op
@@ -66,6 +68,9 @@ class CorrectionsMixin:
         corpus, extracted, texts = self.corpus, self.extracted, self.texts
 
         merge = self.merge_enabled
+        # the timeline's index is built here too, for the filters and lanes of now: taken when
+        # they are the same once the table is shown (else the view builds its own)
+        event_filter, lane_mode, show_hidden = self.current_filter(), self.timeline.lane_mode, self.act_show_hidden.isChecked()
 
         def work():  # noqa: ANN202 - runs in the background for a big table
             if corpus is not None:  # publication dates first: they re-resolve their articles
@@ -77,12 +82,17 @@ class CorrectionsMixin:
             with ExtractionCache(data_dir() / "cache", log=write_log) as memo:
                 members, links = clustered(applied.frame, corrections, texts, enabled=merge, memo=memo)
             applied = Applied(applied.frame, applied.unplaced + links.unplaced, {**applied.placed, **links.placed})
-            return applied, members, collapse_clusters(members)
+            items = collapse_clusters(members)
+            shown, _ = filtered_rows(items, event_filter, show_hidden)
+            index = build_index(items, lane_mode, ~shown)
+            index.fit_extent()  # answered here, not on the GUI thread when the view fits it
+            return applied, members, items, (lane_mode, ~shown, index)
 
-        def show(result) -> None:  # noqa: ANN001 - (Applied, members, items)
-            applied, members, items = result
+        def show(result) -> None:  # noqa: ANN001 - (Applied, members, items, (lane mode, hidden, index))
+            applied, members, items, (mode, hidden, index) = result
             self.applied = applied
             self.members = members
+            self.timeline.offer_index(items, mode, hidden, index)
             self._set_frame(items)
             if selected_ids or current_id is not None:  # the selection again, on the new rows
                 new_frame = self.model.frame

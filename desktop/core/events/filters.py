@@ -93,3 +93,15 @@ def place_counts(places: pd.Series) -> dict[str, int]:
         for place in seen:
             counts[place] = counts.get(place, 0) + rows
     return counts
+
+
+def filtered_rows(frame: pd.DataFrame, event_filter: EventFilter,
+                  show_hidden: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """The rows the filters show (events the user hid left out unless ``show_hidden``) and the
+    rows the user hid (None when the table has no such column). One owner for the window's
+    filtering and for a table prepared in the background with its timeline."""
+    shown = event_filter.filter_mask(frame)
+    hidden = frame["hidden"].to_numpy(dtype=bool) if len(frame) and "hidden" in frame else None
+    if hidden is not None and hidden.any() and not show_hidden:
+        shown &= ~hidden
+    return shown, hidden
