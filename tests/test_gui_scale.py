@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEEDS
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.events import corpus as corpus_module
@@ -238,11 +238,12 @@ def test_selections_map_between_the_table_and_a_sorted_filtered_list(qtbot, seed
 def test_a_big_tables_timeline_is_indexed_off_the_gui_thread_and_rebuilt_when_the_filters_moved_on(
         qtbot, monkeypatch, tmp_path, seeds_corpus):
     """Indexing a million events took half a second on the GUI thread when the table was
-    shown; the background step that prepares the table indexes it for the lanes and filters of
-    the time. A filter typed meanwhile gets an index of its own (the view builds it)."""
+    shown, sorting the list a tenth; the background step that prepares the table does both for
+    the lanes, filters and sort of the time. A filter chosen meanwhile gets an index of its own
+    (the view builds it), a column clicked its own order."""
     import threading
 
-    from desktop.gui import timeline_view, window_corrections
+    from desktop.gui import models, timeline_view, window_corrections
 
     _replicated_store(seeds_corpus, tmp_path / "store", 20_000)
     built: list[tuple[bool, int, object]] = []  # (on the GUI thread, events, index)
@@ -251,6 +252,11 @@ def test_a_big_tables_timeline_is_indexed_off_the_gui_thread_and_rebuilt_when_th
         monkeypatch.setattr(module, "build_index", lambda frame, *a, real=real, **k: built.append(
             (threading.current_thread() is threading.main_thread(), len(frame), index := real(frame, *a, **k)))
             or index)
+    ordered: list[tuple[bool, int]] = []  # (on the GUI thread, rows)
+    for module in (models, window_corrections):
+        real = module.rows_in_order
+        monkeypatch.setattr(module, "rows_in_order", lambda frame, *a, real=real: ordered.append(
+            (threading.current_thread() is threading.main_thread(), len(frame))) or real(frame, *a))
     window = MainWindow([tmp_path / "store"], restore=False)
     qtbot.addWidget(window)
     window.show()
@@ -262,6 +268,14 @@ def test_a_big_tables_timeline_is_indexed_off_the_gui_thread_and_rebuilt_when_th
     assert on_gui == []  # the shown table was never indexed on the GUI thread
     assert any(index is window.timeline.index for gui, _, index in built if not gui)
     assert window.timeline.index.lanes and window.timeline.index.size == items
+    assert (False, items) in ordered and (True, items) not in ordered  # sorted in the background only
+    first_rows = window.proxy.source_rows()[:50].tolist()
+    assert first_rows == models.rows_in_order(window.model.frame, *window.proxy.sort_state())[:50].tolist()
+    header = window.list_view.horizontalHeader()
+    title_column = [name for name, _ in window.model.COLUMNS].index("title")
+    point = QPoint(header.sectionViewportPosition(title_column) + 5, header.height() // 2)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert (True, items) in ordered and window.proxy.sort_state()[0] == title_column
     # a filter the background step did not know: the view indexes the table itself
     built.clear()
     categories = window.model.frame["category"].astype(str)

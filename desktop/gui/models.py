@@ -13,6 +13,7 @@ or applying a filter is a few array operations, not a Python call per comparison
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 
 import numpy as np
@@ -182,24 +183,31 @@ class EventTableModel(QAbstractTableModel):
             return self.tr(self.COLUMNS[section][1])
         return str(section + 1)
 
-    def sort_key(self, number: int) -> np.ndarray:
-        """One array whose ascending order is the column's order (dates by start then end)."""
-        frame = self._frame
-        column = self.COLUMNS[number][0]
-        if column == "start":
-            starts = frame["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
-            ends = frame["end"].to_numpy(dtype="datetime64[D]").astype(np.int64)
-            return starts * 200_000 + (ends - starts).clip(0, 199_999)
-        if column == "places":
-            return np.array(["、".join(p) for p in frame["places"]], dtype=str)
-        if column == "cluster_size":
-            if column not in frame:
-                return np.ones(len(frame), dtype=np.int64)
-            return frame[column].to_numpy(dtype=np.int64)
-        if column in ("precision", "tense", "category"):
-            name = {"precision": precision_name, "tense": tense_name, "category": category_name}[column]
-            return np.array([name(str(v)) for v in frame[column]], dtype=str)
-        return frame[column].astype(str).fillna("").to_numpy(dtype=str)
+
+def sort_key(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """One array whose ascending order is the order of the list's ``column`` (dates by start then end)."""
+    if column == "start":
+        starts = frame["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+        ends = frame["end"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+        return starts * 200_000 + (ends - starts).clip(0, 199_999)
+    if column == "places":
+        return np.array(["、".join(p) for p in frame["places"]], dtype=str)
+    if column == "cluster_size":
+        if column not in frame:
+            return np.ones(len(frame), dtype=np.int64)
+        return frame[column].to_numpy(dtype=np.int64)
+    if column in ("precision", "tense", "category"):
+        name = {"precision": precision_name, "tense": tense_name, "category": category_name}[column]
+        return np.array([name(str(v)) for v in frame[column]], dtype=str)
+    return frame[column].astype(str).fillna("").to_numpy(dtype=str)
+
+
+def rows_in_order(frame: pd.DataFrame, number: int, descending: bool) -> np.ndarray:
+    """The frame's rows in the list's order by its column ``number`` (stable: ties keep frame order)."""
+    if not len(frame):
+        return np.empty(0, dtype=np.int64)
+    order = np.argsort(sort_key(frame, EventTableModel.COLUMNS[number][0]), kind="stable")
+    return order[::-1].copy() if descending else order
 
 
 @guard_overrides
@@ -214,6 +222,7 @@ class EventListModel(QAbstractProxyModel):
         self._sorted = np.empty(0, dtype=np.int64)  # all frame rows in sort order
         self._order = np.empty(0, dtype=np.int64)  # view row -> frame row
         self._position = np.empty(0, dtype=np.int64)  # frame row -> view row, -1 if not shown
+        self._offered: tuple[weakref.ref, tuple[int, bool], np.ndarray] | None = None
 
     # ---------------------------------------------------------------- the arrays
 
@@ -230,17 +239,25 @@ class EventListModel(QAbstractProxyModel):
         n = self._source().rowCount()
         if self._shown is not None and len(self._shown) != n:
             self._shown = None
-        self._sorted = self._sort_order()
+        offered, self._offered = self._offered, None
+        if offered is not None and offered[0]() is self._source().frame and offered[1] == self.sort_state():
+            self._sorted = offered[2]
+        else:
+            self._sorted = self._sort_order()
         self._apply_filter()
         self.endResetModel()
 
+    def sort_state(self) -> tuple[int, bool]:
+        """The column the list is sorted by and whether it is descending."""
+        return self._sort_column, self._descending
+
+    def offer_order(self, frame: pd.DataFrame, state: tuple[int, bool], order: np.ndarray) -> None:
+        """``rows_in_order(frame, *state)`` computed in the background: taken instead of sorting on
+        the GUI thread when the table shows ``frame`` and the list is still sorted so."""
+        self._offered = (weakref.ref(frame), state, order)
+
     def _sort_order(self) -> np.ndarray:
-        n = self._source().rowCount()
-        if n == 0:
-            return np.empty(0, dtype=np.int64)
-        key = self._source().sort_key(self._sort_column)
-        order = np.argsort(key, kind="stable")
-        return order[::-1].copy() if self._descending else order
+        return rows_in_order(self._source().frame, self._sort_column, self._descending)
 
     def _apply_filter(self) -> None:
         n = self._source().rowCount()

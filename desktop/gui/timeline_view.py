@@ -68,6 +68,7 @@ from desktop.gui.models import EventTableModel, row_selection
 from desktop.gui.plain import tooltip_text
 
 GUTTER = 168.0  # lane titles
+LABEL_ROOM_EVENTS = 200  # a fit leaves room for the labels of this many latest-starting events
 AXIS_HEIGHT = 46.0
 ROW_HEIGHT = 24.0
 BAND_HEIGHT = 4.0  # an interval's band along the bottom of its row; its label sits above
@@ -794,13 +795,10 @@ class TimelineView(QWidget):
             self._fitted = True
             self._changed_range()
 
-    def _label_room(self, last: int = 200) -> list[tuple[float, float]]:
+    def _label_room(self, last: int = LABEL_ROOM_EVENTS) -> list[tuple[float, float]]:
         """(start day, pixels its marker and label need) of the latest-starting shown events."""
-        shown = np.flatnonzero(~self.index.hidden)
-        if len(shown) > last:
-            shown = shown[np.argpartition(self.index.start[shown], len(shown) - last)[-last:]]
         return [(float(self.index.start[r]), MARKER_PX + LABEL_GAP + self._label_width(int(r)) + 6.0)
-                for r in shown.tolist()]
+                for r in self.index.latest_shown(last).tolist()]
 
     def zoom_to_rows(self, rows: np.ndarray) -> None:
         if len(rows):

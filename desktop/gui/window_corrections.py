@@ -39,8 +39,10 @@ from desktop.core.text.segmenter import loaded as segmenter_loaded
 from desktop.core.timeline.index import build_index
 from desktop.gui.corrections import EditEventDialog, PublishedDialog, data_dir
 from desktop.gui.errors import write_log
+from desktop.gui.models import rows_in_order
 from desktop.gui.ops import run_op
 from desktop.gui.plain import tooltip_text
+from desktop.gui.timeline_view import LABEL_ROOM_EVENTS
 
 
 class CorrectionsMixin:
@@ -71,6 +73,7 @@ class CorrectionsMixin:
         # the timeline's index is built here too, for the filters and lanes of now: taken when
         # they are the same once the table is shown (else the view builds its own)
         event_filter, lane_mode, show_hidden = self.current_filter(), self.timeline.lane_mode, self.act_show_hidden.isChecked()
+        sorted_by = self.proxy.sort_state()  # and the list's order, for the same reason
 
         def work():  # noqa: ANN202 - runs in the background for a big table
             if corpus is not None:  # publication dates first: they re-resolve their articles
@@ -86,13 +89,16 @@ class CorrectionsMixin:
             shown, _ = filtered_rows(items, event_filter, show_hidden)
             index = build_index(items, lane_mode, ~shown)
             index.fit_extent()  # answered here, not on the GUI thread when the view fits it
-            return applied, members, items, (lane_mode, ~shown, index)
+            index.latest_shown(LABEL_ROOM_EVENTS)
+            order = rows_in_order(items, *sorted_by)
+            return applied, members, items, (lane_mode, ~shown, index, order)
 
-        def show(result) -> None:  # noqa: ANN001 - (Applied, members, items, (lane mode, hidden, index))
-            applied, members, items, (mode, hidden, index) = result
+        def show(result) -> None:  # noqa: ANN001 - (Applied, members, items, (lane mode, hidden, index, order))
+            applied, members, items, (mode, hidden, index, order) = result
             self.applied = applied
             self.members = members
             self.timeline.offer_index(items, mode, hidden, index)
+            self.proxy.offer_order(items, sorted_by, order)
             self._set_frame(items)
             if selected_ids or current_id is not None:  # the selection again, on the new rows
                 new_frame = self.model.frame

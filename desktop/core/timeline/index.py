@@ -14,6 +14,7 @@ Arrays hold day numbers (days since 1970-01-01, :mod:`desktop.core.timeline.scal
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -71,9 +72,9 @@ class TimelineIndex:
     categories: list[str]
     hidden: np.ndarray  # bool: filtered out
     mode: str = "article"  # how the events are laned (``auto`` resolved)
-    # fit_extent's answers: an index never changes, and a fit sorts every shown start
-    # (80 ms at a million events, asked on each resize and fit)
-    _fits: dict[float, tuple[float, float] | None] = field(default_factory=dict, repr=False, compare=False)
+    # answers of fit_extent and latest_shown by their arguments: an index never changes, and a
+    # fit sorts every shown start (80 ms at a million events, asked on each resize and fit)
+    _answers: dict[tuple[str, float], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def size(self) -> int:
@@ -129,9 +130,21 @@ class TimelineIndex:
         """The span a "fit all" shows: that of the shown events, leaving out very long ones
         (本世纪, a 2000–2099 band) unless there is nothing else — one century-long event
         would otherwise squeeze every dated event of a corpus into a sliver."""
-        if longest_days not in self._fits:
-            self._fits[longest_days] = self._fit_extent(longest_days)
-        return self._fits[longest_days]
+        key = ("fit", longest_days)
+        if key not in self._answers:
+            self._answers[key] = self._fit_extent(longest_days)
+        return self._answers[key]
+
+    def latest_shown(self, count: int) -> np.ndarray:
+        """Rows of the ``count`` latest-starting shown events (any order): whose labels a fit
+        leaves room for at the right edge."""
+        key = ("latest", count)
+        if key not in self._answers:
+            shown = np.flatnonzero(~self.hidden)
+            if len(shown) > count:
+                shown = shown[np.argpartition(self.start[shown], len(shown) - count)[-count:]]
+            self._answers[key] = shown
+        return self._answers[key]
 
     def _fit_extent(self, longest_days: float) -> tuple[float, float] | None:
         shown = ~self.hidden
