@@ -213,7 +213,7 @@ class TimelineView(QWidget):
         if offered is None:
             return False
         frame, mode, hidden, index = offered
-        if frame() is not self.frame or mode != self.lane_mode or len(hidden) != len(self.frame):
+        if frame() is not self.frame or mode != self.lane_mode:
             return False
         self._hidden = hidden
         self.index = index

@@ -87,11 +87,12 @@ class CorrectionsMixin:
             applied = Applied(applied.frame, applied.unplaced + links.unplaced, {**applied.placed, **links.placed})
             items = collapse_clusters(members)
             shown, _ = filtered_rows(items, event_filter, show_hidden)
-            index = build_index(items, lane_mode, ~shown)
+            left_out = ~shown
+            index = build_index(items, lane_mode, left_out)
             index.fit_extent()  # answered here, not on the GUI thread when the view fits it
             index.latest_shown(LABEL_ROOM_EVENTS)
             order = rows_in_order(items, *sorted_by)
-            return applied, members, items, (lane_mode, ~shown, index, order)
+            return applied, members, items, (lane_mode, left_out, index, order)
 
         def show(result) -> None:  # noqa: ANN001 - (Applied, members, items, (lane mode, hidden, index, order))
             applied, members, items, (mode, hidden, index, order) = result
