@@ -257,6 +257,12 @@ def test_a_big_tables_timeline_is_indexed_off_the_gui_thread_and_rebuilt_when_th
         real = module.rows_in_order
         monkeypatch.setattr(module, "rows_in_order", lambda frame, *a, real=real: ordered.append(
             (threading.current_thread() is threading.main_thread(), len(frame))) or real(frame, *a))
+    counted: list[tuple[bool, int]] = []  # (on the GUI thread, rows) of the place box's counts
+    from desktop.gui import main_window
+    for module in (main_window, window_corrections):
+        real = module.place_counts
+        monkeypatch.setattr(module, "place_counts", lambda places, real=real: counted.append(
+            (threading.current_thread() is threading.main_thread(), len(places))) or real(places))
     window = MainWindow([tmp_path / "store"], restore=False)
     qtbot.addWidget(window)
     window.show()
@@ -264,6 +270,11 @@ def test_a_big_tables_timeline_is_indexed_off_the_gui_thread_and_rebuilt_when_th
     qtbot.waitUntil(lambda: window.corpus is not None and not window.is_loading(), timeout=120_000)
     items = len(window.model.frame)
     assert items > 10_000
+    assert counted == [(False, items)]  # the place box's counts: in the background, once
+    from desktop.core.events.filters import place_counts
+    counts = place_counts(window.model.frame["places"])
+    top = min(counts, key=lambda place: (-counts[place], place))
+    assert window.place_box.count() > 1 and top in window.place_box.itemText(1)
     on_gui = [events for gui, events, _ in built if gui and events == items]
     assert on_gui == []  # the shown table was never indexed on the GUI thread
     assert any(index is window.timeline.index for gui, _, index in built if not gui)

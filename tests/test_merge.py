@@ -131,6 +131,35 @@ def test_collapse_lists_every_source_and_the_date_spread(corpus):
     assert items["start"].is_monotonic_increasing
 
 
+def test_a_merged_item_lists_its_sources_representative_first_then_by_publication(corpus):
+    """Two items of several sources each (one made by hand, a hidden source in each): the
+    representative first and the others by publication date, the spread over all of them,
+    hidden only when every source is."""
+    events = corpus.events
+    ids = {name: str(_event(events, name)["id"]) for name in ARTICLES}
+    three = ["c_hebei.txt", "d_next_day.txt", "e_window.txt"]
+    hidden = events["hidden"].to_numpy().copy()
+    hidden[events["id"].astype(str).isin([ids["c_hebei.txt"], ids["f_plan_a.txt"], ids["g_plan_b.txt"]])] = True
+    frame = cluster_events(events.assign(hidden=hidden), must_link=[
+        (ids[three[0]], ids[three[1]]), (ids[three[1]], ids[three[2]]), (ids["f_plan_a.txt"], ids["g_plan_b.txt"])])
+    items = collapse_clusters(frame)
+    assert len(items) == len(events) - 2 - 1 - 1  # a+b, three in one, the plans in one
+    by_file = {str(s["file"]).rsplit("/", 1)[-1]: row for row in range(len(items))
+               for s in item_sources(items.iloc[row])}
+    row = by_file[three[0]]
+    assert {by_file[name] for name in three} == {row}
+    sources = items["sources"].iat[row]
+    assert sources[0]["id"] == items["id"].iat[row] and not sources[0]["hidden"]  # a shown source speaks
+    assert [s["published"] for s in sources[1:]] == sorted(s["published"] for s in sources[1:])
+    assert items["spread_start"].iat[row] == min(s["start"] for s in sources)
+    assert items["spread_end"].iat[row] == max(s["end"] for s in sources)
+    assert not items["hidden"].iat[row]  # two of its three sources are shown
+    plans = by_file["f_plan_a.txt"]
+    assert by_file["g_plan_b.txt"] == plans and items["hidden"].iat[plans]  # every source hidden
+    assert [s["published"] for s in items["sources"].iat[plans]] == sorted(
+        s["published"] for s in items["sources"].iat[plans])
+
+
 def test_rules_from_the_resource_file():
     config = settings()
     assert 0 < config.min_score <= 100 and config.max_interval_days >= 1

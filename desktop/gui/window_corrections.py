@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem
 from desktop.core.dates.intervals import interval_tense, stand_in_day
 from desktop.core.events.categories import OTHER
 from desktop.core.events.corpus import SEEDS_DIR
-from desktop.core.events.filters import filtered_rows
+from desktop.core.events.filters import filtered_rows, place_counts
 from desktop.core.events.merge import collapse_clusters, item_sources
 from desktop.core.language import language
 from desktop.core.project import (
@@ -74,6 +74,7 @@ class CorrectionsMixin:
         # they are the same once the table is shown (else the view builds its own)
         event_filter, lane_mode, show_hidden = self.current_filter(), self.timeline.lane_mode, self.act_show_hidden.isChecked()
         sorted_by = self.proxy.sort_state()  # and the list's order, for the same reason
+        loading = self._table_pending  # a load's first table: the place box is filled from it
 
         def work():  # noqa: ANN202 - runs in the background for a big table
             if corpus is not None:  # publication dates first: they re-resolve their articles
@@ -92,14 +93,17 @@ class CorrectionsMixin:
             index.fit_extent()  # answered here, not on the GUI thread when the view fits it
             index.latest_shown(LABEL_ROOM_EVENTS)
             order = rows_in_order(items, *sorted_by)
-            return applied, members, items, (lane_mode, left_out, index, order)
+            places = place_counts(items["places"]) if loading else None
+            return applied, members, items, (lane_mode, left_out, index, order, places)
 
-        def show(result) -> None:  # noqa: ANN001 - (Applied, members, items, (lane mode, hidden, index, order))
-            applied, members, items, (mode, hidden, index, order) = result
+        def show(result) -> None:  # noqa: ANN001 - (Applied, members, items, (lane mode, hidden, index, order, places))
+            applied, members, items, (mode, hidden, index, order, places) = result
             self.applied = applied
             self.members = members
             self.timeline.offer_index(items, mode, hidden, index)
             self.proxy.offer_order(items, sorted_by, order)
+            if places is not None:
+                self.offer_place_counts(items, places)
             self._set_frame(items)
             if selected_ids or current_id is not None:  # the selection again, on the new rows
                 new_frame = self.model.frame

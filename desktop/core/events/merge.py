@@ -535,7 +535,7 @@ def cluster_events(
     comes with a ``cluster_id`` (an event store of a merged corpus) keeps those clusters as
     its automatic links. The input is not modified."""
     config = config or settings()
-    result = frame.copy()
+    result = frame.copy(deep=False)  # copy-on-write: the columns added below are the result's own
     n = len(frame)
     if n and enabled and "cluster_id" in frame and frame["cluster_id"].notna().any():
         # clusters given with the events (an event store of a merged corpus): kept, not
@@ -743,27 +743,32 @@ def collapse_clusters(frame: pd.DataFrame) -> pd.DataFrame:
     sources: list[Any] = [None] * len(frame)
     merged = np.flatnonzero(~keep)
     if len(merged):
-        rank = _representative_order(frame)
-        published = frame["published"].to_numpy(dtype="datetime64[D]").astype(np.int64)
-        clusters = frame["cluster_id"].astype(object).to_numpy()
+        rank = _representative_order(frame)[merged]
+        published = frame["published"].to_numpy(dtype="datetime64[D]").astype(np.int64)[merged]
+        group, _ = pd.factorize(frame["cluster_id"].iloc[merged].astype(object).to_numpy())
+        # the rows of each cluster together, its representative first (lowest rank), then the
+        # others by publication date: numpy sorts, not a Python loop per cluster (a million
+        # events hold ~30,000 merged items)
+        by_rank = np.lexsort((rank, group))
+        starts = np.flatnonzero(np.r_[True, group[by_rank][1:] != group[by_rank][:-1]])
+        heads = merged[by_rank[starts]]
+        is_head = np.zeros(len(merged), dtype=bool)
+        is_head[by_rank[starts]] = True
+        order = np.lexsort((rank, published, ~is_head, group))
+        rows = merged[order]
+        keep[heads] = True
+        spread_start[heads] = np.minimum.reduceat(spread_start[rows], starts)
+        spread_end[heads] = np.maximum.reduceat(spread_end[rows], starts)
+        hidden[heads] = np.logical_and.reduceat(hidden[rows], starts)
         # the sources' fields as Python values of the merged rows only: of a million-event
         # store, converting whole columns (a Timestamp per date) took 8 s for 6% of its rows
         fields = [name for name in SOURCE_FIELDS if name in frame]
-        chosen = frame[fields].iloc[merged]
-        values = list(zip(*(_plain_values(chosen[name]) for name in fields), strict=True))  # a tuple per row
-        at = {row: i for i, row in enumerate(merged.tolist())}
-        groups: dict[str, list[int]] = defaultdict(list)
-        for row in merged.tolist():
-            groups[clusters[row]].append(row)
-        for rows in groups.values():
-            rows.sort(key=lambda r: rank[r])
-            head = rows[0]
-            keep[head] = True
-            ordered = [head] + sorted(rows[1:], key=lambda r: (published[r], rank[r]))
-            sources[head] = [dict(zip(fields, values[at[r]], strict=True)) for r in ordered]
-            spread_start[head] = spread_start[rows].min()
-            spread_end[head] = spread_end[rows].max()
-            hidden[head] = bool(hidden[rows].all())
+        chosen = frame[fields].iloc[rows]
+        records = [dict(zip(fields, values, strict=True))
+                   for values in zip(*(_plain_values(chosen[name]) for name in fields), strict=True)]
+        bounds = [*starts.tolist(), len(rows)]
+        for head, first, last in zip(heads.tolist(), bounds[:-1], bounds[1:], strict=True):
+            sources[head] = records[first:last]
     kept = np.flatnonzero(keep)
     from desktop.core.events.table import keep_rows
 
