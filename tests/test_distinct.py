@@ -67,3 +67,20 @@ def test_keep_rows_is_the_frames_boolean_filter(seeds_corpus):
         kept = keep_rows(frame, keep)
         pd.testing.assert_frame_equal(kept, frame[keep], check_exact=True)
         assert list(kept.dtypes) == list(frame.dtypes) and kept.index.name == frame.index.name
+
+
+def test_per_object_and_object_counts_over_more_rows_than_one_pass():
+    """The loops run in passes of PASS_ROWS rows (the GIL is let go between them): an object
+    whose rows fall in several passes is still made once and counted whole."""
+    from desktop.core import distinct
+
+    shared, other = ["天津市"], ["北京市"]
+    rows = distinct.PASS_ROWS * 2 + 7
+    values = [shared if i % 3 else other for i in range(rows)] + [["上海市"]]
+    made: list[list[str]] = []
+    result = per_object(values, lambda v: made.append(v) or len(v[0]) * 10 + len(made))
+    assert len(made) == 3 and len(result) == len(values)
+    assert result[1] == result[-2] and result[0] != result[1] and result[-1] != result[0]
+    counts = {tuple(value): count for value, count in object_counts(values)}
+    assert counts == {("天津市",): sum(1 for i in range(rows) if i % 3), ("北京市",): sum(1 for i in range(rows) if not i % 3),
+                      ("上海市",): 1}

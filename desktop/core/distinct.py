@@ -9,7 +9,7 @@ work per row cost seconds there; per distinct value it costs milliseconds.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import numpy as np
@@ -38,18 +38,36 @@ def per_value(column: pd.Series, make: Callable[[Any], T]) -> list[T]:
     return made[codes].tolist()
 
 
+#: Rows per pass of the loops below that run in C: one pass over a million rows held the GIL,
+#: and so the window when run in the background, ~100 ms; between passes other threads run.
+PASS_ROWS = 50_000
+
+
+def _passes(values: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(values), PASS_ROWS):
+        yield values[start:start + PASS_ROWS]
+
+
 def per_object(values: Iterable[Any], make: Callable[[Any], T]) -> list[T]:
     """``make(value)`` of every value, made once per distinct object (rows sharing one list
     share the result; equal lists that are separate objects are simply made twice)."""
     values = values if isinstance(values, list) else list(values)
-    made: dict[int, T] = {}
-    for key, value in dict(zip(map(id, values), values, strict=True)).items():
-        made[key] = make(value)
-    return list(map(made.__getitem__, map(id, values)))
+    objects: dict[int, Any] = {}
+    for part in _passes(values):
+        objects.update(zip(map(id, part), part, strict=True))
+    made = {key: make(value) for key, value in objects.items()}
+    result: list[T] = []
+    for part in _passes(values):
+        result.extend(map(made.__getitem__, map(id, part)))
+    return result
 
 
 def object_counts(values: Iterable[Any]) -> list[tuple[Any, int]]:
     """The distinct objects of ``values`` with how many rows hold each (see :func:`per_object`)."""
     values = values if isinstance(values, list) else list(values)
-    objects = dict(zip(map(id, values), values, strict=True))
-    return [(objects[key], count) for key, count in Counter(map(id, values)).items()]
+    objects: dict[int, Any] = {}
+    counts: Counter[int] = Counter()
+    for part in _passes(values):
+        objects.update(zip(map(id, part), part, strict=True))
+        counts.update(map(id, part))
+    return [(objects[key], count) for key, count in counts.items()]
