@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -32,6 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop.core.distinct import per_object
 from desktop.core.events.table import events_frame
 from desktop.core.export.formatting import precision_name, readable_date, tense_name
 from desktop.core.language import enumerate_names
@@ -184,22 +186,33 @@ class EventTableModel(QAbstractTableModel):
         return str(section + 1)
 
 
+def _ranks(texts: Any) -> np.ndarray:
+    """Integers whose order is the texts' (equal texts, equal integers): sorting a million
+    titles as numpy strings took seconds, their ranks sort in milliseconds."""
+    return pd.factorize(texts, sort=True)[0]
+
+
 def sort_key(frame: pd.DataFrame, column: str) -> np.ndarray:
     """One array whose ascending order is the order of the list's ``column`` (dates by start then end)."""
     if column == "start":
         starts = frame["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
         ends = frame["end"].to_numpy(dtype="datetime64[D]").astype(np.int64)
         return starts * 200_000 + (ends - starts).clip(0, 199_999)
-    if column == "places":
-        return np.array(["、".join(p) for p in frame["places"]], dtype=str)
+    if column == "places":  # rows share their lists: joined once per list
+        return _ranks(np.array(per_object(frame["places"].tolist(), "、".join), dtype=object))
     if column == "cluster_size":
         if column not in frame:
             return np.ones(len(frame), dtype=np.int64)
         return frame[column].to_numpy(dtype=np.int64)
     if column in ("precision", "tense", "category"):
         name = {"precision": precision_name, "tense": tense_name, "category": category_name}[column]
-        return np.array([name(str(v)) for v in frame[column]], dtype=str)
-    return frame[column].astype(str).fillna("").to_numpy(dtype=str)
+        values = frame[column].astype("category")
+        names = np.array([name(str(c)) for c in values.cat.categories] + [name("nan")], dtype=object)
+        return _ranks(names[values.cat.codes.to_numpy()])  # code -1 (missing): the last name
+    values = frame[column]
+    if not isinstance(values.dtype, pd.StringDtype):  # Arrow's strings are ranked as they are
+        values = values.astype(str)
+    return _ranks(values.fillna(""))
 
 
 def rows_in_order(frame: pd.DataFrame, number: int, descending: bool) -> np.ndarray:
