@@ -58,7 +58,13 @@ def test_every_list_column_sorts_as_its_values_do_ties_in_table_order(seeds_corp
     import pandas as pd
 
     from desktop.core.events.merge import cluster_events, collapse_clusters
-    from desktop.gui.models import EventTableModel, category_name, precision_name, rows_in_order, tense_name
+    from desktop.gui.models import (
+        EventTableModel,
+        category_name,
+        precision_name,
+        rows_in_order,
+        tense_name,
+    )
 
     frame = collapse_clusters(cluster_events(seeds_corpus.events))
     titles = frame["title"].copy()

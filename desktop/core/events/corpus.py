@@ -181,10 +181,10 @@ class _Assembly:
         self.documents.append(doc)
         if doc.replaced_bytes:
             self.warnings.append(replacement_warning(result.path, doc.replaced_bytes))
-        if result.tokens:
-            from desktop.core.events.merge import remember_segmentations
+        if result.words:
+            from desktop.core.events.merge import remember_words
 
-            remember_segmentations(result.tokens)
+            remember_words(result.words)
         self.infos.extend(result.articles)
         self.counted.extend(result.counts)
         self.idf.update(result.idf)

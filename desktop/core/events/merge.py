@@ -128,12 +128,32 @@ def segmentation(text: str) -> tuple[tuple[str, int], ...]:
     return tuple(words)
 
 
-def remember_segmentations(found: dict[str, tuple[tuple[str, int], ...]]) -> None:
-    """Texts segmented elsewhere (by the worker processes that extracted them, see
-    :attr:`~desktop.core.events.perfile.FileResult.tokens`): not segmented again here."""
-    if len(_tokens) + len(found) > _TOKEN_CACHE_MAX:
-        _tokens.clear()  # a bounded cache: a new corpus starts it again
-    _tokens.update(found)
+#: A key of :func:`words_of`'s cache: (text, min_chars, leave_out).
+WordsKey = tuple[str, int, "tuple[int, int] | None"]
+
+
+def event_words(events: Iterable[Any]) -> dict[WordsKey, tuple[str, ...]]:
+    """:func:`words_of` every event's sentence (its date left out) and title, as the merging
+    will ask for them (:meth:`_Features.words`, :meth:`_Features.title_words`): made by the
+    worker processes that extracted the events, see
+    :attr:`~desktop.core.events.perfile.FileResult.words`."""
+    min_chars = settings().min_token_chars
+    found: dict[WordsKey, tuple[str, ...]] = {}
+    for event in events:
+        if event.sentence:
+            start = event.sentence_span[0]
+            span = (event.date_span[0] - start, event.date_span[1] - start)
+            found[(event.sentence, min_chars, span)] = words_of(event.sentence, min_chars, span)
+        if event.title:
+            found[(event.title, min_chars, None)] = words_of(event.title, min_chars)
+    return found
+
+
+def remember_words(found: dict[WordsKey, tuple[str, ...]]) -> None:
+    """Words made elsewhere (:func:`event_words`): not segmented again here."""
+    if len(_words_cache) + len(found) > _TOKEN_CACHE_MAX:
+        _words_cache.clear()  # a bounded cache: a new corpus starts it again
+    _words_cache.update(found)
 
 
 def _segmented(text: str) -> tuple[tuple[str, int], ...]:

@@ -60,10 +60,10 @@ class FileResult:
     #: jieba's IDF of every counted word (:func:`~desktop.core.text.keyterms.base_idf_of`):
     #: the assembly weighs the corpus's key terms without loading jieba
     idf: dict[str, float] = field(default_factory=dict)
-    #: the words (with offsets) of the events' sentences and titles as the merging compares
-    #: them (:func:`~desktop.core.events.merge.segmentation`), segmented here — in the worker
-    #: processes — instead of all in one process when the corpus is merged
-    tokens: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    #: the words of the events' sentences and titles as the merging compares them
+    #: (:func:`~desktop.core.events.merge.event_words`), made here — in the worker processes —
+    #: instead of all in one process when the corpus is merged
+    words: dict[tuple[str, int, tuple[int, int] | None], tuple[str, ...]] = field(default_factory=dict)
 
 
 def text_chunks(text: str, start: int = 0, end: int | None = None, size: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
@@ -158,15 +158,10 @@ def extract_file(
         result.articles.append(ArticleInfo(article, title, terms))
         result.events.append(found)
         report(article.span[1], 0.5, 0.5)
-    result.tokens = _merge_tokens(result.events)
+    from desktop.core.events.merge import event_words
+
+    result.words = event_words(event for found in result.events for event in found)
     return result
-
-
-def _merge_tokens(events: list[list[Event]]) -> dict[str, tuple[tuple[str, int], ...]]:
-    from desktop.core.events.merge import segmentation
-
-    texts = {text for found in events for event in found for text in (event.sentence, event.title) if text}
-    return {text: segmentation(text) for text in texts}
 
 
 def extract_task(task: tuple[str, str, int]) -> FileResult:
