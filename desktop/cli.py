@@ -437,6 +437,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS or argv[:1] in (["-h"], ["--help"]):
         args = build_parser().parse_args(argv)
+        from desktop.core import collector
+
+        collector.install()  # the corpus read is not walked again by every full collection
         try:
             return args.run(args)
         except BrokenPipeError:

@@ -514,3 +514,41 @@ def test_arrow_buffers_come_from_jemalloc_unless_the_environment_chooses_a_pool(
     chosen = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
                              env={**env, **extra}).stdout.strip() for extra in ({}, {"ARROW_DEFAULT_MEMORY_POOL": "system"})]
     assert chosen == ["jemalloc", "system"]
+
+
+def test_a_slow_full_collection_freezes_what_survived_it(monkeypatch):
+    """The collector's policy (the window and the CLI): a full pass slower than SLOW_FULL_PASS
+    moves what survived it out of later passes' sight; quick or young passes change nothing."""
+    from desktop.core import collector
+
+    frozen: list[bool] = []
+    monkeypatch.setattr(collector.gc, "freeze", lambda: frozen.append(True))
+    clock = iter([0.0, collector.SLOW_FULL_PASS / 2, 1.0, 1.0 + collector.SLOW_FULL_PASS * 2])
+    monkeypatch.setattr(collector.time, "perf_counter", lambda: next(clock))
+    for generation in (2, 0, 1):  # a quick full pass, then young ones (not timed)
+        collector._after_a_pass("start", {"generation": generation})
+        collector._after_a_pass("stop", {"generation": generation})
+    assert frozen == []
+    collector._after_a_pass("start", {"generation": 2})
+    collector._after_a_pass("stop", {"generation": 2})
+    assert frozen == [True]
+
+
+def test_the_cli_watches_the_collector_as_the_window_does(tmp_path, monkeypatch):
+    import gc
+
+    from desktop import cli
+    from desktop.core import collector
+
+    was_there = collector._after_a_pass in gc.callbacks
+    if was_there:
+        gc.callbacks.remove(collector._after_a_pass)
+    monkeypatch.setattr(collector, "_installed", False)
+    try:
+        assert cli.main(["extract", str(SEEDS), "--format", "json", "-o", str(tmp_path / "out.json")]) == 0
+        assert gc.callbacks.count(collector._after_a_pass) == 1
+    finally:
+        while collector._after_a_pass in gc.callbacks:
+            gc.callbacks.remove(collector._after_a_pass)
+        if was_there:
+            gc.callbacks.append(collector._after_a_pass)

@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import collector
 from desktop.core.events.categories import categories, category_name
 from desktop.core.events.corpus import SEEDS_DIR, Corpus
 from desktop.core.events.filters import EventFilter, filtered_rows, place_counts
@@ -70,7 +71,6 @@ from desktop.core.project import (
     default_project_path,
 )
 from desktop.core.text.search import parse_query
-from desktop.gui import collector
 from desktop.gui.corrections import ProjectController, data_dir
 from desktop.gui.detail_pane import DetailPane
 from desktop.gui.folder_watch import FolderWatcher
