@@ -50,6 +50,9 @@ from desktop.core.dates._lexicon import (
     DEADLINE_RE,
     DECADE_RE,
     FROM_RE,
+    HAO_DAY_LEFT,
+    HAO_NAME_CLOSE,
+    HAO_ORDINAL_LEFT,
     HAO_VERBS,
     HOLIDAYS,
     HORIZON_RE,
@@ -861,7 +864,8 @@ class Parser:
             and not re.match(rf"\s*(?:{TOD})", text[match.end():])
         ):
             return None  # 三日游, 五日内; but 八日中午 is the 8th
-        if self.strict and match.group("u") == "号" and not self._hao_ok(match.end()):
+        if self.strict and match.group("u") == "号" and (self._hao_names(start, match.end())
+                                                         or not self._hao_ok(match.end())):
             return None
         day = to_int(raw)
         if ctx is not None and ctx.y and ctx.m:
@@ -871,6 +875,17 @@ class Parser:
         if not valid_day(year, month, day):
             return None
         return match.end(), iv_day(date(year, month, day), anchor, "d")
+
+    def _hao_names(self, start: int, end: int) -> bool:
+        """Whether N号 from ``start`` to ``end`` is a thing's number, not a day: after 第 (第23号,
+        an ordinal), or closing a name whose last character stands right before it (“龙藏1号”,
+        “实践十一号”); “5号” alone in quotes, or 定于3号）, stays a day."""
+        before = self.text[start - 1] if start > 0 else ""
+        if before in HAO_ORDINAL_LEFT:
+            return True
+        after = self.text[end:end + 1]
+        return ("\u4e00" <= before <= "\u9fff" and before not in HAO_DAY_LEFT
+                and bool(after) and after in HAO_NAME_CLOSE)
 
     def _hao_ok(self, end: int) -> bool:
         """Whether N号 ending at ``end`` is a day: not followed by a word (9号线, 3号楼), also

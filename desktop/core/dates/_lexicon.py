@@ -83,6 +83,9 @@ NAME_NOT = word_list("cues", "date_name_not_words.txt")
 NAME_BREAKERS = frozenset("".join(word_list("cues", "date_name_breakers.txt")))
 BARE_DAY_STOPS = "".join(word_list("cues", "date_bare_day_stops.txt"))
 HAO_VERBS = tuple(word_list("cues", "date_hao_verbs.txt"))
+HAO_NAME_CLOSE = frozenset(_blocker_table()["HAO_NAME_CLOSE"])
+HAO_ORDINAL_LEFT = frozenset(_blocker_table()["HAO_ORDINAL_LEFT"])
+HAO_DAY_LEFT = frozenset(_blocker_table()["HAO_DAY_LEFT"])
 
 # ---------------------------------------------------------------- regexes
 _C = re.compile
