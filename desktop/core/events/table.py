@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from desktop.core.events.pipeline import Event
 
 
-
 def _use_jemalloc() -> None:
     """Arrow's buffers (the events table's strings, every Parquet read) from jemalloc rather
     than the wheel's default mimalloc, unless ``ARROW_DEFAULT_MEMORY_POOL`` chooses: a
