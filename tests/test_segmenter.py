@@ -46,3 +46,37 @@ def test_pieces_that_are_not_ours_are_ignored_and_written_again(temp_dir):
         segmenter._initialize(tok)
         assert tok.FREQ == jieba_own.FREQ
         assert segmenter._read_pieces(path) is not None  # written again, right this time
+
+
+_MIXED_TEXTS = [
+    "京津冀协同发展产业园签约仪式在天津举行。",
+    "1月27日0—24时，重庆市报告新增确诊病例22例（其中：武汉市894例）。",
+    "GDP增长6.5%，iPhone 15 Pro\r\n在上海发布；蒋荣猛表示，C919 大飞机首航。",
+    "  \u3000全角空格　和\t制表符\n\n换行，ＡＢＣ全角字母",
+    "",
+]
+
+
+@pytest.mark.parametrize("hmm", [True, False])
+def test_words_are_jiebas_words_whether_remembered_or_not(monkeypatch, hmm):
+    monkeypatch.setattr(segmenter, "_memo", {True: {}, False: {}})
+    tok = segmenter.tokenizer()
+    assert tok.lcut(_MIXED_TEXTS[2], HMM=True) != tok.lcut(_MIXED_TEXTS[2], HMM=False)
+    for text in _MIXED_TEXTS:
+        segmenter.words(text, not hmm)  # the other mode's words are not taken for these
+        assert segmenter.words(text, hmm) == tok.lcut(text, HMM=hmm)  # cut anew
+        assert segmenter.words(text, hmm) == tok.lcut(text, HMM=hmm)  # from the memo
+    # a sentence of an article already cut is looked up, not cut again
+    article = "".join(_MIXED_TEXTS)
+    segmenter.words(article, hmm)
+    monkeypatch.setattr(tok, "lcut", lambda *a, **k: pytest.fail("cut again"))
+    assert segmenter.words(_MIXED_TEXTS[1], hmm) == segmenter.words(_MIXED_TEXTS[1], hmm)
+
+
+def test_the_memo_of_blocks_stays_bounded(monkeypatch):
+    monkeypatch.setattr(segmenter, "_memo", {True: {}, False: {}})
+    monkeypatch.setattr(segmenter, "MEMO_BLOCKS", 10)
+    for number in range(50):
+        segmenter.words(f"第{number}篇，文章")
+    assert 0 < len(segmenter._memo[True]) <= 10
+    assert segmenter.words("第49篇，文章") == segmenter.tokenizer().lcut("第49篇，文章")

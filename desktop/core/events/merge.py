@@ -117,12 +117,13 @@ _words_cache: dict[tuple[str, int, tuple[int, int] | None], tuple[str, ...]] = {
 
 
 def segmentation(text: str) -> tuple[tuple[str, int], ...]:
-    """jieba's words of ``text`` with their offsets, as the merging compares them (dictionary
-    only, no HMM: fast, and an unknown name falls into characters that still compare)."""
-    from desktop.core.text.segmenter import tokenizer
+    """jieba's words of ``text`` with their offsets, as the merging compares them: the words
+    the article was cut into (:func:`~desktop.core.text.segmenter.words` remembers them), so
+    an unknown name found by jieba's HMM compares as one word."""
+    from desktop.core.text.segmenter import cut
 
     words, position = [], 0
-    for word in tokenizer().lcut(text, HMM=False):
+    for word in cut(text):
         words.append((word, position))
         position += len(word)
     return tuple(words)

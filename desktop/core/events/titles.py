@@ -38,6 +38,7 @@ SHORT_TITLE = 8  # shorter than this with no subject: the paragraph's organizati
 _NOMINAL = ("n", "nr", "ns", "nt", "nz", "j", "m", "q", "eng", "l")
 _EDGE = " \t\u3000\n，,。；;：:、！？!?（）()【】《》—-"
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+_ANY_QUOTE = re.compile("[" + "".join(_QUOTES) + "".join(_QUOTES.values()) + "]")
 _SETTING_START = ("在", "于", "值", "正值", "随着", "当")
 _SETTING_END = ("之年", "之际", "期间", "之时", "时", "之初", "前夕", "以来")
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
@@ -77,6 +78,8 @@ _CONJOINED_NAME = re.compile(r"暨[^，,。在于]{2,30}?(?:会|仪式|活动|�
 
 def _balance_quotes(text: str) -> str:
     """Drop quotation marks left without their partner by cutting a clause."""
+    if _ANY_QUOTE.search(text) is None:
+        return text  # most clauses quote nothing: no walk over their characters
     keep = [True] * len(text)
     stack: list[tuple[str, int]] = []
     for index, ch in enumerate(text):
