@@ -94,6 +94,23 @@ def test_the_cache_reuses_unchanged_files_and_extracts_new_or_changed_ones(tmp_p
     assert not lines
 
 
+def test_files_from_the_cache_are_not_announced_one_by_one_but_new_ones_are(tmp_path):
+    corpus_dir = copy_seeds(tmp_path / "news")
+    with ExtractionCache(tmp_path / "cache") as cache:
+        extract([corpus_dir], cache=cache)
+    (corpus_dir / "zz_new.txt").write_text("某县新闻\n来源：某某日报  2024-05-06\n\n5月5日，某县茶叶交易中心开业。\n",
+                                           encoding="utf-8")
+    announced: list[list[str]] = []
+    with ExtractionCache(tmp_path / "cache") as cache:
+        corpus = extract([corpus_dir], cache=cache,
+                         partial=lambda events, infos: announced.append([i.article.doc.name for i in infos]))
+        assert cache.misses == 1
+    # one announcement, when the new file (last in file order) came: every file by then
+    assert len(announced) == 1
+    assert announced[0] == [i.article.doc.name for i in corpus.articles]
+    assert announced[0][-1] == "zz_new.txt"
+
+
 def test_a_corrupt_cache_is_discarded_with_a_log_line(tmp_path):
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / FILE_NAME).write_bytes(b"not a database at all" * 100)

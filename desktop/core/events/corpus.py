@@ -266,12 +266,12 @@ def _identities(files: list[Path], root: Path | None) -> list[str]:
 
 
 def _in_order(pending: Iterator[tuple[int, FileResult] | None], ready: dict[int, FileResult],
-              order: list[int]) -> Iterator[FileResult | None]:
-    """The results of ``order`` (file indexes) in that order as soon as each and all before it
-    are known; None whenever ``pending`` yields None (a pause to check for a cancel)."""
+              order: list[int]) -> Iterator[tuple[int, FileResult] | None]:
+    """``(index, result)`` of ``order`` (file indexes) in that order as soon as each and all
+    before it are known; None whenever ``pending`` yields None (a pause to check for a cancel)."""
     position = 0
     while position < len(order) and order[position] in ready:
-        yield ready.pop(order[position])
+        yield order[position], ready.pop(order[position])
         position += 1
     for item in pending:
         if item is None:
@@ -280,7 +280,7 @@ def _in_order(pending: Iterator[tuple[int, FileResult] | None], ready: dict[int,
         index, result = item
         ready[index] = result
         while position < len(order) and order[position] in ready:
-            yield ready.pop(order[position])
+            yield order[position], ready.pop(order[position])
             position += 1
 
 
@@ -316,7 +316,7 @@ def extract(
     meter = _Progress(progress, sizes)
     assembly = _Assembly(planned.problems, partial)
     ready: dict[int, FileResult] = {}
-    ready_from_cache: dict[int, bool] = {}
+    from_cache: set[int] = set()  # file indexes whose results the cache gave
     keys: dict[int, str] = {}
     whole = None  # the key of the whole corpus, when every file has one
     if cache is not None:
@@ -335,7 +335,7 @@ def extract(
                 keys[index] = key
             else:
                 ready[index] = hit
-                ready_from_cache[id(hit)] = True
+                from_cache.add(index)
                 meter.completed(index, path.name)
     todo = [i for i in range(len(files)) if i not in ready]
     order = list(range(len(files)))
@@ -386,11 +386,12 @@ def extract(
                     remember(index, result)
                     meter.completed(index, path.name)
                     yield index, result
-        for result in _in_order(pending(), ready, order):
-            if result is not None:
+        for item in _in_order(pending(), ready, order):
+            if item is not None:
+                index, result = item
                 # results from the cache come all at once, the whole corpus a moment later:
                 # showing them piecemeal would only slow that moment down
-                assembly.add(result, announce=not ready_from_cache.get(id(result), False))
+                assembly.add(result, announce=index not in from_cache)
     finally:
         if cache is not None:
             cache.commit()
