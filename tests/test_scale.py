@@ -53,6 +53,18 @@ def test_worker_processes_give_the_one_process_corpus(subset_corpus, monkeypatch
     assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1][0] == seen[-1][1]
 
 
+def test_small_files_go_to_the_workers_in_batches_a_big_one_alone(monkeypatch):
+    monkeypatch.setattr(parallel, "BATCH_BYTES", 100)
+    monkeypatch.setattr(parallel, "BATCH_FILES", 3)
+    sizes = [500, 10, 10, 10, 10, 60, 50, 5]
+    tasks = [(index, f"task {index}") for index in (0, 1, 2, 3, 4, 5, 6, 7)]
+    grouped = parallel.batches(tasks, sizes)
+    assert [[index for index, _ in batch] for batch in grouped] == [[0], [1, 2, 3], [4, 5, 6], [7]]
+    assert [task for batch in grouped for task in batch] == tasks  # every task once, in order
+    assert parallel.batches(tasks, None) == [[task] for task in tasks]
+    assert parallel.run_batch(str.upper, ["a", "b"]) == ["A", "B"]
+
+
 @needs_corpus
 def test_cancelling_worker_processes_stops_them(monkeypatch):
     from desktop.core.events.corpus import Cancelled

@@ -364,7 +364,7 @@ def extract(
                     # is left with a big one while the other has finished (results are put
                     # back in file order all the same)
                     tasks.sort(key=lambda task: -sizes[task[0]])
-                for item in run_in_processes(tasks, jobs, work):
+                for item in run_in_processes(tasks, jobs, work, sizes):
                     if item is None:
                         meter.poll()
                     else:

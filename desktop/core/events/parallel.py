@@ -32,6 +32,14 @@ POLL_SECONDS = 0.1
 IN_FLIGHT_PER_WORKER = 4
 
 
+#: Files sent to a worker together: up to this many bytes, or :data:`BATCH_FILES` files. One
+#: message each way per batch instead of per file: with thousands of small files, handling a
+#: message per file cost the main process 2 s of CPU on a core the workers needed, the whole
+#: extraction 8 % slower.
+BATCH_BYTES = 60_000
+BATCH_FILES = 32
+
+
 class WorkerError(RuntimeError):
     """A worker process died (killed, out of memory) before it returned its file."""
 
@@ -89,31 +97,59 @@ def _stop(executor: futures.ProcessPoolExecutor) -> None:
         process.join(timeout=2)
 
 
+def batches(tasks: Sequence[tuple[int, Any]], sizes: Sequence[int] | None) -> list[list[tuple[int, Any]]]:
+    """``(index, task)`` pairs grouped, in their order, into batches of about
+    :data:`BATCH_BYTES` (``sizes[index]``: the task's bytes) and at most :data:`BATCH_FILES`
+    tasks; a big file is a batch of its own. No sizes: one task per batch."""
+    if sizes is None:
+        return [[task] for task in tasks]
+    grouped: list[list[tuple[int, Any]]] = []
+    current: list[tuple[int, Any]] = []
+    weight = 0
+    for task in tasks:
+        current.append(task)
+        weight += sizes[task[0]]
+        if weight >= BATCH_BYTES or len(current) >= BATCH_FILES:
+            grouped.append(current)
+            current, weight = [], 0
+    if current:
+        grouped.append(current)
+    return grouped
+
+
+def run_batch(work: Callable[[Any], Any], tasks: list[Any]) -> list[Any]:
+    """``work`` of each task of a batch, in a worker process."""
+    return [work(task) for task in tasks]
+
+
 def run_in_processes(
     tasks: Sequence[tuple[int, tuple[str, str, int]]], jobs: int,
     work: Callable[[tuple[str, str, int]], Any] = extract_task,
+    sizes: Sequence[int] | None = None,
 ) -> Iterator[tuple[int, FileResult] | None]:
     """``(index, result)`` of each ``(index, (path, identity, max_bytes))`` task as it
     finishes, in any order, with ``jobs`` workers; None every :data:`POLL_SECONDS` while
     waiting, so the caller can cancel (closing the generator stops the workers). ``work``
     (a module-level function, as workers import it) is what a worker runs on a task:
     :func:`~desktop.core.events.perfile.extract_task`, or one that also packs its result.
+    With the files' ``sizes`` (by index), small files go to a worker in :func:`batches`.
 
     Raises :class:`WorkerError` when a worker died; an exception raised by the extraction
     itself is raised here as it would be in one process.
     """
-    workers = max(1, min(jobs, len(tasks)))
+    grouped = batches(tasks, sizes)
+    workers = max(1, min(jobs, len(grouped)))
     executor = futures.ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_warm_up)
     clean = False
-    queued = iter(tasks)
-    running: dict[futures.Future, int] = {}
+    queued = iter(grouped)
+    running: dict[futures.Future, list[int]] = {}
 
     def top_up() -> None:
         while len(running) < workers * IN_FLIGHT_PER_WORKER:
-            item = next(queued, None)
-            if item is None:
+            batch = next(queued, None)
+            if batch is None:
                 return
-            running[executor.submit(work, item[1])] = item[0]
+            running[executor.submit(run_batch, work, [task for _, task in batch])] = [index for index, _ in batch]
 
     try:
         top_up()
@@ -122,12 +158,12 @@ def run_in_processes(
             if not done:
                 yield None
             for future in done:
-                index = running.pop(future)
+                indexes = running.pop(future)
                 try:
-                    result = future.result()
+                    results = future.result()
                 except futures.process.BrokenProcessPool as exc:
                     raise WorkerError(f"a worker process stopped unexpectedly ({exc})") from None
-                yield index, result
+                yield from zip(indexes, results, strict=True)
             top_up()
         clean = True
     finally:
