@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -600,6 +601,52 @@ def test_a_dense_lane_is_drawn_as_density_and_a_bin_opens_into_its_events(qtbot,
     menu = QApplication.activePopupWidget()
     assert len([a for a in menu.actions() if a.data() is not None]) == min(int(density.counts[busiest]), 40)
     menu.close()
+
+
+def test_a_search_shows_where_its_matches_are_in_a_density_strip(qtbot, tmp_path):
+    from desktop.core.timeline.scale import day_number
+    from desktop.gui import palette
+
+    folder = tmp_path / "dense"
+    folder.mkdir()
+    for number in range(8):
+        lines = "".join(
+            f"2023年{m}月{d}日，某园区第{number * 1000 + m * 31 + d}个项目"
+            + ("茶叶交易中心开业。\n" if number == 0 and m == 3 else "签约。\n")
+            for m in range(1, 13) for d in range(1, 29))
+        (folder / f"d{number}.txt").write_text(f"某园区项目日志{number}\n来源：某某日报  2024-01-0{number + 1} 09:00\n\n"
+                                               + lines, encoding="utf-8")
+    window = open_window(qtbot, [folder])
+    window.lane_actions["single"].trigger()
+    view = window.timeline
+    qtbot.keyClick(view, Qt.Key.Key_0)
+    window.search.setFocus()
+    type_text(window.search, "茶叶")
+    qtbot.waitUntil(lambda: view.match_mask is not None and 0 < view.match_mask.sum() < len(window.model.frame))
+    view.repaint()
+    [(density, _, _)] = view.drawn_items()
+    assert density.kind == "density"
+    image = view.grab().toImage()
+    ratio = image.devicePixelRatio()
+    match_colour = palette.DENSITY_MATCH.rgb()
+
+    def match_columns() -> set[int]:
+        found = set()
+        for x in range(int(GUTTER), view.width() - 1):
+            for y in range(int(AXIS_HEIGHT), view.height() - 1):
+                if image.pixel(int(x * ratio), int(y * ratio)) == match_colour:
+                    found.add(x)
+                    break
+        return found
+
+    columns = match_columns()
+    march = [view.scale.x_of(float(day_number(date(2023, 3, d)))) + GUTTER for d in (1, 28)]
+    assert columns and all(march[0] - density.bin_px - 1 <= x <= march[1] + density.bin_px + 1 for x in columns)
+    window.search.clear()
+    qtbot.waitUntil(lambda: view.match_mask is None)
+    view.repaint()
+    image = view.grab().toImage()
+    assert not match_columns()  # no search: the strip is one colour again
 
 
 # ---------------------------------------------------------------- search (issue 11)

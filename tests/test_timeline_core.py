@@ -151,6 +151,21 @@ def test_a_lane_too_dense_to_tell_apart_is_a_density_strip_that_counts_every_eve
     assert density.counts[1:].tolist() == np.histogram(inside, bins=edges)[0][1:].tolist()
 
 
+def test_a_density_strip_counts_the_search_matches_of_each_bin():
+    frame = _frame(3000)
+    index = build_index(frame, "single")
+    scale = TimeScale(float(day_number(date(2005, 1, 1))), float(day_number(date(2020, 1, 1))), 900.0)
+    edges = scale.start + np.arange(301) * 3 * scale.days_per_px
+    among = np.random.default_rng(3).random(len(frame)) < 0.1
+    matched = index.density(0, edges, among)
+    # the same as counting every event, with only the matches in the table
+    only = frame[among].reset_index(drop=True)
+    assert matched.tolist() == build_index(only, "single").density(0, edges).tolist()
+    assert 0 < matched.sum() < index.density(0, edges).sum()
+    assert not index.density(0, edges, np.zeros(len(frame), dtype=bool)).any()
+    assert index.density(0, edges, np.ones(len(frame), dtype=bool)).tolist() == index.density(0, edges).tolist()
+
+
 def test_fit_all_is_not_widened_by_a_century_long_event():
     frame = _frame(50)
     first, last = build_index(frame, "single").extent()

@@ -17,6 +17,9 @@ MUTED = QColor("#5F6368")
 MATCH = QColor("#FFE082")
 SELECTED_LABEL = QColor("#DCE8FB")
 DENSITY = QColor("#90A4AE")  # events too many to tell apart, counted per bin
+DENSITY_FADED = QColor("#DDE3E6")  # the same while a search shows where its matches are
+DENSITY_MATCH = QColor("#F9A825")  # the search's matches among them
+CLUSTER_FADED_EDGE = QColor("#CFD8DC")  # a count of events none of which matches the search
 
 
 def category_colour(name: str) -> QColor:

@@ -57,6 +57,7 @@ from desktop.core.timeline.layout import (
     MARKER_PX,
     Item,
     LayoutParams,
+    density_edges,
     lane_density,
     layout_lane,
 )
@@ -188,6 +189,7 @@ class TimelineView(QWidget):
         self.layout_params = LayoutParams()
         self._no_pen = QPen(Qt.PenStyle.NoPen)
         self._count_texts: dict[int, QStaticText] = {}
+        self._matched_bins: dict[tuple, np.ndarray] = {}
         self._styles: dict[tuple[int, bool, bool, bool], _Style] = {}
         self._wrapped: dict[tuple[str, float, int], list[str]] = {}  # lane titles, broken into lines
         selection.selectionChanged.connect(self._on_selection_changed)
@@ -239,6 +241,7 @@ class TimelineView(QWidget):
 
     def _index_changed(self) -> None:
         self._styles.clear()
+        self._matched_bins.clear()
         self.v_offset = min(self.v_offset, self.max_v_offset())
         self.lanes_changed.emit()
         self.update()
@@ -256,6 +259,7 @@ class TimelineView(QWidget):
         changed = not np.array_equal(hidden, self._hidden)
         self._hidden = hidden
         self._matches = matches
+        self._matched_bins.clear()
         if matches is not None:
             dimmed = ~matches if dimmed is None else (dimmed | ~matches)
         self._dimmed = dimmed
@@ -720,9 +724,18 @@ class TimelineView(QWidget):
         width = item.bin_px - 0.5
         # one drawRects call for the whole strip: hundreds of bins cost one paint call
         painter.setPen(self._no_pen)
-        painter.setBrush(palette.DENSITY)
+        matched = self._matched_density(geometry.lane, item)
+        painter.setBrush(palette.DENSITY if matched is None else palette.DENSITY_FADED)
         painter.drawRects([QRectF(x, top + height - bar, width, bar)
                            for x, bar in zip(lefts.tolist(), bars.tolist(), strict=True)])
+        if matched is not None and matched.any():
+            # the matches on the same scale as all the bin's events, and never thinner than a
+            # bar a single event makes: one match among thousands still shows where it is
+            hits = np.flatnonzero(matched)
+            match_bars = np.maximum(np.sqrt(matched[hits] / counts.max()) * height, 2.5)
+            painter.setBrush(palette.DENSITY_MATCH)
+            painter.drawRects([QRectF(GUTTER + x * item.bin_px, top + height - bar, width, bar)
+                               for x, bar in zip(hits.tolist(), match_bars.tolist(), strict=True)])
         selected = np.flatnonzero(self._selected) if self._selected.any() else np.empty(0, dtype=np.int64)
         if len(selected):
             selected = selected[self.index.lane[selected] == geometry.lane]
@@ -731,6 +744,22 @@ class TimelineView(QWidget):
                 painter.fillRect(QRectF(GUTTER + bin_number * item.bin_px - 1, top, item.bin_px + 1, height),
                                  palette.SELECTION)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+    def _matched_density(self, lane: int, item: Item) -> np.ndarray | None:
+        """The search's matches per bin of a density item (None: no search), kept for this view
+        until the matches or the index change (both clear them): a paint after a hover does not
+        count them again."""
+        matches = self._matches
+        if matches is None:
+            return None
+        key = (lane, self.scale.start, self.scale.end, self.scale.width, item.bin_px)
+        found = self._matched_bins.get(key)
+        if found is None:
+            if len(self._matched_bins) > 4 * max(len(self._items), 1):
+                self._matched_bins.clear()  # views and searches gone by
+            edges = density_edges(self.scale, item.bin_px)
+            found = self._matched_bins[key] = self.index.density(lane, edges, matches)[:len(item.counts)]
+        return found
 
     def density_events(self, lane: int, item: Item, x: float) -> np.ndarray:
         """The events of the density bin under the widget x (for its list, its zoom)."""
@@ -745,12 +774,15 @@ class TimelineView(QWidget):
     def _paint_cluster(self, painter: QPainter, rect: QRectF, item: Item) -> None:
         events = item.events if item.events is not None else np.empty(0, dtype=np.int64)
         any_selected = bool(self._selected[events].any()) if len(events) else False
-        any_match = self._matches is not None and bool(self._matches[events].any())
-        painter.setPen(QPen(palette.SELECTION if any_selected else QColor("#455A64"), 1.5 if any_selected else 1))
-        painter.setBrush(palette.MATCH if any_match else QColor("#ECEFF1"))
+        searching = self._matches is not None
+        any_match = searching and bool(self._matches[events].any())
+        faded = searching and not any_match and not any_selected
+        edge = palette.SELECTION if any_selected else palette.CLUSTER_FADED_EDGE if faded else QColor("#455A64")
+        painter.setPen(QPen(edge, 1.5 if any_selected else 1))
+        painter.setBrush(palette.MATCH if any_match else QColor("#F5F7F8") if faded else QColor("#ECEFF1"))
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         painter.setFont(self.font_small)
-        painter.setPen(palette.TEXT)
+        painter.setPen(palette.MUTED if faded else palette.TEXT)
         text = self._count_texts.get(item.count)
         if text is None:
             text = QStaticText(str(item.count))

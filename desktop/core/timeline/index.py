@@ -106,17 +106,29 @@ class TimelineIndex:
             total += int(hi - lo)
         return total
 
-    def density(self, lane: int, edges: np.ndarray) -> np.ndarray:
+    def density(self, lane: int, edges: np.ndarray, among: np.ndarray | None = None) -> np.ndarray:
         """Events of ``lane`` per bin ``[edges[i], edges[i+1])``, by start day; events that began
         before the first edge and still run count in the first bin. Binary searches per bucket:
-        the cost does not grow with the events in view, so a million events draw as fast as ten."""
+        the cost does not grow with the events in view, so a million events draw as fast as ten.
+        ``among`` (bool per row, such as the search's matches): only those events are counted,
+        at the cost of a look at each event in view."""
         counts = np.zeros(len(edges) - 1, dtype=np.int64)
         for bucket in self.lanes[lane].buckets:
             positions = np.searchsorted(bucket.starts, edges, side="left")
-            counts += np.diff(positions)
+            if among is None:
+                counts += np.diff(positions)
+            else:
+                kept = among[bucket.rows[positions[0]:positions[-1]]]
+                starts = bucket.starts[positions[0]:positions[-1]][kept]
+                bins = np.searchsorted(edges, starts, side="right") - 1
+                counts += np.bincount(bins, minlength=len(counts))[:len(counts)]
             lo = np.searchsorted(bucket.starts, edges[0] - bucket.longest, side="left")
             if positions[0] > lo:
-                counts[0] += int(np.count_nonzero(self.end[bucket.rows[lo:positions[0]]] > edges[0]))
+                early = bucket.rows[lo:positions[0]]
+                running = self.end[early] > edges[0]
+                if among is not None:
+                    running &= among[early]
+                counts[0] += int(np.count_nonzero(running))
         return counts
 
     def extent(self) -> tuple[float, float] | None:

@@ -47,11 +47,16 @@ class LayoutParams:
         return self.rows * width / self.typical_label_px
 
 
+def density_edges(scale: TimeScale, bin_px: float) -> np.ndarray:
+    """The days where the bins of a density strip ``bin_px`` pixels wide begin (and the last ends)."""
+    bins = max(int(np.ceil(scale.width / bin_px)), 1)
+    return scale.start + np.arange(bins + 1, dtype=np.float64) * bin_px * scale.days_per_px
+
+
 def lane_density(index: TimelineIndex, lane: int, scale: TimeScale, bin_px: float) -> Item:
     """A lane too dense to tell its events apart (or a collapsed lane) as one density item:
     events per ``bin_px`` pixels across the view."""
-    bins = max(int(np.ceil(scale.width / bin_px)), 1)
-    edges = scale.start + np.arange(bins + 1, dtype=np.float64) * bin_px * scale.days_per_px
+    edges = density_edges(scale, bin_px)
     return Item("density", 0.0, float(scale.width), 0, counts=index.density(lane, edges), bin_px=bin_px)
 
 
