@@ -79,6 +79,22 @@ def test_cancelling_worker_processes_stops_them(monkeypatch):
     assert not [p for p in multiprocessing.active_children() if p.is_alive()]  # the workers were stopped
 
 
+def test_the_corpus_step_weighed_in_parts_gives_the_same_corpus_and_can_be_cancelled(monkeypatch):
+    from desktop.core.events import corpus as corpus_module
+    from desktop.core.events.corpus import Cancelled
+
+    whole = extract([SEEDS])
+    monkeypatch.setattr(corpus_module, "FINAL_STEP_ARTICLES", 2)  # the seeds' 9 articles in 5 parts
+    looks = []
+    parts = extract([SEEDS], progress=lambda done, total, label: looks.append(done == total) or True)
+    same_corpus(whole, parts)
+    assert [a.keyterms for a in parts.articles] == [a.keyterms for a in whole.articles]
+    assert looks.count(True) >= 6  # all files done, then a look before each part and at the end
+    # a cancel once every file is read stops the corpus step too
+    with pytest.raises(Cancelled):
+        extract([SEEDS], progress=lambda done, total, label: done < total)
+
+
 def copy_seeds(folder: Path) -> Path:
     shutil.copytree(SEEDS, folder)
     return folder

@@ -38,7 +38,7 @@ from desktop.core.reading.reader import (
     replacement_warning,
 )
 from desktop.core.resources import SEEDS_DIR
-from desktop.core.text.keyterms import corpus_key_terms, term_occurrences
+from desktop.core.text.keyterms import corpus_key_terms, document_frequencies, term_occurrences
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -63,6 +63,9 @@ Progress = Callable[[int, int, str], bool]
 
 #: Progress within a file is reported at most this often (seconds).
 PROGRESS_INTERVAL = 0.05
+#: Articles weighed between two looks at a cancel in the corpus-level step (the weights do
+#: not depend on how the articles are split: :func:`corpus_key_terms`).
+FINAL_STEP_ARTICLES = 5_000
 _MAX_QT_INT = 2**31 - 1
 
 
@@ -133,12 +136,15 @@ class _Progress:
         self._report(self.finished, label, force=force)
 
     def poll(self, label: str = "") -> None:
-        """Ask the callback again (it may cancel) while waiting for other processes."""
+        """Ask the callback again (it may cancel) while waiting for other processes or
+        finishing the corpus."""
         self._report(self.finished, label, force=True)
 
     def finish(self) -> None:
-        if self.callback:
-            self.callback(self.total, self.total, "")
+        """All files done (the corpus-level step follows: the callback may still cancel)."""
+        self.done = self.total
+        if self.callback and not self.callback(self.total, self.total, ""):
+            raise Cancelled
 
     def _report(self, done_bytes: int, label: str, force: bool = False) -> None:
         if self.callback is None:
@@ -196,20 +202,32 @@ class _Assembly:
             # cached files quadratic; the callback copies what it keeps
             self.partial(self.events, self.infos)
 
-    def corpus(self, document_frequency: Counter[str] | None = None) -> Corpus:
+    def corpus(self, document_frequency: Counter[str] | None = None,
+               check: Callable[[], None] | None = None) -> Corpus:
         """The corpus-level step: key terms weighed with the IDF of all loaded articles (their
         ``document_frequency`` when it was reduced elsewhere), each event's key terms, the
-        one events table."""
+        one events table. ``check()`` is called between parts of the work (every
+        :data:`FINAL_STEP_ARTICLES` articles) and may raise to stop: at 100,000 articles this
+        step takes half a minute, which a cancel should not have to wait for."""
         from desktop.core.events.table import events_frame
 
-        weighed = corpus_key_terms(self.counted, candidates=True, document_frequency=document_frequency,
-                                   base_idf=self.idf)
-        for info, terms, found in zip(self.infos, weighed, self.per_article, strict=True):
-            words = [t.term for t in terms]
-            info.keyterms = terms
-            info.term_spans = term_occurrences(info.article.doc.text, words, *info.article.span)
-            for event in found:
-                event.keyterms = [t for t in words if t in event.sentence][:8]
+        if document_frequency is None:
+            document_frequency = document_frequencies(self.counted)
+        n_docs = len(self.counted)
+        for first in range(0, n_docs, FINAL_STEP_ARTICLES):
+            if check is not None:
+                check()
+            last = first + FINAL_STEP_ARTICLES
+            weighed = corpus_key_terms(self.counted[first:last], candidates=True, document_frequency=document_frequency,
+                                       n_docs=n_docs, base_idf=self.idf)
+            for info, terms, found in zip(self.infos[first:last], weighed, self.per_article[first:last], strict=True):
+                words = [t.term for t in terms]
+                info.keyterms = terms
+                info.term_spans = term_occurrences(info.article.doc.text, words, *info.article.span)
+                for event in found:
+                    event.keyterms = [t for t in words if t in event.sentence][:8]
+        if check is not None:
+            check()
         events = [e for found in self.per_article for e in found]
         return Corpus(self.documents, self.infos, events_frame(events), self.problems, self.warnings)
 
@@ -396,7 +414,7 @@ def extract(
         if cache is not None:
             cache.commit()
     meter.finish()
-    corpus = assembly.corpus()
+    corpus = assembly.corpus(check=meter.poll)
     # a file caught changing is read again next time, not remembered as changing
     if whole is not None and cache is not None and not any(p.code == "changed-while-read" for p in corpus.problems):
         cache.put_corpus(whole, corpus)
