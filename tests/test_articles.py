@@ -154,3 +154,21 @@ def test_column_with_its_title_and_author_printed_after_the_text():
     assert "坪山区" not in heilongjiang.text and "用5年" in heilongjiang.text
     main = articles[0]
     assert "2025年" in main.text and "天津市宝坻区与" in main.text  # the info box is no column trailer
+
+
+def test_a_bulletin_kept_as_paragraph_markup_reads_as_lines_and_keeps_its_story_headlines(tmp_path):
+    from desktop.core.events.perfile import extract_file
+
+    body = ("<p>某台消息（联播）：</p><p>上半年某省外贸平稳增长</p>"
+            "<p>某省海关最新数据显示，6月末，某省进出口总值同比增长9.6%；出口增长11.1%。</p>"
+            "<p>某某隧道主体工程开工</p><p>今天（7月15日），某某隧道主体工程开工，全长约3公里。</p><br/>")
+    path = tmp_path / "bulletin.txt"
+    path.write_text(f"[视频]某台快讯\n2022-07-15 19:50:04\n某台\n\n{body}\n", encoding="utf-8")
+    result = extract_file(path)
+    events = [event for found in result.events for event in found]
+    assert result.document.text.count("<") == 0
+    assert all("<" not in event.title and "<" not in event.sentence for event in events)
+    # the first story's headline comes before any sentence: the lead-in line opens the body
+    by_text = {event.date_text: event for event in events}
+    assert by_text["上半年"].sentence == "上半年某省外贸平稳增长"
+    assert {"6月末", "今天（7月15日）"} <= set(by_text)

@@ -132,6 +132,8 @@ def test_generic_that_year_is_no_date():
     ("昨日下午2时许", (14, None)), ("当晚10时许", (22, None)), ("昨晚8时30分许", (20, 30)),
     ("中午12时17分", (12, 17)), ("凌晨4点20", (4, 20)), ("13:20", (13, 20)), ("2月2日24时", (23, 59)),
     ("2月2日0-24时", None), ("上午", None), ("11日上午至中午", None),
+    # the part of the day before a bracketed day still holds for the hour after it
+    ("今晚（7月15日）8点", (20, None)), ("今天（7月15日）8点", (8, None)),
 ])
 def test_clock_of(text, clock):
     assert clock_of(text) == clock

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.reading.reader import Document, Problem, decode_bytes, html_to_text, read_paths
+from desktop.core.reading.reader import (
+    Document,
+    Problem,
+    decode_bytes,
+    html_to_text,
+    read_document,
+    read_paths,
+)
 
 SAMPLE = "2月28日,京津中关村科技城推介会在北京举行。\n第二段。\n"
 
@@ -115,3 +122,20 @@ def test_seed_files_are_read_byte_for_byte(tmp_path):
     docs = list(read_paths([seeds]))
     assert len(docs) == 5 and all(isinstance(d, Document) for d in docs)
     assert all(d.encoding == "utf-8" for d in docs)
+
+
+def test_paragraph_markup_in_a_text_file_becomes_lines():
+    from desktop.core.reading.reader import paragraph_markup_to_lines
+
+    text = "标题\n2022-07-15\n\n<p>第一段。</p><p>第二段。<br/>第三段。</p><br>\n"
+    assert paragraph_markup_to_lines(text) == "标题\n2022-07-15\n\n第一段。\n第二段。\n第三段。\n"
+    assert paragraph_markup_to_lines('<P class="x">甲。</P>') == "甲。"
+    # one tag-like string in running text is a character, not markup
+    assert paragraph_markup_to_lines("排版用<p>标签分段。\n下一行") == "排版用<p>标签分段。\n下一行"
+    assert paragraph_markup_to_lines("没有标签。") == "没有标签。"
+
+
+def test_a_text_file_of_paragraph_markup_is_read_without_its_tags(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("标题\n\n<p>某地举行签约仪式。</p><p>项目总投资10亿元。</p>\n", encoding="utf-8")
+    assert read_document(path).text == "标题\n\n某地举行签约仪式。\n项目总投资10亿元。\n"

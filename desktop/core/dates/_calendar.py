@@ -155,11 +155,13 @@ def shift(day: date, unit: str, amount: float, sign: int) -> date:
     return day + timedelta(days=sign * math.ceil(days - 1e-9))
 
 
+_PARTS_OF_DAY = "上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|夜里|夜晚|深夜|清晨|晚间|早间|午后|午夜|白天|早|晚|夜"
 _CLOCK_RE = re.compile(
-    r"(?P<tod>上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|夜里|夜晚|深夜|清晨|晚间|早间|午后|午夜|白天|早|晚|夜)?\s*"
+    rf"(?P<tod>{_PARTS_OF_DAY})?\s*"
     r"(?:(?P<h>\d{1,2}):(?P<m>\d{2})|(?P<hc>[\d〇零一二两三四五六七八九十]{1,3})\s*(?:点钟?|时)"
     r"(?:\s*(?P<mc>[\d〇零一二三四五六七八九十]{1,3})\s*分?|(?P<half>半)|(?P<q>[一三])刻)?)"
 )
+_PART_OF_DAY = re.compile(_PARTS_OF_DAY)
 _EVENING = ("下午", "晚上", "傍晚", "夜间", "夜里", "夜晚", "深夜", "晚间", "午后", "晚", "夜")
 
 
@@ -184,6 +186,10 @@ def clock_of(text: str) -> tuple[int, int | None] | None:
     elif match.group("q"):
         minute = 15 * to_int(match.group("q"))
     tod = match.group("tod") or ""
+    if not tod:
+        # 今晚（7月15日）8点: the part of the day named before a bracketed day still sets it
+        earlier = _PART_OF_DAY.findall(text[: match.start()])
+        tod = earlier[-1] if earlier else ""
     if hour is None or not 0 <= hour <= 24 or (minute is not None and not 0 <= minute <= 59):
         return None
     if tod in _EVENING and 1 <= hour < 12 or tod == "中午" and hour < 6:

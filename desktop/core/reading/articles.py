@@ -157,14 +157,21 @@ def _is_breadcrumb(line: str) -> bool:
 
 def _is_body_paragraph(line: str) -> bool:
     core = line.strip()
-    if len(core) >= 15 and core[-1] in "。！？!?”" and any(ch in core for ch in "，,。"):
+    if len(core) >= 15 and core[-1] in "。！？!?”；;" and any(ch in core for ch in "，,。"):
         return True
     return len(core) >= 40 and any(ch in core for ch in "。，,！？")
+
+
+# 央视网消息（新闻联播）：, 本报讯： a lead-in on a line of its own: what follows is the story,
+# even a story's headline that is not yet a sentence
+_LEAD_IN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:消息|讯|电)(?:[（(][^（）()]{1,12}[）)])?[：:]$")
 
 
 def find_header_end(lines: list[Line]) -> int:
     """Index of the first body line: everything before it is title, stamp, byline, buttons."""
     for index, line in enumerate(lines[:25]):
+        if _LEAD_IN.match(line.stripped):
+            return index
         if _is_body_paragraph(line.text) and not line.stripped.startswith("#"):
             return index
     return 0

@@ -307,6 +307,29 @@ def html_to_text(markup: str) -> str:
     return body + "\n"
 
 
+#: Paragraph and line-break tags: the bodies a feed or a news database keeps as markup
+#: (新闻联播's stories stored as ``<p>…</p>``) inside an otherwise plain text file.
+_PARAGRAPH_TAG = re.compile(r"</?p(?:\s[^<>]*)?>|<br\s*/?>|<br\s[^<>]*>", re.I)
+
+
+def paragraph_markup_to_lines(text: str) -> str:
+    """``text`` with its paragraph and line-break tags made lines: each piece of a line between
+    tags on a line of its own, a line holding only tags gone; the other lines (a header, the
+    blank line after it) as they were. Text with fewer than two such tags is returned as it is
+    (a ``<p>`` in running text is a character, not markup)."""
+    found = _PARAGRAPH_TAG.search(text)
+    if found is None or _PARAGRAPH_TAG.search(text, found.end()) is None:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        pieces = _PARAGRAPH_TAG.split(line)
+        if len(pieces) == 1:
+            lines.append(line)
+        else:
+            lines.extend(piece for piece in pieces if piece.strip())
+    return "\n".join(lines)
+
+
 def corpus_root(paths: Iterable[Path]) -> Path | None:
     """The folder the documents of ``paths`` are named relative to: one folder itself, else
     the deepest folder that holds every given file and folder."""
@@ -350,6 +373,9 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, identity: str 
     page = None
     if path.suffix.lower() in HTML_SUFFIXES or re.match(r"\s*<(!doctype\s+html|html)", text[:200], re.I):
         text, page = read_html(text)
+    else:
+        # the sentences, titles and source view of such a file would show its tags
+        text = paragraph_markup_to_lines(text)
     if not text.strip():
         raise UnreadableFile("no-text")
     return Document(path=path, text=text, encoding=encoding, sha256=sha256, replaced_bytes=replaced, page=page,
