@@ -139,3 +139,26 @@ def test_a_text_file_of_paragraph_markup_is_read_without_its_tags(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("标题\n\n<p>某地举行签约仪式。</p><p>项目总投资10亿元。</p>\n", encoding="utf-8")
     assert read_document(path).text == "标题\n\n某地举行签约仪式。\n项目总投资10亿元。\n"
+
+
+def test_a_dump_record_of_fields_reads_as_an_article_with_its_title_and_address(tmp_path):
+    from desktop.core.reading.articles import split_articles
+
+    record = ("<doc>\n<url>http://news.example.com/20120605/1.html</url>\n<docno>1eea982e</docno>\n"
+              "<contenttitle>某地新区开工建设（图）</contenttitle>\n"
+              "<content>某网６月５日电　４日，某地新区开工建设，总投资１０亿元。项目预计明年建成。</content>\n</doc>\n")
+    path = tmp_path / "r.txt"
+    path.write_bytes(record.encode("gb18030"))
+    doc = read_document(path)
+    assert "<" not in doc.text and doc.text.startswith("某地新区开工建设（图）\n")
+    assert doc.page.title == "某地新区开工建设（图）" and doc.page.url == "http://news.example.com/20120605/1.html"
+    (article,) = split_articles(doc)
+    assert article.title == "某地新区开工建设（图）"
+    # the lines above the body (title, address, id) are furniture, not text to take events from
+    body_at = doc.text.index("某网６月５日电")
+    covered = {i for start, end in article.excluded for i in range(start, end)}
+    assert {i for i, ch in enumerate(doc.text[:body_at]) if not ch.isspace()} <= covered
+    assert article.published.date.isoformat() == "2012-06-05"
+    # markup that is not a record of plain fields stays as it was
+    path.write_text("<doc>\n<p>甲。</p>\n<b>乙</b>丙\n</doc>\n", encoding="utf-8")
+    assert read_document(path).page is None

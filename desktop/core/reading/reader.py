@@ -330,6 +330,38 @@ def paragraph_markup_to_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+#: A feed or corpus dump's record (SogouCA/CS ``<doc><url>…</url><contenttitle>…</contenttitle>
+#: <content>…</content></doc>``): a wrapping element whose children are plain-text fields.
+_RECORD = re.compile(r"\A\s*<(\w+)>\s*\n(?P<fields>(?:\s*<(\w+)>[^<]*</\3>\s*\n?)+)\s*</\1>\s*\Z")
+_RECORD_FIELD = re.compile(r"<(\w+)>([^<]*)</\1>")
+
+
+def read_record(text: str) -> tuple[str, PageInfo] | None:
+    """A record of plain-text fields laid out as an article — its title field first, the other
+    short fields (an address, an id) under it, a blank line, then its longest field, the body —
+    and what its fields say (title, address), as a saved page would; None for other text."""
+    from desktop.core.reading.webpage import PageInfo
+
+    record = _RECORD.match(text)
+    if record is None:
+        return None
+    fields = [(name.lower(), value.strip()) for name, value in _RECORD_FIELD.findall(record["fields"])]
+    fields = [(name, value) for name, value in fields if value]
+    if len(fields) < 2:
+        return None
+    addresses = [value for _, value in fields if re.match(r"https?://\S+$", value)]
+    texts = [field for field in fields if field[1] not in addresses]
+    if not texts:
+        return None
+    body = max(texts, key=lambda field: len(field[1]))
+    heads = [field for field in fields if field != body]
+    titles = [value for name, value in heads if name.endswith("title")]
+    others = [value for name, value in heads if not name.endswith("title")]
+    url = addresses[0] if addresses else None
+    page = PageInfo(title=titles[0] if titles else None, url=url, extractor="record fields")
+    return "\n".join([*titles, *others, "", body[1], ""]), page
+
+
 def corpus_root(paths: Iterable[Path]) -> Path | None:
     """The folder the documents of ``paths`` are named relative to: one folder itself, else
     the deepest folder that holds every given file and folder."""
@@ -374,6 +406,9 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, identity: str 
     if path.suffix.lower() in HTML_SUFFIXES or re.match(r"\s*<(!doctype\s+html|html)", text[:200], re.I):
         text, page = read_html(text)
     else:
+        record = read_record(text)
+        if record is not None:
+            text, page = record
         # the sentences, titles and source view of such a file would show its tags
         text = paragraph_markup_to_lines(text)
     if not text.strip():
