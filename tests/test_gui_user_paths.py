@@ -577,15 +577,20 @@ def test_a_lane_folds_to_a_density_strip_and_the_list_can_show_only_that_lane(qt
     assert window.proxy.rowCount() == len(frame) and not window.lane_chip.isVisible()
 
 
-def test_a_dense_lane_is_drawn_as_density_and_a_bin_opens_into_its_events(qtbot, tmp_path):
+def _dense_folder(tmp_path, what=lambda number, month: "签约"):
+    """Eight logs of a project a day through 2023: ``what(number, month)`` each project does."""
     folder = tmp_path / "dense"
     folder.mkdir()
     for number in range(8):  # every project its own (copies of one line would be merged: one happening)
-        lines = "".join(f"2023年{m}月{d}日，某园区第{number * 1000 + m * 31 + d}个项目签约。\n"
+        lines = "".join(f"2023年{m}月{d}日，某园区第{number * 1000 + m * 31 + d}个项目{what(number, m)}。\n"
                         for m in range(1, 13) for d in range(1, 29))
         (folder / f"d{number}.txt").write_text(f"某园区项目日志{number}\n来源：某某日报  2024-01-0{number + 1} 09:00\n\n"
                                                + lines, encoding="utf-8")
-    window = open_window(qtbot, [folder])
+    return folder
+
+
+def test_a_dense_lane_is_drawn_as_density_and_a_bin_opens_into_its_events(qtbot, tmp_path):
+    window = open_window(qtbot, [_dense_folder(tmp_path)])
     window.lane_actions["single"].trigger()
     view = window.timeline
     qtbot.keyClick(view, Qt.Key.Key_0)
@@ -607,15 +612,7 @@ def test_a_search_shows_where_its_matches_are_in_a_density_strip(qtbot, tmp_path
     from desktop.core.timeline.scale import day_number
     from desktop.gui import palette
 
-    folder = tmp_path / "dense"
-    folder.mkdir()
-    for number in range(8):
-        lines = "".join(
-            f"2023年{m}月{d}日，某园区第{number * 1000 + m * 31 + d}个项目"
-            + ("茶叶交易中心开业。\n" if number == 0 and m == 3 else "签约。\n")
-            for m in range(1, 13) for d in range(1, 29))
-        (folder / f"d{number}.txt").write_text(f"某园区项目日志{number}\n来源：某某日报  2024-01-0{number + 1} 09:00\n\n"
-                                               + lines, encoding="utf-8")
+    folder = _dense_folder(tmp_path, lambda number, month: "茶叶交易中心开业" if number == 0 and month == 3 else "签约")
     window = open_window(qtbot, [folder])
     window.lane_actions["single"].trigger()
     view = window.timeline

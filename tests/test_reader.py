@@ -162,3 +162,12 @@ def test_a_dump_record_of_fields_reads_as_an_article_with_its_title_and_address(
     # markup that is not a record of plain fields stays as it was
     path.write_text("<doc>\n<p>甲。</p>\n<b>乙</b>丙\n</doc>\n", encoding="utf-8")
     assert read_document(path).page is None
+
+
+def test_a_long_text_that_is_almost_a_record_is_refused_at_once():
+    from desktop.core.reading.reader import read_record
+
+    # thousands of fields, then no closing tag: a pattern with two ways to match each blank
+    # line would try them all
+    text = "<doc>\n" + "".join(f"<f{i}>值</f{i}>\n\n" for i in range(3000)) + "<b>未完"
+    assert read_record(text) is None

@@ -332,7 +332,8 @@ def paragraph_markup_to_lines(text: str) -> str:
 
 #: A feed or corpus dump's record (SogouCA/CS ``<doc><url>…</url><contenttitle>…</contenttitle>
 #: <content>…</content></doc>``): a wrapping element whose children are plain-text fields.
-_RECORD = re.compile(r"\A\s*<(\w+)>\s*\n(?P<fields>(?:\s*<(\w+)>[^<]*</\3>\s*\n?)+)\s*</\1>\s*\Z")
+# every run of white space has one place in the pattern: a long text that is not a record fails fast
+_RECORD = re.compile(r"\A\s*<(\w+)>\s*(?P<fields>(?:<(\w+)>[^<]*</\3>\s*)+)</\1>\s*\Z")
 _RECORD_FIELD = re.compile(r"<(\w+)>([^<]*)</\1>")
 
 
