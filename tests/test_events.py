@@ -272,3 +272,12 @@ def test_signature_date_dates_the_release_and_repeats_and_sentence_year(tmp_path
     assert "当月" not in texts and "2025年5月28日" not in texts
     year_end = frame[frame["date_text"] == "上年末"].iloc[0]
     assert year_end["start"] == pd.Timestamp("2024-12-31")
+
+
+def test_a_dateline_and_its_byline_are_no_part_of_an_event_title(tmp_path):
+    frame = events_of(tmp_path, "某地发生地震\n2008-05-12 18:00\n\n"
+                                "新华社成都5月12日电（记者某某）12日14时28分，某县发生地震，震感强烈。\n"
+                                "据新华社北京5月13日电，有关部门13日派出工作组。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    assert titles["12日14时28分"] == "某县发生地震"
+    assert not titles["13日"].startswith(("据新华社", "新华社"))

@@ -73,7 +73,7 @@ from desktop.core.events.rules import (
 from desktop.core.events.titles import event_title, name_title, shorten
 from desktop.core.export.notes import note
 from desktop.core.reading.articles import Article, Published
-from desktop.core.reading.published import CONF_INFERRED
+from desktop.core.reading.published import CONF_INFERRED, datelines
 from desktop.core.text.amounts import find_amounts
 from desktop.core.text.numerals import normalize
 from desktop.core.text.orgs import org_names
@@ -434,8 +434,24 @@ def _paragraph_orgs(text: str, sentences: list[tuple[int, int]], sentence_span: 
     return seen
 
 
+# the reporter's name in brackets after a dateline: （记者刘瑞常）, (记者 饶博)
+_DATELINE_BYLINE = re.compile(r"\s*(?:[（(][^（）()]{0,30}[）)])?[\s\u3000]*")
+
+
+def _after_dateline(sentence: str) -> int:
+    """Where a sentence that opens with a dateline (新华网马德里3月17日电（记者刘瑞常）) has its
+    own words begin: the dateline and its byline name no part of the event. 0 without one."""
+    found = datelines(sentence)
+    if not found or found[0].start() != 0:
+        return 0
+    return _DATELINE_BYLINE.match(sentence, found[0].end()).end()
+
+
 def _title(mention: dates.DateMention, text: str, sentences: list[tuple[int, int]],
            sentence_span: tuple[int, int], sentence_mentions: list[dates.DateMention]) -> str:
+    lead = _after_dateline(text[sentence_span[0] : sentence_span[1]])
+    if lead and sentence_span[0] + lead <= mention.span[0]:
+        sentence_span = (sentence_span[0] + lead, sentence_span[1])
     sentence = text[sentence_span[0] : sentence_span[1]]
     if mention.kind == "name-year":
         name = name_title(text, mention.span[1], mention.text)
