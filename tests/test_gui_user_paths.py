@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSettings, Qt
-from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent
+from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
@@ -472,6 +472,23 @@ def test_clear_filters_restores_the_status_and_chips_always_find_events(window, 
         count = int(chip.text().rsplit(" ", 1)[1])
         click(qtbot, chip, chip.rect().center())
         assert window.proxy.rowCount() == count > 0, chip.text()
+
+
+def test_a_search_that_keeps_nothing_says_so_in_the_list_until_the_filters_are_cleared(window, qtbot):
+    view = window.list_view
+    window.list_dock.show()
+    type_text(window.search, "没有这样的词语组合")
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 0)
+    assert "清除筛选" in view.shown_hint() and str(len(window.model.frame)) in view.shown_hint()
+    # with no rows the viewport is bare background but for the hint's letters
+    image = view.viewport().grab().toImage()
+    background = view.palette().color(QPalette.ColorRole.Base).rgb()
+    inked = sum(image.pixel(x, y) != background for x in range(0, image.width(), 2)
+                for y in range(0, image.height(), 2))
+    assert inked > 50
+    clear = next(b for b in window.findChildren(type(window.cancel_button)) if b.text() == "清除筛选")
+    click(qtbot, clear, clear.rect().center())
+    assert window.proxy.rowCount() == len(window.model.frame) and view.shown_hint() == ""
 
 
 def test_a_place_filter_includes_the_places_inside_it(window):

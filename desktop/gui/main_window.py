@@ -56,7 +56,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolBar,
     QToolButton,
     QWidget,
@@ -73,6 +72,7 @@ from desktop.core.project import (
 from desktop.core.text.search import parse_query
 from desktop.gui.corrections import ProjectController, data_dir
 from desktop.gui.detail_pane import DetailPane
+from desktop.gui.event_list_view import EventListView
 from desktop.gui.folder_watch import FolderWatcher
 from desktop.gui.fonts import install_application_font
 from desktop.gui.guard import guard_overrides
@@ -208,7 +208,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
     def _build_list_dock(self) -> None:
         self.proxy = EventListModel(self)
         self.proxy.setSourceModel(self.model)
-        self.list_view = QTableView()
+        self.list_view = EventListView()
         self.list_view.setModel(self.proxy)
         self.list_view.setSortingEnabled(True)
         self.list_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -838,11 +838,15 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.proxy.set_shown(shown & matches if matches is not None else shown)
         chosen = [n for n, a in self.category_actions.items() if a.isChecked()]
         self.category_button.setText(self.tr("类别") + (parenthesized(len(chosen)) if chosen else ""))
+        hint = ""
         if not event_filter.is_empty and len(frame):
             count = int((shown & matches).sum() if matches is not None else shown.sum())
             self.statusBar().showMessage(self.tr("筛选后 %d / %n 个事件", "", len(frame)) % count)
+            if count == 0:
+                hint = self.tr("没有事件符合搜索和筛选条件。\n点“清除筛选”可再看全部 %n 个事件。", "", len(frame))
         elif self._summary:
             self.statusBar().showMessage(self._summary)
+        self.list_view.set_empty_hint(hint)
 
     def focus_search(self) -> None:
         """Ctrl+F: find in the source text when the focus is there, else search the events."""

@@ -700,6 +700,16 @@ category:signing    source:outlet
             <numerusform>Filtered: %d of %n events</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>没有事件符合搜索和筛选条件。
+点“清除筛选”可再看全部 %n 个事件。</source>
+        <translation>
+            <numerusform>No event matches the search and filters.
+Clear Filters shows the %n event again.</numerusform>
+            <numerusform>No event matches the search and filters.
+Clear Filters shows all %n events again.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>视野约 %.0f 年</source>
         <translation>About %.0f years in view</translation>
