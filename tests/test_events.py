@@ -281,3 +281,9 @@ def test_a_dateline_and_its_byline_are_no_part_of_an_event_title(tmp_path):
     titles = dict(zip(frame["date_text"], frame["title"], strict=True))
     assert titles["12日14时28分"] == "某县发生地震"
     assert not titles["13日"].startswith(("据新华社", "新华社"))
+
+
+def test_a_dateline_ending_in_xinxi_is_a_filing_stamp_not_an_event(tmp_path):
+    frame = events_of(tmp_path, "某地发生食物中毒\n来源：某某时报  2007-08-27 10:00\n\n某某时报8月27日信息：(记者某某)昨天上午，某工地部分工人在食用扁豆后出现呕吐症状。\n")
+    assert "8月27日" not in set(frame["date_text"])
+    assert "昨天上午" in set(frame["date_text"])
