@@ -281,6 +281,9 @@ def test_a_dateline_and_its_byline_are_no_part_of_an_event_title(tmp_path):
     titles = dict(zip(frame["date_text"], frame["title"], strict=True))
     assert titles["12日14时28分"] == "某县发生地震"
     assert not titles["13日"].startswith(("据新华社", "新华社"))
+    frame = events_of(tmp_path, "某地发生食物中毒\n来源：某某时报  2008-04-09 10:00\n\n"
+                                "据某某网4月9日信息：(记者某某)某国中部9日发生一起集体食物中毒事件。\n", "b.txt")
+    assert dict(zip(frame["date_text"], frame["title"], strict=True))["9日"].startswith("某国中部")
 
 
 def test_a_dateline_ending_in_xinxi_is_a_filing_stamp_not_an_event(tmp_path):

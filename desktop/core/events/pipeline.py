@@ -434,8 +434,9 @@ def _paragraph_orgs(text: str, sentences: list[tuple[int, int]], sentence_span: 
     return seen
 
 
-# the reporter's name in brackets after a dateline: （记者刘瑞常）, (记者 饶博)
-_DATELINE_BYLINE = re.compile(r"\s*(?:[（(][^（）()]{0,30}[）)])?[\s\u3000]*")
+# what may follow a dateline before the story's words: a colon, the reporter's name in brackets
+# (the dateline pattern takes a bracket right after it, not one after a colon: 信息：(记者赵晓路))
+_DATELINE_BYLINE = re.compile(r"[\s\u3000：:]*(?:[（(][^（）()]{0,30}[）)])?[\s\u3000]*")
 
 
 def _after_dateline(sentence: str) -> int:
