@@ -145,12 +145,13 @@ def _cluster(corpus, project, enabled: bool) -> None:  # noqa: ANN001 - Corpus, 
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from desktop.core.atomic import write_text_atomic
-    from desktop.core.export.serialize import to_csv, to_json, to_jsonl
-
     corpus = _read_corpus(args, max_bytes=int(args.max_mb * 1_000_000), merge=not args.no_merge)
     if isinstance(corpus, int):
         return corpus
+    # imported now, not before the extraction: the worker processes start sooner
+    from desktop.core.atomic import write_text_atomic
+    from desktop.core.export.serialize import to_csv, to_json, to_jsonl
+
     if args.format == "parquet":
         return _write_store(corpus, args.output)
     output = {"json": to_json, "jsonl": to_jsonl, "csv": to_csv}[args.format](corpus)

@@ -5,6 +5,7 @@ with the QFileDialog static patched, as a user would."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -72,6 +73,23 @@ def test_a_file_added_to_the_open_folder_is_extracted_and_appears(window, qtbot,
         (folder / "added.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     assert "added.txt" in files_shown(window)
     assert window.corpus.document("added.txt") is not None
+
+
+def test_a_file_rewritten_with_its_size_and_time_kept_is_read_again(window, qtbot, monkeypatch, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    article = folder / "county.txt"
+    article.write_text(NEW_ARTICLE, encoding="utf-8")
+    open_folder(window, qtbot, monkeypatch, folder)
+    qtbot.waitUntil(lambda: not window.watcher.is_looking())
+    assert "茶叶" in window.corpus.document("county.txt").text
+    before = article.stat()
+    with qtbot.waitSignal(window.corpus_loaded, timeout=60_000):
+        article.write_text(NEW_ARTICLE.replace("茶叶", "丝绸"), encoding="utf-8")  # as many bytes
+        os.utime(article, ns=(before.st_atime_ns, before.st_mtime_ns))  # as cp -p leaves it
+    assert (article.stat().st_size, article.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert "丝绸" in window.corpus.document("county.txt").text
+    assert window.model.frame["title"].astype(str).str.contains("丝绸").any()
 
 
 def test_a_watched_folder_that_is_deleted_is_listed_under_problems(window, qtbot, monkeypatch, tmp_path):

@@ -43,3 +43,20 @@ def test_seed_articles_have_highlightable_terms(seeds_corpus):
         text = info.article.doc.text
         assert all(text[s:e] == term for s, e, term in info.term_spans)
 
+
+
+def test_term_spans_follow_the_key_terms_they_were_given(seeds_corpus):
+    from copy import copy
+
+    from desktop.core.text.keyterms import KeyTerm
+
+    info = copy(next(i for i in seeds_corpus.articles if i.article.kind == "article"))
+    first = info.keyterms[0].term
+    assert any(term == first for _, _, term in info.term_spans)
+    last = info.keyterms[-1].term
+    info.weighed([KeyTerm(last, 1.0, 1)])
+    text = info.article.doc.text
+    start, end = info.article.span
+    assert text[start:end].count(last) >= 1
+    assert [term for _, _, term in info.term_spans] == [last] * text[start:end].count(last)
+    assert all(text[s:e] == last and start <= s for s, e, _ in info.term_spans)

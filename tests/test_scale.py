@@ -4,6 +4,7 @@ back as the table it was written from and refuses what is not one."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -15,6 +16,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT, SEEDS
 
+from desktop.core import collector
 from desktop.core.events import parallel
 from desktop.core.events.corpus import extract
 from desktop.core.export.serialize import article_records, event_records
@@ -51,6 +53,52 @@ def test_worker_processes_give_the_one_process_corpus(subset_corpus, monkeypatch
     same_corpus(subset_corpus, corpus)
     assert len(corpus.events) > 300
     assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1][0] == seen[-1][1]
+
+
+def test_worker_processes_start_with_the_engine_loaded():
+    import multiprocessing
+
+    import worker_probe
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("workers are spawned here: each loads the engine itself")
+    names = ["trafilatura", "htmldate", "lunar_python", "rapidfuzz", "desktop.core.events.pipeline"]
+    tasks = [(0, names), (1, names)]
+    results = [item for item in parallel.run_in_processes(tasks, 2, worker_probe.loaded_modules) if item]
+    assert sorted(index for index, _ in results) == [0, 1]
+    assert all(all(found) for _, found in results)  # forked from a server that had them loaded
+    servers = [pid for pid in os.listdir("/proc") if pid.isdigit() and _parent_of(pid) == os.getpid()
+               and "multiprocessing.forkserver" in _command_of(pid)]
+    assert servers == []  # and the server, with all that loaded, is gone once the work is done
+
+
+def _parent_of(pid: str) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return -1
+
+
+def _command_of(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+@needs_corpus
+def test_results_arriving_from_workers_are_not_walked_by_the_collector(monkeypatch):
+    import gc
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    during: list[bool] = []
+    gc.unfreeze()
+    extract(SUBSET[:1], jobs=2, partial=lambda events, articles: during.append(gc.isenabled()))
+    assert during and not any(during)  # held off while the results were unpickled and kept
+    assert gc.isenabled()  # and on again afterwards
+    assert gc.get_freeze_count() > 0  # the corpus read is out of its sight for the passes to come
+    extract([SEEDS], partial=lambda events, articles: during.append(gc.isenabled()))
+    assert during[-1]  # one process keeps its collector: it makes and drops its own temporaries
 
 
 def test_small_files_go_to_the_workers_in_batches_a_big_one_alone(monkeypatch):
@@ -420,7 +468,7 @@ def test_reading_an_entry_holds_the_collector_off_and_turns_it_back_on(monkeypat
     inside, release = threading.Event(), threading.Event()
 
     def slow_reader() -> None:
-        with codec.collector_paused():
+        with collector.collector_paused():
             inside.set()
             release.wait(10)
 

@@ -25,11 +25,14 @@ from desktop.gui.ops import busy, run_op
 
 SETTLE_MS = 600
 
-Snapshot = frozenset[tuple[str, int, int]]
+Snapshot = frozenset[tuple[str, int, int, int, int]]
 
 
 def snapshot(paths: list[Path]) -> Snapshot:
-    """The article files under ``paths`` with their sizes and modification times."""
+    """The article files under ``paths`` with their sizes, modification and status-change
+    times and inodes. The modification time alone missed a file replaced by one of the same
+    size whose time was kept (``cp -p``, ``rsync -t``, an archive unpacked again); the
+    status-change time cannot be set back, and a file renamed over another has a new inode."""
     found = []
     for item in iter_article_files(paths):
         if isinstance(item, Path):
@@ -37,9 +40,9 @@ def snapshot(paths: list[Path]) -> Snapshot:
                 stat = item.stat()
             except OSError:
                 continue
-            found.append((str(item), stat.st_size, stat.st_mtime_ns))
+            found.append((str(item), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
         else:
-            found.append((str(item.path), -1, hash(item.code)))
+            found.append((str(item.path), -1, hash(item.code), 0, 0))
     return frozenset(found)
 
 

@@ -1,12 +1,14 @@
 """Benchmark: the whole real corpus (``../shared/corpus/``) at scale — processes, cache, the app.
 
-Run as ``python tests/benchmarks/bench_corpus.py [--corpus DIR] [--jobs N] [--quick] [--skip-growth]``
+Run as ``python tests/benchmarks/bench_corpus.py [--corpus DIR] [--jobs N] [--rounds R] [--quick] [--skip-growth]``
 (not collected by pytest: ``tests/benchmarks`` is in ``norecursedirs``). Every figure is
 measured in a fresh process (``--step``), so imports, jieba's dictionary and peak memory are
 counted as a user meets them:
 
 * ``cli_extract_s``: ``python -m desktop extract CORPUS --format jsonl`` with 1 and N
-  processes, the ``speedup``, and whether both outputs are byte for byte the same;
+  processes, run in turn ``--rounds`` times (default 5; medians, each run in
+  ``cli_extract_rounds_s``), the ``speedup`` (the median of the rounds' ratios, each in
+  ``speedup_rounds``), and whether the outputs are byte for byte the same;
 * ``app_first_open_s``: the window opening the corpus with an empty data folder, until its
   whole timeline is shown (``corpus_loaded``); ``app_reopen_s``: the same again, the
   extraction cache now filled; ``max_stall_ms``: the longest gap between the ticks of a
@@ -30,6 +32,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -186,6 +189,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=default_jobs())
     parser.add_argument("--quick", action="store_true", help="growth run to 10,000 articles only")
     parser.add_argument("--skip-growth", action="store_true")
+    parser.add_argument("--rounds", type=int, default=5, help="runs of each extraction, in turn (medians)")
     parser.add_argument("--step", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.step:
@@ -201,14 +205,27 @@ def main() -> int:
     try:
         summary: dict = {"corpus": str(args.corpus), "jobs": args.jobs, "cores": os.cpu_count(),
                          "load_average": os.getloadavg()[0]}
-        one = run_step("cli", str(args.corpus), "1", str(temp / "one.jsonl"))
-        many = run_step("cli", str(args.corpus), str(args.jobs), str(temp / "many.jsonl"))
-        summary["cli_extract_s"] = {"1": one["seconds"], str(args.jobs): many["seconds"]}
-        summary["speedup"] = round(one["seconds"] / many["seconds"], 2)
-        summary["identical_output"] = (temp / "one.jsonl").read_bytes() == (temp / "many.jsonl").read_bytes()
-        summary["cli_peak_rss_mb"] = {"1": one["peak_rss_mb"], str(args.jobs): many["peak_rss_mb"]}
-        print(f"cli extract: 1 process {one['seconds']} s, {args.jobs} processes {many['seconds']} s "
-              f"(×{summary['speedup']}), identical output: {summary['identical_output']}")
+        # this machine's speed drifts by ±15 % from one minute to the next: one run of each
+        # told a coin toss, so the two are run in turn and each round's ratio kept
+        ones, manies, identical = [], [], True
+        for _ in range(args.rounds):
+            ones.append(run_step("cli", str(args.corpus), "1", str(temp / "one.jsonl")))
+            manies.append(run_step("cli", str(args.corpus), str(args.jobs), str(temp / "many.jsonl")))
+            identical &= (temp / "one.jsonl").read_bytes() == (temp / "many.jsonl").read_bytes()
+        ratios = [a["seconds"] / b["seconds"] for a, b in zip(ones, manies, strict=True)]
+        one_s = statistics.median(r["seconds"] for r in ones)
+        many_s = statistics.median(r["seconds"] for r in manies)
+        summary["cli_extract_s"] = {"1": one_s, str(args.jobs): many_s}
+        summary["cli_extract_rounds_s"] = {"1": [r["seconds"] for r in ones],
+                                           str(args.jobs): [r["seconds"] for r in manies]}
+        summary["speedup"] = round(statistics.median(ratios), 2)
+        summary["speedup_rounds"] = [round(r, 2) for r in ratios]
+        summary["identical_output"] = identical
+        summary["cli_peak_rss_mb"] = {"1": max(r["peak_rss_mb"] for r in ones),
+                                      str(args.jobs): max(r["peak_rss_mb"] for r in manies)}
+        print(f"cli extract (median of {args.rounds} rounds in turn): 1 process {one_s} s, {args.jobs} processes "
+              f"{many_s} s (×{summary['speedup']}; rounds {summary['speedup_rounds']}), "
+              f"identical output: {identical}")
         first = run_step("app", str(args.corpus), str(temp / "data"))
         again = run_step("app", str(args.corpus), str(temp / "data"))
         summary.update({

@@ -13,6 +13,8 @@ GUI's Cancel).
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.core import collector
+from desktop.core.collector import collector_paused
 from desktop.core.events.perfile import (
     CHUNK_CHARS,
     ArticleInfo,
@@ -38,7 +42,7 @@ from desktop.core.reading.reader import (
     replacement_warning,
 )
 from desktop.core.resources import SEEDS_DIR
-from desktop.core.text.keyterms import corpus_key_terms, document_frequencies, term_occurrences
+from desktop.core.text.keyterms import corpus_key_terms, document_frequencies
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -222,8 +226,7 @@ class _Assembly:
                                        n_docs=n_docs, base_idf=self.idf)
             for info, terms, found in zip(self.infos[first:last], weighed, self.per_article[first:last], strict=True):
                 words = [t.term for t in terms]
-                info.keyterms = terms
-                info.term_spans = term_occurrences(info.article.doc.text, words, *info.article.span)
+                info.weighed(terms)
                 for event in found:
                     event.keyterms = [t for t in words if t in event.sentence][:8]
         if check is not None:
@@ -281,6 +284,17 @@ def _identities(files: list[Path], root: Path | None) -> list[str]:
         except ValueError:
             names.append(path.name)
     return names
+
+
+def _import_corpus_step() -> None:
+    import desktop.core.events.merge
+    import desktop.core.events.table  # noqa: F401 - pandas, the slowest import of all
+
+
+def _prepare_corpus_step() -> None:
+    """Import what the corpus-level step needs while the worker processes extract (a third
+    of a second of pandas that would otherwise wait for the last file)."""
+    threading.Thread(target=_import_corpus_step, name="import corpus step", daemon=True).start()
 
 
 def _in_order(pending: Iterator[tuple[int, FileResult] | None], ready: dict[int, FileResult],
@@ -366,9 +380,12 @@ def extract(
             else:
                 cache.put_packed(keys[index], packed)
 
+    workers = use_processes(jobs, [sizes[i] for i in todo])
     try:
-        if use_processes(jobs, [sizes[i] for i in todo]):
+        if workers:
             from desktop.core.events.perfile import extract_task
+
+            _prepare_corpus_step()
             from desktop.core.store import codec
 
             work = extract_task
@@ -404,16 +421,21 @@ def extract(
                     remember(index, result)
                     meter.completed(index, path.name)
                     yield index, result
-        for item in _in_order(pending(), ready, order):
-            if item is not None:
-                index, result = item
-                # results from the cache come all at once, the whole corpus a moment later:
-                # showing them piecemeal would only slow that moment down
-                assembly.add(result, announce=index not in from_cache)
+        # results unpickled from worker processes are a corpus arriving: with the collector
+        # walking the growing heap as they come, the main process spent on it a core's
+        # second the workers needed (the single process makes them and keeps its collector)
+        with collector_paused() if workers else contextlib.nullcontext():
+            for item in _in_order(pending(), ready, order):
+                if item is not None:
+                    index, result = item
+                    # results from the cache come all at once, the whole corpus a moment
+                    # later: showing them piecemeal would only slow that moment down
+                    assembly.add(result, announce=index not in from_cache)
     finally:
         if cache is not None:
             cache.commit()
     meter.finish()
+    collector.settle()
     corpus = assembly.corpus(check=meter.poll)
     # a file caught changing is read again next time, not remembered as changing
     if whole is not None and cache is not None and not any(p.code == "changed-while-read" for p in corpus.problems):

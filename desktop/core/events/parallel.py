@@ -62,9 +62,9 @@ def _context() -> multiprocessing.context.BaseContext:
     if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    # the server imports the engine once and forks workers that have it already (its default
+    # the server loads the engine once and forks workers that have it already (its default
     # preload is only the main script)
-    context.set_forkserver_preload(["desktop.core.events.perfile"])
+    context.set_forkserver_preload(["desktop.core.events.preload"])
     return context
 
 
@@ -171,3 +171,17 @@ def run_in_processes(
             executor.shutdown(wait=True)
         else:
             _stop(executor)
+        _stop_server()
+
+
+def _stop_server() -> None:
+    """Stop the process that forks the workers: it holds the engine loaded (a quarter of a
+    gigabyte) and would keep it for as long as the window is open. The next extraction
+    starts another; there is no public call for this (``ForkServer._stop`` is what
+    multiprocessing's own tests use), so where it is missing the server stays."""
+    import multiprocessing.forkserver as forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        with contextlib.suppress(OSError):
+            stop()

@@ -25,7 +25,13 @@ from desktop.core.reading.reader import (
     UnreadableFile,
     read_document,
 )
-from desktop.core.text.keyterms import KeyTerm, base_idf_of, candidate_counts, corpus_key_terms
+from desktop.core.text.keyterms import (
+    KeyTerm,
+    base_idf_of,
+    candidate_counts,
+    corpus_key_terms,
+    term_occurrences,
+)
 from desktop.core.text.segmenter import cut
 
 if TYPE_CHECKING:
@@ -42,7 +48,22 @@ class ArticleInfo:
     article: Article
     title: str
     keyterms: list[KeyTerm] = field(default_factory=list)
-    term_spans: list[tuple[int, int, str]] = field(default_factory=list)
+    #: :attr:`term_spans` once worked out (None: not yet, or the key terms changed)
+    spans: list[tuple[int, int, str]] | None = None
+
+    @property
+    def term_spans(self) -> list[tuple[int, int, str]]:
+        """``(start, end, term)`` of the key terms in the article's text, worked out when first
+        asked for: the source view asks for one article, while finding every term of every
+        article when a corpus is assembled cost a quarter of a second of the shared corpus's."""
+        if self.spans is None:
+            self.spans = term_occurrences(self.article.doc.text, [t.term for t in self.keyterms], *self.article.span)
+        return self.spans
+
+    def weighed(self, terms: list[KeyTerm]) -> None:
+        """Give the article its key terms (their places follow when asked for)."""
+        self.keyterms = terms
+        self.spans = None
 
 
 @dataclass(slots=True)

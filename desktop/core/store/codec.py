@@ -11,15 +11,12 @@ decoding its 360,000 objects took 2 s for the shared corpus, pickle a fraction o
 
 from __future__ import annotations
 
-import gc
 import io
 import pickle
-import threading
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 
+from desktop.core.collector import collector_paused
 from desktop.core.events.perfile import FileResult
 
 
@@ -45,44 +42,6 @@ def allowed() -> dict[tuple[str, str], type]:
     found = (FileResult, ArticleInfo, Event, Article, Published, Document, Problem, DateClue, PageInfo, KeyTerm,
              datetime.date, pathlib.PosixPath, pathlib.WindowsPath, pathlib.Path, collections.Counter)
     return {(cls.__module__, cls.__qualname__): cls for cls in found}
-
-
-#: A read that left this many new objects has them frozen (see :func:`collector_paused`).
-FREEZE_AFTER_OBJECTS = 100_000
-_collector_lock = threading.Lock()
-_collector_pauses = 0
-_collector_was_enabled = True
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector held off while a big entry is read back.
-
-    Unpickling builds hundreds of thousands of containers, and every few hundred the
-    collector walks the young ones again: two thirds of the time of reading a kept corpus
-    (1.05 s instead of 0.36 s for the shared corpus's). What is read is a tree, no cycles
-    to collect. When a read made that many objects they are moved out of the collector's
-    sight (``gc.freeze``): otherwise its next three passes walk them all, 0.6 s holding the
-    interpreter's lock, which froze the window while a reopened corpus was merged.
-    (Objects frozen are still freed when no longer referenced; only a reference cycle
-    among them would outlive its use, and the engine's results hold none.) Counted, so
-    overlapping readers in two threads re-enable it only once both are done, and only if
-    it was on."""
-    global _collector_pauses, _collector_was_enabled
-    with _collector_lock:
-        _collector_pauses += 1
-        if _collector_pauses == 1:
-            _collector_was_enabled = gc.isenabled()
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _collector_lock:
-            _collector_pauses -= 1
-            if _collector_pauses == 0 and _collector_was_enabled:
-                if gc.get_count()[0] > FREEZE_AFTER_OBJECTS:
-                    gc.freeze()
-                gc.enable()
 
 
 class _Unpickler(pickle.Unpickler):
