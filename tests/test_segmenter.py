@@ -80,3 +80,24 @@ def test_the_memo_of_blocks_stays_bounded(monkeypatch):
         segmenter.words(f"第{number}篇，文章")
     assert 0 < len(segmenter._memo[True]) <= 10
     assert segmenter.words("第49篇，文章") == segmenter.tokenizer().lcut("第49篇，文章")
+
+
+def test_the_kept_idf_table_is_jiebas_own_and_a_bad_copy_is_written_again(temp_dir):
+    import jieba.analyse
+
+    from desktop.core.text import keyterms
+
+    own = jieba.analyse.default_tfidf
+    try:
+        keyterms._base_idf.cache_clear()
+        assert keyterms._base_idf() == (own.idf_freq, own.median_idf)  # from jieba, then kept
+        [kept] = list(temp_dir.glob("desktop-timeline-*-jieba-idf-*.pieces"))
+        keyterms._base_idf.cache_clear()
+        idf, median = keyterms._base_idf()  # read back from the copy
+        assert idf is not own.idf_freq and idf == own.idf_freq and median == own.median_idf
+        kept.write_bytes(b"not a pickle")
+        keyterms._base_idf.cache_clear()
+        assert keyterms._base_idf() == (own.idf_freq, own.median_idf)
+        assert segmenter.read_pieces(kept, float) is not None  # written again, right this time
+    finally:
+        keyterms._base_idf.cache_clear()

@@ -43,6 +43,19 @@ class _PlainUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"a dictionary piece may not hold {module}.{name}")
 
 
+def kept_path(name: str, source: Path | None) -> Path:
+    """Where this user's copy of one of jieba's tables (``name``, read from ``source``) is
+    kept: named by jieba's version and the source's size, so another jieba is not misread."""
+    import jieba
+
+    try:
+        stamp = f"{jieba.__version__}-{os.path.getsize(source)}" if source is not None else jieba.__version__
+    except OSError:
+        stamp = jieba.__version__
+    user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
+    return Path(tempfile.gettempdir()) / f"desktop-timeline-{user}-jieba-{name}{stamp}.pieces"
+
+
 def _pieces_path(tok: jieba.Tokenizer) -> Path | None:
     """Where this user's copy of jieba's default prefix dictionary is kept (None: the
     tokenizer reads another dictionary, which jieba alone knows how to cache)."""
@@ -51,16 +64,22 @@ def _pieces_path(tok: jieba.Tokenizer) -> Path | None:
     if tok.dictionary != jieba.DEFAULT_DICT:
         return None
     try:
-        stamp = f"{jieba.__version__}-{os.path.getsize(jieba.get_module_res('dict.txt').name)}"
+        source = Path(jieba.get_module_res("dict.txt").name)
     except (OSError, AttributeError):
-        stamp = jieba.__version__
-    user = os.getuid() if hasattr(os, "getuid") else os.getlogin()
-    return Path(tempfile.gettempdir()) / f"desktop-timeline-{user}-jieba-{stamp}.pieces"
+        source = None
+    return kept_path("", source)
 
 
 def _read_pieces(path: Path) -> tuple[dict[str, int], int] | None:
     """The prefix dictionary and its total from the kept pieces; None when there are none
     or they are not what this module wrote."""
+    return read_pieces(path, int)
+
+
+def read_pieces(path: Path, head_type: type = int) -> tuple[dict, int | float] | None:
+    """A kept table (words → numbers) and the number written before it (a ``head_type``:
+    the dictionary's total, the IDF table's median); None when there is none or it is not
+    what :func:`write_pieces` wrote."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -76,13 +95,17 @@ def _read_pieces(path: Path) -> tuple[dict[str, int], int] | None:
             freq.update(piece)
     except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError):
         return None
-    if not isinstance(total, int) or not freq or not all(isinstance(k, str) for k in itertools.islice(freq, 100)):
+    if type(total) is not head_type or not freq or not all(isinstance(k, str) for k in itertools.islice(freq, 100)):
         return None
     return freq, total
 
 
 def _write_pieces(path: Path, freq: dict[str, int], total: int) -> None:
-    """Keep the prefix dictionary in pieces (a temporary file renamed: never half written)."""
+    write_pieces(path, freq, total)
+
+
+def write_pieces(path: Path, freq: dict, total: int | float) -> None:
+    """Keep a table in pieces, ``total`` first (a temporary file renamed: never half written)."""
     words = list(freq.items())
     try:
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
