@@ -92,9 +92,9 @@ def main() -> None:
         report["sets"][name]["events"] = len(events)
     if not args.no_speed:
         events, seconds = _timed(_extract, ["."], args.corpus)
-        from desktop.core.events import merge
+        from desktop.core.events import wording
 
-        merge._tokens.clear()
+        wording._tokens.clear()
         clustered, cold = _timed(cluster_events, events)
         _, warm = _timed(cluster_events, events)
         _, collapse = _timed(collapse_clusters, clustered)

@@ -192,7 +192,7 @@ class _Assembly:
         if doc.replaced_bytes:
             self.warnings.append(replacement_warning(result.path, doc.replaced_bytes))
         if result.words:
-            from desktop.core.events.merge import remember_words
+            from desktop.core.events.wording import remember_words
 
             remember_words(result.words)
         self.infos.extend(result.articles)

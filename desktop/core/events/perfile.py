@@ -82,7 +82,7 @@ class FileResult:
     #: the assembly weighs the corpus's key terms without loading jieba
     idf: dict[str, float] = field(default_factory=dict)
     #: the words of the events' sentences and titles as the merging compares them
-    #: (:func:`~desktop.core.events.merge.event_words`), made here — in the worker processes —
+    #: (:func:`~desktop.core.events.wording.event_words`), made here — in the worker processes —
     #: instead of all in one process when the corpus is merged
     words: dict[tuple[str, int, tuple[int, int] | None], tuple[str, ...]] = field(default_factory=dict)
 
@@ -179,7 +179,7 @@ def extract_file(
         result.articles.append(ArticleInfo(article, title, terms))
         result.events.append(found)
         report(article.span[1], 0.5, 0.5)
-    from desktop.core.events.merge import event_words
+    from desktop.core.events.wording import event_words
 
     result.words = event_words(event for found in result.events for event in found)
     return result

@@ -4,7 +4,7 @@ forks the workers.
 Imported by multiprocessing's *forkserver* (its ``preload``, see
 :mod:`desktop.core.events.parallel`): the server loads jieba's dictionary, the key terms' IDF
 table and the libraries the engine imports only when a file needs them (trafilatura for a
-saved page, pandas and rapidfuzz for the merging's words, the lunar calendar), then forks
+saved page, htmldate, the lunar calendar), then forks
 each worker with all of it in place. Loaded in every worker instead, on its first files,
 they cost each worker about 1.5 s of a core — while the single process pays them once — and
 each worker kept its own copy of the dictionary's memory.
@@ -17,9 +17,9 @@ import htmldate  # noqa: F401
 import lunar_python  # noqa: F401 - lunar dates
 import trafilatura  # noqa: F401 - saved pages
 
-import desktop.core.events.merge  # noqa: F401 - the merging's words (pandas, rapidfuzz)
 import desktop.core.events.perfile  # noqa: F401
 import desktop.core.events.pipeline  # noqa: F401
+import desktop.core.events.wording  # noqa: F401 - the merging's words
 import desktop.core.reading.webpage  # noqa: F401
 from desktop.core.text.keyterms import base_idf_of
 from desktop.core.text.segmenter import tokenizer
