@@ -79,9 +79,11 @@ def _extraction(args: argparse.Namespace, max_bytes: int):  # noqa: ANN202 - Cor
     on a cluster; else with ``--jobs`` processes and the ``--cache`` folder, when given)."""
     from desktop.core.events.corpus import extract
     from desktop.core.events.parallel import default_jobs
-    from desktop.core.store.parquet import is_store, read_store
+    from desktop.core.store.layout import is_store
 
     if len(args.paths) == 1 and is_store(args.paths[0]):
+        from desktop.core.store.parquet import read_store
+
         return read_store(args.paths[0])
     if getattr(args, "dask", None):
         from desktop.core.events.cluster import extract_on_dask
@@ -103,17 +105,22 @@ def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None,
 
     Returns the corrected corpus, or an exit code when nothing usable was read.
     """
-    from desktop.core.project import ProjectError
     from desktop.core.reading.reader import DEFAULT_MAX_BYTES
 
-    try:
-        project = _load_project(args.project)
-    except ProjectError as exc:
-        print(f"desktop: {exc}", file=sys.stderr)
-        return 2
+    project = None
+    if args.project is not None:
+        # imported only then: the project's code imports pandas, 0.4 s that would keep the
+        # worker processes from starting
+        from desktop.core.project import ProjectError
+
+        try:
+            project = _load_project(args.project)
+        except ProjectError as exc:
+            print(f"desktop: {exc}", file=sys.stderr)
+            return 2
     from desktop.core.events.cluster import ClusterError
     from desktop.core.events.parallel import WorkerError
-    from desktop.core.store.parquet import StoreError
+    from desktop.core.store.layout import StoreError
 
     try:
         corpus = _extraction(args, max_bytes or DEFAULT_MAX_BYTES)

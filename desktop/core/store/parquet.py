@@ -31,6 +31,7 @@ import pandas as pd
 
 from desktop.core.events.table import COLUMNS, ORIGINS, PRECISIONS, TENSES
 from desktop.core.reading.reader import Problem
+from desktop.core.store.layout import MANIFEST, SCHEMA, VERSION, StoreError, is_store  # noqa: F401 - also named here
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -38,9 +39,6 @@ if TYPE_CHECKING:
 
     from desktop.core.events.corpus import Corpus
 
-SCHEMA = "desktop-timeline event store"
-VERSION = 1
-MANIFEST = "store.json"
 
 _STRING = ["id", "article_id", "file", "article_title", "outlet", "published_edtf", "published_basis", "edtf",
            "resolved_against", "date_text", "sentence", "title"]
@@ -51,15 +49,6 @@ _LISTS = ["places", "orgs", "keyterms"]
 #: Kept when present: the clusters a merged corpus's events were given (the app opens a
 #: store without merging a million events again).
 CLUSTER = "cluster_id"
-
-
-class StoreError(ValueError):
-    """A folder that is not a readable event store (the message says why)."""
-
-
-def is_store(path: Path | str) -> bool:
-    """Whether ``path`` is a folder holding an event store's manifest."""
-    return (Path(path) / MANIFEST).is_file()
 
 
 def events_to_arrow(frame: pd.DataFrame) -> pa.Table:
