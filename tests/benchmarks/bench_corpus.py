@@ -8,7 +8,9 @@ counted as a user meets them:
 * ``cli_extract_s``: ``python -m desktop extract CORPUS --format jsonl`` with 1 and N
   processes, run in turn ``--rounds`` times (default 5; medians, each run in
   ``cli_extract_rounds_s``), the ``speedup`` (the median of the rounds' ratios, each in
-  ``speedup_rounds``), and whether the outputs are byte for byte the same;
+  ``speedup_rounds``), the machine's ``parallel_capacity_rounds`` before each round (two
+  copies of a fixed loop at once against one: 2.0 on two idle cores, less when a virtual
+  machine's host is busy), and whether the outputs are byte for byte the same;
 * ``app_first_open_s``: the window opening the corpus with an empty data folder, until its
   whole timeline is shown (``corpus_loaded``); ``app_reopen_s``: the same again, the
   extraction cache now filled; ``max_stall_ms``: the longest gap between the ticks of a
@@ -174,6 +176,22 @@ def replicate(corpus: Path, articles: int, into: Path) -> Path:
     return into
 
 
+_SPIN = "import time\nt = time.perf_counter()\nn = 0\nfor i in range(12_000_000): n += i % 7\nprint(time.perf_counter() - t)"
+
+
+def parallel_capacity() -> float:
+    """How many cores' worth of work this machine gives two processes at once right now (2.0
+    on two idle cores): a fixed loop alone, then two at once. A virtual machine whose host
+    is busy gives less, and then no extraction can be twice as fast as one process."""
+    def spin() -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-c", _SPIN], stdout=subprocess.PIPE, text=True)
+
+    alone = float(spin().communicate()[0])
+    pair = [spin(), spin()]
+    together = max(float(p.communicate()[0]) for p in pair)
+    return round(2 * alone / together, 2)
+
+
 def run_step(*args: str) -> dict:
     done = subprocess.run([sys.executable, __file__, "--step", *args], capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0:
@@ -207,11 +225,13 @@ def main() -> int:
                          "load_average": os.getloadavg()[0]}
         # this machine's speed drifts by ±15 % from one minute to the next: one run of each
         # told a coin toss, so the two are run in turn and each round's ratio kept
-        ones, manies, identical = [], [], True
+        ones, manies, capacities, identical = [], [], [], True
         for _ in range(args.rounds):
+            capacities.append(parallel_capacity())
             ones.append(run_step("cli", str(args.corpus), "1", str(temp / "one.jsonl")))
             manies.append(run_step("cli", str(args.corpus), str(args.jobs), str(temp / "many.jsonl")))
             identical &= (temp / "one.jsonl").read_bytes() == (temp / "many.jsonl").read_bytes()
+        summary["parallel_capacity_rounds"] = capacities
         ratios = [a["seconds"] / b["seconds"] for a, b in zip(ones, manies, strict=True)]
         one_s = statistics.median(r["seconds"] for r in ones)
         many_s = statistics.median(r["seconds"] for r in manies)
@@ -224,7 +244,8 @@ def main() -> int:
         summary["cli_peak_rss_mb"] = {"1": max(r["peak_rss_mb"] for r in ones),
                                       str(args.jobs): max(r["peak_rss_mb"] for r in manies)}
         print(f"cli extract (median of {args.rounds} rounds in turn): 1 process {one_s} s, {args.jobs} processes "
-              f"{many_s} s (×{summary['speedup']}; rounds {summary['speedup_rounds']}), "
+              f"{many_s} s (×{summary['speedup']}; rounds {summary['speedup_rounds']}; the machine's parallel "
+              f"capacity before each {capacities}), "
               f"identical output: {identical}")
         first = run_step("app", str(args.corpus), str(temp / "data"))
         again = run_step("app", str(args.corpus), str(temp / "data"))
