@@ -93,13 +93,23 @@ def test_results_arriving_from_workers_are_not_walked_by_the_collector(monkeypat
 
     monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
     during: list[bool] = []
+
+    def look(done: int, total: int, label: str) -> bool:
+        if label:  # a file's result has arrived (the corpus step's looks have no label)
+            during.append(gc.isenabled())
+        return True
+
     gc.unfreeze()
-    extract(SUBSET[:1], jobs=2, partial=lambda events, articles: during.append(gc.isenabled()))
-    assert during and not any(during)  # held off while the results were unpickled and kept
+    extract(SUBSET[:1], jobs=2, progress=look)
+    assert during and not any(during)  # held off while the results arrived
     assert gc.isenabled()  # and on again afterwards
     assert gc.get_freeze_count() > 0  # the corpus read is out of its sight for the passes to come
-    extract([SEEDS], partial=lambda events, articles: during.append(gc.isenabled()))
-    assert during[-1]  # one process keeps its collector: it makes and drops its own temporaries
+    during.clear()
+    extract(SUBSET[:1], jobs=2, progress=look, partial=lambda events, articles: None)
+    assert during and all(during)  # views built from the stream: their garbage is collected
+    during.clear()
+    extract([SEEDS], progress=look)
+    assert during and all(during)  # one process keeps its collector: it makes and drops its own temporaries
 
 
 def test_small_files_go_to_the_workers_in_batches_a_big_one_alone(monkeypatch):

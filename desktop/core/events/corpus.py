@@ -423,8 +423,11 @@ def extract(
                     yield index, result
         # results unpickled from worker processes are a corpus arriving: with the collector
         # walking the growing heap as they come, the main process spent on it a core's
-        # second the workers needed (the single process makes them and keeps its collector)
-        with collector_paused() if workers else contextlib.nullcontext():
+        # second the workers needed (the single process makes them and keeps its collector).
+        # Not while someone builds views from them (``partial``, the window): the garbage of
+        # those views could hold reference cycles, and a corpus frozen with them keeps them.
+        quiet = partial is None
+        with collector_paused() if workers and quiet else contextlib.nullcontext():
             for item in _in_order(pending(), ready, order):
                 if item is not None:
                     index, result = item
@@ -435,7 +438,8 @@ def extract(
         if cache is not None:
             cache.commit()
     meter.finish()
-    collector.settle()
+    if quiet:
+        collector.settle()
     corpus = assembly.corpus(check=meter.poll)
     # a file caught changing is read again next time, not remembered as changing
     if whole is not None and cache is not None and not any(p.code == "changed-while-read" for p in corpus.problems):
