@@ -313,3 +313,25 @@ def test_a_big_tables_timeline_is_indexed_off_the_gui_thread_and_rebuilt_when_th
     qtbot.waitUntil(lambda: any(gui and events == items for gui, events, _ in built))
     assert window.timeline.index.hidden.sum() > 0
     window.close()
+
+
+def test_counts_in_the_window_are_written_with_the_locales_digit_grouping(window, qtbot, monkeypatch, tmp_path,
+                                                                          seeds_corpus):
+    import dataclasses
+
+    import pandas as pd
+
+    from desktop.core.store.parquet import write_store
+    from desktop.gui.translations import install_qt_translations
+
+    install_qt_translations(QApplication.instance())  # as the app starts: its language's locale
+    copies = []
+    for copy in range(30):  # 1,200 events: the seeds' 40, thirty times over
+        part = seeds_corpus.events.copy()
+        part["id"] = part["id"].astype(str) + f"-{copy}"
+        copies.append(part)
+    events = pd.concat(copies)
+    events.index = pd.Index(events["id"], name=seeds_corpus.events.index.name)
+    write_store(dataclasses.replace(seeds_corpus, events=events), tmp_path / "store")
+    open_folder(window, qtbot, monkeypatch, tmp_path / "store")
+    assert "1,200" in window.statusBar().currentMessage()  # not 1200

@@ -208,7 +208,7 @@ class DetailPane(QWidget):
             self.show_event(rows[0])
         else:
             self.current_row = None
-            self.multi_title.setText(self.tr("已选 %n 个事件", "", len(rows)))
+            self.multi_title.setText(self.tr("已选 %Ln 个事件", "", len(rows)))
             first, last = frame["start"].iloc[rows].min(), frame["end"].iloc[rows].max()
             self.multi_span.setText(self.tr("时间跨度：") + readable_date(first.date(), last.date(), "range"))
             self.multi_list.clear()
@@ -288,7 +288,7 @@ class DetailPane(QWidget):
         self.spread.setVisible(False)
         if not merged:
             return
-        self.sources_heading.setText(self.tr("%n 个来源报道了此事", "", len(sources)))
+        self.sources_heading.setText(self.tr("%Ln 个来源报道了此事", "", len(sources)))
         first, last = _day(frame["spread_start"].iat[row]), _day(frame["spread_end"].iat[row])
         if first is not None and last is not None and (first, last) != (
                 _day(frame["start"].iat[row]), _day(frame["end"].iat[row])):

@@ -101,7 +101,7 @@ class ErrorDialog(QDialog):
     def repeated(self) -> None:
         """The same fault happened again while this dialog is open."""
         self.repeats += 1
-        self.repeat_label.setText(self.tr("同一错误又发生了 %n 次。", "", self.repeats))
+        self.repeat_label.setText(self.tr("同一错误又发生了 %Ln 次。", "", self.repeats))
         self.repeat_label.show()
 
     def copy(self) -> None:

@@ -681,10 +681,10 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             self.reapply_corrections()  # the same project: its undo history stays
         else:
             self.controller.open(project_path, [str(p) for p in corpus_paths], self)  # applies the corrections
-        message = self.tr("%s，%s") % (self.tr("%n 篇文章", "", len(corpus.articles)),
-                                        self.tr("%n 个事件", "", len(corpus.events)))
+        message = self.tr("%s，%s") % (self.tr("%Ln 篇文章", "", len(corpus.articles)),
+                                        self.tr("%Ln 个事件", "", len(corpus.events)))
         if corpus.problems:
-            message += self.tr("；%n 个文件未能读取（见“问题”）", "", len(corpus.problems))
+            message += self.tr("；%Ln 个文件未能读取（见“问题”）", "", len(corpus.problems))
         self._summary = self._summary_prefix + message
         self._summary_prefix = ""
         self.statusBar().showMessage(self._summary)
@@ -841,9 +841,9 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         hint = ""
         if not event_filter.is_empty and len(frame):
             count = int((shown & matches).sum() if matches is not None else shown.sum())
-            self.statusBar().showMessage(self.tr("筛选后 %d / %n 个事件", "", len(frame)) % count)
+            self.statusBar().showMessage(self.tr("筛选后 %d / %Ln 个事件", "", len(frame)) % count)
             if count == 0:
-                hint = self.tr("没有事件符合搜索和筛选条件。\n点“清除筛选”可再看全部 %n 个事件。", "", len(frame))
+                hint = self.tr("没有事件符合搜索和筛选条件。\n点“清除筛选”可再看全部 %Ln 个事件。", "", len(frame))
         elif self._summary:
             self.statusBar().showMessage(self._summary)
         self.list_view.set_empty_hint(hint)
@@ -1039,7 +1039,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             return None
         corpus_name = self.corpus_name()
         # painted in the background (a long brief takes seconds); the window stays usable
-        self.statusBar().showMessage(self.tr("正在导出 %n 个事件…", "", len(ids)))
+        self.statusBar().showMessage(self.tr("正在导出 %Ln 个事件…", "", len(ids)))
         self.act_export.setEnabled(False)
         run_op("pdf", lambda: export_pdf(frame, ids, path, corpus_name=corpus_name),
                lambda written: self._exported(written, len(ids)), self._export_failed, owner=self)
@@ -1048,7 +1048,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
     def _exported(self, written: Path, count: int) -> None:
         self.act_export.setEnabled(True)
         QSettings().setValue("export/folder", str(Path(written).parent))
-        self.statusBar().showMessage(self.tr("已导出 %n 个事件到 %s", "", count) % written)
+        self.statusBar().showMessage(self.tr("已导出 %Ln 个事件到 %s", "", count) % written)
         self.pdf_exported.emit(str(written))
 
     def _export_failed(self, error: BaseException) -> None:

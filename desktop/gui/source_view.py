@@ -253,7 +253,7 @@ class SourceView(QWidget):
                 continue  # the term is in the text but in no event: nothing to show for it
             button = QToolButton()
             button.setText(f"{term} {found}")
-            button.setToolTip(self.tr("在时间线上只看含“%s”的 %n 个事件", "", found) % term)
+            button.setToolTip(self.tr("在时间线上只看含“%s”的 %Ln 个事件", "", found) % term)
             button.setStyleSheet("QToolButton{background:#E3F2FD;border-radius:8px;padding:1px 6px}")
             button.clicked.connect(lambda _=False, t=term: self.term_clicked.emit(t))
             self.legend.addWidget(button)
@@ -403,7 +403,7 @@ class SourceView(QWidget):
                 selection.format = fmt
                 self._find_selection.append(selection)
                 cursor = document.find(needle, cursor)
-        self.find_status.setText(self.tr("%n 处", "", len(self._find_selection)) if needle else "")
+        self.find_status.setText(self.tr("%Ln 处", "", len(self._find_selection)) if needle else "")
         self._apply()
 
     def find(self, forward: bool = True) -> bool:

@@ -202,7 +202,7 @@ class TimelineView(QWidget):
         return self.model.frame
 
     def _item_titles(self) -> _ItemTitles:
-        return _ItemTitles(self.model.frame, lambda count: self.tr("%1 ·%n源", "", count))
+        return _ItemTitles(self.model.frame, lambda count: self.tr("%1 ·%Ln源", "", count))
 
     def offer_index(self, frame: pd.DataFrame, mode: str, hidden: np.ndarray, index: TimelineIndex) -> None:
         """An index of ``frame`` built in the background (``build_index(frame, mode, hidden)``):
@@ -584,7 +584,7 @@ class TimelineView(QWidget):
             painter.setFont(self.font_bold)
             painter.setPen(palette.TEXT)
             if geometry.collapsed:
-                count = self.tr("（%n）", "", lane.count)
+                count = self.tr("（%Ln）", "", lane.count)
                 title = self._bold_metrics.elidedText(lane.label, Qt.TextElideMode.ElideRight,
                                                       box.width() - self._axis_metrics.horizontalAdvance(count) - 2)
                 painter.drawText(QPointF(box.left(), geometry.top + 17), title)
@@ -603,7 +603,7 @@ class TimelineView(QWidget):
                     y += 16
                 painter.setFont(self.font_small)
                 painter.setPen(palette.MUTED)
-                painter.drawText(QPointF(box.left(), min(y + 1, box.bottom())), self.tr("%n 个事件", "", lane.count))
+                painter.drawText(QPointF(box.left(), min(y + 1, box.bottom())), self.tr("%Ln 个事件", "", lane.count))
             painter.fillRect(QRectF(0, geometry.top + geometry.height - 1, rect.width(), 1), palette.GRID)
 
     def _style(self, category: int, planned: bool, dim: bool, selected: bool) -> _Style:
@@ -958,7 +958,7 @@ class TimelineView(QWidget):
         frame = self.frame
         if item.kind == "cluster":
             rows = item.events[:8]
-            lines = [self.tr("%n 个事件（放大查看）", "", item.count)]
+            lines = [self.tr("%Ln 个事件（放大查看）", "", item.count)]
             lines += [f"{frame['start'].iat[r]:%Y-%m-%d}  {frame['title'].iat[r]}" for r in rows]
             if item.count > len(rows):
                 lines.append("…")
@@ -1108,7 +1108,7 @@ class TimelineView(QWidget):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.setObjectName("badge-menu")
-        menu.addSection(self.tr("%n 个事件", "", len(events)))
+        menu.addSection(self.tr("%Ln 个事件", "", len(events)))
         for row in events[:BADGE_MENU_ROWS].tolist():
             when = readable_date(frame["start"].iat[row].date(), frame["end"].iat[row].date(),
                                  str(frame["precision"].iat[row]), str(frame["edtf"].iat[row]))
@@ -1119,9 +1119,9 @@ class TimelineView(QWidget):
             action.setData(int(row))
             action.triggered.connect(lambda _=False, r=int(row): self.select_event(r))
         if len(events) > BADGE_MENU_ROWS:
-            menu.addAction(self.tr("…另有 %n 个（全部选中后在列表中查看）", "", len(events) - BADGE_MENU_ROWS)).setEnabled(False)
+            menu.addAction(self.tr("…另有 %Ln 个（全部选中后在列表中查看）", "", len(events) - BADGE_MENU_ROWS)).setEnabled(False)
         menu.addSeparator()
-        select_all = menu.addAction(self.tr("全部选中（%n 个）", "", len(events)))
+        select_all = menu.addAction(self.tr("全部选中（%Ln 个）", "", len(events)))
         select_all.triggered.connect(
             lambda: self._select_rows(events, QItemSelectionModel.SelectionFlag.ClearAndSelect))
         zoom = menu.addAction(self.tr("放大到这些事件"))

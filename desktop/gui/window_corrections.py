@@ -318,7 +318,7 @@ class CorrectionsMixin:
             return
         frame = self.model.frame
         first = frame.iloc[rows[0]].to_dict()
-        title = self.tr("合并 %n 个事件", "", len(rows))
+        title = self.tr("合并 %Ln 个事件", "", len(rows))
         with self.controller.batch(title):
             for row in rows[1:]:
                 other = frame.iloc[row].to_dict()

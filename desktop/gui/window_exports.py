@@ -149,14 +149,14 @@ class WindowExports(QObject):
                       else self.tr("这些事件的年份都不详，无法放上时间线。"))
             return None
         if held < len(ids) and spec.lacking == "day":
-            caption = (self.tr("导出为 %s — 所选 %d 个事件中精确到日的 %n 个", "", held) if selected
-                       else self.tr("导出为 %s — 显示的 %d 个事件中精确到日的 %n 个", "", held)) % (name, len(ids))
+            caption = (self.tr("导出为 %s — 所选 %d 个事件中精确到日的 %Ln 个", "", held) if selected
+                       else self.tr("导出为 %s — 显示的 %d 个事件中精确到日的 %Ln 个", "", held)) % (name, len(ids))
         elif held < len(ids):
-            caption = (self.tr("导出为 %s — 所选 %d 个事件中年份已知的 %n 个", "", held) if selected
-                       else self.tr("导出为 %s — 显示的 %d 个事件中年份已知的 %n 个", "", held)) % (name, len(ids))
+            caption = (self.tr("导出为 %s — 所选 %d 个事件中年份已知的 %Ln 个", "", held) if selected
+                       else self.tr("导出为 %s — 显示的 %d 个事件中年份已知的 %Ln 个", "", held)) % (name, len(ids))
         else:
-            caption = (self.tr("导出为 %s — 所选的 %n 个事件", "", len(ids)) if selected
-                       else self.tr("导出为 %s — 显示的全部 %n 个事件", "", len(ids))) % name
+            caption = (self.tr("导出为 %s — 所选的 %Ln 个事件", "", len(ids)) if selected
+                       else self.tr("导出为 %s — 显示的全部 %Ln 个事件", "", len(ids))) % name
         path = self._ask(caption, self.tr("事件"), fmt, spec.suffix)
         if path is None:
             return None
@@ -166,7 +166,7 @@ class WindowExports(QObject):
             frame, ids = members, source_event_ids(frame, members, ids)
         title, lanes = self.window.corpus_name(), self.window.timeline.lane_mode
         # written in the background: a million events' CSV takes seconds, and the window goes on
-        self.window.statusBar().showMessage(self.tr("正在导出 %n 个事件…", "", held))
+        self.window.statusBar().showMessage(self.tr("正在导出 %Ln 个事件…", "", held))
         self._set_writing(True)
         run_op("export", lambda: write_export(fmt, frame, path, ids, title=title, lanes=lanes),
                self._written, lambda error: self._write_failed(path, error), owner=self.window)
@@ -179,11 +179,11 @@ class WindowExports(QObject):
 
     def _written(self, result: ExportResult) -> None:
         self._set_writing(False)
-        message = self.tr("已导出 %n 个事件到 %s", "", result.written) % result.path
+        message = self.tr("已导出 %Ln 个事件到 %s", "", result.written) % result.path
         if result.left_out and result.lacking == "year":
-            message += self.tr("（%n 个年份不详的事件未写入）", "", result.left_out)
+            message += self.tr("（%Ln 个年份不详的事件未写入）", "", result.left_out)
         elif result.left_out:
-            message += self.tr("（%n 个未精确到日的事件未写入）", "", result.left_out)
+            message += self.tr("（%Ln 个未精确到日的事件未写入）", "", result.left_out)
         self._done(result.path, message)
         self.exported.emit(str(result.path))
 

@@ -81,10 +81,10 @@
         <translation>Select at least two events to merge</translation>
     </message>
     <message numerus="yes">
-        <source>合并 %n 个事件</source>
+        <source>合并 %Ln 个事件</source>
         <translation>
-            <numerusform>Merge %n event</numerusform>
-            <numerusform>Merge %n events</numerusform>
+            <numerusform>Merge %Ln event</numerusform>
+            <numerusform>Merge %Ln events</numerusform>
         </translation>
     </message>
     <message>
@@ -204,10 +204,10 @@
         <translation>These sources do not report one happening: split them into their own events</translation>
     </message>
     <message numerus="yes">
-        <source>已选 %n 个事件</source>
+        <source>已选 %Ln 个事件</source>
         <translation>
-            <numerusform>%n event selected</numerusform>
-            <numerusform>%n events selected</numerusform>
+            <numerusform>%Ln event selected</numerusform>
+            <numerusform>%Ln events selected</numerusform>
         </translation>
     </message>
     <message>
@@ -235,10 +235,10 @@
         <translation>; </translation>
     </message>
     <message numerus="yes">
-        <source>%n 个来源报道了此事</source>
+        <source>%Ln 个来源报道了此事</source>
         <translation>
-            <numerusform>Reported by %n source</numerusform>
-            <numerusform>Reported by %n sources</numerusform>
+            <numerusform>Reported by %Ln source</numerusform>
+            <numerusform>Reported by %Ln sources</numerusform>
         </translation>
     </message>
     <message>
@@ -342,10 +342,10 @@ Please copy the report below and send it to the developers.</translation>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <source>同一错误又发生了 %n 次。</source>
+        <source>同一错误又发生了 %Ln 次。</source>
         <translation>
-            <numerusform>The same error happened %n more time.</numerusform>
-            <numerusform>The same error happened %n more times.</numerusform>
+            <numerusform>The same error happened %Ln more time.</numerusform>
+            <numerusform>The same error happened %Ln more times.</numerusform>
         </translation>
     </message>
 </context>
@@ -661,24 +661,24 @@ category:signing    source:outlet
         <translation>%s, %s</translation>
     </message>
     <message numerus="yes">
-        <source>%n 篇文章</source>
+        <source>%Ln 篇文章</source>
         <translation>
-            <numerusform>%n article</numerusform>
-            <numerusform>%n articles</numerusform>
+            <numerusform>%Ln article</numerusform>
+            <numerusform>%Ln articles</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n 个事件</source>
+        <source>%Ln 个事件</source>
         <translation>
-            <numerusform>%n event</numerusform>
-            <numerusform>%n events</numerusform>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>；%n 个文件未能读取（见“问题”）</source>
+        <source>；%Ln 个文件未能读取（见“问题”）</source>
         <translation>
-            <numerusform>; %n file could not be read (see Problems)</numerusform>
-            <numerusform>; %n files could not be read (see Problems)</numerusform>
+            <numerusform>; %Ln file could not be read (see Problems)</numerusform>
+            <numerusform>; %Ln files could not be read (see Problems)</numerusform>
         </translation>
     </message>
     <message>
@@ -694,20 +694,20 @@ category:signing    source:outlet
         <translation>Only lane: %s ✕</translation>
     </message>
     <message numerus="yes">
-        <source>筛选后 %d / %n 个事件</source>
+        <source>筛选后 %d / %Ln 个事件</source>
         <translation>
-            <numerusform>Filtered: %d of %n event</numerusform>
-            <numerusform>Filtered: %d of %n events</numerusform>
+            <numerusform>Filtered: %d of %Ln event</numerusform>
+            <numerusform>Filtered: %d of %Ln events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>没有事件符合搜索和筛选条件。
-点“清除筛选”可再看全部 %n 个事件。</source>
+点“清除筛选”可再看全部 %Ln 个事件。</source>
         <translation>
             <numerusform>No event matches the search and filters.
-Clear Filters shows the %n event again.</numerusform>
+Clear Filters shows the %Ln event again.</numerusform>
             <numerusform>No event matches the search and filters.
-Clear Filters shows all %n events again.</numerusform>
+Clear Filters shows all %Ln events again.</numerusform>
         </translation>
     </message>
     <message>
@@ -761,17 +761,17 @@ Window: Tab / Shift+Tab move between the timeline, the event list, the details, 
         <translation>All the selected events are hidden: there is nothing to export.</translation>
     </message>
     <message numerus="yes">
-        <source>正在导出 %n 个事件…</source>
+        <source>正在导出 %Ln 个事件…</source>
         <translation>
-            <numerusform>Exporting %n event…</numerusform>
-            <numerusform>Exporting %n events…</numerusform>
+            <numerusform>Exporting %Ln event…</numerusform>
+            <numerusform>Exporting %Ln events…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>已导出 %n 个事件到 %s</source>
+        <source>已导出 %Ln 个事件到 %s</source>
         <translation>
-            <numerusform>Exported %n event to %s</numerusform>
-            <numerusform>Exported %n events to %s</numerusform>
+            <numerusform>Exported %Ln event to %s</numerusform>
+            <numerusform>Exported %Ln events to %s</numerusform>
         </translation>
     </message>
     <message>
@@ -859,10 +859,10 @@ Your changes will be saved in %s and read again next time.</translation>
         <translation>Next</translation>
     </message>
     <message numerus="yes">
-        <source>在时间线上只看含“%s”的 %n 个事件</source>
+        <source>在时间线上只看含“%s”的 %Ln 个事件</source>
         <translation>
-            <numerusform>Show only the %n event containing “%s” on the timeline</numerusform>
-            <numerusform>Show only the %n events containing “%s” on the timeline</numerusform>
+            <numerusform>Show only the %Ln event containing “%s” on the timeline</numerusform>
+            <numerusform>Show only the %Ln events containing “%s” on the timeline</numerusform>
         </translation>
     </message>
     <message>
@@ -878,20 +878,20 @@ Your changes will be saved in %s and read again next time.</translation>
         <translation>New Event from Selected Text…</translation>
     </message>
     <message numerus="yes">
-        <source>%n 处</source>
+        <source>%Ln 处</source>
         <translation>
-            <numerusform>%n match</numerusform>
-            <numerusform>%n matches</numerusform>
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>TimelineView</name>
     <message numerus="yes">
-        <source>%1 ·%n源</source>
+        <source>%1 ·%Ln源</source>
         <translation>
-            <numerusform>%1 · %n source</numerusform>
-            <numerusform>%1 · %n sources</numerusform>
+            <numerusform>%1 · %Ln source</numerusform>
+            <numerusform>%1 · %Ln sources</numerusform>
         </translation>
     </message>
     <message>
@@ -907,24 +907,24 @@ Your changes will be saved in %s and read again next time.</translation>
         <translation>Today</translation>
     </message>
     <message numerus="yes">
-        <source>（%n）</source>
+        <source>（%Ln）</source>
         <translation>
-            <numerusform> (%n)</numerusform>
-            <numerusform> (%n)</numerusform>
+            <numerusform> (%Ln)</numerusform>
+            <numerusform> (%Ln)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n 个事件</source>
+        <source>%Ln 个事件</source>
         <translation>
-            <numerusform>%n event</numerusform>
-            <numerusform>%n events</numerusform>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n 个事件（放大查看）</source>
+        <source>%Ln 个事件（放大查看）</source>
         <translation>
-            <numerusform>%n event (zoom in to see it)</numerusform>
-            <numerusform>%n events (zoom in to see them)</numerusform>
+            <numerusform>%Ln event (zoom in to see it)</numerusform>
+            <numerusform>%Ln events (zoom in to see them)</numerusform>
         </translation>
     </message>
     <message>
@@ -948,17 +948,17 @@ Your changes will be saved in %s and read again next time.</translation>
         <translation>Only This Lane: %s</translation>
     </message>
     <message numerus="yes">
-        <source>…另有 %n 个（全部选中后在列表中查看）</source>
+        <source>…另有 %Ln 个（全部选中后在列表中查看）</source>
         <translation>
-            <numerusform>…and %n more (select all to see them in the list)</numerusform>
-            <numerusform>…and %n more (select all to see them in the list)</numerusform>
+            <numerusform>…and %Ln more (select all to see them in the list)</numerusform>
+            <numerusform>…and %Ln more (select all to see them in the list)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>全部选中（%n 个）</source>
+        <source>全部选中（%Ln 个）</source>
         <translation>
-            <numerusform>Select All (%n)</numerusform>
-            <numerusform>Select All (%n)</numerusform>
+            <numerusform>Select All (%Ln)</numerusform>
+            <numerusform>Select All (%Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -1086,45 +1086,45 @@ Your changes will be saved in %s and read again next time.</translation>
         <translation>None of these events has a known year; they cannot be placed on a timeline.</translation>
     </message>
     <message numerus="yes">
-        <source>导出为 %s — 所选 %d 个事件中精确到日的 %n 个</source>
+        <source>导出为 %s — 所选 %d 个事件中精确到日的 %Ln 个</source>
         <translation>
-            <numerusform>Export as %s — of the %d selected events, the %n dated to the day</numerusform>
-            <numerusform>Export as %s — of the %d selected events, the %n dated to the day</numerusform>
+            <numerusform>Export as %s — of the %d selected events, the %Ln dated to the day</numerusform>
+            <numerusform>Export as %s — of the %d selected events, the %Ln dated to the day</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>导出为 %s — 显示的 %d 个事件中精确到日的 %n 个</source>
+        <source>导出为 %s — 显示的 %d 个事件中精确到日的 %Ln 个</source>
         <translation>
-            <numerusform>Export as %s — of the %d events shown, the %n dated to the day</numerusform>
-            <numerusform>Export as %s — of the %d events shown, the %n dated to the day</numerusform>
+            <numerusform>Export as %s — of the %d events shown, the %Ln dated to the day</numerusform>
+            <numerusform>Export as %s — of the %d events shown, the %Ln dated to the day</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>导出为 %s — 所选 %d 个事件中年份已知的 %n 个</source>
+        <source>导出为 %s — 所选 %d 个事件中年份已知的 %Ln 个</source>
         <translation>
-            <numerusform>Export as %s — of the %d selected events, the %n with a known year</numerusform>
-            <numerusform>Export as %s — of the %d selected events, the %n with a known year</numerusform>
+            <numerusform>Export as %s — of the %d selected events, the %Ln with a known year</numerusform>
+            <numerusform>Export as %s — of the %d selected events, the %Ln with a known year</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>导出为 %s — 显示的 %d 个事件中年份已知的 %n 个</source>
+        <source>导出为 %s — 显示的 %d 个事件中年份已知的 %Ln 个</source>
         <translation>
-            <numerusform>Export as %s — of the %d events shown, the %n with a known year</numerusform>
-            <numerusform>Export as %s — of the %d events shown, the %n with a known year</numerusform>
+            <numerusform>Export as %s — of the %d events shown, the %Ln with a known year</numerusform>
+            <numerusform>Export as %s — of the %d events shown, the %Ln with a known year</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>导出为 %s — 所选的 %n 个事件</source>
+        <source>导出为 %s — 所选的 %Ln 个事件</source>
         <translation>
-            <numerusform>Export as %s — the %n selected event</numerusform>
-            <numerusform>Export as %s — the %n selected events</numerusform>
+            <numerusform>Export as %s — the %Ln selected event</numerusform>
+            <numerusform>Export as %s — the %Ln selected events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>导出为 %s — 显示的全部 %n 个事件</source>
+        <source>导出为 %s — 显示的全部 %Ln 个事件</source>
         <translation>
-            <numerusform>Export as %s — the %n event shown</numerusform>
-            <numerusform>Export as %s — all %n events shown</numerusform>
+            <numerusform>Export as %s — the %Ln event shown</numerusform>
+            <numerusform>Export as %s — all %Ln events shown</numerusform>
         </translation>
     </message>
     <message>
@@ -1132,31 +1132,31 @@ Your changes will be saved in %s and read again next time.</translation>
         <translation>events</translation>
     </message>
     <message numerus="yes">
-        <source>正在导出 %n 个事件…</source>
+        <source>正在导出 %Ln 个事件…</source>
         <translation>
-            <numerusform>Exporting %n event…</numerusform>
-            <numerusform>Exporting %n events…</numerusform>
+            <numerusform>Exporting %Ln event…</numerusform>
+            <numerusform>Exporting %Ln events…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>已导出 %n 个事件到 %s</source>
+        <source>已导出 %Ln 个事件到 %s</source>
         <translation>
-            <numerusform>Exported %n event to %s</numerusform>
-            <numerusform>Exported %n events to %s</numerusform>
+            <numerusform>Exported %Ln event to %s</numerusform>
+            <numerusform>Exported %Ln events to %s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>（%n 个年份不详的事件未写入）</source>
+        <source>（%Ln 个年份不详的事件未写入）</source>
         <translation>
-            <numerusform> (%n event with no known year left out)</numerusform>
-            <numerusform> (%n events with no known year left out)</numerusform>
+            <numerusform> (%Ln event with no known year left out)</numerusform>
+            <numerusform> (%Ln events with no known year left out)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>（%n 个未精确到日的事件未写入）</source>
+        <source>（%Ln 个未精确到日的事件未写入）</source>
         <translation>
-            <numerusform> (%n event not dated to the day was left out)</numerusform>
-            <numerusform> (%n events not dated to the day were left out)</numerusform>
+            <numerusform> (%Ln event not dated to the day was left out)</numerusform>
+            <numerusform> (%Ln events not dated to the day were left out)</numerusform>
         </translation>
     </message>
     <message>
