@@ -41,11 +41,11 @@ def test_pieces_that_are_not_ours_are_ignored_and_written_again(temp_dir):
 
     for bad in (b"not a pickle", pickle.dumps(12) + pickle.dumps(Planted()), pickle.dumps("total")):
         path.write_bytes(bad)
-        assert segmenter._read_pieces(path) is None
+        assert segmenter.read_pieces(path, int) is None
         tok = jieba.Tokenizer()
         segmenter._initialize(tok)
         assert tok.FREQ == jieba_own.FREQ
-        assert segmenter._read_pieces(path) is not None  # written again, right this time
+        assert segmenter.read_pieces(path, int) is not None  # written again, right this time
 
 
 _MIXED_TEXTS = [

@@ -48,7 +48,7 @@ def stopwords() -> frozenset[str]:
 @cache
 def _base_idf() -> tuple[dict[str, float], float]:
     """jieba's IDF table and its median, from this module's kept copy when there is one:
-    importing ``jieba.analyse`` parses the 350,000 lines of its table, half a second of
+    importing ``jieba.analyse`` parses the 270,000 lines of its table, half a second of
     every extraction (and of every worker process), where reading the copy back takes a
     tenth of that."""
     import jieba

@@ -70,12 +70,6 @@ def _pieces_path(tok: jieba.Tokenizer) -> Path | None:
     return kept_path("", source)
 
 
-def _read_pieces(path: Path) -> tuple[dict[str, int], int] | None:
-    """The prefix dictionary and its total from the kept pieces; None when there are none
-    or they are not what this module wrote."""
-    return read_pieces(path, int)
-
-
 def read_pieces(path: Path, head_type: type = int) -> tuple[dict, int | float] | None:
     """A kept table (words → numbers) and the number written before it (a ``head_type``:
     the dictionary's total, the IDF table's median); None when there is none or it is not
@@ -100,10 +94,6 @@ def read_pieces(path: Path, head_type: type = int) -> tuple[dict, int | float] |
     return freq, total
 
 
-def _write_pieces(path: Path, freq: dict[str, int], total: int) -> None:
-    write_pieces(path, freq, total)
-
-
 def write_pieces(path: Path, freq: dict, total: int | float) -> None:
     """Keep a table in pieces, ``total`` first (a temporary file renamed: never half written)."""
     words = list(freq.items())
@@ -125,7 +115,7 @@ def write_pieces(path: Path, freq: dict, total: int | float) -> None:
 def _initialize(tok: jieba.Tokenizer) -> None:
     """``tok.initialize()``, from the kept pieces when there are some."""
     path = _pieces_path(tok)
-    kept = _read_pieces(path) if path is not None else None
+    kept = read_pieces(path, int) if path is not None else None
     if kept is not None:
         with tok.lock:
             tok.FREQ, tok.total = kept
@@ -133,7 +123,7 @@ def _initialize(tok: jieba.Tokenizer) -> None:
         return
     tok.initialize()
     if path is not None:
-        _write_pieces(path, tok.FREQ, tok.total)
+        write_pieces(path, tok.FREQ, tok.total)
 
 
 @cache
