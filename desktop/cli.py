@@ -74,9 +74,12 @@ def _apply_project(corpus, project) -> None:
     corpus.events = applied.frame[~applied.frame["hidden"]]
 
 
-def _extraction(args: argparse.Namespace, max_bytes: int):  # noqa: ANN202 - Corpus
+def _extraction(args: argparse.Namespace, max_bytes: int, then=None):  # noqa: ANN001, ANN202 - Corpus
     """The corpus of ``args.paths``: an event store read as it is, else extracted (``--dask``
-    on a cluster; else with ``--jobs`` processes and the ``--cache`` folder, when given)."""
+    on a cluster; else with ``--jobs`` processes and the ``--cache`` folder, when given).
+    ``then(corpus)``: work on the extracted corpus that does not read its key terms, done by
+    :func:`~desktop.core.events.corpus.extract` while they are weighed; a corpus read
+    otherwise is returned without it (the caller does it)."""
     from desktop.core.events.corpus import extract
     from desktop.core.events.parallel import default_jobs
     from desktop.core.store.layout import is_store
@@ -91,11 +94,11 @@ def _extraction(args: argparse.Namespace, max_bytes: int):  # noqa: ANN202 - Cor
         return extract_on_dask(args.paths or None, args.dask, max_bytes=max_bytes)
     jobs = getattr(args, "jobs", None) or default_jobs()
     if getattr(args, "cache", None) is None:
-        return extract(args.paths or None, max_bytes=max_bytes, jobs=jobs)
+        return extract(args.paths or None, max_bytes=max_bytes, jobs=jobs, then=then)
     from desktop.core.store.cache import ExtractionCache
 
     with ExtractionCache(args.cache, log=lambda line: print(f"desktop: {line}", file=sys.stderr)) as cache:
-        return extract(args.paths or None, max_bytes=max_bytes, jobs=jobs, cache=cache)
+        return extract(args.paths or None, max_bytes=max_bytes, jobs=jobs, cache=cache, then=then)
 
 
 def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None,
@@ -122,8 +125,18 @@ def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None,
     from desktop.core.events.parallel import WorkerError
     from desktop.core.store.layout import StoreError
 
+    merged: list[bool] = []
+
+    def merge_while_weighed(corpus) -> None:  # noqa: ANN001 - Corpus
+        # without a project nothing between the extraction and the merging reads the key
+        # terms: the merging runs while a worker process weighs them
+        if corpus.documents:
+            _cluster(corpus, None, bool(merge))
+        merged.append(True)
+
+    then = merge_while_weighed if merge is not None and project is None else None
     try:
-        corpus = _extraction(args, max_bytes or DEFAULT_MAX_BYTES)
+        corpus = _extraction(args, max_bytes or DEFAULT_MAX_BYTES, then)
     except (ClusterError, WorkerError, StoreError) as exc:  # one line, nothing written
         print(f"desktop: {exc}", file=sys.stderr)
         return 3 if isinstance(exc, ClusterError | WorkerError) else 2
@@ -135,7 +148,7 @@ def _read_corpus(args: argparse.Namespace, max_bytes: int | None = None,
         print("desktop: no article could be read", file=sys.stderr)
         return 2
     _apply_project(corpus, project)
-    if merge is not None:
+    if merge is not None and not merged:
         _cluster(corpus, project, merge)
     return corpus
 

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 REQUIRED = {
     "id", "file", "article_title", "outlet", "published", "published_basis", "start", "end",
@@ -154,3 +156,33 @@ def test_extract_starts_the_worker_processes_before_importing_pandas(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "pandas before the workers: False" in done.stderr
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["events"]
+
+
+@pytest.mark.parametrize("project", [False, True])
+def test_extract_with_worker_processes_writes_what_one_process_writes(tmp_path, project):
+    """With worker processes the merging runs while a worker weighs the key terms (without a
+    project; with one, after them, as the corrections may re-extract articles): the same
+    clusters and key terms as one process."""
+    seeds = str(ROOT / "seeds")
+    extra = []
+    if project:
+        from desktop.core.project import Project
+
+        extra = ["--project", str(Project([], [seeds]).save(tmp_path / "p.timeline.json"))]
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        script = (
+            "import sys\n"
+            "import desktop.cli as cli\n"
+            "from desktop.core.events import parallel\n"
+            "parallel.MIN_PARALLEL_BYTES = 0\n"
+            f"sys.exit(cli.main(['extract', {seeds!r}, '--jobs', {jobs!r}, '--format', 'jsonl', '-o', {str(out)!r}]"
+            f" + {extra!r}))\n"
+        )
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=300)
+        assert done.returncode == 0, done.stderr
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    events = [json.loads(line) for line in outputs[1].splitlines()]
+    assert all(e["cluster_id"] for e in events) and any(e["keyterms"] for e in events)

@@ -138,6 +138,49 @@ def test_cancelling_worker_processes_stops_them(monkeypatch):
     assert not [p for p in multiprocessing.active_children() if p.is_alive()]  # the workers were stopped
 
 
+@needs_corpus
+def test_work_after_the_extraction_runs_while_a_worker_weighs_the_key_terms(subset_corpus, monkeypatch):
+    from desktop.core.events import corpus as corpus_module
+    from desktop.core.events.merge import cluster_events
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    weighed_here = []
+    real = corpus_module.corpus_key_terms
+    monkeypatch.setattr(corpus_module, "corpus_key_terms", lambda *a, **k: weighed_here.append(1) or real(*a, **k))
+    merged_tables = []
+
+    def merge(corpus) -> None:
+        corpus.events = cluster_events(corpus.events)
+        merged_tables.append(corpus.events)
+
+    corpus = extract(SUBSET, jobs=2, then=merge)
+    assert weighed_here == []  # the corpus-level key terms came from a worker process
+    assert len(merged_tables) == 1 and corpus.events is merged_tables[0]
+    expected = cluster_events(subset_corpus.events)
+    assert event_records(corpus.events) == event_records(expected)  # the key terms too
+    assert article_records(corpus) == article_records(subset_corpus)
+    # in one process the work follows the weighing, with the same result
+    one = extract(SUBSET, jobs=1, then=merge)
+    assert weighed_here and len(merged_tables) == 2
+    assert event_records(one.events) == event_records(expected)
+
+
+@needs_corpus
+def test_a_cancel_while_a_worker_weighs_the_key_terms_stops_it(monkeypatch):
+    import multiprocessing
+
+    from desktop.core.events.corpus import Cancelled
+
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    ran = []
+    with pytest.raises(Cancelled):
+        # every file done: the next look at the progress (while the key terms are weighed) cancels
+        extract(SUBSET, jobs=2, then=ran.append,
+                progress=lambda done, total, label: not (ran and done == total))
+    assert ran  # the work after the extraction ran, then the wait for the weighing was cancelled
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]
+
+
 def test_the_corpus_step_weighed_in_parts_gives_the_same_corpus_and_can_be_cancelled(monkeypatch):
     from desktop.core.events import corpus as corpus_module
     from desktop.core.events.corpus import Cancelled

@@ -43,9 +43,17 @@ from desktop.core.reading.reader import (
     replacement_warning,
 )
 from desktop.core.resources import SEEDS_DIR
-from desktop.core.text.keyterms import corpus_key_terms, document_frequencies
+from desktop.core.text.keyterms import (
+    KeyTerm,
+    corpus_key_terms,
+    document_frequencies,
+    key_terms_of,
+    key_terms_task,
+)
 
 if TYPE_CHECKING:
+    import concurrent.futures as futures
+
     import pandas as pd
 
     from desktop.core.events.pipeline import Event
@@ -214,8 +222,6 @@ class _Assembly:
         one events table. ``check()`` is called between parts of the work (every
         :data:`FINAL_STEP_ARTICLES` articles) and may raise to stop: at 100,000 articles this
         step takes half a minute, which a cancel should not have to wait for."""
-        from desktop.core.events.table import events_frame
-
         if document_frequency is None:
             document_frequency = document_frequencies(self.counted)
         n_docs = len(self.counted)
@@ -225,13 +231,47 @@ class _Assembly:
             last = first + FINAL_STEP_ARTICLES
             weighed = corpus_key_terms(self.counted[first:last], candidates=True, document_frequency=document_frequency,
                                        n_docs=n_docs, base_idf=self.idf)
-            for info, terms, found in zip(self.infos[first:last], weighed, self.per_article[first:last], strict=True):
-                words = [t.term for t in terms]
-                info.weighed(terms)
-                for event in found:
-                    event.keyterms = [t for t in words if t in event.sentence][:8]
+            self._give(first, weighed)
         if check is not None:
             check()
+        return self._corpus()
+
+    def corpus_weighed_apart(self, pool: futures.ProcessPoolExecutor, then: Callable[[Corpus], None],
+                             check: Callable[[], None]) -> Corpus:
+        """:meth:`corpus`, with the key terms weighed by a worker process of ``pool`` while
+        ``then(corpus)`` — work that does not read the key terms, such as the merging — runs
+        here on the corpus whose events still have their key terms of their own file; they
+        are replaced, by event id, when both are done. Apart, the weighing leaves this process
+        the time to build the table and merge (a second of the shared corpus's that the
+        worker processes' speed-up lost), at the cost of sending the word counts (a fifth of
+        that)."""
+        import pandas as pd
+
+        from desktop.core.events.parallel import result_of
+
+        n_docs = len(self.counted)
+        future = pool.submit(key_terms_task, (self.counted, document_frequencies(self.counted), n_docs, self.idf))
+        corpus = self._corpus()
+        then(corpus)
+        weighed = [key_terms_of(plain) for plain in result_of(future, check)]
+        self._give(0, weighed)
+        keyterms = {event.id: event.keyterms for event in self.events}
+        corpus.events["keyterms"] = pd.Series([keyterms.get(i, []) for i in corpus.events["id"].tolist()],
+                                               index=corpus.events.index, dtype=object)
+        return corpus
+
+    def _give(self, first: int, weighed: list[list[KeyTerm]]) -> None:
+        """Articles ``first``… their corpus-level key terms, and their events theirs."""
+        end = first + len(weighed)
+        for info, terms, found in zip(self.infos[first:end], weighed, self.per_article[first:end], strict=True):
+            words = [t.term for t in terms]
+            info.weighed(terms)
+            for event in found:
+                event.keyterms = [t for t in words if t in event.sentence][:8]
+
+    def _corpus(self) -> Corpus:
+        from desktop.core.events.table import events_frame
+
         events = [e for found in self.per_article for e in found]
         return Corpus(self.documents, self.infos, events_frame(events), self.problems, self.warnings)
 
@@ -321,6 +361,7 @@ def extract(
     *,
     jobs: int = 1,
     cache: ExtractionCache | None = None,
+    then: Callable[[Corpus], None] | None = None,
 ) -> Corpus:
     """Read the paths (default: the bundled seeds) and extract every dated event.
 
@@ -337,8 +378,19 @@ def extract(
     words are kept for the corpus IDF (not its word list), and long texts are segmented in
     pieces of about :data:`CHUNK_CHARS` characters. See :data:`Progress` for the callback;
     returning False from it raises :class:`Cancelled`.
+
+    ``then(corpus)``: more work on the corpus before it is returned that does not read the
+    key terms of its events or articles (the CLI's merging; it may replace ``corpus.events``
+    by a table of the same events with more columns). When worker processes extracted the
+    files and no cache keeps the corpus, it runs while a worker weighs the key terms
+    (:meth:`_Assembly.corpus_weighed_apart`); otherwise after them. The result is the same.
     """
-    from desktop.core.events.parallel import run_in_processes, use_processes
+    from desktop.core.events.parallel import (
+        run_in_processes,
+        use_processes,
+        worker_count,
+        worker_pool,
+    )
 
     planned = plan(paths)
     files, identities, sizes = planned.files, planned.identities, planned.sizes
@@ -355,6 +407,8 @@ def extract(
             kept = cache.get_corpus(whole)
             if kept is not None:
                 meter.finish()
+                if then is not None:
+                    then(kept)
                 return kept
         for index, (path, key) in enumerate(zip(files, all_keys, strict=True)):
             if key is None:
@@ -378,68 +432,73 @@ def extract(
                 cache.put_packed(keys[index], packed)
 
     workers = use_processes(jobs, [sizes[i] for i in todo])
-    try:
-        if workers:
-            from desktop.core.events.perfile import extract_task
+    tasks = [(i, (str(files[i]), identities[i], max_bytes)) for i in todo]
+    with worker_pool(worker_count(jobs, tasks, sizes)) if workers else contextlib.nullcontext() as pool:
+        try:
+            if pool is not None:
+                from desktop.core.events.perfile import extract_task
 
-            _prepare_corpus_step()
-            from desktop.core.store import codec
+                _prepare_corpus_step()
+                from desktop.core.store import codec
 
-            work = extract_task
-            if cache is not None and cache.usable:
-                from desktop.core.store.cache import packed_extraction as work
+                work = extract_task
+                if cache is not None and cache.usable:
+                    from desktop.core.store.cache import packed_extraction as work
 
-            def pending() -> Iterator[tuple[int, FileResult] | None]:
-                tasks = [(i, (str(files[i]), identities[i], max_bytes)) for i in todo]
-                if partial is None:
-                    # nobody watches the events arrive: the biggest files first, so no worker
-                    # is left with a big one while the other has finished (results are put
-                    # back in file order all the same)
-                    tasks.sort(key=lambda task: -sizes[task[0]])
-                for item in run_in_processes(tasks, jobs, work, sizes):
-                    if item is None:
-                        meter.poll()
-                    else:
+                def pending() -> Iterator[tuple[int, FileResult] | None]:
+                    if partial is None:
+                        # nobody watches the events arrive: the biggest files first, so no worker
+                        # is left with a big one while the other has finished (results are put
+                        # back in file order all the same)
+                        tasks.sort(key=lambda task: -sizes[task[0]])
+                    for item in run_in_processes(tasks, jobs, work, sizes, pool):
+                        if item is None:
+                            meter.poll()
+                        else:
+                            index, result = item
+                            packed = None
+                            if isinstance(result, bytes):  # packed for the cache by the worker
+                                packed, result = result, codec.loads(result)
+                                item = index, result
+                            remember(index, result, packed)
+                            meter.completed(index, files[index].name)
+                        yield item
+            else:
+                def pending() -> Iterator[tuple[int, FileResult] | None]:
+                    for index in todo:
+                        path = files[index]
+                        meter.start(index, path.name)
+                        result = extract_file(path, identities[index], max_bytes,
+                                              lambda f, i=index, n=path.name: meter.within(i, f, n))
+                        remember(index, result)
+                        meter.completed(index, path.name)
+                        yield index, result
+            # results unpickled from worker processes are a corpus arriving: with the collector
+            # walking the growing heap as they come, the main process spent on it a core's
+            # second the workers needed (the single process makes them and keeps its collector).
+            # Not while someone builds views from them (``partial``, the window): the garbage of
+            # those views could hold reference cycles, and a corpus frozen with them keeps them.
+            quiet = partial is None
+            with collector_paused() if pool is not None and quiet else contextlib.nullcontext():
+                for item in _in_order(pending(), ready, order):
+                    if item is not None:
                         index, result = item
-                        packed = None
-                        if isinstance(result, bytes):  # packed for the cache by the worker
-                            packed, result = result, codec.loads(result)
-                            item = index, result
-                        remember(index, result, packed)
-                        meter.completed(index, files[index].name)
-                    yield item
-        else:
-            def pending() -> Iterator[tuple[int, FileResult] | None]:
-                for index in todo:
-                    path = files[index]
-                    meter.start(index, path.name)
-                    result = extract_file(path, identities[index], max_bytes,
-                                          lambda f, i=index, n=path.name: meter.within(i, f, n))
-                    remember(index, result)
-                    meter.completed(index, path.name)
-                    yield index, result
-        # results unpickled from worker processes are a corpus arriving: with the collector
-        # walking the growing heap as they come, the main process spent on it a core's
-        # second the workers needed (the single process makes them and keeps its collector).
-        # Not while someone builds views from them (``partial``, the window): the garbage of
-        # those views could hold reference cycles, and a corpus frozen with them keeps them.
-        quiet = partial is None
-        with collector_paused() if workers and quiet else contextlib.nullcontext():
-            for item in _in_order(pending(), ready, order):
-                if item is not None:
-                    index, result = item
-                    # results from the cache come all at once, the whole corpus a moment
-                    # later: showing them piecemeal would only slow that moment down
-                    assembly.add(result, announce=index not in from_cache)
-    finally:
-        if cache is not None:
-            cache.commit()
-    meter.finish()
-    if quiet:
-        collector.settle()
+                        # results from the cache come all at once, the whole corpus a moment
+                        # later: showing them piecemeal would only slow that moment down
+                        assembly.add(result, announce=index not in from_cache)
+        finally:
+            if cache is not None:
+                cache.commit()
+        meter.finish()
+        if quiet:
+            collector.settle()
+        if pool is not None and then is not None and whole is None:
+            return assembly.corpus_weighed_apart(pool, then, meter.poll)
     corpus = assembly.corpus(check=meter.poll)
     # a file caught changing is read again next time, not remembered as changing
     if whole is not None and cache is not None and not any(p.code == "changed-while-read" for p in corpus.problems):
         cache.put_corpus(whole, corpus)
         cache.commit()
+    if then is not None:
+        then(corpus)
     return corpus

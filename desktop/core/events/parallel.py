@@ -122,10 +122,50 @@ def run_batch(work: Callable[[Any], Any], tasks: list[Any]) -> list[Any]:
     return [work(task) for task in tasks]
 
 
+def worker_count(jobs: int, tasks: Sequence[tuple[int, Any]], sizes: Sequence[int] | None = None) -> int:
+    """How many worker processes ``tasks`` need: ``jobs``, or fewer when there are fewer batches."""
+    return max(1, min(jobs, len(batches(tasks, sizes))))
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int) -> Iterator[futures.ProcessPoolExecutor]:
+    """``workers`` worker processes, for :func:`run_in_processes` and for work the corpus-level
+    step hands them afterwards (:func:`desktop.core.events.corpus.extract`). Left normally,
+    the workers are told to finish (idle by then, they exit on their own: waiting for them was
+    a tenth of a second after the corpus-level step); left by an exception (a cancel, a worker
+    that died), they are stopped at once. Either way the fork server is stopped too."""
+    executor = futures.ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_warm_up)
+    clean = False
+    try:
+        yield executor
+        clean = True
+    finally:
+        if clean:
+            executor.shutdown(wait=False)
+        else:
+            _stop(executor)
+        _stop_server()
+
+
+def result_of(future: futures.Future, poll: Callable[[], None]) -> Any:
+    """The result of work handed to a worker, calling ``poll()`` (which may raise to cancel)
+    first and every :data:`POLL_SECONDS` while it is not ready; :class:`WorkerError` when the
+    worker died."""
+    while True:
+        poll()
+        try:
+            return future.result(timeout=POLL_SECONDS)
+        except futures.TimeoutError:
+            continue
+        except futures.process.BrokenProcessPool as exc:
+            raise WorkerError(f"a worker process stopped unexpectedly ({exc})") from None
+
+
 def run_in_processes(
     tasks: Sequence[tuple[int, tuple[str, str, int]]], jobs: int,
     work: Callable[[tuple[str, str, int]], Any] = extract_task,
     sizes: Sequence[int] | None = None,
+    executor: futures.ProcessPoolExecutor | None = None,
 ) -> Iterator[tuple[int, FileResult] | None]:
     """``(index, result)`` of each ``(index, (path, identity, max_bytes))`` task as it
     finishes, in any order, with ``jobs`` workers; None every :data:`POLL_SECONDS` while
@@ -134,13 +174,18 @@ def run_in_processes(
     :func:`~desktop.core.events.perfile.extract_task`, or one that also packs its result.
     With the files' ``sizes`` (by index), small files go to a worker in :func:`batches`.
 
+    ``executor``: the :func:`worker_pool` to use, left running for more work; by default
+    one of :func:`worker_count` workers, stopped when the generator ends.
+
     Raises :class:`WorkerError` when a worker died; an exception raised by the extraction
     itself is raised here as it would be in one process.
     """
+    if executor is None:
+        with worker_pool(worker_count(jobs, tasks, sizes)) as own:
+            yield from run_in_processes(tasks, jobs, work, sizes, own)
+        return
     grouped = batches(tasks, sizes)
     workers = max(1, min(jobs, len(grouped)))
-    executor = futures.ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_warm_up)
-    clean = False
     queued = iter(grouped)
     running: dict[futures.Future, list[int]] = {}
 
@@ -151,27 +196,19 @@ def run_in_processes(
                 return
             running[executor.submit(run_batch, work, [task for _, task in batch])] = [index for index, _ in batch]
 
-    try:
+    top_up()
+    while running:
+        done, _ = futures.wait(running, timeout=POLL_SECONDS, return_when=futures.FIRST_COMPLETED)
+        if not done:
+            yield None
+        for future in done:
+            indexes = running.pop(future)
+            try:
+                results = future.result()
+            except futures.process.BrokenProcessPool as exc:
+                raise WorkerError(f"a worker process stopped unexpectedly ({exc})") from None
+            yield from zip(indexes, results, strict=True)
         top_up()
-        while running:
-            done, _ = futures.wait(running, timeout=POLL_SECONDS, return_when=futures.FIRST_COMPLETED)
-            if not done:
-                yield None
-            for future in done:
-                indexes = running.pop(future)
-                try:
-                    results = future.result()
-                except futures.process.BrokenProcessPool as exc:
-                    raise WorkerError(f"a worker process stopped unexpectedly ({exc})") from None
-                yield from zip(indexes, results, strict=True)
-            top_up()
-        clean = True
-    finally:
-        if clean:
-            executor.shutdown(wait=True)
-        else:
-            _stop(executor)
-        _stop_server()
 
 
 def _stop_server() -> None:

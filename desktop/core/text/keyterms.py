@@ -157,6 +157,22 @@ def corpus_key_terms(
     return result
 
 
+def key_terms_task(task: tuple[Sequence[Mapping[str, int]], Mapping[str, int], int, Mapping[str, float]]
+                   ) -> list[list[tuple[str, float, int]]]:
+    """:func:`corpus_key_terms` of ``(counts, document_frequency, n_docs, base_idf)`` (counts:
+    :func:`candidate_counts`) as plain ``(term, weight, count)`` tuples: the corpus-level
+    weighing handed to a worker process, which sends back plain values (they pickle small)."""
+    counts, document_frequency, n_docs, base_idf = task
+    weighed = corpus_key_terms(counts, candidates=True, document_frequency=document_frequency,
+                               n_docs=n_docs, base_idf=base_idf)
+    return [[(t.term, t.weight, t.count) for t in terms] for terms in weighed]
+
+
+def key_terms_of(plain: Iterable[tuple[str, float, int]]) -> list[KeyTerm]:
+    """The key terms of :func:`key_terms_task`'s plain tuples."""
+    return [KeyTerm(term, weight, count) for term, weight, count in plain]
+
+
 def term_occurrences(text: str, terms: list[str], start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, term)`` of every occurrence of the terms in ``text[start:end]``, longest first, no overlaps.
 
