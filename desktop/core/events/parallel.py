@@ -158,7 +158,11 @@ def result_of(future: futures.Future, poll: Callable[[], None]) -> Any:
         except futures.TimeoutError:
             continue
         except futures.process.BrokenProcessPool as exc:
-            raise WorkerError(f"a worker process stopped unexpectedly ({exc})") from None
+            raise _died(exc) from None
+
+
+def _died(exc: futures.process.BrokenProcessPool) -> WorkerError:
+    return WorkerError(f"a worker process stopped unexpectedly ({exc})")
 
 
 def run_in_processes(
@@ -206,7 +210,7 @@ def run_in_processes(
             try:
                 results = future.result()
             except futures.process.BrokenProcessPool as exc:
-                raise WorkerError(f"a worker process stopped unexpectedly ({exc})") from None
+                raise _died(exc) from None
             yield from zip(indexes, results, strict=True)
         top_up()
 
