@@ -290,3 +290,83 @@ def test_a_dateline_ending_in_xinxi_is_a_filing_stamp_not_an_event(tmp_path):
     frame = events_of(tmp_path, "某地发生食物中毒\n来源：某某时报  2007-08-27 10:00\n\n某某时报8月27日信息：(记者某某)昨天上午，某工地部分工人在食用扁豆后出现呕吐症状。\n")
     assert "8月27日" not in set(frame["date_text"])
     assert "昨天上午" in set(frame["date_text"])
+
+
+def test_a_posts_topic_tags_and_bracketed_lead_are_no_part_of_an_event_title(tmp_path):
+    frame = events_of(tmp_path, "某省新增5例\n2020-02-04 15:00\n某某新闻\n\n"
+                                "#疫情最新动态#【#某省新增5例累计75例#】2020年2月4日0时至12时，某省新增确诊病例5例。\n"
+                                "【某某财经】3月2日，某公司与某集团签署战略合作协议。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    assert titles["2020年2月4日0时至12时"] == "某省新增确诊病例5例"
+    assert titles["3月2日"] == "某公司与某集团签署战略合作协议"
+
+
+def test_a_sites_medium_tag_is_no_part_of_the_headline_or_its_event_title(tmp_path):
+    from desktop.core.events.corpus import extract
+
+    path = tmp_path / "page.txt"
+    path.write_text("[视频]某两国商定16日举行高级别会谈\n2018-05-15 19:00\n某某台\n\n某两国今天发表联合新闻公报。\n", encoding="utf-8")
+    corpus = extract([path])
+    assert corpus.articles[0].title == "某两国商定16日举行高级别会谈"
+    titles = set(corpus.events["title"])
+    assert titles and not any("[视频]" in title for title in titles)
+
+
+def test_labels_at_the_start_of_a_text():
+    from desktop.core.text.tags import leading_tags_end, strip_leading_tags
+
+    assert strip_leading_tags("[视频]第136届广交会今天开幕") == "第136届广交会今天开幕"
+    assert strip_leading_tags("#话题# 【#某省新增5例#】正文") == "正文"
+    assert strip_leading_tags("【某省新增5例】") == "【某省新增5例】"  # nothing would be left
+    assert strip_leading_tags("某地[视频]不在开头") == "某地[视频]不在开头"
+    assert leading_tags_end("【一个没有收尾的括号，正文") == 0
+    assert leading_tags_end("[一个很长的方括号里的文字]正文") == 0
+
+
+def test_a_lead_whose_opening_bracket_was_lost_is_a_label_too():
+    from desktop.core.text.tags import strip_leading_tags
+
+    assert strip_leading_tags("#某省又一例患者治愈# 累计治愈2例】 2月2日，某医院") == "2月2日，某医院"
+
+
+def test_a_post_that_opens_with_a_topic_tag_is_body_text_not_a_heading(tmp_path):
+    from desktop.core.events.corpus import extract
+
+    path = tmp_path / "post.txt"
+    path.write_text("某省新增 5 例累计 75 例\n2020-02-04 15:18:59\n某某网\nhttp://example.invalid/1\n\n"
+                    "#疫情最新动态#【#某省新增5例累计75例#】2020年2月4日0—12时，某省报告新增确诊病例5例，累计确诊病例75例。\n",
+                    encoding="utf-8")
+    corpus = extract([path])
+    assert corpus.articles[0].title == "某省新增 5 例累计 75 例"
+    assert list(corpus.events["date_text"]) == ["2020年2月4日"]
+    assert corpus.events["title"].iat[0] == "某省报告新增确诊病例5例"
+
+
+def test_a_headline_with_a_comma_inside_its_book_title_is_no_body_paragraph(tmp_path):
+    from desktop.core.events.corpus import extract
+
+    path = tmp_path / "page.txt"
+    path.write_text("[视频]《某刊》杂志发表重要文章《坚定某某自信，建设某某强国》\n2019-06-15 19:33:04\n某某网\n\n"
+                    "6月16日出版的第12期《某刊》杂志将发表重要文章。\n", encoding="utf-8")
+    corpus = extract([path])
+    assert corpus.articles[0].title == "《某刊》杂志发表重要文章《坚定某某自信，建设某某强国》"
+    assert corpus.articles[0].article.published.date == date(2019, 6, 15)
+    assert list(corpus.events["date_text"]) == ["6月16日"]
+
+
+def test_a_time_stamp_alone_on_its_line_is_no_event_when_the_header_was_not_recognised(tmp_path):
+    # a headline ending in 。 does not look like one: the file is read as body from its first line
+    frame = events_of(tmp_path, "某委员会确认某市首例输入性病例。\n2020-01-21 19:42:00\n某某微博\n\n"
+                                "某委员会确认我省首例输入性病例\n1月21日，某市报告首例输入性病例。\n")
+    assert "2020-01-21 19:42:00" not in set(frame["date_text"])
+    assert "1月21日" in set(frame["date_text"])
+
+
+def test_a_clock_with_colons_is_one_clause_and_a_listed_stamp_no_event(tmp_path):
+    from desktop.core.text.sentences import clause_spans
+
+    text = "2004年12月11日 9:51:00 某会议开幕，某代表发言：会议很重要"
+    assert [text[s:e] for s, e in clause_spans(text, 0, len(text))] == [
+        "2004年12月11日 9:51:00 某会议开幕", "某代表发言", "会议很重要"]
+    frame = events_of(tmp_path, "某地新闻\n2020-07-08 10:00\n\n7月7日，某地举行某活动。\n- 2020年07月07日 15:39:10\n")
+    assert list(frame["date_text"]) == ["7月7日"]

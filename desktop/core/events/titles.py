@@ -28,6 +28,7 @@ from desktop.core.events.categories import category_cues
 from desktop.core.resources import word_list
 from desktop.core.text.segmenter import pos_cut
 from desktop.core.text.sentences import clause_spans
+from desktop.core.text.tags import leading_tags_end, strip_leading_tags
 
 MAX_TITLE = 30
 #: Titles are built from at most this many characters around the date (the clause with
@@ -103,7 +104,7 @@ def _clean(text: str) -> str:
 
 
 def _strip_leading(text: str) -> str:
-    text = _clean(text)
+    text = _clean(strip_leading_tags(text.lstrip()))
     changed = True
     while changed and text:
         changed = False
@@ -247,6 +248,7 @@ def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[i
         raw = sentence[s:e]
         if number == 0 and s <= ds < e:
             before = sentence[s:ds]
+            before = before[leading_tags_end(before):]  # 【…】#话题#2月4日，… : the date opens the clause
             if _only_cues(before):
                 # The date opens its clause: drop it, keep a cue such as 预计 if a verb follows.
                 rest = sentence[de:e]

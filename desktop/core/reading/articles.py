@@ -28,11 +28,13 @@ from desktop.core.reading.published import (
     datelines,
     find_published,
     is_date_alone,
+    is_stamp_alone,
     loose_stamp,
     stamp_of_line,
 )
 from desktop.core.reading.reader import Document
 from desktop.core.resources import resource_path, word_list
+from desktop.core.text.tags import opens_with_topic_tag, strip_leading_tags
 
 __all__ = ["Article", "Published", "find_published", "split_articles"]
 
@@ -155,11 +157,16 @@ def _is_breadcrumb(line: str) -> bool:
     return ">" in line or "＞" in line or "›" in line
 
 
+_BOOK_TITLE = re.compile(r"《[^《》\n]*》")
+
+
 def _is_body_paragraph(line: str) -> bool:
     core = line.strip()
-    if len(core) >= 15 and core[-1] in "。！？!?”；;" and any(ch in core for ch in "，,。"):
+    # a comma inside 《…》 is part of a title (《坚定文化自信，建设社会主义文化强国》), not of a sentence
+    bare = _BOOK_TITLE.sub("《》", core)
+    if len(core) >= 15 and core[-1] in "。！？!?”；;" and any(ch in bare for ch in "，,。"):
         return True
-    return len(core) >= 40 and any(ch in core for ch in "。，,！？")
+    return len(core) >= 40 and any(ch in bare for ch in "。，,！？")
 
 
 # 央视网消息（新闻联播）：, 本报讯： a lead-in on a line of its own: what follows is the story,
@@ -172,7 +179,8 @@ def find_header_end(lines: list[Line]) -> int:
     for index, line in enumerate(lines[:25]):
         if _LEAD_IN.match(line.stripped):
             return index
-        if _is_body_paragraph(line.text) and not line.stripped.startswith("#"):
+        heading = line.stripped.startswith("#") and not opens_with_topic_tag(line.stripped)
+        if _is_body_paragraph(line.text) and not heading:
             return index
     return 0
 
@@ -218,7 +226,8 @@ def excluded_ranges(text: str, lines: list[Line], header_end: int) -> list[tuple
     for index, line in enumerate(lines):
         if not line.stripped:
             continue
-        if index < header_end or is_boilerplate(line.text) or is_date_alone(line.stripped):
+        if (index < header_end or is_boilerplate(line.text) or is_date_alone(line.stripped)
+                or is_stamp_alone(line.stripped)):
             ranges.append((line.start, line.end))
     for match in _URL.finditer(text):
         ranges.append(match.span())
@@ -376,7 +385,13 @@ _TAGGED_TITLE = re.compile(r"^<(\w*title)\b[^>]*>([^<]{2,120})</\1>$", re.I)
 
 
 def find_title(lines: list[Line], header_end: int) -> tuple[str | None, str]:
-    """The headline from the lines above the body (None when the file has none)."""
+    """The headline from the lines above the body (None when the file has none), without the
+    labels a site puts in front of it (``[视频]``, ``【…】``, ``#话题#``)."""
+    title, basis = _headline(lines, header_end)
+    return (strip_leading_tags(title) if title else title), basis
+
+
+def _headline(lines: list[Line], header_end: int) -> tuple[str | None, str]:
     for line in lines[:header_end]:
         # a record stored as markup names its title in a tag (<contenttitle>…</contenttitle>)
         if (match := _TAGGED_TITLE.match(line.stripped)) and match[2].strip():

@@ -565,6 +565,19 @@ def is_date_alone(line: str) -> bool:
     return bool(_DATE_ALONE.match(line.replace(" ", "").replace("\u3000", "")))
 
 
+_STAMP_ALONE = re.compile(
+    r"^(?:[-*·•]\s*)?(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T\u3000]+\d{1,2}:\d\d(?::\d\d)?)?"
+    r"|(?:19|20)\d\d年\d{1,2}月\d{1,2}日[ \u3000]*\d{1,2}:\d\d(?::\d\d)?)$"
+)
+
+
+def is_stamp_alone(line: str) -> bool:
+    """A time stamp alone on its line (``2020-01-21 19:42:00``, ``- 2020年07月06日 16:50:44``, a
+    list of comments' times): no event. When a post is read
+    without its header (its headline did not look like one), the stamp is still no event."""
+    return bool(_STAMP_ALONE.match(line.strip()))
+
+
 def _from_signature(lines: list[Line]) -> Published | None:
     """A press release or notice signed at its end with the date (机关名 / 2025年5月28日)."""
     tail = [line for line in lines if line.stripped][-6:]

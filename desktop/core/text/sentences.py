@@ -13,7 +13,8 @@ from bisect import bisect_right
 # newspaper info box ("2025年  \n天津市宝坻区与  \n…") in one sentence.
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』\"]?|(?<!  )\n")
 CLAUSE_BREAKS = "，,；;：:——\n。！？!?"
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?]|(?<!  )\n|——")
+# a colon between digits is a clock (9:51:00), not a clause break
+_CLAUSE_SPLIT = re.compile(r"[，,；;：。！？!?]|(?<!\d):|:(?!\d)|(?<!  )\n|——")
 _OPENING = {"“": "”", "「": "」", "『": "』", "‘": "’"}
 
 
