@@ -305,7 +305,7 @@ def test_a_sites_medium_tag_is_no_part_of_the_headline_or_its_event_title(tmp_pa
     from desktop.core.events.corpus import extract
 
     path = tmp_path / "page.txt"
-    path.write_text("[视频]某两国商定16日举行高级别会谈\n2018-05-15 19:00\n某某台\n\n某两国今天发表联合新闻公报。\n", encoding="utf-8")
+    path.write_text("[视频]某两国商定16日举行高级别会谈 \u200b\n2018-05-15 19:00\n某某台\n\n某两国今天发表联合新闻公报。\n", encoding="utf-8")
     corpus = extract([path])
     assert corpus.articles[0].title == "某两国商定16日举行高级别会谈"
     titles = set(corpus.events["title"])
@@ -370,3 +370,15 @@ def test_a_clock_with_colons_is_one_clause_and_a_listed_stamp_no_event(tmp_path)
         "2004年12月11日 9:51:00 某会议开幕", "某代表发言", "会议很重要"]
     frame = events_of(tmp_path, "某地新闻\n2020-07-08 10:00\n\n7月7日，某地举行某活动。\n- 2020年07月07日 15:39:10\n")
     assert list(frame["date_text"]) == ["7月7日"]
+
+
+def test_a_headline_that_reads_like_a_sentence_is_the_title_when_a_stamp_follows_it(tmp_path):
+    from desktop.core.events.corpus import extract
+
+    path = tmp_path / "flash.txt"
+    path.write_text("某委员会确认某省某市首例输入性新型病毒感染的肺炎确诊病例，并已开展流行病学调查。\n2020-01-21 19:42:00\n"
+                    "某省卫生委员会微博\nhttp://example.invalid/2\n\n1月21日，某委员会确认我省首例输入性病例，患者已隔离治疗。\n",
+                    encoding="utf-8")
+    corpus = extract([path])
+    assert corpus.articles[0].title == "某委员会确认某省某市首例输入性新型病毒感染的肺炎确诊病例，并已开展流行病学调查"
+    assert list(corpus.events["date_text"]) == ["1月21日"]

@@ -264,3 +264,11 @@ def test_dates_before_excels_calendar_stay_readable(tmp_path):
     write_export("timelinejs", early, tmp_path / "t.json")
     slide = json.loads((tmp_path / "t.json").read_text())["events"][0]
     assert (slide["start_date"], slide["end_date"]) == ({"year": 100}, {"year": 199})
+
+
+def test_event_counts_are_written_with_their_thousands_grouped():
+    from desktop.core.export.formatting import events_count
+
+    assert events_count(15286, "zh") == "15,286 个事件"
+    assert events_count(15286, "en") == "15,286 events"
+    assert events_count(1, "en") == "1 event"

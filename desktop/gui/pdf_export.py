@@ -438,8 +438,8 @@ class BriefDocument:
             rest = sources[len(shown):]
             block = Block(space_before=0.4 * MM)
             events = sum(s.events for s in rest)
-            self._text_block(block, pick(f"另有 {len(rest)} 篇来源（{events} 个事件），见各事件条目",
-                                         f"{len(rest)} more {'source' if len(rest) == 1 else 'sources'} "
+            self._text_block(block, pick(f"另有 {len(rest):,} 篇来源（{events_count(events)}），见各事件条目",
+                                         f"{len(rest):,} more {'source' if len(rest) == 1 else 'sources'} "
                                          f"({events_count(events)}): see each event"),
                              small, MUTED, value_width, x=label_width)
             blocks.append(block)

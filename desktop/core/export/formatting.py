@@ -172,10 +172,11 @@ def amount_text(amount: dict[str, Any]) -> str:
 
 
 def events_count(count: int, lang: str | None = None) -> str:
-    """``3 个事件`` / ``3 events`` (``1 event``)."""
+    """``3 个事件`` / ``3 events`` (``1 event``), thousands grouped (``15,286 个事件``) as the
+    window's status line writes them."""
     if _lang(lang) == "en":
-        return f"{count} event" if count == 1 else f"{count} events"
-    return f"{count} 个事件"
+        return f"{count} event" if count == 1 else f"{count:,} events"
+    return f"{count:,} 个事件"
 
 
 def article_title(title: str, lang: str | None = None) -> str:

@@ -149,7 +149,8 @@ def urls_in(text: str) -> list[str]:
 
 
 def _is_title_like(line: str) -> bool:
-    core = line.strip().lstrip("#").strip()
+    # a microblog post's headline may end with a full stop (某委员会确认某市首例输入性病例。)
+    core = line.strip().lstrip("#").strip().removesuffix("。")
     return 4 <= len(core) <= 60 and core[-1] not in "。；;：:，," and not is_boilerplate(core)
 
 
@@ -174,15 +175,30 @@ def _is_body_paragraph(line: str) -> bool:
 _LEAD_IN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:消息|讯|电)(?:[（(][^（）()]{1,12}[）)])?[：:]$")
 
 
+#: A time stamp alone on one of a file's first lines closes its header at least: what stands
+#: above it is the headline, however much it reads like a sentence.
+_STAMP_LINES = 3
+
+
+def _stamp_floor(lines: list[Line]) -> int:
+    """Index of a stamp alone on one of the first non-empty lines (``2020-01-21 19:42:00``), or -1."""
+    shown = [index for index, line in enumerate(lines[:25]) if line.stripped][:_STAMP_LINES]
+    return next((index for index in shown
+                 if is_stamp_alone(lines[index].stripped) or is_date_alone(lines[index].stripped)), -1)
+
+
 def find_header_end(lines: list[Line]) -> int:
     """Index of the first body line: everything before it is title, stamp, byline, buttons."""
+    floor = _stamp_floor(lines)
     for index, line in enumerate(lines[:25]):
+        if index <= floor:
+            continue
         if _LEAD_IN.match(line.stripped):
             return index
         heading = line.stripped.startswith("#") and not opens_with_topic_tag(line.stripped)
         if _is_body_paragraph(line.text) and not heading:
             return index
-    return 0
+    return floor + 1  # 0 when no stamp closes a header either
 
 
 # 〔2021〕7号, [2023]48号: a document number, whose year and number are not dates
@@ -388,7 +404,10 @@ def find_title(lines: list[Line], header_end: int) -> tuple[str | None, str]:
     """The headline from the lines above the body (None when the file has none), without the
     labels a site puts in front of it (``[视频]``, ``【…】``, ``#话题#``)."""
     title, basis = _headline(lines, header_end)
-    return (strip_leading_tags(title) if title else title), basis
+    if title:
+        # zero-width characters a feed leaves after a headline are no part of it
+        title = strip_leading_tags(title).strip().strip("\u200b\u200c\u200d\ufeff").strip().removesuffix("。")
+    return title, basis
 
 
 def _headline(lines: list[Line], header_end: int) -> tuple[str | None, str]:
