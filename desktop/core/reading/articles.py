@@ -400,13 +400,15 @@ def is_caption(line: str) -> bool:
 _TAGGED_TITLE = re.compile(r"^<(\w*title)\b[^>]*>([^<]{2,120})</\1>$", re.I)
 
 
+_TITLE_EDGES = " \t\u3000\u200b\u200c\u200d\ufeff"
+
+
 def find_title(lines: list[Line], header_end: int) -> tuple[str | None, str]:
     """The headline from the lines above the body (None when the file has none), without the
     labels a site puts in front of it (``[视频]``, ``【…】``, ``#话题#``)."""
     title, basis = _headline(lines, header_end)
-    if title:
-        # zero-width characters a feed leaves after a headline are no part of it
-        title = strip_leading_tags(title).strip().strip("\u200b\u200c\u200d\ufeff").strip().removesuffix("。")
+    if title:  # nor the zero-width characters a feed leaves after a headline
+        title = strip_leading_tags(title).strip(_TITLE_EDGES).removesuffix("。")
     return title, basis
 
 

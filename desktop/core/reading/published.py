@@ -572,9 +572,9 @@ _STAMP_ALONE = re.compile(
 
 
 def is_stamp_alone(line: str) -> bool:
-    """A time stamp alone on its line (``2020-01-21 19:42:00``, ``- 2020年07月06日 16:50:44``, a
-    list of comments' times): no event. When a post is read
-    without its header (its headline did not look like one), the stamp is still no event."""
+    """A time stamp alone on its line (``2020-01-21 19:42:00``; ``- 2020年07月06日 16:50:44`` in a
+    list of comments): the time a post or comment was made, never an event, even in a file
+    read without its header."""
     return bool(_STAMP_ALONE.match(line.strip()))
 
 
