@@ -11,10 +11,15 @@ from desktop.core.events.corpus import extract
 from desktop.core.export.notes import resolution_text
 
 
-def events_of(tmp_path, text: str, name: str = "a.txt") -> pd.DataFrame:
+def corpus_of(tmp_path, text: str, name: str = "a.txt"):  # noqa: ANN201 - Corpus
+    """The corpus of one file ``name`` holding ``text``."""
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return extract([path]).events
+    return extract([path])
+
+
+def events_of(tmp_path, text: str, name: str = "a.txt") -> pd.DataFrame:
+    return corpus_of(tmp_path, text, name).events
 
 
 HEADER = "某地新闻\n来源：某某日报  2024-09-25 10:00\n\n"
@@ -292,15 +297,6 @@ def test_a_dateline_ending_in_xinxi_is_a_filing_stamp_not_an_event(tmp_path):
     assert "昨天上午" in set(frame["date_text"])
 
 
-def _corpus_of(tmp_path, name: str, text: str):  # noqa: ANN202 - Corpus
-    """The corpus of one file ``name`` holding ``text``."""
-    from desktop.core.events.corpus import extract
-
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract([path])
-
-
 def test_a_posts_topic_tags_and_bracketed_lead_are_no_part_of_an_event_title(tmp_path):
     frame = events_of(tmp_path, "某省新增5例\n2020-02-04 15:00\n某某新闻\n\n"
                                 "#疫情最新动态#【#某省新增5例累计75例#】2020年2月4日0时至12时，某省新增确诊病例5例。\n"
@@ -311,7 +307,7 @@ def test_a_posts_topic_tags_and_bracketed_lead_are_no_part_of_an_event_title(tmp
 
 
 def test_a_sites_medium_tag_is_no_part_of_the_headline_or_its_event_title(tmp_path):
-    corpus = _corpus_of(tmp_path, "page.txt", "[视频]某两国商定16日举行高级别会谈 \u200b\n2018-05-15 19:00\n某某台\n\n某两国今天发表联合新闻公报。\n")
+    corpus = corpus_of(tmp_path, "[视频]某两国商定16日举行高级别会谈 \u200b\n2018-05-15 19:00\n某某台\n\n某两国今天发表联合新闻公报。\n", "page.txt")
     assert corpus.articles[0].title == "某两国商定16日举行高级别会谈"
     titles = set(corpus.events["title"])
     assert titles and not any("[视频]" in title for title in titles)
@@ -335,16 +331,16 @@ def test_a_lead_whose_opening_bracket_was_lost_is_a_label_too():
 
 
 def test_a_post_that_opens_with_a_topic_tag_is_body_text_not_a_heading(tmp_path):
-    corpus = _corpus_of(tmp_path, "post.txt", "某省新增 5 例累计 75 例\n2020-02-04 15:18:59\n某某网\nhttp://example.invalid/1\n\n"
-                    "#疫情最新动态#【#某省新增5例累计75例#】2020年2月4日0—12时，某省报告新增确诊病例5例，累计确诊病例75例。\n")
+    corpus = corpus_of(tmp_path, "某省新增 5 例累计 75 例\n2020-02-04 15:18:59\n某某网\nhttp://example.invalid/1\n\n"
+                    "#疫情最新动态#【#某省新增5例累计75例#】2020年2月4日0—12时，某省报告新增确诊病例5例，累计确诊病例75例。\n", "post.txt")
     assert corpus.articles[0].title == "某省新增 5 例累计 75 例"
     assert list(corpus.events["date_text"]) == ["2020年2月4日"]
     assert corpus.events["title"].iat[0] == "某省报告新增确诊病例5例"
 
 
 def test_a_headline_with_a_comma_inside_its_book_title_is_no_body_paragraph(tmp_path):
-    corpus = _corpus_of(tmp_path, "page.txt", "[视频]《某刊》杂志发表重要文章《坚定某某自信，建设某某强国》\n2019-06-15 19:33:04\n某某网\n\n"
-                    "6月16日出版的第12期《某刊》杂志将发表重要文章。\n")
+    corpus = corpus_of(tmp_path, "[视频]《某刊》杂志发表重要文章《坚定某某自信，建设某某强国》\n2019-06-15 19:33:04\n某某网\n\n"
+                    "6月16日出版的第12期《某刊》杂志将发表重要文章。\n", "page.txt")
     assert corpus.articles[0].title == "《某刊》杂志发表重要文章《坚定某某自信，建设某某强国》"
     assert corpus.articles[0].article.published.date == date(2019, 6, 15)
     assert list(corpus.events["date_text"]) == ["6月16日"]
@@ -369,7 +365,7 @@ def test_a_clock_with_colons_is_one_clause_and_a_listed_stamp_no_event(tmp_path)
 
 
 def test_a_headline_that_reads_like_a_sentence_is_the_title_when_a_stamp_follows_it(tmp_path):
-    corpus = _corpus_of(tmp_path, "flash.txt", "某委员会确认某省某市首例输入性新型病毒感染的肺炎确诊病例，并已开展流行病学调查。\n2020-01-21 19:42:00\n"
-                    "某省卫生委员会微博\nhttp://example.invalid/2\n\n1月21日，某委员会确认我省首例输入性病例，患者已隔离治疗。\n")
+    corpus = corpus_of(tmp_path, "某委员会确认某省某市首例输入性新型病毒感染的肺炎确诊病例，并已开展流行病学调查。\n2020-01-21 19:42:00\n"
+                    "某省卫生委员会微博\nhttp://example.invalid/2\n\n1月21日，某委员会确认我省首例输入性病例，患者已隔离治疗。\n", "flash.txt")
     assert corpus.articles[0].title == "某委员会确认某省某市首例输入性新型病毒感染的肺炎确诊病例，并已开展流行病学调查"
     assert list(corpus.events["date_text"]) == ["1月21日"]
