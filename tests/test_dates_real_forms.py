@@ -53,6 +53,34 @@ def test_lunar_calendar_and_solar_terms():
     assert (week.start, week.end, week.prec) == (D("2022-01-31"), D("2022-02-06"), "range")
 
 
+
+@pytest.mark.parametrize("year", [1900, 1949, 1984, 2000, 2017, 2020, 2023, 2033, 2061, 2100])
+def test_the_calendar_tables_give_the_library_s_days(year):
+    # The tables under resources/calendar stand in for lunar-python's computation: every lunar
+    # day and solar term of these years is the day the library computes (leap years included).
+    from lunar_python import Lunar, Solar
+
+    for month in range(1, 13):
+        for day in (1, 15, 29, 30):
+            try:
+                solar = Lunar.fromYmd(year, month, day).getSolar()
+                expected = date(solar.getYear(), solar.getMonth(), solar.getDay())
+            except Exception:  # noqa: BLE001 - a day 30 the month does not have
+                expected = None
+            if expected is not None and expected.year == year:
+                assert lunar_day(year, month, day) == expected, (year, month, day)
+    table = Solar.fromYmd(year, 6, 1).getLunar().getJieQiTable()
+    for name in ("立春", "清明", "夏至", "立秋", "冬至"):
+        term = table[name]
+        if term.getYear() == year:
+            assert solar_term(year, name) == date(term.getYear(), term.getMonth(), term.getDay())
+
+
+def test_years_outside_the_calendar_tables_are_computed():
+    assert lunar_day(1850, 1, 1) == D("1850-02-12")
+    assert lunar_day(2150, 8, 15) is not None
+    assert solar_term(1850, "冬至") == D("1850-12-22")
+
 @pytest.mark.parametrize(("text", "ref", "expected_text", "start", "end", "precision"), [
     ("春节期间，各地加强值守", "2022-01-20", "春节期间", "2022-01-31", "2022-02-06", "range"),
     ("大年初三，亲友相聚", "2022-01-20", "大年初三", "2022-02-03", "2022-02-03", "day"),

@@ -9,6 +9,7 @@ from functools import cache
 
 from desktop.core.dates._lexicon import HOLIDAYS
 from desktop.core.dates._model import Iv, add_months, iv_day, iv_month, iv_span, month_end
+from desktop.core.resources import resource_path
 
 
 def two_digit_year(short_year: int, ref: date) -> int:
@@ -39,24 +40,65 @@ _SPEC_RE = re.compile(r"(?P<vague>~)?(?P<kind>[LT])?(?P<body>\d\d-\d\d|\d\d/\d/\
 
 
 @cache
+def _lunar_months() -> dict[tuple[int, int], tuple[date, int]]:
+    """(lunar year, month) → (its first day, its length), from ``resources/calendar``: computing a
+    lunar year with the library costs milliseconds, once per year named and per worker process."""
+    table = {}
+    for line in resource_path("calendar", "lunar_months.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            lunar_year, month, first, days = line.split("\t")
+            table[int(lunar_year), int(month)] = (date.fromisoformat(first), int(days))
+    return table
+
+
+@cache
+def _solar_terms() -> dict[tuple[int, str], date]:
+    """(Gregorian year, term) → its day, from ``resources/calendar`` (as :func:`_lunar_months`)."""
+    table = {}
+    for line in resource_path("calendar", "solar_terms.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            year, name, day = line.split("\t")
+            table[int(year), name] = date.fromisoformat(day)
+    return table
+
+
+def _table_years() -> range:
+    years = [lunar_year for lunar_year, _ in _lunar_months()]
+    return range(min(years), max(years) + 1)
+
+
+@cache
 def lunar_day(year: int, month: int, day: int) -> date | None:
     """The day of lunar month ``month``, day ``day`` that falls in Gregorian year ``year``
     (腊月 days fall in January of ``year``, so lunar year ``year``-1 is tried too), or None."""
-    from lunar_python import Lunar  # imported on first use: most texts name no lunar date
-
+    months = _lunar_months()
     for lunar_year in (year, year - 1):
-        try:
-            solar = Lunar.fromYmd(lunar_year, month, day).getSolar()
-        except Exception:  # noqa: BLE001 - the library raises a bare Exception for a day 30 that is not there
-            continue
-        if solar.getYear() == year:
-            return date(solar.getYear(), solar.getMonth(), solar.getDay())
+        if (lunar_year, month) not in months:
+            solar = _library_lunar_day(lunar_year, month, day)
+        else:
+            first, days = months[lunar_year, month]
+            solar = first + timedelta(days=day - 1) if 1 <= day <= days else None
+        if solar is not None and solar.year == year:
+            return solar
     return None
+
+
+def _library_lunar_day(lunar_year: int, month: int, day: int) -> date | None:
+    from lunar_python import Lunar  # imported on first use: the table covers most years
+
+    try:
+        solar = Lunar.fromYmd(lunar_year, month, day).getSolar()
+    except Exception:  # noqa: BLE001 - the library raises a bare Exception for a day 30 that is not there
+        return None
+    return date(solar.getYear(), solar.getMonth(), solar.getDay())
 
 
 @cache
 def solar_term(year: int, name: str) -> date | None:
     """The day of the solar term ``name`` (清明, 冬至 …) in Gregorian year ``year``, or None."""
+    terms = _solar_terms()
+    if (year, name) in terms or year in _table_years():
+        return terms.get((year, name))
     from lunar_python import Solar
 
     for probe in (year, year + 1):

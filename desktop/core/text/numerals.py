@@ -61,6 +61,7 @@ def matching_table() -> dict[int, str]:
     full-width → plain), for callers that fold whole columns at once (search)."""
     return _MATCH_TABLE
 _FIN_CHARS = "".join(_FINANCIAL)
+_FIN_ANY = re.compile(f"[{_FIN_CHARS}]")  # a regex search, not a loop over characters: normalize runs on whole articles
 _FIN_RUN = re.compile(
     rf"[{_FIN_CHARS}〇零一二两三四五六七八九十百千]{{2,}}|[{_FIN_CHARS}](?=[年月日号])"
 )
@@ -70,7 +71,7 @@ def normalize(text: str) -> str:
     """Same-length plain form of ``text`` for matching (full-width digits and punctuation,
     traditional characters, financial numerals)."""
     text = text.translate(_MATCH_TABLE)
-    if any(ch in _FINANCIAL for ch in text):
+    if _FIN_ANY.search(text):
         text = _FIN_RUN.sub(lambda m: m.group().translate(_FIN_TABLE), text)
     return text
 
