@@ -42,6 +42,16 @@ def test_words_that_only_look_like_days(text):
     assert find_dates(text, D("2020-05-05")) == []
 
 
+@pytest.mark.parametrize("text", ["公元前2世纪，张骞出使西域", "前3世纪的陶器", "公元前1046年，武王伐纣"])
+def test_dates_before_the_common_era_are_no_dates(text):
+    # 公元前2世纪 is not the 2nd century: a date the timeline cannot show is no date, not a wrong one
+    assert find_dates(text, D("2024-05-01")) == []
+
+
+def test_a_century_of_the_common_era_is_still_read():
+    found = first("公元2世纪的遗址", "2024-05-01")
+    assert (found.text, found.start, found.end) == ("2世纪", D("0100-01-01"), D("0199-12-31"))
+
 def test_lunar_calendar_and_solar_terms():
     assert lunar_day(2022, 1, 1) == D("2022-02-01")
     assert lunar_day(2021, 8, 15) == D("2021-09-21")

@@ -48,6 +48,20 @@ def test_the_day_of_the_incident(tmp_path):
     assert day(incident) == "2014-01-17" and "事发当天" in resolution_text(incident.resolved_against, "zh")
 
 
+def test_the_day_of_the_incident_written_out_is_the_day_later_words_count_from(tmp_path):
+    # The story opens with the day of its reporting; the incident's own day is written out
+    # later (事发当天（9月28日）), and the incident words after it count from that day.
+    header = "某地新闻\n来源：某某日报  2019-11-25 10:00\n\n"
+    frame = events_of(tmp_path, header + "11月22日，市里有关人士表示，调查组仍在工作。\n"
+                      "一名学生称，事发当天（9月28日），她看到老师帮同学处理眼睛。\n"
+                      "家长介绍：事发当天，她接到班主任电话，赶到学校。\n"
+                      "事发次日，家人又带孩子去了医院。\n")
+    rows = by_text(frame)
+    assert day(rows["11月22日"][0]) == "2019-11-22"
+    assert day(rows["当天（9月28日）"][0]) == "2019-09-28"
+    assert day(rows["当天"][0]) == "2019-09-28"
+    assert day(rows["次日"][0]) == "2019-09-29"
+
 def test_words_that_refer_back_take_the_date_before_them(tmp_path):
     frame = events_of(tmp_path, HEADER + "1950年6月，新中国开始修建这条铁路。\n当时17岁的他参加了修建的全过程。\n"
                       "昨晚8时30分许，幼儿园大门紧闭。此时，孩子们已全部被送走。\n")

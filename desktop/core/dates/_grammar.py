@@ -40,6 +40,7 @@ from desktop.core.dates._lexicon import (
     BARE_YEAR_PART_RE,
     BARE_YEAR_RE,
     BARE_YEAR_TIME_RE,
+    BEFORE_COMMON_ERA,
     CENT_RE,
     CLOCK_LEFT_RE,
     CLOCK_RE,
@@ -1185,6 +1186,8 @@ def scan(text: str, ref: date, strict: bool = True) -> list[Hit]:
             hit = None
         if hit is None or hit.end <= start:
             continue
-        hits.append(hit)
         pos = hit.end
+        if text.endswith(BEFORE_COMMON_ERA, 0, hit.start):
+            continue  # 公元前1046年: a year the timeline cannot show is no date, not year 1046
+        hits.append(hit)
     return hits

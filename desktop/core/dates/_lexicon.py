@@ -50,6 +50,7 @@ YEAR_NEEDS_PART = frozenset(("当年",))
 # Words that take the date of what the text was just talking about (当时17岁, 此时, 到那时):
 # kind "antecedent", resolved by the caller against the latest dated event before them.
 ANTECEDENT = word_list("cues", "date_antecedent_words.txt")
+BEFORE_COMMON_ERA = tuple(word_list("cues", "date_before_common_era.txt"))
 REL_MONTH = _relative("REL_MONTH")
 REL_QUARTER = _relative("REL_QUARTER")
 # Anaphoric day words: the day (or the next day) of an event the story is talking about.  They
@@ -183,8 +184,9 @@ PLAN_TAIL_RE = _C(
     rf"(?:(?P<p>开局之年|开局|收官之年|收官|末期|末|初期)|的?(?P<fl>前|头|后)(?P<fn>{N})个?年(?![代度级]))?"
 )
 QUOTES = {"“": "”", "‘": "’", '"': '"', "「": "」", "『": "』"}
+_CENTURY_LEFT = _blockers("CENTURY_LEFT")
 CENT_RE = _C(
-    rf"(?:(?P<rel>上个?|本|这个|下个?)|(?P<c>{N}))世纪(?:(?P<d>{N})年代)?"
+    rf"(?:(?P<rel>上个?|本|这个|下个?)|(?<![{_CENTURY_LEFT}])(?P<c>{N}))世纪(?:(?P<d>{N})年代)?"
     rf"(?P<p>初期|初|前期|早期|中期|中叶|末期|末|后期|晚期|上半叶|下半叶)?(?![{_BLOCK}])"
     r"(?!经济|网|报|大道|公园|坛|城|广场|大厦|酒店|中学|小学|公司|集团|出版)"  # 21世纪经济报道: a name
 )

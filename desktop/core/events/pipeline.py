@@ -53,6 +53,7 @@ from desktop.core.events.rules import (
     discourse_year_words,
     holiday_not_a_date,
     in_document_name,
+    incident_day_named,
     incident_day_word,
     is_baseline,
     is_period,
@@ -265,7 +266,7 @@ class _Thread:
     event_paragraph: int = -1
     period: dates.DateMention | None = None  # the period a later 去年同期 compares with
     mention: dates.DateMention | None = None  # the mention just before (7月当月)
-    incident: date | None = None  # the day of the story's first event (事发当天)
+    incident: date | None = None  # the incident's day (事发当天): written out, else the story's first day
     dated: dates.DateMention | None = None  # the latest date that writes out its year (２０１１年８月２５日)
     dated_paragraph: int = -1
 
@@ -398,7 +399,7 @@ def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMen
         thread.dated, thread.dated_paragraph = resolved, paragraph
     if resolved.precision == "day":
         thread.day, thread.day_paragraph = resolved.start, paragraph
-        if thread.incident is None and mention.kind == "point":
+        if mention.kind == "point" and (thread.incident is None or incident_day_named(mention, text)):
             thread.incident = resolved.start
 
 

@@ -300,6 +300,16 @@ def incident_day_word(mention: dates.DateMention, text: str) -> bool:
     """``事发当天``, ``案发当日``: the day of the incident the story reports, not the day just named."""
     if mention.kind != "anaphoric":
         return False
+    return _after_incident_word(mention, text)
+
+
+def incident_day_named(mention: dates.DateMention, text: str) -> bool:
+    """``事发当天（9月28日）``: the incident's day written out, which later ``事发当天`` and
+    ``事发次日`` count from (rather than from the story's first dated day)."""
+    return mention.kind == "point" and mention.precision == "day" and _after_incident_word(mention, text)
+
+
+def _after_incident_word(mention: dates.DateMention, text: str) -> bool:
     return _before(text, mention.span, 4).endswith(cue_words("incident_words.txt"))
 
 
