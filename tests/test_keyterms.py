@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core.text.keyterms import corpus_key_terms, stopwords, term_occurrences
+from desktop.core.text.keyterms import candidate_words, corpus_key_terms, stopwords, term_occurrences
 from desktop.core.text.segmenter import cut
 
 
@@ -18,6 +18,19 @@ def test_boilerplate_is_stopped(seeds_corpus):
     for info in seeds_corpus.articles:
         assert not {t.term for t in info.keyterms} & {"责任编辑", "版权", "分享到", "我市"}
 
+
+def test_a_number_s_unit_glued_to_the_next_word_is_no_key_term():
+    # jieba cuts 126例有湖北 as 126 / 例有 / 湖北 and 18日称 as 18 / 日称: fragments, not words
+    words = cut("全省126例有湖北居住史，当局18日称，42人留院观察，31个省份，1-2月份")
+    candidates = candidate_words(words)
+    assert {"例有", "日称", "人留院", "月份"}.isdisjoint(candidates)
+    assert {"湖北", "居住", "观察", "省份"} <= set(candidates)
+
+
+def test_counts_are_no_key_terms_but_round_words_are():
+    candidates = candidate_words(cut("六个省份的两名医生来到千年古城，庆祝建党百年，1400万人口"))
+    assert {"六个", "两名"}.isdisjoint(candidates)
+    assert {"省份", "医生", "千年", "古城", "百年", "人口"} <= set(candidates)
 
 def test_corpus_idf_lowers_shared_words():
     a = cut("京津冀协同发展。雄安新区建设加快，雄安新区吸引企业。") * 3

@@ -20,11 +20,13 @@ from functools import cache
 from pathlib import Path
 
 from desktop.core.resources import resource_path
-from desktop.core.text.segmenter import kept_path, read_pieces, tokenizer, write_pieces
+from desktop.core.text.segmenter import frequency, kept_path, read_pieces, tokenizer, write_pieces
 
 TERMS_PER_ARTICLE = 20
 _WORDLIKE = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9+-]{1,})$")
 _DATEISH = re.compile(r"^[\d一二三四五六七八九十〇零两]+[年月日号]$")
+_ROUND = re.compile(r"^[百千万亿]+$")  # 百年, 千年, 万人: words of their own, not counts
+_NUMBER = re.compile(r"^[\d０-９.．]*[\d０-９一二三四五六七八九十百千万亿〇零两几]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +67,29 @@ def _base_idf() -> tuple[dict[str, float], float]:
     return table.idf_freq, table.median_idf
 
 
+#: Below this many sightings in jieba's dictionary, a word after a number that starts with
+#: the number's unit is the unit glued to what follows (日电, 年来), not a word of the text.
+RARE_WORD = 100
+
+
+@cache
+def units_after_numbers() -> frozenset[str]:
+    """``resources/jieba/units_after_numbers.txt``: the characters a number's unit starts with."""
+    lines = resource_path("jieba", "units_after_numbers.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def candidate_words(words: list[str]) -> list[str]:
-    """Content words of a segmented text: no stop words, punctuation, numbers or dates."""
+    """Content words of a segmented text: no stop words, punctuation, numbers, counts or
+    dates, and no number's unit glued to the next word (126例有湖北 cut as ``126 / 例有 / 湖北``)."""
     stop = stopwords()
-    return [w for w in words if _WORDLIKE.match(w) and w not in stop and not _DATEISH.match(w)]
+    units = units_after_numbers()
+    return [
+        w for previous, w in zip(["", *words], words, strict=False)
+        if _WORDLIKE.match(w) and w not in stop and not _DATEISH.match(w)
+        and not (w[0] in units and _NUMBER.match(previous) and frequency(w) < RARE_WORD)
+        and not (w[-1] in units and _NUMBER.match(w[:-1]) and not _ROUND.match(w[:-1]))  # 六个, 两名: a count
+    ]
 
 
 def candidate_counts(words: Iterable[str], into: Counter[str] | None = None) -> Counter[str]:

@@ -183,6 +183,11 @@ def words(text: str, hmm: bool = True) -> list[str]:
     return found
 
 
+def frequency(word: str) -> int:
+    """How often jieba's dictionary has seen ``word`` (0 for a word it only guessed)."""
+    return tokenizer().FREQ.get(word) or 0
+
+
 def cut(text: str) -> list[str]:
     """Words of ``text`` (precise mode, HMM on), in order; their lengths add up to ``len(text)``."""
     return words(text)
