@@ -519,6 +519,17 @@ def test_the_date_filter_starts_at_the_corpus_span_and_takes_typed_digits(window
     assert shown and all(frame["end"].iat[r].year >= 2024 for r in shown)
 
 
+def test_the_date_filter_reaches_back_to_an_archive_s_oldest_event(window, qtbot, tmp_path, monkeypatch):
+    other = tmp_path / "history"
+    other.mkdir()
+    (other / "x.txt").write_text("某地新闻\n来源：某某日报  2024-05-06 10:00\n\n1424年，郑和船队第六次下西洋归来。\n"
+                                 "5月5日，某县茶叶交易中心开业。\n", encoding="utf-8")
+    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getExistingDirectory", lambda *a, **k: str(other))
+    with qtbot.waitSignal(window.corpus_loaded, timeout=120_000):
+        window.act_open_folder.trigger()
+    assert window.model.frame["start"].min().year == 1424
+    assert window.date_from.date().toPython() == date(1424, 1, 1)  # not Qt's 1752-09-14
+
 def test_lanes_without_events_after_filtering_take_no_space(window):
     frame = window.model.frame
     category = frame["category"].value_counts().index[-1]

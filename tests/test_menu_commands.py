@@ -127,6 +127,22 @@ def test_f2_edits_and_ctrl_z_ctrl_shift_z_undo_and_redo(window, qtbot, monkeypat
     assert title() == "核对后的标题"
 
 
+def test_f2_on_an_event_before_1752_keeps_its_date(window, qtbot, monkeypatch, tmp_path):
+    # Qt's date fields start at 1752-09-14: an event of 1424 must not come back from the dialog as 1752
+    folder = tmp_path / "history"
+    folder.mkdir()
+    (folder / "x.txt").write_text("某地新闻\n来源：某某日报  2024-05-06 10:00\n\n1424年，郑和船队第六次下西洋归来。\n",
+                                  encoding="utf-8")
+    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getExistingDirectory", lambda *a, **k: str(folder))
+    loaded(qtbot, window, window.act_open_folder.trigger)
+    row = select_first_event(qtbot, window)
+    event_id = window.model.frame["id"].iat[row]
+    monkeypatch.setattr(EditEventDialog, "exec", _fill_and_accept("郑和船队归来"))
+    key(qtbot, window, Qt.Key.Key_F2)
+    edited = window.model.frame.set_index("id").loc[event_id]
+    assert edited["title"] == "郑和船队归来"
+    assert (edited["start"].year, edited["end"].year, edited["precision"]) == (1424, 1424, "year")
+
 def test_f2_sets_a_time_of_day_with_minute_precision(window, qtbot, monkeypatch):
     view = window.timeline
     view.repaint()

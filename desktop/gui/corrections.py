@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate, QObject, QStandardPaths, Qt, QTime, QTimer, Si
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -36,6 +35,7 @@ from desktop.core.export.formatting import precision_name, tense_name
 from desktop.core.language import enumerate_names, language
 from desktop.core.project import Correction, Project
 from desktop.core.vocab import EDITABLE_PRECISIONS
+from desktop.gui.date_fields import date_edit
 from desktop.gui.guard import guard_overrides
 
 AUTOSAVE_MS = 600
@@ -48,11 +48,8 @@ class EditEventDialog(QDialog):
     def __init__(self, values: dict, parent: QWidget | None = None, heading: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(heading or self.tr("修改事件"))
-        self.start = QDateEdit(QDate(values["start"]))
-        self.end = QDateEdit(QDate(values["end"]))
-        for edit in (self.start, self.end):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setCalendarPopup(True)
+        self.start = date_edit(values["start"])
+        self.end = date_edit(values["end"])
         self.precision = QComboBox()
         for name in EDITABLE_PRECISIONS:
             self.precision.addItem(precision_name(name), name)
@@ -146,9 +143,7 @@ class PublishedDialog(QDialog):
         note = QLabel(self.tr("这篇文章中的相对日期（今天、昨日、上周五……）将按这个日期重新推算。"))
         note.setWordWrap(True)
         note.setStyleSheet("color:#5F6368")
-        self.date = QDateEdit(QDate(current))
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setCalendarPopup(True)
+        self.date = date_edit(current)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDockWidget,
     QFileDialog,
     QHeaderView,
@@ -71,6 +70,7 @@ from desktop.core.project import (
 )
 from desktop.core.text.search import parse_query
 from desktop.gui.corrections import ProjectController, data_dir
+from desktop.gui.date_fields import date_edit
 from desktop.gui.detail_pane import DetailPane
 from desktop.gui.event_list_view import EventListView
 from desktop.gui.folder_watch import FolderWatcher
@@ -363,11 +363,9 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         bar.addWidget(self.place_box)
         self.date_check = QCheckBox(self.tr("日期"))
         self.date_check.setToolTip(self.tr("只看与这段时间重叠的事件（修改日期即开启）"))
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
+        self.date_from = date_edit()
+        self.date_to = date_edit()
         for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setCalendarPopup(True)
             edit.setKeyboardTracking(False)  # typed digits count once the field is finished
             edit.dateChanged.connect(self._on_date_edited)
         self._reset_date_range()
