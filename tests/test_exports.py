@@ -272,3 +272,14 @@ def test_event_counts_are_written_with_their_thousands_grouped():
     assert events_count(15286, "zh") == "15,286 个事件"
     assert events_count(15286, "en") == "15,286 events"
     assert events_count(1, "en") == "1 event"
+
+
+def test_a_vague_date_of_a_year_or_more_is_written_in_years():
+    # 600多年前 from 2024-04-15 is an envelope of a year: its ends' days are no part of the text
+    from desktop.core.export.formatting import readable_date
+
+    wide = (date(1424, 4, 15), date(1425, 4, 15), "vague")
+    assert readable_date(*wide, lang="en") == "about 1424–1425"
+    assert readable_date(*wide, lang="zh") == "约1424年—1425年"
+    few_days = (date(2024, 4, 10), date(2024, 4, 13), "vague")
+    assert readable_date(*few_days, lang="en") == "about 10–13 Apr 2024"

@@ -91,6 +91,10 @@ def _without_year(edtf: str, en: bool) -> str:
     return f"{text} (year unknown)" if en else f"{text}（年份不详）"
 
 
+#: A vague date this many days wide or wider is written in years (about 1424–1425), not days.
+VAGUE_IN_YEARS = 360
+
+
 def readable_date(start: date, end: date, precision: str, edtf: str = "", lang: str | None = None) -> str:
     """The date as a reader says it: ``2025年2月28日`` / ``28 Feb 2025``; a year-precision event is
     ``2025年`` / ``2025``, never a day; ``2022年（月份未载明）15日`` when the month is not known."""
@@ -144,6 +148,9 @@ def readable_date(start: date, end: date, precision: str, edtf: str = "", lang: 
             return f"{start.year}年以来（至{_ymd(end)}）"
         return f"{_ymd(start)}起至{_ymd(end)}"
     if precision == "vague":
+        if (end - start).days >= VAGUE_IN_YEARS:
+            # 600多年前 is an envelope of about a year: its days would be a precision the text has not
+            start, end = date(start.year, 1, 1), date(end.year, 12, 31)
         return f"about {_span(start, end, lang)}" if en else f"约{_span(start, end)}"
     if precision == "recent":
         return f"recently (about {_span(start, end, lang)})" if en else f"近期（约{_span(start, end)}）"
