@@ -52,6 +52,16 @@ def test_a_century_of_the_common_era_is_still_read():
     found = first("公元2世纪的遗址", "2024-05-01")
     assert (found.text, found.start, found.end) == ("2世纪", D("0100-01-01"), D("0199-12-31"))
 
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("600多年前，郑和船队到访", "1325-04-15", "1425-04-15"),  # between 600 and 700 years
+    ("二十多年前，这里还是滩涂", "1995-04-15", "2005-04-15"),  # between 20 and 30
+    ("三年多前，项目签约", "2021-04-15", "2022-04-15"),  # between three and four
+    ("30多天前，工地开工", "2025-03-06", "2025-03-16"),
+])
+def test_more_than_a_round_number_counts_in_its_last_place(text, start, end):
+    found = first(text, "2025-04-15")
+    assert (found.start.isoformat(), found.end.isoformat(), found.precision) == (start, end, "vague")
+
 def test_lunar_calendar_and_solar_terms():
     assert lunar_day(2022, 1, 1) == D("2022-02-01")
     assert lunar_day(2021, 8, 15) == D("2021-09-21")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from desktop.core.text.keyterms import candidate_words, corpus_key_terms, stopwords, term_occurrences
+from desktop.core.text.keyterms import (
+    candidate_words,
+    corpus_key_terms,
+    stopwords,
+    term_occurrences,
+)
 from desktop.core.text.segmenter import cut
 
 

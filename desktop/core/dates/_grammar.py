@@ -1151,7 +1151,9 @@ class Parser:
                 return Hit(start, found[0], found[1])
         sign = -1 if suf in ("前", "之前", "以前") else 1
         if more_given and not half_given:
-            lo, hi = rng[0], rng[1] + 1  # 三年多前: between three and four years before
+            # 三年多前: between three and four years before; 600多年前, 二十多年前: 多 after a round
+            # number counts in its last place, between 600 and 700 years, between 20 and 30
+            lo, hi = rng[0], rng[1] + (_last_place(rng[1]) if match.group("mo1") else 1)
         first, last = sorted((shift(ref, unit, lo, sign), shift(ref, unit, hi, sign)))
         if lo != hi:
             # 几年前, 二十几年前, 三年多前: an envelope of the days it may mean
@@ -1165,6 +1167,14 @@ class Parser:
         else:
             iv = iv_day(first, "day", "")
         return Hit(start, end, iv)
+
+
+def _last_place(number: int) -> int:
+    """The place of a number's last non-zero digit: 1 for 3 or 15, 10 for 20, 100 for 600."""
+    place = 1
+    while number and number % (place * 10) == 0:
+        place *= 10
+    return place
 
 
 def scan(text: str, ref: date, strict: bool = True) -> list[Hit]:
