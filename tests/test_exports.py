@@ -283,3 +283,14 @@ def test_a_vague_date_of_a_year_or_more_is_written_in_years():
     assert readable_date(*wide, lang="zh") == "约1424年—1425年"
     few_days = (date(2024, 4, 10), date(2024, 4, 13), "vague")
     assert readable_date(*few_days, lang="en") == "about 10–13 Apr 2024"
+
+
+def test_a_selection_s_span_runs_from_its_first_beginning_to_its_last_end_as_finely_as_each_is_known():
+    from desktop.core.export.formatting import outer_span
+
+    forty_years_ago = (date(1970, 10, 15), date(1980, 10, 15), "vague")  # 40多年前, told in 2020
+    plan = (date(2021, 1, 1), date(2025, 12, 31), "range")
+    assert outer_span(forty_years_ago, plan, "en") == "1970–2025"
+    assert outer_span(forty_years_ago, plan, "zh") == "1970年—2025年"
+    days = (date(2020, 2, 2), date(2020, 2, 2), "day"), (date(2020, 10, 15), date(2020, 10, 15), "day")
+    assert outer_span(*days, "en") == "2 Feb–15 Oct 2020"

@@ -530,6 +530,21 @@ def test_the_date_filter_reaches_back_to_an_archive_s_oldest_event(window, qtbot
     assert window.model.frame["start"].min().year == 1424
     assert window.date_from.date().toPython() == date(1424, 1, 1)  # not Qt's 1752-09-14
 
+def test_the_span_of_a_selection_is_written_as_finely_as_its_ends_are_known(window, qtbot, tmp_path, monkeypatch):
+    other = tmp_path / "visit"
+    other.mkdir()
+    (other / "x.txt").write_text("某地新闻\n来源：某某日报  2020-10-15 10:00\n\n“40多年前我来过这里。”他说。\n"
+                                 "该市将在2021年至2025年建成新港区。\n", encoding="utf-8")
+    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getExistingDirectory", lambda *a, **k: str(other))
+    with qtbot.waitSignal(window.corpus_loaded, timeout=120_000):
+        window.act_open_folder.trigger()
+    assert len(window.model.frame) == 2
+    window.list_view.setFocus()
+    qtbot.keyClick(window.list_view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.selected_rows()) == 2
+    # the envelope of 40多年前 begins on a day of 1970 the text never names
+    assert window.detail.multi_span.text() == "时间跨度：1970年—2025年"
+
 def test_lanes_without_events_after_filtering_take_no_space(window):
     frame = window.model.frame
     category = frame["category"].value_counts().index[-1]

@@ -122,7 +122,7 @@ def test_build_brief_summary(events):
     brief = build_brief(events, None, "seeds", date(2025, 3, 1))
     assert brief.count == len(events) == 40
     assert [i.start for i in brief.items] == sorted(i.start for i in brief.items)
-    assert brief.first_date == "2014年" and brief.last_date == "2035年"
+    assert brief.span_text == "2014年—2035年"
     assert sum(n for _, n in brief.category_counts) == 40
     assert sum(s.events for s in brief.sources) == 40
     assert any(s.published.endswith("（推断）") for s in brief.sources)

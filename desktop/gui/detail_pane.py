@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from desktop.core.events.categories import category_name
 from desktop.core.export.brief import published_text
-from desktop.core.export.formatting import amount_text, precision_name, readable_date, tense_name
+from desktop.core.export.formatting import (
+    amount_text,
+    outer_span,
+    precision_name,
+    readable_date,
+    tense_name,
+)
 from desktop.core.export.notes import resolution_text
 from desktop.core.language import enumerate_names
 from desktop.core.reading.published import basis_detail
@@ -209,8 +215,13 @@ class DetailPane(QWidget):
         else:
             self.current_row = None
             self.multi_title.setText(self.tr("已选 %Ln 个事件", "", len(rows)))
-            first, last = frame["start"].iloc[rows].min(), frame["end"].iloc[rows].max()
-            self.multi_span.setText(self.tr("时间跨度：") + readable_date(first.date(), last.date(), "range"))
+            first = rows[int(frame["start"].iloc[rows].to_numpy().argmin())]
+            last = rows[int(frame["end"].iloc[rows].to_numpy().argmax())]
+
+            def interval(row: int) -> tuple:
+                return frame["start"].iat[row].date(), frame["end"].iat[row].date(), str(frame["precision"].iat[row])
+
+            self.multi_span.setText(self.tr("时间跨度：") + outer_span(interval(first), interval(last)))
             self.multi_list.clear()
             gap = self.tr("　")
             listed = rows[:2000]

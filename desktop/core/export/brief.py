@@ -17,7 +17,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from desktop.core.export.formatting import amount_text, precision_name, readable_date, tense_name
+from desktop.core.export.formatting import (
+    amount_text,
+    outer_span,
+    precision_name,
+    readable_date,
+    tense_name,
+)
 from desktop.core.language import parenthesized, pick
 from desktop.core.reading.published import basis_in
 
@@ -89,20 +95,13 @@ class Brief:
     corpus_name: str
     generated: date
     items: tuple[BriefItem, ...]
-    first_date: str
-    last_date: str
+    span_text: str  # the time the items cover (:func:`outer_span`)
     sources: tuple[BriefSource, ...]
     category_counts: tuple[tuple[str, int], ...]  # most frequent first
 
     @property
     def count(self) -> int:
         return len(self.items)
-
-    @property
-    def span_text(self) -> str:
-        if self.first_date == self.last_date:
-            return self.first_date
-        return pick(f"{self.first_date} 至 {self.last_date}", f"{self.first_date} – {self.last_date}")
 
 
 def _text(value: Any) -> str:
@@ -232,6 +231,16 @@ def _item(number: int, row: Any) -> BriefItem:
     )
 
 
+def _span_of(items: Sequence[BriefItem]) -> str:
+    """One item: its own date; more: from the first one's beginning to the last one's end."""
+    placed = [i for i in items if i.start is not None and i.end is not None]
+    if len(placed) < 2 or len({(i.start, i.end, i.precision) for i in placed}) == 1:
+        return (placed or items)[0].date
+    first = placed[0]  # items are in time order
+    last = max(placed, key=lambda i: (i.end, i.start))
+    return outer_span((first.start, first.end, first.precision), (last.start, last.end, last.precision))
+
+
 def select_events(events: pd.DataFrame, ids: Sequence[str] | None) -> pd.DataFrame:
     """The rows of ``ids`` (all rows when None), sorted by start, end and table order."""
     if ids is None:
@@ -274,14 +283,11 @@ def build_brief(
     first_seen = {}
     for item in items:
         first_seen.setdefault(item.category, item.number)
-    placed = [i for i in items if i.start is not None] or list(items)
-    last = max(placed, key=lambda i: (i.end or date.min, i.start or date.min))
     return Brief(
         corpus_name=corpus_name,
         generated=generated,
         items=items,
-        first_date=placed[0].date,
-        last_date=last.date,
+        span_text=_span_of(items),
         sources=tuple(BriefSource(*values) for values in sources.values()),
         category_counts=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))),
     )

@@ -157,6 +157,28 @@ def readable_date(start: date, end: date, precision: str, edtf: str = "", lang: 
     return _span(start, end, lang)
 
 
+def _outer_start(start: date, end: date, precision: str) -> date:
+    if precision in ("year", "decade", "century") or (precision == "vague" and (end - start).days >= VAGUE_IN_YEARS):
+        return date(start.year, 1, 1)
+    return start
+
+
+def _outer_end(start: date, end: date, precision: str) -> date:
+    if precision in ("year", "decade", "century") or (precision == "vague" and (end - start).days >= VAGUE_IN_YEARS):
+        return date(end.year, 12, 31)
+    return end
+
+
+def outer_span(first: tuple[date, date, str], last: tuple[date, date, str], lang: str | None = None) -> str:
+    """The time a selection covers, from ``first`` (start, end, precision of the event that
+    begins first) to the end of ``last`` (the one that ends last), each end as finely as its
+    event knows it: ``1970–2025`` for an event of 40多年前 and a plan to 2025, not a day of 1970."""
+    start, end = _outer_start(*first), _outer_end(*last)
+    if end < start:
+        end = start
+    return _span(start, end, lang)
+
+
 def precision_name(precision: str, lang: str | None = None) -> str:
     names = PRECISION_NAMES.get(precision)
     return names[_lang(lang) == "en"] if names else precision
