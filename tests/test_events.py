@@ -369,3 +369,24 @@ def test_a_headline_that_reads_like_a_sentence_is_the_title_when_a_stamp_follows
                     "某省卫生委员会微博\nhttp://example.invalid/2\n\n1月21日，某委员会确认我省首例输入性病例，患者已隔离治疗。\n", "flash.txt")
     assert corpus.articles[0].title == "某委员会确认某省某市首例输入性新型病毒感染的肺炎确诊病例，并已开展流行病学调查"
     assert list(corpus.events["date_text"]) == ["1月21日"]
+
+
+def test_a_short_title_names_whom_its_sentence_opens_with(tmp_path):
+    frame = events_of(tmp_path, HEADER + "王建国，河北某县人，1958年出生，生前是某农业大学教授。\n"
+                      "病例5，女，1986年出生。\n据介绍，该患者1月21日来到深圳。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    assert titles["1958年"] == "王建国出生"
+    assert titles["1986年"] == "病例5出生"
+    assert not titles["1月21日"].startswith("据介绍")
+
+
+def test_a_title_is_not_the_one_character_its_date_left(tmp_path):
+    frame = events_of(tmp_path, HEADER + "12月7号起，旅客就可上网购买春运第一天的火车票，预售期调整将延续到2015年春运结束。\n")
+    assert dict(zip(frame["date_text"], frame["title"], strict=True))["12月7号"] == "旅客就可上网购买春运第一天的火车票"
+
+
+def test_a_paragraph_s_organization_is_no_doer_of_what_a_person_did(tmp_path):
+    # the hospital is the paragraph's organization; the patient, not the hospital, had the fever
+    frame = events_of(tmp_path, HEADER + "患者从武汉返津后转至天津市海河医院隔离治疗。1月20日出现发热。\n")
+    title = frame.loc[frame["date_text"] == "1月20日", "title"].iloc[0]
+    assert "医院" not in title

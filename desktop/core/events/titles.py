@@ -37,6 +37,7 @@ TITLE_WINDOW = 300
 _BEFORE_DATE = 100
 SHORT_TITLE = 8  # shorter than this with no subject: the paragraph's organization goes in front
 _NOMINAL = ("n", "nr", "ns", "nt", "nz", "j", "m", "q", "eng", "l")
+_NAMES = ("n", "nr", "ns", "nt", "nz", "j", "eng")  # who or what a sentence may open with
 _EDGE = " \t\u3000\n，,。；;：:、！？!?（）()【】《》—-"
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 _ANY_QUOTE = re.compile("[" + "".join(_QUOTES) + "".join(_QUOTES.values()) + "]")
@@ -303,9 +304,17 @@ def event_title(
                 title = pieces[i] if other_subject or not own_subject else own_subject + pieces[i]
                 own_subject = other_subject or own_subject
                 break
+    if len(title) < 2 and not words[main][0][1].startswith("vn"):
+        # 12月7号起，旅客就可上网购票: the date's own clause left one character (not 1903年生,
+        # born), and the next clause tells what happened
+        # (even when it has a date of its own: 春运第一天 is not this event, but says what it is)
+        following = pieces[main + 1:] or _pieces(sentence, date_span, [])[1:]
+        title = next((p for p in following if len(p) >= 2), title)
     if title.startswith(("是", "为")) and previous_clause:
         title = _strip_leading(previous_clause) + "，" + title
-    elif not own_subject and len(title) < SHORT_TITLE and context_orgs:
+    elif not own_subject and len(title) < SHORT_TITLE and context_orgs and _has_event_word(title):
+        # 签约, 正式揭牌: an organization's act, and the paragraph's organization did it; not
+        # 出现发热 (a patient's) or 起正常上班, whose doer an organization's name would misstate
         org = next((o for o in context_orgs if o not in title), None)
         if org:
             title = org + _strip_leading(title)
@@ -316,4 +325,25 @@ def event_title(
     ):
         # A setting with no verb right before ("广西…农场，农民在采收…") belongs to the event.
         title = pieces[0] + title
+    elif (
+        not own_subject and len(title) < SHORT_TITLE and _has_verb(pos_cut(title))
+        and (opener := _opening_subject(sentence, date_span))
+    ):
+        # 李保国，河北武邑人，1958年出生: a short event is about whom the sentence opens with
+        title = opener + _strip_leading(title)
     return shorten(title, limit)
+
+
+def _opening_subject(sentence: str, date_span: tuple[int, int]) -> str:
+    """The sentence's first clause when it is a short name and the date is in a later clause
+    (``李保国``, ``病例5``), else ""."""
+    clauses = clause_spans(sentence, 0, len(sentence))
+    if len(clauses) < 2 or clauses[0][1] > date_span[0]:
+        return ""
+    first = _strip_leading(sentence[clauses[0][0]:clauses[0][1]])
+    if not first or len(first) >= SHORT_TITLE or first in word_list("cues", "title_not_openers.txt"):
+        return ""
+    flags = [flag for _, flag in pos_cut(first)]
+    # names and nouns, a number after them (病例5); not a phrase such as 说白了 or 相比之下 (l)
+    named = flags[0].startswith(_NAMES) and all(flag.startswith(_NAMES + ("m", "q")) for flag in flags)
+    return first if named else ""
