@@ -215,13 +215,7 @@ class DetailPane(QWidget):
         else:
             self.current_row = None
             self.multi_title.setText(self.tr("已选 %Ln 个事件", "", len(rows)))
-            first = rows[int(frame["start"].iloc[rows].to_numpy().argmin())]
-            last = rows[int(frame["end"].iloc[rows].to_numpy().argmax())]
-
-            def interval(row: int) -> tuple:
-                return frame["start"].iat[row].date(), frame["end"].iat[row].date(), str(frame["precision"].iat[row])
-
-            self.multi_span.setText(self.tr("时间跨度：") + outer_span(interval(first), interval(last)))
+            self.multi_span.setText(self._span_of(frame, rows))
             self.multi_list.clear()
             gap = self.tr("　")
             listed = rows[:2000]
@@ -236,6 +230,19 @@ class DetailPane(QWidget):
                 self.multi_list.addItem(item)
             self.stack.setCurrentWidget(self.multi)
 
+
+    def _span_of(self, frame: pd.DataFrame, rows: list[int]) -> str:
+        """时间跨度 of the selected rows that have a place in time (a partial date, XXXX-05-16, has none)."""
+        placed = [row for row in rows if pd.notna(frame["start"].iat[row]) and pd.notna(frame["end"].iat[row])]
+        if not placed:
+            return ""
+        first = placed[int(frame["start"].iloc[placed].to_numpy().argmin())]
+        last = placed[int(frame["end"].iloc[placed].to_numpy().argmax())]
+
+        def interval(row: int) -> tuple:
+            return frame["start"].iat[row].date(), frame["end"].iat[row].date(), str(frame["precision"].iat[row])
+
+        return self.tr("时间跨度：") + outer_span(interval(first), interval(last))
     def set_query(self, query: Query | None) -> None:
         """Mark the search's words in the title and the sentence."""
         self._query = query if query is not None and query.clauses else None
