@@ -38,8 +38,9 @@ _BEFORE_DATE = 100
 SHORT_TITLE = 8  # shorter than this with no subject: the paragraph's organization goes in front
 _NOMINAL = ("n", "nr", "ns", "nt", "nz", "j", "m", "q", "eng", "l")
 _NAMES = ("n", "nr", "ns", "nt", "nz", "j", "eng")  # who or what a sentence may open with
-_EDGE = " \t\u3000\n，,。；;：:、！？!?（）()【】《》—-"
-_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+_EDGE = " \t\u3000\n，,。；;：:、！？!?【】—-"
+# brackets too: a cut clause keeps a pair (《焦点访谈》栏目, 签约（图）) and drops an orphan
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")"}
 _ANY_QUOTE = re.compile("[" + "".join(_QUOTES) + "".join(_QUOTES.values()) + "]")
 _SETTING_START = ("在", "于", "值", "正值", "随着", "当")
 _SETTING_END = ("之年", "之际", "期间", "之时", "时", "之初", "前夕", "以来")
@@ -79,7 +80,7 @@ _CONJOINED_NAME = re.compile(r"暨[^，,。在于]{2,30}?(?:会|仪式|活动|�
 
 
 def _balance_quotes(text: str) -> str:
-    """Drop quotation marks left without their partner by cutting a clause."""
+    """Drop quotation marks and brackets left without their partner by cutting a clause."""
     if _ANY_QUOTE.search(text) is None:
         return text  # most clauses quote nothing: no walk over their characters
     keep = [True] * len(text)
@@ -251,8 +252,10 @@ def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[i
             before = sentence[s:ds]
             before = before[leading_tags_end(before):]  # 【…】#话题#2月4日，… : the date opens the clause
             if _only_cues(before):
-                # The date opens its clause: drop it, keep a cue such as 预计 if a verb follows.
+                # The date opens its clause: drop it, keep a cue such as 预计 if a verb follows
+                # (and the 的 that tied it to a noun: 2020年的城市建成区面积 → 城市建成区面积).
                 rest = sentence[de:e]
+                rest = rest[1:] if rest.startswith("的") else rest
                 raw = before + rest if _clean(rest) else ""
             elif _PREP_BEFORE_DATE.search(before) and not sentence[de:e].startswith("的"):
                 raw = _PREP_BEFORE_DATE.sub("", before) + sentence[de:e]  # …中心于2020年6月由…
