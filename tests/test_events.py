@@ -390,3 +390,11 @@ def test_a_paragraph_s_organization_is_no_doer_of_what_a_person_did(tmp_path):
     frame = events_of(tmp_path, HEADER + "患者从武汉返津后转至天津市海河医院隔离治疗。1月20日出现发热。\n")
     title = frame.loc[frame["date_text"] == "1月20日", "title"].iloc[0]
     assert "医院" not in title
+
+
+def test_a_title_keeps_a_book_title_s_pair_and_drops_the_of_after_its_date(tmp_path):
+    frame = events_of(tmp_path, HEADER + "《某地核能发展报告2024》今天发布。\n"
+                      "那么2020年的城镇人口将达到10亿人，2020年的城市建成区面积可达到7万平方公里。\n")
+    titles = list(frame["title"])
+    assert "《某地核能发展报告2024》今天发布" in titles  # not 某地核能发展报告2024》今天发布
+    assert "城市建成区面积可达到7万平方公里" in titles
