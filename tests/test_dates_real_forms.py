@@ -38,7 +38,7 @@ def test_relative_days_of_news_reports(text, ref, expected_text, start):
 
 
 @pytest.mark.parametrize("text", ["前日本首相访问", "节前日程安排", "三日游线路", "光明日报评论", "21世纪经济报道记者",
-                                  "患者最小年龄是3个月", "几个小年轻在街头"])
+                                  "患者最小年龄是3个月", "几个小年轻在街头", "选取这一年龄段儿童", "这一年级的学生"])
 def test_words_that_only_look_like_days(text):
     assert find_dates(text, D("2020-05-05")) == []
 
@@ -62,6 +62,9 @@ def test_a_century_of_the_common_era_is_still_read():
 def test_more_than_a_round_number_counts_in_its_last_place(text, start, end):
     found = first(text, "2025-04-15")
     assert (found.start.isoformat(), found.end.isoformat(), found.precision) == (start, end, "vague")
+
+def test_this_year_before_a_word_of_its_own_is_still_this_year():
+    assert [m.text for m in find_dates("今年级别最高的赛事，今年纪念活动将举行", D("2020-01-27"))] == ["今年", "今年"]
 
 def test_lunar_calendar_and_solar_terms():
     assert lunar_day(2022, 1, 1) == D("2022-02-01")

@@ -106,7 +106,10 @@ _UP_YEAR = rf"(?<![{_UP_LEFT}])(?=上年(?![{_UP_NEXT}]))|(?!上年)"
 # 去年 after 过 is last year in 超过去年, but not in 过去年代 (past eras); 同年 not in 同年龄/同年级
 # 新的一年 / 新一年: the year just begun, or the coming one when said from November on
 NEW_YEAR_RE = _C(r"新的?一年(?![级度])")
-REL_YEAR_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_UP_YEAR})(?:{_alt(REL_YEAR)})(?!代(?<=过去年代))(?!(?<=同年)[龄级纪])"
+# a 年 that starts the next word: 年龄 after any of them (这一年龄段, 同年龄), 年级 and 年纪 after
+# 同年 and 这一年 / 那一年 (这一年级的学生), not after 今年 (今年级别最高, 今年纪念活动)
+REL_YEAR_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_UP_YEAR})(?:{_alt(REL_YEAR)})(?!代(?<=过去年代))(?!龄)"
+                 r"(?!(?<=同年|一年)[级纪])"
                  r"(?<![相应充适担恰理正妥每]当年)")
 # 本年度/上年度/今年度 (not 今年度过, 今年度假); 去年同期/上年同期 (the comparison base)
 YEAR_DU_RE = _C(r"度(?![过假日])")
