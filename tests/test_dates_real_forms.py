@@ -38,7 +38,8 @@ def test_relative_days_of_news_reports(text, ref, expected_text, start):
 
 
 @pytest.mark.parametrize("text", ["前日本首相访问", "节前日程安排", "三日游线路", "光明日报评论", "21世纪经济报道记者",
-                                  "患者最小年龄是3个月", "几个小年轻在街头", "选取这一年龄段儿童", "这一年级的学生"])
+                                  "患者最小年龄是3个月", "几个小年轻在街头", "选取这一年龄段儿童", "这一年级的学生",
+                                  "吃过艾米古(清明果)的职工"])
 def test_words_that_only_look_like_days(text):
     assert find_dates(text, D("2020-05-05")) == []
 
