@@ -253,3 +253,12 @@ def test_a_holiday_named_as_a_reference_is_not_the_day_of_the_story(tmp_path):
     frame = events_of(tmp_path, header + "2月7日，春节后首个工作日，多地召开大会。春节后上班第一天，扬州召开大会。\n")
     rows = by_text(frame)
     assert day(rows["第一天"][0]) == "2022-02-07"
+
+
+def test_days_counted_in_a_row_count_from_the_same_day(tmp_path):
+    # 第二天…第三天 after the day of the story: one and two days after it, not the third day
+    # counted from the second
+    frame = events_of(tmp_path, HEADER + "10月10日，孩子在医院做了检查。“第二天出，第三天又出。”她说。\n")
+    rows = by_text(frame)
+    assert day(rows["第二天"][0]) == "2008-10-11"
+    assert day(rows["第三天"][0]) == "2008-10-12"

@@ -261,6 +261,7 @@ class _Thread:
 
     year: int | None = None  # the year under discussion (全年, 同年, 次年)
     day: date | None = None  # the day of the story (当天, 次日, 当晚10时)
+    count_from: date | None = None  # the day 第二天, 第三天 count from: the story's day before them
     day_paragraph: int = -1  # where that day was named (a paragraph start)
     event: dates.DateMention | None = None  # the latest dated event (当时, 此时, 届时)
     event_paragraph: int = -1
@@ -323,6 +324,8 @@ def _resolve(
         # 当日, 次日, 第三天, 下午3时: counted from the day the story was just talking about;
         # 事发当天 from the day of the story's first event; with no day before, the dateline's.
         base, kind = thread.day, "day-before"
+        if _counts_days(mention) and thread.count_from is not None:
+            base = thread.count_from  # 第二天出，第三天又出: both from the day told before them
         if incident_day_word(mention, ctx.plain) and thread.incident is not None:
             base, kind = thread.incident, "incident-day"
         if base is None:
@@ -381,6 +384,14 @@ def _resolve(
     return mention, note("publication", published.edtf or "", published.basis, published.year_basis or "")
 
 
+_DAY_COUNT = re.compile(r"第[\d〇零一二两三四五六七八九十]+天")
+
+
+def _counts_days(mention: dates.DateMention) -> bool:
+    """``第三天``: a day counted from the story's day, not from the day counted just before."""
+    return _DAY_COUNT.fullmatch(normalize(mention.text.strip())) is not None
+
+
 def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMention, text: str,
             year_only: bool = False) -> None:
     """Update what later words refer back to, after ``mention`` was resolved (a date that is a
@@ -399,6 +410,8 @@ def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMen
         thread.dated, thread.dated_paragraph = resolved, paragraph
     if resolved.precision == "day":
         thread.day, thread.day_paragraph = resolved.start, paragraph
+        if not _counts_days(mention):
+            thread.count_from = resolved.start
         if mention.kind == "point" and (thread.incident is None or incident_day_named(mention, text)):
             thread.incident = resolved.start
 
