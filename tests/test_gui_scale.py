@@ -335,3 +335,19 @@ def test_counts_in_the_window_are_written_with_the_locales_digit_grouping(window
     write_store(dataclasses.replace(seeds_corpus, events=events), tmp_path / "store")
     open_folder(window, qtbot, monkeypatch, tmp_path / "store")
     assert "1,200" in window.statusBar().currentMessage()  # not 1200
+
+
+def test_a_copy_of_a_file_is_reported_as_skipped_not_as_unreadable(window, qtbot, monkeypatch, tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    text = "某地新闻\n来源：某某日报  2024-05-06 10:00\n\n5月5日，某县茶叶交易中心开业。\n"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "a_copy.txt").write_text(text, encoding="utf-8")
+    (folder / "broken.txt").write_bytes(bytes(range(32)) * 64)  # control characters: not a text
+    open_folder(window, qtbot, monkeypatch, folder)
+    status = window.statusBar().currentMessage()
+    assert "1 个文件未能读取" in status and "1 个重复文件已跳过" in status, status
+    items = [window.problems_list.item(i).text() for i in range(window.problems_list.count())]
+    copy = next(item for item in items if item.startswith("a_copy.txt"))
+    assert "未能读取" not in copy and "已跳过" in copy
+    assert any(item.startswith("broken.txt") and "未能读取" in item for item in items), items

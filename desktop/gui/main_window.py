@@ -681,8 +681,11 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             self.controller.open(project_path, [str(p) for p in corpus_paths], self)  # applies the corrections
         message = self.tr("%s，%s") % (self.tr("%Ln 篇文章", "", len(corpus.articles)),
                                         self.tr("%Ln 个事件", "", len(corpus.events)))
-        if corpus.problems:
-            message += self.tr("；%Ln 个文件未能读取（见“问题”）", "", len(corpus.problems))
+        copies = sum(problem.skipped_copy for problem in corpus.problems)
+        if len(corpus.problems) > copies:
+            message += self.tr("；%Ln 个文件未能读取（见“问题”）", "", len(corpus.problems) - copies)
+        if copies:
+            message += self.tr("；%Ln 个重复文件已跳过（见“问题”）", "", copies)
         self._summary = self._summary_prefix + message
         self._summary_prefix = ""
         self.statusBar().showMessage(self._summary)

@@ -168,7 +168,10 @@ class CorrectionsMixin:
             self.problems_list.addItem(item)
 
         for problem in self.corpus.problems if self.corpus else []:
-            add(self.tr("%s：未能读取（%s）") % (problem.path.name, problem.text(language())), str(problem.path))
+            if problem.skipped_copy:  # its reason says so: 与 … 内容相同：已跳过
+                add(self.tr("%s：%s") % (problem.path.name, problem.text(language())), str(problem.path))
+            else:
+                add(self.tr("%s：未能读取（%s）") % (problem.path.name, problem.text(language())), str(problem.path))
         for warning in self.corpus.warnings if self.corpus else []:
             add(self.tr("%s：提示（%s）") % (warning.path.name, warning.text(language())), str(warning.path))
         kinds = {"edit": self.tr("修改"), "hide": self.tr("隐藏"), "add": self.tr("新建事件"),

@@ -25,6 +25,10 @@
         <translation>Project saved to %s</translation>
     </message>
     <message>
+        <source>%s：%s</source>
+        <translation>%s: %s</translation>
+    </message>
+    <message>
         <source>%s：未能读取（%s）</source>
         <translation>%s: could not be read (%s)</translation>
     </message>
@@ -679,6 +683,13 @@ category:signing    source:outlet
         <translation>
             <numerusform>; %Ln file could not be read (see Problems)</numerusform>
             <numerusform>; %Ln files could not be read (see Problems)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>；%Ln 个重复文件已跳过（见“问题”）</source>
+        <translation>
+            <numerusform>; %Ln duplicate file skipped (see Problems)</numerusform>
+            <numerusform>; %Ln duplicate files skipped (see Problems)</numerusform>
         </translation>
     </message>
     <message>

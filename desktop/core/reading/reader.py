@@ -87,6 +87,11 @@ class Problem:
     def reason(self) -> str:
         return self.text("en")
 
+    @property
+    def skipped_copy(self) -> bool:
+        """A word-for-word copy of a file read already: left out, not unreadable."""
+        return self.code == "duplicate"
+
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
 
