@@ -50,6 +50,15 @@ def click(qtbot, widget: QWidget, pos: QPointF | QPoint, modifiers=Qt.KeyboardMo
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, modifiers, point)
 
 
+def open_folder_of_one_file(window, qtbot, monkeypatch, folder: Path, text: str) -> None:
+    """Write ``text`` as the one file of ``folder`` and open the folder as a user does (File ▸ Open Folder)."""
+    folder.mkdir()
+    (folder / "x.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getExistingDirectory", lambda *a, **k: str(folder))
+    with qtbot.waitSignal(window.corpus_loaded, timeout=120_000):
+        window.act_open_folder.trigger()
+
+
 def type_text(widget: QWidget, text: str) -> None:
     """Type ``text`` as a Chinese input method delivers it: a committed string."""
     event = QInputMethodEvent()
@@ -445,13 +454,8 @@ def test_opening_another_corpus_replaces_the_key_term_chips(window, qtbot, tmp_p
     click(qtbot, view, drawn_events(view)[labelled_event(view)][0].center())
     old_chips = {button.text() for button in window.source.legend_box.findChildren(QWidget) if hasattr(button, "text")}
     assert old_chips
-    other = tmp_path / "other"
-    other.mkdir()
-    (other / "x.txt").write_text("某县新闻\n来源：某某日报  2024-05-06 10:00\n\n5月5日，某县茶叶交易中心开业。\n",
-                                 encoding="utf-8")
-    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getExistingDirectory", lambda *a, **k: str(other))
-    with qtbot.waitSignal(window.corpus_loaded, timeout=120_000):
-        window.act_open_folder.trigger()
+    open_folder_of_one_file(window, qtbot, monkeypatch, tmp_path / "other",
+                            "某县新闻\n来源：某某日报  2024-05-06 10:00\n\n5月5日，某县茶叶交易中心开业。\n")
     QApplication.processEvents()
     visible = [b for b in window.source.legend_box.findChildren(QWidget) if b.isVisibleTo(window.source)]
     assert not visible
@@ -520,24 +524,17 @@ def test_the_date_filter_starts_at_the_corpus_span_and_takes_typed_digits(window
 
 
 def test_the_date_filter_reaches_back_to_an_archive_s_oldest_event(window, qtbot, tmp_path, monkeypatch):
-    other = tmp_path / "history"
-    other.mkdir()
-    (other / "x.txt").write_text("某地新闻\n来源：某某日报  2024-05-06 10:00\n\n1424年，郑和船队第六次下西洋归来。\n"
-                                 "5月5日，某县茶叶交易中心开业。\n", encoding="utf-8")
-    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getExistingDirectory", lambda *a, **k: str(other))
-    with qtbot.waitSignal(window.corpus_loaded, timeout=120_000):
-        window.act_open_folder.trigger()
+    open_folder_of_one_file(window, qtbot, monkeypatch, tmp_path / "history",
+                            "某地新闻\n来源：某某日报  2024-05-06 10:00\n\n1424年，郑和船队第六次下西洋归来。\n"
+                            "5月5日，某县茶叶交易中心开业。\n")
     assert window.model.frame["start"].min().year == 1424
     assert window.date_from.date().toPython() == date(1424, 1, 1)  # not Qt's 1752-09-14
 
+
 def test_the_span_of_a_selection_is_written_as_finely_as_its_ends_are_known(window, qtbot, tmp_path, monkeypatch):
-    other = tmp_path / "visit"
-    other.mkdir()
-    (other / "x.txt").write_text("某地新闻\n来源：某某日报  2020-10-15 10:00\n\n“40多年前我来过这里。”他说。\n"
-                                 "该市将在2021年至2025年建成新港区。\n", encoding="utf-8")
-    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getExistingDirectory", lambda *a, **k: str(other))
-    with qtbot.waitSignal(window.corpus_loaded, timeout=120_000):
-        window.act_open_folder.trigger()
+    open_folder_of_one_file(window, qtbot, monkeypatch, tmp_path / "visit",
+                            "某地新闻\n来源：某某日报  2020-10-15 10:00\n\n“40多年前我来过这里。”他说。\n"
+                            "该市将在2021年至2025年建成新港区。\n")
     assert len(window.model.frame) == 2
     window.list_view.setFocus()
     qtbot.keyClick(window.list_view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
