@@ -62,6 +62,7 @@ def _solar_terms() -> dict[tuple[int, str], date]:
     return table
 
 
+@cache
 def _table_years() -> range:
     years = [lunar_year for lunar_year, _ in _lunar_months()]
     return range(min(years), max(years) + 1)

@@ -148,7 +148,7 @@ def readable_date(start: date, end: date, precision: str, edtf: str = "", lang: 
             return f"{start.year}年以来（至{_ymd(end)}）"
         return f"{_ymd(start)}起至{_ymd(end)}"
     if precision == "vague":
-        if (end - start).days >= VAGUE_IN_YEARS:
+        if _known_in_years(start, end, precision):
             # 600多年前 is an envelope of about a year: its days would be a precision the text has not
             start, end = date(start.year, 1, 1), date(end.year, 12, 31)
         return f"about {_span(start, end, lang)}" if en else f"约{_span(start, end)}"
@@ -157,23 +157,19 @@ def readable_date(start: date, end: date, precision: str, edtf: str = "", lang: 
     return _span(start, end, lang)
 
 
-def _outer_start(start: date, end: date, precision: str) -> date:
-    if precision in ("year", "decade", "century") or (precision == "vague" and (end - start).days >= VAGUE_IN_YEARS):
-        return date(start.year, 1, 1)
-    return start
-
-
-def _outer_end(start: date, end: date, precision: str) -> date:
-    if precision in ("year", "decade", "century") or (precision == "vague" and (end - start).days >= VAGUE_IN_YEARS):
-        return date(end.year, 12, 31)
-    return end
+def _known_in_years(start: date, end: date, precision: str) -> bool:
+    """Whether an event's date is known to the year only (a year, a decade, a century, or a
+    vague envelope a year or more wide), so its ends are written as years."""
+    return precision in ("year", "decade", "century") or (
+        precision == "vague" and (end - start).days >= VAGUE_IN_YEARS)
 
 
 def outer_span(first: tuple[date, date, str], last: tuple[date, date, str], lang: str | None = None) -> str:
     """The time a selection covers, from ``first`` (start, end, precision of the event that
     begins first) to the end of ``last`` (the one that ends last), each end as finely as its
     event knows it: ``1970–2025`` for an event of 40多年前 and a plan to 2025, not a day of 1970."""
-    start, end = _outer_start(*first), _outer_end(*last)
+    start = date(first[0].year, 1, 1) if _known_in_years(*first) else first[0]
+    end = date(last[1].year, 12, 31) if _known_in_years(*last) else last[1]
     if end < start:
         end = start
     return _span(start, end, lang)
