@@ -398,3 +398,11 @@ def test_a_title_keeps_a_book_title_s_pair_and_drops_the_of_after_its_date(tmp_p
     titles = list(frame["title"])
     assert "《某地核能发展报告2024》今天发布" in titles  # not 某地核能发展报告2024》今天发布
     assert "城市建成区面积可达到7万平方公里" in titles
+
+
+def test_a_headline_that_names_reporters_is_no_byline_and_the_page_s_address_no_headline(tmp_path):
+    corpus = corpus_of(tmp_path, "[视频]某国总理与来访总理共同会见记者\n2014-12-15 19:17:58\n某某网\n"
+                                 "https://tv.example.com/2014/12/15/VIDE1418642277489856.shtml\n\n"
+                                 "某某网消息：会晤后，两国总理今天共同会见了记者。\n", "page.txt")
+    assert corpus.articles[0].title == "某国总理与来访总理共同会见记者"
+    assert not any("example.com" in text for text in corpus.events["sentence"])  # the address dates nothing

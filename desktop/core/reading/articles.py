@@ -34,7 +34,7 @@ from desktop.core.reading.published import (
 )
 from desktop.core.reading.reader import Document
 from desktop.core.resources import resource_path, word_list
-from desktop.core.text.tags import opens_with_topic_tag, strip_leading_tags
+from desktop.core.text.tags import leading_tags_end, opens_with_topic_tag, strip_leading_tags
 
 __all__ = ["Article", "Published", "find_published", "split_articles"]
 
@@ -151,7 +151,8 @@ def urls_in(text: str) -> list[str]:
 def _is_title_like(line: str) -> bool:
     # a microblog post's headline may end with a full stop (某委员会确认某市首例输入性病例。)
     core = line.strip().lstrip("#").strip().removesuffix("。")
-    return 4 <= len(core) <= 60 and core[-1] not in "。；;：:，," and not is_boilerplate(core)
+    return (4 <= len(core) <= 60 and core[-1] not in "。；;：:，," and not is_boilerplate(core)
+            and not _URL.fullmatch(core))  # the page's address on a line of its own names no story
 
 
 def _is_breadcrumb(line: str) -> bool:
@@ -421,7 +422,9 @@ def _headline(lines: list[Line], header_end: int) -> tuple[str | None, str]:
     candidates = [
         line for line in headings
         if _is_title_like(line.text) and not _is_stamp_line(line.text) and not _is_breadcrumb(line.text)
-        and not is_byline(line.text) and not is_boilerplate(line.text) and "|" not in line.stripped[:2]
+        # a byline never opens with a site's label: [视频]…共同会见记者 is a headline
+        and (not is_byline(line.text) or leading_tags_end(line.stripped) > 0)
+        and not is_boilerplate(line.text) and "|" not in line.stripped[:2]
         and not _BYLINE_OUTLET.match(line.text)
     ]
     if not candidates:
