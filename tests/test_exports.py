@@ -294,3 +294,6 @@ def test_a_selection_s_span_runs_from_its_first_beginning_to_its_last_end_as_fin
     assert outer_span(forty_years_ago, plan, "zh") == "1970年—2025年"
     days = (date(2020, 2, 2), date(2020, 2, 2), "day"), (date(2020, 10, 15), date(2020, 10, 15), "day")
     assert outer_span(*days, "en") == "2 Feb–15 Oct 2020"
+    born = (date(1887, 1, 1), date(1887, 12, 31), "year")
+    assert outer_span(born, days[1], "en") == "1887–15 Oct 2020"  # not 1 Jan 1887
+    assert outer_span(born, days[1], "zh") == "1887年—2020年10月15日"

@@ -158,9 +158,11 @@ def readable_date(start: date, end: date, precision: str, edtf: str = "", lang: 
 
 
 def _known_in_years(start: date, end: date, precision: str) -> bool:
-    """Whether an event's date is known to the year only (a year, a decade, a century, or a
-    vague envelope a year or more wide), so its ends are written as years."""
-    return precision in ("year", "decade", "century") or (
+    """Whether an event's date is known to the year only (a year, a decade, a century, whole
+    years such as a plan for 2021–2025, or a vague envelope a year or more wide), so its ends
+    are written as years."""
+    whole_years = (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31)
+    return precision in ("year", "decade", "century") or whole_years or (
         precision == "vague" and (end - start).days >= VAGUE_IN_YEARS)
 
 
@@ -168,8 +170,15 @@ def outer_span(first: tuple[date, date, str], last: tuple[date, date, str], lang
     """The time a selection covers, from ``first`` (start, end, precision of the event that
     begins first) to the end of ``last`` (the one that ends last), each end as finely as its
     event knows it: ``1970–2025`` for an event of 40多年前 and a plan to 2025, not a day of 1970."""
-    start = date(first[0].year, 1, 1) if _known_in_years(*first) else first[0]
-    end = date(last[1].year, 12, 31) if _known_in_years(*last) else last[1]
+    start_in_years, end_in_years = _known_in_years(*first), _known_in_years(*last)
+    if start_in_years != end_in_years and first[0].year != last[1].year:
+        # 1887年 to a day of 2020: each end as its event knows it, not 1 Jan 1887 nor 2020 alone
+        dash = "–" if _lang(lang) == "en" else "—"
+        start_text = _year(first[0].year, lang) if start_in_years else _ymd(first[0], lang)
+        end_text = _year(last[1].year, lang) if end_in_years else _ymd(last[1], lang)
+        return f"{start_text}{dash}{end_text}"
+    start = date(first[0].year, 1, 1) if start_in_years else first[0]
+    end = date(last[1].year, 12, 31) if end_in_years else last[1]
     if end < start:
         end = start
     return _span(start, end, lang)
