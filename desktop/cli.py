@@ -169,17 +169,19 @@ def _extract(args: argparse.Namespace) -> int:
     if isinstance(corpus, int):
         return corpus
     # imported now, not before the extraction: the worker processes start sooner
-    from desktop.core.atomic import write_text_atomic
-    from desktop.core.export.serialize import to_csv, to_json, to_jsonl
+    from desktop.core.atomic import write_pieces_atomic
+    from desktop.core.export.serialize import csv_pieces, json_pieces, jsonl_pieces
 
     if args.format == "parquet":
         return _write_store(corpus, args.output)
-    output = {"json": to_json, "jsonl": to_jsonl, "csv": to_csv}[args.format](corpus)
+    # written as they are made: the whole text of an archive's events was as big as the archive
+    pieces = {"json": json_pieces, "jsonl": jsonl_pieces, "csv": lambda c: csv_pieces(c.events)}[args.format](corpus)
     if args.output in (None, "-"):
-        sys.stdout.write(output)
+        for piece in pieces:
+            sys.stdout.write(piece)
         return 0
     try:
-        write_text_atomic(Path(args.output), output)
+        write_pieces_atomic(Path(args.output), pieces)
     except OSError as exc:
         print(f"desktop: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1

@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import ROOT, SEEDS
 
-from desktop.core.atomic import current_umask, write_text_atomic
+from desktop.core.atomic import current_umask, write_pieces_atomic, write_text_atomic
 
 
 def mode(path) -> int:
@@ -56,3 +56,26 @@ def test_cli_output_keeps_the_mode_of_the_file_it_replaces(tmp_path):
                             capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert result.returncode == 0, result.stderr
     assert mode(out) == 0o644 and out.stat().st_size > 100
+
+
+def test_text_written_in_pieces_is_the_whole_text_and_keeps_the_mode(tmp_path):
+    target = tmp_path / "events.jsonl"
+    target.write_text("old", encoding="utf-8")
+    os.chmod(target, 0o640)
+    write_pieces_atomic(target, iter(["第一行\n", "", "second\r\n", "三"]))
+    assert target.read_bytes() == "第一行\nsecond\r\n三".encode()
+    assert mode(target) == 0o640
+
+
+def test_pieces_that_fail_half_way_leave_the_old_file_and_no_temp(tmp_path):
+    target = tmp_path / "events.jsonl"
+    target.write_text("old", encoding="utf-8")
+
+    def pieces():
+        yield "a line that was written\n"
+        raise RuntimeError("the events could not be made")
+
+    with pytest.raises(RuntimeError):
+        write_pieces_atomic(target, pieces())
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["events.jsonl"]

@@ -297,3 +297,30 @@ def test_a_selection_s_span_runs_from_its_first_beginning_to_its_last_end_as_fin
     born = (date(1887, 1, 1), date(1887, 12, 31), "year")
     assert outer_span(born, days[1], "en") == "1887–15 Oct 2020"  # not 1 Jan 1887
     assert outer_span(born, days[1], "zh") == "1887年—2020年10月15日"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_an_output_streamed_a_few_events_at_a_time_is_the_whole_output(seeds_corpus, monkeypatch, fmt):
+    """``extract`` writes its output a piece at a time; how many events make a piece changes
+    nothing in the file, however the pieces fall (an empty corpus too)."""
+    from desktop.core.export import serialize
+
+    whole = {"json": serialize.to_json, "jsonl": serialize.to_jsonl, "csv": serialize.to_csv}[fmt]
+    pieces = {"json": serialize.json_pieces, "jsonl": serialize.jsonl_pieces,
+              "csv": lambda corpus: serialize.csv_pieces(corpus.events)}[fmt]
+    expected = whole(seeds_corpus)
+    assert len(seeds_corpus.events) > 7
+    for rows in (1, 3, 7):
+        monkeypatch.setattr(serialize, "ROWS_PER_PIECE", rows)
+        streamed = list(pieces(seeds_corpus))
+        assert len(streamed) > 3
+        assert "".join(streamed) == expected
+    if fmt == "json":
+        assert json.loads(expected)["events"][0]["id"] == seeds_corpus.events["id"].iloc[0]
+    empty = type(seeds_corpus)(seeds_corpus.documents, seeds_corpus.articles, seeds_corpus.events.iloc[0:0],
+                               seeds_corpus.problems, seeds_corpus.warnings)
+    assert "".join(pieces(empty)) == whole(empty)
+    if fmt == "json":
+        assert json.loads(whole(empty))["events"] == []
+    if fmt == "csv":
+        assert whole(empty).splitlines() == [",".join(serialize.fields_of(seeds_corpus.events))]

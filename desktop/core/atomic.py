@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
@@ -59,3 +59,12 @@ def write_bytes_atomic(path: Path | str, data: bytes) -> None:
 
 def write_text_atomic(path: Path | str, text: str, encoding: str = "utf-8") -> None:
     write_bytes_atomic(path, text.encode(encoding))
+
+
+def write_pieces_atomic(path: Path | str, pieces: Iterable[str], encoding: str = "utf-8") -> None:
+    """Write the text ``pieces`` one after the other to ``path``, atomically: a long output
+    (an archive's events) is never held whole in memory, and readers still see the old file
+    or the whole new one. Newlines are written as they are, as by :func:`write_text_atomic`."""
+    with atomic_path(path) as temp, open(temp, "w", encoding=encoding, newline="") as stream:
+        for piece in pieces:
+            stream.write(piece)
