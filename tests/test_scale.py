@@ -139,11 +139,26 @@ def test_cancelling_worker_processes_stops_them(monkeypatch):
 
 
 @needs_corpus
-def test_work_after_the_extraction_runs_while_a_worker_weighs_the_key_terms(subset_corpus, monkeypatch):
+@pytest.mark.parametrize("parts", [1, 2])
+def test_work_after_the_extraction_runs_while_a_worker_weighs_the_key_terms(subset_corpus, monkeypatch, parts):
+    """The key terms are weighed apart in one part per worker once the corpus is big enough
+    (forced here by a small least part), with the same result as in one process."""
+    import concurrent.futures
+
     from desktop.core.events import corpus as corpus_module
     from desktop.core.events.merge import cluster_events
 
     monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(corpus_module, "WEIGHED_APART_ARTICLES", 10**9 if parts == 1 else 1)
+    weighed_apart = []
+    submit = concurrent.futures.ProcessPoolExecutor.submit
+
+    def watched(pool, fn, *args, **kwargs):
+        if fn is corpus_module.key_terms_task:
+            weighed_apart.append(len(args[0][0]))
+        return submit(pool, fn, *args, **kwargs)
+
+    monkeypatch.setattr(concurrent.futures.ProcessPoolExecutor, "submit", watched)
     weighed_here = []
     real = corpus_module.corpus_key_terms
     monkeypatch.setattr(corpus_module, "corpus_key_terms", lambda *a, **k: weighed_here.append(1) or real(*a, **k))
@@ -155,6 +170,7 @@ def test_work_after_the_extraction_runs_while_a_worker_weighs_the_key_terms(subs
 
     corpus = extract(SUBSET, jobs=2, then=merge)
     assert weighed_here == []  # the corpus-level key terms came from a worker process
+    assert len(weighed_apart) == parts and sum(weighed_apart) == len(subset_corpus.articles)
     assert len(merged_tables) == 1 and corpus.events is merged_tables[0]
     expected = cluster_events(subset_corpus.events)
     assert event_records(corpus.events) == event_records(expected)  # the key terms too

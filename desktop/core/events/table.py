@@ -72,6 +72,7 @@ def _days(values: list) -> pd.Series:
 
 def events_frame(events: list[Event]) -> pd.DataFrame:
     """The typed, sorted DataFrame of the given events (an empty one with all columns if none)."""
+    events = _in_table_order(events)
     rows = {
         "id": [e.id for e in events],
         "article_id": [e.article_id for e in events],
@@ -103,12 +104,25 @@ def events_frame(events: list[Event]) -> pd.DataFrame:
         "origin": pd.Categorical(["extracted"] * len(events), categories=ORIGINS),
         "hidden": pd.Series([False] * len(events), dtype=bool),
     }
-    frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in _STRINGS:
-        frame[column] = frame[column].astype("string")
-    frame = frame.sort_values(["start", "end", "file", "date_start"], kind="stable").reset_index(drop=True)
+        rows[column] = pd.array(rows[column], dtype="string")
+    frame = pd.DataFrame(rows, columns=COLUMNS)
     frame.index = pd.Index(frame["id"], name="event")
     return frame
+
+
+def _in_table_order(events: list[Event]) -> list[Event]:
+    """The events in the table's order: by start, end, file and offset. Sorted before the
+    table is made rather than the table after: sorting a table copies every column, which
+    at 100,000 articles was 0.7 GB more memory at the extraction's peak."""
+    keys = pd.DataFrame({
+        "start": _days([e.start for e in events]),
+        "end": _days([e.end for e in events]),
+        "file": pd.array([e.file for e in events], dtype="string"),
+        "date_start": np.fromiter((e.date_span[0] for e in events), dtype=np.int64, count=len(events)),
+    })
+    order = keys.sort_values(["start", "end", "file", "date_start"], kind="stable").index
+    return [events[i] for i in order]
 
 
 def values_in(column: pd.Series, wanted: Iterable[object]) -> np.ndarray:
