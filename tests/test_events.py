@@ -406,3 +406,24 @@ def test_a_headline_that_names_reporters_is_no_byline_and_the_page_s_address_no_
                                  "某某网消息：会晤后，两国总理今天共同会见了记者。\n", "page.txt")
     assert corpus.articles[0].title == "某国总理与来访总理共同会见记者"
     assert not any("example.com" in text for text in corpus.events["sentence"])  # the address dates nothing
+
+
+def test_a_long_title_drops_an_official_s_posts_and_keeps_the_name(tmp_path):
+    frame = events_of(tmp_path, HEADER
+                      + "江南省委书记、省人大常委会主任、省军区党委第一书记王建国15日在某市主持召开全省招商引资工作推进会议并讲话。\n"
+                      + "市委副书记、市长李明、副市长张华3月2日出席某某产业园区揭牌仪式并为入园企业代表颁发证书。\n"
+                      + "省委常委、常务副省长赵强在会见某某集团董事长、总经理钱进时说，双方于5月6日签署的合作协议正在落地。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    assert titles["15日"].startswith("王建国")  # not 某某省委书记等…, which said nothing of who
+    assert "召开全省招商引资工作推进会议" in titles["15日"]
+    assert titles["3月2日"].startswith("李明、副市长张华")  # posts of two people: the second keeps his
+    assert len(titles["5月6日"]) <= 30 and "书记" not in titles["5月6日"]
+
+
+def test_a_long_title_keeps_a_quoted_name_and_drops_a_slogan_before_a_name(tmp_path):
+    frame = events_of(tmp_path, HEADER
+                      + "今年第9号台风“海燕”今天上午在某省某市某县沿海地区登陆并给当地带来大风和强降雨天气。\n"
+                      + "某市今年6月举办“共建美好家园 共享幸福生活”主题宣传月启动仪式和志愿服务系列活动。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    assert "“海燕”" in titles["今天上午"]  # the typhoon's name is what the event is about
+    assert "共建美好家园" not in titles["今年6月"] and "主题宣传月" in titles["今年6月"]

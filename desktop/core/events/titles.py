@@ -142,6 +142,67 @@ def _has_verb(words: list[tuple[str, str]]) -> bool:
     return any(flag.startswith("v") for _, flag in words)
 
 
+@cache
+def _posts() -> tuple[str, ...]:
+    return tuple(word_list("cues", "official_posts.txt"))
+
+
+#: What a name does not start with: the posts are then those of people left unnamed.
+_NOT_NAME_START = "等和与及的在于为是将对向从们"
+
+
+def _is_post(word: str) -> bool:
+    return word.endswith(_posts())
+
+
+def _of_posts(word: str, flag: str) -> bool:
+    """Whether a word can be part of a list of posts: a post, a noun (省人大常委会), a
+    distinguishing word (副), a verbal noun (粤港澳大湾区建设领导小组) or ``兼``."""
+    return word == "兼" or _is_post(word) or flag.startswith(_NOMINAL) or flag in ("b", "vn")
+
+
+def _end_of_posts(text: str, position: int) -> int | None:
+    """Where the last post of a list of posts starting at ``position`` ends: its items are
+    nominal words (or ``兼``) that end in a post, separated by ``、``; the first item that
+    goes on past its post (the name) ends the list."""
+    last_post_end = None
+    offset = position
+    for word, flag in pos_cut(text[position:position + 60]):
+        if word == "、":
+            if last_post_end != offset:
+                break
+        elif _is_post(word):
+            last_post_end = offset + len(word)
+        elif not _of_posts(word, flag):
+            break
+        offset += len(word)
+    return last_post_end
+
+
+def drop_posts_before_name(text: str) -> str:
+    """``中共中央总书记、国家主席、中央军委主席习近平在天津考察`` → ``习近平在天津考察``: a list of
+    an official's posts (``resources/cues/official_posts.txt``) before the name goes, the name
+    stays. Shortening it as an enumeration (``A等``) dropped the name, whom the event is about."""
+    for mark in re.finditer("、", text):
+        before = pos_cut(text[max(0, mark.start() - 24):mark.start()])
+        first_length = 0
+        for word, flag in reversed(before):
+            if not _of_posts(word, flag):
+                break
+            first_length += len(word)
+        start = mark.start() - first_length
+        first = text[start:mark.start()]
+        if not first or not _is_post(first):
+            continue  # the first item is no post ending the way posts end
+        # the list runs over the items that follow, each ending in a post; the name follows the last
+        last_post_end = _end_of_posts(text, mark.end())
+        if last_post_end is None or not re.match(r"[\u4e00-\u9fff]{2}", text[last_post_end:]) \
+                or text[last_post_end] in _NOT_NAME_START:
+            continue  # no name after the posts (主席、副主席等人出席)
+        return text[:start] + text[last_post_end:]
+    return text
+
+
 def compress_enumeration(text: str) -> str:
     """``A、B、C同比增长`` → ``A等同比增长``: the first item of a list of three or more stands for all."""
     words = pos_cut(text)
@@ -179,12 +240,31 @@ def compress_enumeration(text: str) -> str:
     return head + ("" if rest.startswith("等") else "等") + rest
 
 
+@cache
+def _slogan_names() -> re.Pattern[str]:
+    words = sorted({*word_list("cues", "title_slogan_names.txt"), *_name_suffixes()}, key=len, reverse=True)
+    return re.compile(r"[^，,。；;：:（(“”\"\s]{0,16}?(?:" + "|".join(map(re.escape, words)) + ")")
+
+
+def _slogan_dropped(match: re.Match[str]) -> str:
+    """A quoted slogan before the name it qualifies goes (``“守护安全 畅通消费”消费维权年主题调查``,
+    ``“…”京津中关村科技城推介会``: a word of ``title_slogan_names.txt`` or an event name's
+    suffix follows within a few characters);
+    any other quote stays: it names what the event is about (``台风“白海豚”在日本…``,
+    ``总台“何以文明”全球巡展日前启动``). See ``resources/cues/title_slogan_names.txt``."""
+    return "" if _slogan_names().match(match.string, match.end()) else match.group(0)
+
+
 def shorten(title: str, limit: int = MAX_TITLE) -> str:
     """Drop what carries no event until the title fits; cut with an ellipsis as a last resort."""
     title = _clean(title)
-    for pattern in (_THEME, _HOSTED_BY, _SLOGAN_BEFORE_NAME):
+    for pattern in (_THEME, _HOSTED_BY):
         if len(title) > limit:
             title = _clean(pattern.sub("", title))
+    if len(title) > limit:
+        title = _clean(_SLOGAN_BEFORE_NAME.sub(_slogan_dropped, title))
+    while len(title) > limit and (dropped := drop_posts_before_name(title)) != title:
+        title = dropped  # one list of posts at a time (蔡奇…同越共中央政治局委员、…书记陈锦绣会谈)
     if len(title) > limit:
         title = compress_enumeration(title)
     for filler in _fillers():
