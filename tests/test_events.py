@@ -427,3 +427,11 @@ def test_a_long_title_keeps_a_quoted_name_and_drops_a_slogan_before_a_name(tmp_p
     titles = dict(zip(frame["date_text"], frame["title"], strict=True))
     assert "“海燕”" in titles["今天上午"]  # the typhoon's name is what the event is about
     assert "共建美好家园" not in titles["今年6月"] and "主题宣传月" in titles["今年6月"]
+
+
+def test_an_outlet_s_lead_in_is_no_part_of_a_title_nor_the_是_its_date_left(tmp_path):
+    frame = events_of(tmp_path, HEADER + "某某网消息（晚间新闻）：今天是第九个全民读书日。\n"
+                      "晚报讯（记者王小明）昨天上午10时30分左右，某区某路与某街的十字路口处发生一起两车相撞事故。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    assert titles["今天"] == "第九个全民读书日"  # not 某某网消息（晚间新闻）：是…
+    assert titles["昨天上午10时30分左右"] == "某区某路与某街的十字路口处发生一起两车相撞事故"

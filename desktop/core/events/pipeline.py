@@ -453,12 +453,20 @@ def _paragraph_orgs(text: str, sentences: list[tuple[int, int]], sentence_span: 
 _DATELINE_BYLINE = re.compile(r"[\s\u3000：:]*(?:[（(][^（）()]{0,30}[）)])?[\s\u3000]*")
 
 
+# a lead-in without a day: the outlet's name, 讯 or 消息, then a byline in brackets or a colon
+# (本报讯（记者涂重航）, 央视网消息(新闻联播)：) — a bracket or a colon, so that 据消息人士透露 is none
+_LEAD_IN = re.compile(r"[\s\u3000]*[\u4e00-\u9fff]{1,10}?(?:讯|消息)[\s\u3000]*"
+                      r"(?:[（(][^（）()]{0,30}[）)][\s\u3000：:，,]*|[：:][\s\u3000]*)")
+
+
 def _after_dateline(sentence: str) -> int:
-    """Where a sentence that opens with a dateline (新华网马德里3月17日电（记者刘瑞常）) has its
-    own words begin: the dateline and its byline name no part of the event. 0 without one."""
+    """Where a sentence that opens with a dateline (新华网马德里3月17日电（记者刘瑞常）) or a
+    lead-in (本报讯（记者涂重航）) has its own words begin: they name no part of the event. 0
+    without one."""
     found = datelines(sentence)
     if not found or found[0].start() != 0:
-        return 0
+        lead = _LEAD_IN.match(sentence)
+        return lead.end() if lead else 0
     return _DATELINE_BYLINE.match(sentence, found[0].end()).end()
 
 

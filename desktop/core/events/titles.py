@@ -318,12 +318,14 @@ def _only_cues(text: str) -> bool:
     return True
 
 
-def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[int, int]]) -> list[str]:
-    """The dated clause and the clauses after it, up to the next clause with its own date."""
+def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[int, int]]) -> tuple[list[str], bool]:
+    """The dated clause and the clauses after it, up to the next clause with its own date;
+    and whether the date opened its clause as its subject (``今天是国际家庭日``)."""
     ds, de = date_span
     clauses = clause_spans(sentence, 0, len(sentence))
     index = next((i for i, (s, e) in enumerate(clauses) if s <= ds < e), 0)
     pieces = []
+    copula = False
     for number, (s, e) in enumerate(clauses[index:]):
         if number > 0 and any(s <= o < e for o, _ in other_dates):
             break
@@ -336,6 +338,7 @@ def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[i
                 # (and the 的 that tied it to a noun: 2020年的城市建成区面积 → 城市建成区面积).
                 rest = sentence[de:e]
                 rest = rest[1:] if rest.startswith("的") else rest
+                copula = rest.startswith("是") and not rest.startswith("是否")
                 raw = before + rest if _clean(rest) else ""
             elif _PREP_BEFORE_DATE.search(before) and not sentence[de:e].startswith("的"):
                 raw = _PREP_BEFORE_DATE.sub("", before) + sentence[de:e]  # …中心于2020年6月由…
@@ -344,7 +347,7 @@ def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[i
         text = _strip_leading(raw)
         if text:
             pieces.append(text)
-    return pieces
+    return pieces, copula
 
 
 def event_title(
@@ -368,7 +371,8 @@ def event_title(
         other_dates = [(s - start, e - start) for s, e in other_dates or [] if start <= s < end]
     if previous_clause and len(previous_clause) > TITLE_WINDOW // 2:
         previous_clause = previous_clause[-(TITLE_WINDOW // 2):]
-    pieces = _pieces(sentence, date_span, other_dates or [])[:6]
+    pieces, copula = _pieces(sentence, date_span, other_dates or [])
+    pieces = pieces[:6]
     if not pieces:
         return shorten(sentence, limit)
     words = [pos_cut(piece) for piece in pieces]
@@ -391,9 +395,11 @@ def event_title(
         # 12月7号起，旅客就可上网购票: the date's own clause left one character (not 1903年生,
         # born), and the next clause tells what happened
         # (even when it has a date of its own: 春运第一天 is not this event, but says what it is)
-        following = pieces[main + 1:] or _pieces(sentence, date_span, [])[1:]
+        following = pieces[main + 1:] or _pieces(sentence, date_span, [])[0][1:]
         title = next((p for p in following if len(p) >= 2), title)
-    if title.startswith(("是", "为")) and previous_clause:
+    if copula and title is pieces[0] and len(title) > 3:
+        title = title[1:]  # 今天是国际家庭日: the date was the subject; the day is what it was
+    elif title.startswith(("是", "为")) and previous_clause:
         title = _strip_leading(previous_clause) + "，" + title
     elif not own_subject and len(title) < SHORT_TITLE and context_orgs and _has_event_word(title):
         # 签约, 正式揭牌: an organization's act, and the paragraph's organization did it; not
