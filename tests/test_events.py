@@ -360,6 +360,9 @@ def test_a_clock_with_colons_is_one_clause_and_a_listed_stamp_no_event(tmp_path)
     text = "2004年12月11日 9:51:00 某会议开幕，某代表发言：会议很重要"
     assert [text[s:e] for s, e in clause_spans(text, 0, len(text))] == [
         "2004年12月11日 9:51:00 某会议开幕", "某代表发言", "会议很重要"]
+    wide = "截至昨日１９：００，共９８２名网友参与，时间：２０点"  # full-width: the clock is whole too
+    assert [wide[s:e] for s, e in clause_spans(wide, 0, len(wide))] == [
+        "截至昨日１９：００", "共９８２名网友参与", "时间", "２０点"]
     frame = events_of(tmp_path, "某地新闻\n2020-07-08 10:00\n\n7月7日，某地举行某活动。\n- 2020年07月07日 15:39:10\n")
     assert list(frame["date_text"]) == ["7月7日"]
 

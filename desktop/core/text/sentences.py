@@ -14,7 +14,7 @@ from bisect import bisect_right
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』\"]?|(?<!  )\n")
 CLAUSE_BREAKS = "，,；;：:——\n。！？!?"
 # a colon between digits is a clock (9:51:00), not a clause break
-_CLAUSE_SPLIT = re.compile(r"[，,；;：。！？!?]|(?<!\d):|:(?!\d)|(?<!  )\n|——")
+_CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?]|(?<!\d)[:：]|[:：](?!\d)|(?<!  )\n|——")  # 19:00, １９：００ stay whole
 _OPENING = {"“": "”", "「": "」", "『": "』", "‘": "’"}
 
 
