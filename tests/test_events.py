@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from desktop.core.events.corpus import extract
+from desktop.core.events.titles import event_title
 from desktop.core.export.notes import resolution_text
 
 
@@ -438,3 +439,14 @@ def test_an_outlet_s_lead_in_is_no_part_of_a_title_nor_the_是_its_date_left(tmp
     titles = dict(zip(frame["date_text"], frame["title"], strict=True))
     assert titles["今天"] == "第九个全民读书日"  # not 某某网消息（晚间新闻）：是…
     assert titles["昨天上午10时30分左右"] == "某区某路与某街的十字路口处发生一起两车相撞事故"
+
+
+def test_a_title_drops_the_从_起_around_its_date_and_keeps_a_name_that_opens_with_也(tmp_path):
+    frame = events_of(tmp_path, HEADER + "会议决定，从2021年1月1日起，对某类担保在全国实行统一登记。\n"
+                      "也门某武装运营的媒体14日报道，某地当天遭到空袭。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    assert titles["从2021年1月1日起"] == "对某类担保在全国实行统一登记"
+    # a date read without its 从…起 (as the grammar reads 从16日零时起) leaves neither in the title
+    sentence = "从16日零时起，某机场暂停起降所有航班。"
+    assert event_title(sentence, (1, 6)) == "某机场暂停起降所有航班"  # not 从起某机场…
+    assert titles["14日"].startswith("也门")  # 也 there is no "also"

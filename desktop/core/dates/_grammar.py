@@ -138,6 +138,8 @@ from desktop.core.dates.intervals import plan_first_year
 from desktop.core.text.numerals import digit_string, to_int, to_int_range
 
 _HAO_LIST_RE = re.compile(r"\s*[、和及与]\s*\d{1,2}号")
+#: what opens a count of the time just past (近4日, 最近三个月, 过去的两年)
+_PAST_PRE = frozenset({"近", "最近", "过去", "过去的"})
 
 
 class Reject(Exception):  # noqa: N818 - control flow, not an error
@@ -1112,8 +1114,8 @@ class Parser:
             return None
         if unit == "月" and not match.group("ge") and not pre:
             return None
-        if unit == "日" and suf not in ("内", "以内", "之内", "来", "以来"):
-            return None
+        if unit == "日" and suf not in ("内", "以内", "之内", "来", "以来") and pre not in _PAST_PRE:
+            return None  # 4日 is a day of the month; 近4日, the last four days
         if unit in ("周", "星期", "礼拜", "季度", "工作日") and not match.group("ge") and unit != "周":
             return None
         if unit == "年" and len(raw) == 4 and raw.isdigit():
@@ -1130,7 +1132,7 @@ class Parser:
         half = 0.5 if (half_given or more_given) else 0.0
         lo, hi = rng[0] + half, rng[1] + half
         end = match.end()
-        past = pre in ("近", "最近", "过去", "过去的") or suf in ("来", "以来")
+        past = pre in _PAST_PRE or suf in ("来", "以来")
         future = (pre or "").startswith(("未来", "今后", "接下来", "往后")) or suf in (
             "内",
             "以内",

@@ -72,6 +72,7 @@ def _name_suffixes() -> tuple[str, ...]:
     return tuple(sorted(word_list("cues", "name_suffixes.txt"), key=len, reverse=True))
 
 
+_FROM_DATE_ON = re.compile(r"(?:从|自)$")
 _THEME = re.compile(r"以[“\"‘「][^”\"’」]{1,40}[”\"’」]为(?:主题|题)的?")
 _HOSTED_BY = re.compile(r"由[^，,。]{2,60}?(?:联合|共同)?(?:主办|承办|举办|发起|指导)的")
 _SLOGAN_BEFORE_NAME = re.compile(r"[“\"「][^”\"」]{2,30}[”\"」](?=[\u4e00-\u9fff\d])")
@@ -105,13 +106,19 @@ def _clean(text: str) -> str:
     return _balance_quotes(text).strip(_EDGE)
 
 
+def _opens_with_word(text: str, word: str) -> bool:
+    """Whether ``text`` opens with ``word`` as a word: a one-character word such as 也 or 将
+    is often the first character of another (也门, 将军)."""
+    return len(word) > 1 or pos_cut(text[:8])[0][0] == word
+
+
 def _strip_leading(text: str) -> str:
     text = _clean(strip_leading_tags(text.lstrip()))
     changed = True
     while changed and text:
         changed = False
         for word in _leading():
-            if text.startswith(word) and len(text) > len(word) + 1:
+            if text.startswith(word) and len(text) > len(word) + 1 and _opens_with_word(text, word):
                 text = _clean(text[len(word):])
                 changed = True
                 break
@@ -333,10 +340,13 @@ def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[i
         if number == 0 and s <= ds < e:
             before = sentence[s:ds]
             before = before[leading_tags_end(before):]  # 【…】#话题#2月4日，… : the date opens the clause
+            rest = sentence[de:e]
+            starting = _FROM_DATE_ON.search(before)
+            if starting and rest.startswith("起"):
+                before, rest = before[:starting.start()], rest[1:]  # 从2021年1月1日起，… : from then on
             if _only_cues(before):
                 # The date opens its clause: drop it, keep a cue such as 预计 if a verb follows
                 # (and the 的 that tied it to a noun: 2020年的城市建成区面积 → 城市建成区面积).
-                rest = sentence[de:e]
                 rest = rest[1:] if rest.startswith("的") else rest
                 copula = rest.startswith("是") and not rest.startswith("是否")
                 raw = before + rest if _clean(rest) else ""
