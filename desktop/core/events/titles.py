@@ -72,7 +72,6 @@ def _name_suffixes() -> tuple[str, ...]:
     return tuple(sorted(word_list("cues", "name_suffixes.txt"), key=len, reverse=True))
 
 
-_FROM_DATE_ON = re.compile(r"(?:从|自)$")
 _THEME = re.compile(r"以[“\"‘「][^”\"’」]{1,40}[”\"’」]为(?:主题|题)的?")
 _HOSTED_BY = re.compile(r"由[^，,。]{2,60}?(?:联合|共同)?(?:主办|承办|举办|发起|指导)的")
 _SLOGAN_BEFORE_NAME = re.compile(r"[“\"「][^”\"」]{2,30}[”\"」](?=[\u4e00-\u9fff\d])")
@@ -255,10 +254,9 @@ def _slogan_names() -> re.Pattern[str]:
 
 def _slogan_dropped(match: re.Match[str]) -> str:
     """A quoted slogan before the name it qualifies goes (``“守护安全 畅通消费”消费维权年主题调查``,
-    ``“…”京津中关村科技城推介会``: a word of ``title_slogan_names.txt`` or an event name's
-    suffix follows within a few characters);
-    any other quote stays: it names what the event is about (``台风“白海豚”在日本…``,
-    ``总台“何以文明”全球巡展日前启动``). See ``resources/cues/title_slogan_names.txt``."""
+    ``“…”京津中关村科技城推介会``): a word of ``resources/cues/title_slogan_names.txt`` or an
+    event name's suffix follows within a few characters. Any other quote stays: it names what
+    the event is about (``台风“白海豚”在日本…``, ``总台“何以文明”全球巡展日前启动``)."""
     return "" if _slogan_names().match(match.string, match.end()) else match.group(0)
 
 
@@ -341,9 +339,8 @@ def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[i
             before = sentence[s:ds]
             before = before[leading_tags_end(before):]  # 【…】#话题#2月4日，… : the date opens the clause
             rest = sentence[de:e]
-            starting = _FROM_DATE_ON.search(before)
-            if starting and rest.startswith("起"):
-                before, rest = before[:starting.start()], rest[1:]  # 从2021年1月1日起，… : from then on
+            if before.endswith(("从", "自")) and rest.startswith("起"):
+                before, rest = before[:-1], rest[1:]  # 从2021年1月1日起，… : from then on
             if _only_cues(before):
                 # The date opens its clause: drop it, keep a cue such as 预计 if a verb follows
                 # (and the 的 that tied it to a noun: 2020年的城市建成区面积 → 城市建成区面积).
