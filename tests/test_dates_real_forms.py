@@ -332,3 +332,23 @@ def test_numbers_and_words_that_are_not_days(text):
 def test_a_licence_number_is_no_date():
     assert find_dates("苏ICP备13020714号", D("2022-02-13")) == []
     assert first("编号20240307的文件", "2024-09-25").start == D("2024-03-07")
+
+
+@pytest.mark.parametrize(("text", "date_text", "clock"), [
+    ("今日下午14：30分左右，重庆出现明显震动。", "今日下午14：30分左右", (14, 30)),
+    ("而实际开庭的时间在９：３０分。", "９：３０分", (9, 30)),
+    ("８月３１日下午16：45分左右，在S206线发生一起交通事故", "８月３１日下午16：45分左右", (16, 45)),
+])
+def test_a_clock_written_with_its_minutes_named_keeps_them(text, date_text, clock):
+    # the 分 after 14:30 is the clock's: left out, the title read 分左右
+    m = first(text, "2008-05-12")
+    assert (m.text, m.clock) == (date_text, clock)
+
+
+@pytest.mark.parametrize(("text", "date_text"), [
+    ("截至北京时间19日晚些时候，已造成至少56人死亡", "19日晚些时候"),
+    ("当天早些时候，某地政府举行记者会", "当天早些时候"),
+])
+def test_earlier_or_later_that_day_is_one_part_of_the_day(text, date_text):
+    # not 19日晚 and a title 些时候…
+    assert first(text, "2015-04-20").text == date_text

@@ -450,3 +450,34 @@ def test_a_title_drops_the_从_起_around_its_date_and_keeps_a_name_that_opens_w
     sentence = "从16日零时起，某机场暂停起降所有航班。"
     assert event_title(sentence, (1, 6)) == "某机场暂停起降所有航班"  # not 从起某机场…
     assert titles["14日"].startswith("也门")  # 也 there is no "also"
+
+
+def test_a_title_skips_a_report_frame_for_the_news_it_reports(tmp_path):
+    frame = events_of(tmp_path, HEADER + "据某国媒体20日报道，某号航母在某地区此轮部署已超过260天。\n"
+                      "记者21日从某省卫生健康委员会获悉，某省报告新增确诊病例5例。\n"
+                      "据某国媒体22日报道，受低压影响，某州等地遭遇大风天气。\n"
+                      "某部发言人23日表示，某方对此表示欢迎。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    assert titles["20日"] == "某号航母在某地区此轮部署已超过260天"  # not 据某国媒体20日报道
+    assert titles["21日"] == "某省报告新增确诊病例5例"
+    assert titles["22日"] == "某州等地遭遇大风天气"  # past the adverbial 受低压影响
+    assert titles["23日"] == "某部发言人23日表示"  # a speaker's statement is the event
+
+
+def test_a_title_leaves_out_the_clock_a_date_is_told_in(tmp_path):
+    frame = events_of(tmp_path, HEADER + "北京时间2008年5月12日14时28分，在某省某市某县某镇交界地区（北纬31.0度，东经103.4度）发生里氏7.6级地震。\n"
+                      "2008年5月13日，北京时间14点28分，某区发生强烈震感，房子摇晃。\n"
+                      "当地时间14日中午12点02分(北京时间15日凌晨2点02分)，某国南部发生里氏7.6级地震。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    # a bracket is one piece of its clause, and an aside dropped when the title is too long
+    assert titles["2008年5月12日14时28分"] == "某省某市某县某镇交界地区发生里氏7.6级地震"
+    assert titles["2008年5月13日"] == "某区发生强烈震感"  # not 14点28分
+    assert titles["14日中午12点02分"] == "某国南部发生里氏7.6级地震"  # not the bracketed time again
+    assert len(frame) == 3  # the time told again by Beijing's clock is no event of its own
+
+
+def test_a_short_bracket_is_one_piece_of_its_clause():
+    from desktop.core.text.sentences import clause_spans
+
+    text = "在某县（北纬31.0度，东经103.4度）发生地震，房子摇晃"
+    assert [text[s:e] for s, e in clause_spans(text, 0, len(text))] == ["在某县（北纬31.0度，东经103.4度）发生地震", "房子摇晃"]

@@ -158,6 +158,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.core.dates._grammar import Hit, scan
+from desktop.core.dates._lexicon import LONE_CLOCK_RE
 from desktop.core.dates._model import (
     PRECISIONS,
     DateMention,
@@ -169,7 +170,8 @@ from desktop.core.dates._model import (
 from desktop.core.dates._tense import tense_of
 from desktop.core.text.numerals import digit_string, normalize
 
-__all__ = ["PRECISIONS", "DateMention", "clock_of_edtf", "find_dates", "parse_date", "tense_of", "with_clock"]
+__all__ = ["PRECISIONS", "DateMention", "clock_of_edtf", "find_dates", "is_clock_time", "parse_date", "tense_of",
+           "with_clock"]
 
 
 def _mention(text: str, hit: Hit, ref: date) -> DateMention:
@@ -202,6 +204,13 @@ def find_dates(text: str, ref: date) -> list[DateMention]:
     if not isinstance(text, str) or not text:
         return []
     return [_mention(text, hit, ref) for hit in _hits(text, ref, True)]
+
+
+def is_clock_time(text: str) -> bool:
+    """Whether ``text`` is a clock time or a part of the day and nothing else (``14点28分``,
+    ``3点30分左右``, ``上午``): a clause that says when, not what."""
+    plain = normalize(text).strip()
+    return bool(plain) and LONE_CLOCK_RE.fullmatch(plain) is not None
 
 
 def parse_date(text: str, ref: date) -> DateMention | None:

@@ -280,10 +280,14 @@ REPEATING_WORDS = ("当月", "当年", "同月", "同年", "当季")
 
 def repeats_previous(mention: dates.DateMention, previous: dates.DateMention | None, text: str) -> bool:
     """``7月当月产量``: a "that month" word right after a date repeats it; ``今年是“十五五”开局之年``:
-    a date that is the predicate of the date before it names the same time again. Not new events."""
+    a date that is the predicate of the date before it names the same time again;
+    ``20日中午12点02分（北京时间21日凌晨2点02分）``: a bracket right after a date that tells it by
+    another clock (``date_clock_labels.txt``) is the same moment. Not new events."""
     if previous is None:
         return False
     between = text[previous.span[1] : mention.span[0]]
+    if between.strip().startswith(("（", "(")) and between.strip()[1:] in cue_words("date_clock_labels.txt"):
+        return True
     if normalize(mention.text) in REPEATING_WORDS:
         return 0 <= mention.span[0] - previous.span[1] <= 1 and not between.strip("的")
     return between.strip() in ("是", "为", "即") and (previous.start, previous.end) == (mention.start, mention.end)

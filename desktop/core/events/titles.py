@@ -13,7 +13,7 @@ Not the first 30 characters of the sentence. The steps:
    about in front (``北京金城泰尔制药有限公司沧州分公司签约``); a clause opening with 是 gets the
    clause before it.
 4. Too long: slogans in quotes before a name, ``由…主办的``, ``以“…”为主题的``, enumerations
-   (``A、B、C`` → ``A等``), fillers (``resources/cues/title_fillers.txt``), place phrases and
+   (``A、B、C`` → ``A等``), asides in brackets, fillers (``resources/cues/title_fillers.txt``), place phrases and
    ``暨…`` parts are dropped until it fits; only then is it cut with an ellipsis.
 
 A name-year event (``2025宝坻新能源新材料产业发展大会``) is titled by the name itself.
@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from desktop.core.dates import is_clock_time
 from desktop.core.events.categories import category_cues
-from desktop.core.resources import word_list
+from desktop.core.resources import rows_of, word_list
 from desktop.core.text.segmenter import pos_cut
 from desktop.core.text.sentences import clause_spans
 from desktop.core.text.tags import leading_tags_end, strip_leading_tags
@@ -49,7 +50,10 @@ _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9
 
 @cache
 def _leading() -> tuple[str, ...]:
-    return tuple(sorted(word_list("cues", "title_leading.txt"), key=len, reverse=True))
+    """Words stripped from the head of a title's clause: ``title_leading.txt`` and the clock a
+    date is told in (北京时间)."""
+    words = word_list("cues", "title_leading.txt") + word_list("cues", "date_clock_labels.txt")
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -76,6 +80,7 @@ _THEME = re.compile(r"以[“\"‘「][^”\"’」]{1,40}[”\"’」]为(?:主
 _HOSTED_BY = re.compile(r"由[^，,。]{2,60}?(?:联合|共同)?(?:主办|承办|举办|发起|指导)的")
 _SLOGAN_BEFORE_NAME = re.compile(r"[“\"「][^”\"」]{2,30}[”\"」](?=[\u4e00-\u9fff\d])")
 _PLACE_PHRASE = re.compile(r"在[^，,。在]{2,24}?(?=举行|举办|召开|开幕|签约|成立|揭牌|落户|投产|开工|启动|发布)")
+_ASIDE = re.compile(r"[（(][^（()）]{1,60}[）)]")  # an aside in brackets: coordinates, a person's age
 _CONJOINED_NAME = re.compile(r"暨[^，,。在于]{2,30}?(?:会|仪式|活动|论坛|大会)(?=在|于|举|召|开|成|签|$)")
 
 
@@ -272,6 +277,8 @@ def shorten(title: str, limit: int = MAX_TITLE) -> str:
         title = dropped  # one list of posts at a time (蔡奇…同越共中央政治局委员、…书记陈锦绣会谈)
     if len(title) > limit:
         title = compress_enumeration(title)
+    if len(title) > limit:
+        title = _clean(_ASIDE.sub("", title))  # 四川汶川县（北纬31.0度，东经103.4度）发生7.6级地震
     for filler in _fillers():
         if len(title) <= limit:
             break
@@ -303,6 +310,8 @@ def name_title(text: str, date_end: int, date_text: str) -> str | None:
     return _clean(date_text + best) if best else None
 
 
+#: a bracket right after a date that opened its clause: the date again, in another clock or form
+_GLOSS = re.compile(r"^\s*[（(][^（()）]{1,30}[）)]")
 _PREP_BEFORE_DATE = re.compile(r"(?:于|在|从|自|到|至|截至|截止)$")
 
 
@@ -345,6 +354,7 @@ def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[i
                 # The date opens its clause: drop it, keep a cue such as 预计 if a verb follows
                 # (and the 的 that tied it to a noun: 2020年的城市建成区面积 → 城市建成区面积).
                 rest = rest[1:] if rest.startswith("的") else rest
+                rest = _GLOSS.sub("", rest)  # 20日中午12点02分(北京时间21日凌晨2点02分)，… : the time again
                 copula = rest.startswith("是") and not rest.startswith("是否")
                 raw = before + rest if _clean(rest) else ""
             elif _PREP_BEFORE_DATE.search(before) and not sentence[de:e].startswith("的"):
@@ -352,7 +362,7 @@ def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[i
         if _is_setting(raw):
             continue
         text = _strip_leading(raw)
-        if text:
+        if text and not is_clock_time(text):  # 2008年5月12日，北京时间14点28分，… : when, not what
             pieces.append(text)
     return pieces, copula
 
@@ -387,6 +397,10 @@ def event_title(
         (i for i, p in enumerate(pieces) if (_has_verb(words[i]) or _has_event_word(p)) and len(p) >= 2),
         0,
     )
+    if is_report_frame(pieces[main]):
+        # 据美国媒体20日报道，“林肯”号航母…: the news is what was reported, in the first clause
+        # after the frame that tells something (not 受低压影响, 最新数据显示, 北京地区)
+        main = next((i for i in range(main + 1, min(main + 4, len(pieces))) if _tells_news(pieces[i], words[i])), main)
     title = pieces[main]
     own_subject = _subject(words[main])
     if own_subject == title:
@@ -428,6 +442,36 @@ def event_title(
         # 李保国，河北武邑人，1958年出生: a short event is about whom the sentence opens with
         title = opener + _strip_leading(title)
     return shorten(title, limit)
+
+
+@cache
+def _report_frames() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = rows_of("cues", "title_report_frames.txt")
+    openers = tuple(word for kind, *words in rows if kind == "opener" for word in words)
+    endings = tuple(word for kind, *words in rows if kind == "ending" for word in words)
+    return openers, endings
+
+
+def _tells_news(clause: str, words: list[tuple[str, str]]) -> bool:
+    """Whether a clause after a report frame can title the news: it has a verb or some length and is neither
+    another frame (消息人士透露) nor an adverbial (随着…, 受…影响; the "adverbial" rows of
+    ``title_report_frames.txt``)."""
+    text = _clean(clause)
+    _, endings = _report_frames()
+    adverbials = tuple(word for kind, *found in rows_of("cues", "title_report_frames.txt")
+                       if kind == "adverbial" for word in found)
+    # jieba tags some verbs as nouns (遭遇): a long clause is taken without one, a short
+    # one (北京地区) only with one
+    return ((_has_verb(words) and len(text) >= 4) or len(text) >= SHORT_TITLE) \
+        and not text.endswith(endings) and not text.startswith(adverbials)
+
+
+def is_report_frame(clause: str) -> bool:
+    """Whether a clause only says who reported the news (``据美国媒体20日报道``, ``记者从…获悉``;
+    ``resources/cues/title_report_frames.txt``)."""
+    text = _clean(clause)
+    openers, endings = _report_frames()
+    return text.startswith(openers) and text.endswith(endings) and len(text) > 3
 
 
 def _opening_subject(sentence: str, date_span: tuple[int, int]) -> str:

@@ -47,11 +47,20 @@ def span_containing(spans: list[tuple[int, int]], position: int) -> tuple[int, i
     return None
 
 
+#: a short bracket is one piece of its clause: （北纬31.0度，东经103.4度） is not split at its comma
+_SHORT_BRACKET = re.compile(r"[（(][^（()）\n]{1,40}[）)]")
+
+
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clauses of ``text[start:end]``, split at commas, semicolons, colons, dashes, stops."""
+    """Clauses of ``text[start:end]``, split at commas, semicolons, colons, dashes, stops
+    (not inside a short bracket)."""
     spans = []
     position = start
+    brackets = [m.span() for m in _SHORT_BRACKET.finditer(text, start, end)] if "（" in text[start:end] or \
+        "(" in text[start:end] else []
     for match in _CLAUSE_SPLIT.finditer(text, start, end):
+        if brackets and any(s < match.start() < e for s, e in brackets):
+            continue
         if match.start() > position:
             spans.append((position, match.start()))
         position = match.end()
