@@ -352,3 +352,8 @@ def test_a_clock_written_with_its_minutes_named_keeps_them(text, date_text, cloc
 def test_earlier_or_later_that_day_is_one_part_of_the_day(text, date_text):
     # not 19日晚 and a title 些时候…
     assert first(text, "2015-04-20").text == date_text
+
+
+@pytest.mark.parametrize("text", ["不仅是年轻人，连老年人都很有活力", "任务指标是年化日均存款1000万元", "无论是年轻小将还是老兵"])
+def test_a_word_starting_with_year_after_是_is_no_that_year(text):
+    assert find_dates(text, D("2012-06-01")) == []

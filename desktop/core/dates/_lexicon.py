@@ -108,9 +108,11 @@ _UP_YEAR = rf"(?<![{_UP_LEFT}])(?=上年(?![{_UP_NEXT}]))|(?!上年)"
 # 新的一年 / 新一年: the year just begun, or the coming one when said from November on
 NEW_YEAR_RE = _C(r"新的?一年(?![级度])")
 # a 年 that starts the next word: 年龄 after any of them (这一年龄段, 同年龄), 年级 and 年纪 after
-# 同年 and 这一年 / 那一年 (这一年级的学生), not after 今年 (今年级别最高, 今年纪念活动)
+# 同年 and 这一年 / 那一年 (这一年级的学生), not after 今年 (今年级别最高, 今年纪念活动); 年轻,
+# 年化, 年限 after 是年/同年/该年 (不仅是年轻人, 指标是年化日均存款)
 REL_YEAR_RE = _C(rf"(?:{_AMBIGUOUS})(?:{_UP_YEAR})(?:{_alt(REL_YEAR)})(?!代(?<=过去年代))(?!龄)"
                  r"(?!(?<=同年|一年)[级纪])"
+                 rf"(?!(?<=是年|同年|该年)[{_blockers('DISCOURSE_YEAR_NEXT')}])"
                  r"(?<![相应充适担恰理正妥每]当年)")
 # 本年度/上年度/今年度 (not 今年度过, 今年度假); 去年同期/上年同期 (the comparison base)
 YEAR_DU_RE = _C(r"度(?![过假日])")
