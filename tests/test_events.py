@@ -481,3 +481,10 @@ def test_a_short_bracket_is_one_piece_of_its_clause():
 
     text = "在某县（北纬31.0度，东经103.4度）发生地震，房子摇晃"
     assert [text[s:e] for s, e in clause_spans(text, 0, len(text))] == ["在某县（北纬31.0度，东经103.4度）发生地震", "房子摇晃"]
+
+
+def test_a_title_skips_the_time_phrase_its_date_left(tmp_path):
+    frame = events_of(tmp_path, HEADER + "他自称，到5月7日结束时，体重降至49公斤。\n今年春运期间，某站首次启用了移动通讯车。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    assert titles["5月7日"] == "体重降至49公斤"  # not 结束时
+    assert titles["今年"] == "春运期间某站首次启用了移动通讯车"  # a named period says when it was

@@ -134,6 +134,13 @@ def _is_setting(raw: str) -> bool:
     return core.startswith(_SETTING_START) and core.endswith(_SETTING_END)
 
 
+def _is_when(rest: str) -> bool:
+    """What a date that opened its clause left is a short time phrase (``结束时``, ``之际``;
+    not a named period such as ``春运期间``, which says what the time was)."""
+    core = _clean(rest)
+    return 0 < len(core) <= 4 and core.endswith(("时", "之际"))
+
+
 def _has_event_word(text: str) -> bool:
     return any(word in text for word in _event_words())
 
@@ -361,6 +368,8 @@ def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[i
                 raw = _PREP_BEFORE_DATE.sub("", before) + sentence[de:e]  # …中心于2020年6月由…
         if _is_setting(raw):
             continue
+        if number == 0 and raw != sentence[s:e] and len(clauses) > index + 1 and _is_when(raw):
+            continue  # 到5月7日结束时，体重降至49公斤: what the date left says when, not what
         text = _strip_leading(raw)
         if text and not is_clock_time(text):  # 2008年5月12日，北京时间14点28分，… : when, not what
             pieces.append(text)
