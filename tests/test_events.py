@@ -488,3 +488,13 @@ def test_a_title_skips_the_time_phrase_its_date_left(tmp_path):
     titles = dict(zip(frame["date_text"], frame["title"], strict=True))
     assert titles["5月7日"] == "体重降至49公斤"  # not 结束时
     assert titles["今年"] == "春运期间某站首次启用了移动通讯车"  # a named period says when it was
+
+
+def test_a_dateline_in_characters_or_with_its_year_is_a_filing_stamp(tmp_path):
+    frame = events_of(tmp_path, "某地发生火灾\n2004-06-14 18:00\n\n"
+                                "中新社北京六月十四日电(记者某某)某购物中心十四日凌晨发生火灾，所幸未有人员伤亡。\n"
+                                "某某网杭州2004年6月14日电今天14时40分左右，某市许多市民感觉到摇晃。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    assert "六月十四日" not in titles and "2004年6月14日" not in titles
+    assert titles["十四日凌晨"] == "某购物中心十四日凌晨发生火灾"  # no dateline in front
+    assert titles["今天14时40分左右"] == "某市许多市民感觉到摇晃"

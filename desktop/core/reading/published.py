@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from desktop.core.dates.intervals import plan_first_year
 from desktop.core.language import language
 from desktop.core.resources import word_list
+from desktop.core.text.numerals import to_int
 
 if TYPE_CHECKING:
     from desktop.core.reading.articles import Line
@@ -423,7 +424,9 @@ def _file_name_date(name: str) -> date | None:
 def _dateline_pattern() -> re.Pattern[str]:
     agencies = "|".join(sorted(map(re.escape, word_list("cues", "dateline_agencies.txt")), key=len, reverse=True))
     place = r"[\u4e00-\u9fff]{0,10}?"
-    day = r"([0-9０-９]{1,2})月([0-9０-９]{1,2})日"
+    number = r"[0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3}"
+    # 新华社太原2007年8月16日信息, 中新社西安十月十日电: a year before the day, numerals in characters
+    day = rf"(?:(?:19|20)[0-9]{{2}}年)?({number})月({number})日"
     return re.compile(
         r"^[ \t\u3000]*(?:<[^>\n]{1,30}>[ \t]*)*[【\[]?"
         rf"((?:(?:{agencies}){place}{day}(?:电|讯|消息|专电|信息)?)"
@@ -443,7 +446,7 @@ def _dateline_in_lead(text: str, lines: list[Line], header_end: int) -> tuple[in
     body = [line for line in lines[header_end:] if line.stripped][:4]
     for line in body:
         for match in _dateline_pattern().finditer(line.text):
-            month, day = int(ascii_digits(match[2] or match[4])), int(ascii_digits(match[3] or match[5]))
+            month, day = to_int(match[2] or match[4]) or 0, to_int(match[3] or match[5]) or 0
             if 1 <= month <= 12 and 1 <= day <= 31:
                 return month, day, match[1]
     return None
