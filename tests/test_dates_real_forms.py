@@ -357,3 +357,13 @@ def test_earlier_or_later_that_day_is_one_part_of_the_day(text, date_text):
 @pytest.mark.parametrize("text", ["不仅是年轻人，连老年人都很有活力", "任务指标是年化日均存款1000万元", "无论是年轻小将还是老兵"])
 def test_a_word_starting_with_year_after_是_is_no_that_year(text):
     assert find_dates(text, D("2012-06-01")) == []
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("1300多年前，中国唐代义净法师渡海求法", "0625-04-15", "0725-04-15"),  # was no date
+    ("1300年前，义净法师途经马来半岛", "0725-01-01", "0725-12-31"),  # was the year 1300
+    ("2025年前建成", "2025-04-15", "2025-12-31"),  # a deadline still
+])
+def test_a_four_digit_count_of_years_ago(text, start, end):
+    m = first(text, "2025-04-15")
+    assert (m.start.isoformat(), m.end.isoformat()) == (start, end)

@@ -1118,9 +1118,11 @@ class Parser:
             return None  # 4日 is a day of the month; 近4日, the last four days
         if unit in ("周", "星期", "礼拜", "季度", "工作日") and not match.group("ge") and unit != "周":
             return None
-        if unit == "年" and len(raw) == 4 and raw.isdigit():
-            return None
-        if unit == "年" and not pre and (len(raw) == 4 or raw[0] in "〇零"):
+        four_digits = unit == "年" and len(raw) == 4 and raw.isdigit()
+        if four_digits and not (suf in ("前", "之前", "以前")
+                                and (match.group("mo1") or int(raw) < _EARLIEST_YEAR_BEFORE)):
+            return None  # 2025年前 is a deadline, 1949年前 before 1949; 2000多年前, 1300年前 years ago
+        if unit == "年" and not pre and not four_digits and (len(raw) == 4 or raw[0] in "〇零"):
             return None
         if unit == "年" and raw.lstrip("几数上").strip("几") in ("百", "千", "万"):
             return None  # 早在百年前: a round figure that cannot be placed
@@ -1169,6 +1171,11 @@ class Parser:
         else:
             iv = iv_day(first, "day", "")
         return Hit(start, end, iv)
+
+
+#: A four-digit number before 年前 below this is a count of years ago (1300年前, the Tang
+#: dynasty), from it on a year (1949年前: before 1949; 2025年前: by 2025).
+_EARLIEST_YEAR_BEFORE = 1800
 
 
 def _last_place(number: int) -> int:
