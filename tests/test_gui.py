@@ -269,3 +269,22 @@ def test_cancel_keeps_the_window_usable(window, qtbot, tmp_path):
         pass
     assert blocker.args[0].documents[0].path.parent == SEEDS
     assert len(window.model.frame) > 30 and window.paths == [SEEDS]
+
+
+def test_in_a_narrow_window_the_detail_pane_wraps_rather_than_cuts(window, qtbot):
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(900, 600)
+    view = window.timeline
+    row = _row_of(window, "003", "2023年11月29日")
+    view.ensure_event_visible(row)
+    view.zoom_to_rows([row])
+    view.repaint()
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.item_rect(row).center().toPoint())
+    scroll = window.detail.findChild(QScrollArea)
+    # the buttons under the fields wrap: in one row they held the body wider than the pane, and
+    # the title and sentence were cut at its edge (no sideways scroll bar)
+    qtbot.waitUntil(lambda: scroll.widget().width() <= scroll.viewport().width())
+    assert window.detail.title.width() <= scroll.viewport().width()
+    buttons = [window.detail.source_button, window.detail.edit_button, window.detail.hide_button]
+    assert all(button.geometry().right() <= scroll.viewport().width() for button in buttons)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -33,6 +32,7 @@ from desktop.core.export.notes import resolution_text
 from desktop.core.language import enumerate_names
 from desktop.core.reading.published import basis_detail
 from desktop.core.text.search import Query, match_spans
+from desktop.gui.flow_layout import FlowLayout
 from desktop.gui.fonts import chinese_font
 from desktop.gui.guard import guard_overrides
 from desktop.gui.models import EventTableModel, selected_rows
@@ -159,11 +159,12 @@ class DetailPane(QWidget):
         self.split_button = QPushButton(self.tr("拆分…"))
         self.split_button.setToolTip(self.tr("这些来源报道的不是同一件事：拆成各自的事件"))
         self.split_button.clicked.connect(lambda: self._emit(self.split_requested))
-        buttons = QHBoxLayout()
+        # the buttons wrap: in a row they held the pane at their width, and a narrow window cut
+        # the event's title and sentence at the pane's edge
+        buttons = FlowLayout(spacing=6)
         for button in (self.source_button, self.edit_button, self.hide_button, self.published_button,
                        self.split_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addStretch(1)
         scroll.setWidget(body)

@@ -56,6 +56,8 @@ class FlowLayout(QLayout):
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
         x, y, line_height = area.x(), area.y(), 0
         for item in self._items:
+            if item.isEmpty():
+                continue  # a hidden widget takes no place, nor a gap
             hint = item.sizeHint()
             next_x = x + hint.width() + self.spacing()
             if next_x - self.spacing() > area.right() and line_height > 0:
