@@ -45,6 +45,7 @@ _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》",
 _ANY_QUOTE = re.compile("[" + "".join(_QUOTES) + "".join(_QUOTES.values()) + "]")
 _SETTING_START = ("在", "于", "值", "正值", "随着", "当")
 _SETTING_END = ("之年", "之际", "期间", "之时", "时", "之初", "前夕", "以来")
+_SPACES = re.compile(r"\s+")
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
 
 
@@ -86,27 +87,32 @@ _CONJOINED_NAME = re.compile(r"暨[^，,。在于]{2,30}?(?:会|仪式|活动|�
 
 def _balance_quotes(text: str) -> str:
     """Drop quotation marks and brackets left without their partner by cutting a clause."""
-    if _ANY_QUOTE.search(text) is None:
-        return text  # most clauses quote nothing: no walk over their characters
-    keep = [True] * len(text)
+    # only the marks are walked, not every character: titles clean 70,000 clauses of a
+    # quarter of the shared corpus, and a walk over each was a twentieth of the extraction
     stack: list[tuple[str, int]] = []
-    for index, ch in enumerate(text):
-        if ch in _QUOTES:
-            stack.append((_QUOTES[ch], index))
-        elif ch in _QUOTES.values():
-            if stack and stack[-1][0] == ch:
-                stack.pop()
-            else:
-                keep[index] = False
-    for _, index in stack:
-        keep[index] = False
-    return "".join(ch for ch, kept in zip(text, keep, strict=True) if kept)
+    dropped: list[int] = []
+    for match in _ANY_QUOTE.finditer(text):
+        mark, index = match.group(), match.start()
+        if mark in _QUOTES:
+            stack.append((_QUOTES[mark], index))
+        elif stack and stack[-1][0] == mark:
+            stack.pop()
+        else:
+            dropped.append(index)
+    dropped.extend(index for _, index in stack)
+    if not dropped:
+        return text
+    pieces, previous = [], 0
+    for index in sorted(dropped):
+        pieces.append(text[previous:index])
+        previous = index + 1
+    pieces.append(text[previous:])
+    return "".join(pieces)
 
 
 def _clean(text: str) -> str:
     """Whitespace out (an info box breaks lines mid-phrase), quotes balanced, edges trimmed."""
-    text = _CJK_SPACE.sub("", text)
-    text = re.sub(r"\s+", " ", text)
+    text = _SPACES.sub(" ", _CJK_SPACE.sub("", text))
     return _balance_quotes(text).strip(_EDGE)
 
 

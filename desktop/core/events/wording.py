@@ -132,6 +132,16 @@ def _segmented(text: str) -> tuple[tuple[str, int], ...]:
     return found
 
 
+#: min_chars -> word -> whether it is compared (:func:`_keeps`): words recur, the checks are per character
+_kept_words: dict[int, dict[str, bool]] = {}
+
+
+def _keeps(word: str, min_chars: int) -> bool:
+    word = word.strip()
+    return bool(word) and word not in _stopwords() and any(ch.isalnum() for ch in word) \
+        and (len(word) >= min_chars or any(ch.isdigit() for ch in word))
+
+
 def words_of(text: str, min_chars: int = 2, leave_out: tuple[int, int] | None = None) -> tuple[str, ...]:
     """The words of ``text`` that say what happened: jieba's words, stop words, punctuation and
     short words (unless they hold a digit) left out, and those overlapping ``leave_out`` (the
@@ -140,17 +150,19 @@ def words_of(text: str, min_chars: int = 2, leave_out: tuple[int, int] | None = 
     cached = _words_cache.get(key)
     if cached is not None:
         return cached
-    stop = _stopwords()
     start, end = leave_out or (0, 0)
     words = set()
+    kept = _kept_words.setdefault(min_chars, {})
     for word, position in _segmented(text):
-        word_end = position + len(word)
-        if start < end and position < end and word_end > start:
+        if start < end and position < end and position + len(word) > start:
             continue
-        word = word.strip()
-        if (word and word not in stop and any(ch.isalnum() for ch in word)
-                and (len(word) >= min_chars or any(ch.isdigit() for ch in word))):
-            words.add(word)
+        keep = kept.get(word)
+        if keep is None:
+            if len(kept) >= _TOKEN_CACHE_MAX:
+                kept.clear()  # bounded: numbers and names keep coming
+            keep = kept[word] = _keeps(word, min_chars)
+        if keep:
+            words.add(word.strip())
     if len(_words_cache) >= _TOKEN_CACHE_MAX:
         _words_cache.clear()
     found = _words_cache[key] = tuple(sorted(words))

@@ -95,7 +95,8 @@ _SENTENCE_END = "。！？!?”’\"』」…"
 
 @cache
 def _boilerplate_prefixes() -> tuple[str, ...]:
-    return word_list("cues", "boilerplate.txt")
+    """How boilerplate lines open (``boilerplate.txt``), without the brackets :func:`_core` drops."""
+    return tuple(word.strip("【】") for word in word_list("cues", "boilerplate.txt"))
 
 
 @cache
@@ -122,7 +123,7 @@ def is_boilerplate(line: str) -> bool:
         return False
     if _PRINT_EDITION.match(line.strip()) or _LISTED_LINK.match(line.strip()):
         return True
-    if any(core.startswith(p.strip("【】")) for p in _boilerplate_prefixes()):
+    if core.startswith(_boilerplate_prefixes()):
         return True
     return "版权" in core and any(w in core for w in ("转载", "所有", "授权", "声明"))
 

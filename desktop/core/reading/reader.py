@@ -147,8 +147,12 @@ def _looks_like_text(text: str) -> bool:
     if not text:
         return True
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
+    bad = sum(1 for _ in _CONTROL_OR_REPLACED.finditer(sample))
     return bad / len(sample) < 0.01
+
+
+#: control characters other than \t \n \v \f \r, and the replacement character
+_CONTROL_OR_REPLACED = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 
 
 #: A file that is valid UTF-8 but for a few bad bytes (a truncated download, a bad copy)

@@ -82,14 +82,33 @@ def units_after_numbers() -> frozenset[str]:
 def candidate_words(words: list[str]) -> list[str]:
     """Content words of a segmented text: no stop words, punctuation, numbers, counts or
     dates, and no number's unit glued to the next word (126例有湖北 cut as ``126 / 例有 / 湖北``)."""
-    stop = stopwords()
+    if len(_candidacy) > _CANDIDACY_MAX:
+        _candidacy.clear()  # bounded: numbers and names keep coming
+    found = []
+    after_number = False
+    for w in words:
+        kinds = _candidacy.get(w)
+        if kinds is None:
+            kinds = _candidacy[w] = _candidate_kinds(w)
+        if kinds[1] if after_number else kinds[0]:
+            found.append(w)
+        after_number = kinds[2]
+    return found
+
+
+#: word -> :func:`_candidate_kinds`: words recur, and their checks are four regular expressions
+_candidacy: dict[str, tuple[bool, bool, bool]] = {}
+_CANDIDACY_MAX = 500_000
+
+
+def _candidate_kinds(w: str) -> tuple[bool, bool, bool]:
+    """Whether ``w`` is a candidate word, whether it is one right after a number, and whether
+    it is a number (for the word after it)."""
     units = units_after_numbers()
-    return [
-        w for previous, w in zip(["", *words], words, strict=False)
-        if _WORDLIKE.match(w) and w not in stop and not _DATEISH.match(w)
-        and not (w[0] in units and _NUMBER.match(previous) and frequency(w) < RARE_WORD)
+    candidate = bool(_WORDLIKE.match(w)) and w not in stopwords() and not _DATEISH.match(w) \
         and not (w[-1] in units and _NUMBER.match(w[:-1]) and not _ROUND.match(w[:-1]))  # 六个, 两名: a count
-    ]
+    after_number = candidate and not (w[0] in units and frequency(w) < RARE_WORD)
+    return candidate, after_number, bool(_NUMBER.match(w))
 
 
 def candidate_counts(words: Iterable[str], into: Counter[str] | None = None) -> Counter[str]:

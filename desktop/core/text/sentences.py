@@ -38,10 +38,13 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return trimmed
 
 
+def _start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
 def span_containing(spans: list[tuple[int, int]], position: int) -> tuple[int, int] | None:
     """The span of a sorted, non-overlapping list that contains ``position``."""
-    starts = [s for s, _ in spans]
-    index = bisect_right(starts, position) - 1
+    index = bisect_right(spans, position, key=_start) - 1  # no list of the starts per call
     if index >= 0 and spans[index][0] <= position < spans[index][1]:
         return spans[index]
     return None
