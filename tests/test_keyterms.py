@@ -78,3 +78,25 @@ def test_term_spans_follow_the_key_terms_they_were_given(seeds_corpus):
     assert text[start:end].count(last) >= 1
     assert [term for _, _, term in info.term_spans] == [last] * text[start:end].count(last)
     assert all(text[s:e] == last and start <= s for s, e, _ in info.term_spans)
+
+
+def test_compact_word_counts_read_as_the_counters_they_keep():
+    import pickle
+    from collections import Counter
+
+    from desktop.core.text.keyterms import corpus_key_terms, document_frequencies
+    from desktop.core.text.wordcounts import WordCounts
+
+    articles = [Counter({"天津": 3, "签约": 1}), Counter(), Counter({"签约": 2, "园区": 5, "天津": 1}), Counter({"园区": 1})]
+    counts = WordCounts()
+    counts.extend(articles[:2])
+    counts.extend(articles[2:])
+    assert len(counts) == 4
+    assert list(counts.part(0)) == [dict(c) for c in articles]
+    assert counts.document_frequencies() == document_frequencies(articles)
+    part = counts.part(2, 4)
+    travelled = pickle.loads(pickle.dumps(part))  # as a worker gets it: only the words it uses
+    assert list(travelled) == [dict(articles[2]), dict(articles[3])] and len(travelled.words) == 3
+    frequency = document_frequencies(articles)
+    assert corpus_key_terms(travelled, candidates=True, document_frequency=frequency, n_docs=4) == \
+        corpus_key_terms(articles[2:], candidates=True, document_frequency=frequency, n_docs=4)

@@ -14,7 +14,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -170,15 +170,19 @@ def corpus_key_terms(
             known = valid[word] = bool(word not in stop and _WORDLIKE.match(word) and not _DATEISH.match(word))
         return known
 
-    counts = [
-        (words if candidates else Counter({w: n for w, n in words.items() if candidate(w)}))
-        if isinstance(words, Mapping)
-        else Counter(candidate_words(list(words)))
-        for words in segmented
-    ]
+    def mappings() -> Iterator[Mapping[str, int]]:
+        for words in segmented:
+            if isinstance(words, Mapping):
+                yield words if candidates else Counter({w: n for w, n in words.items() if candidate(w)})
+            else:
+                yield Counter(candidate_words(list(words)))
+
     if document_frequency is None:
+        counts: Iterable[Mapping[str, int]] = list(mappings())
         document_frequency = document_frequencies(counts)
-    n_docs = len(counts) if n_docs is None else n_docs
+    else:
+        counts = mappings()  # one text's counts at a time (a worker weighs 50,000 of them)
+    n_docs = len(segmented) if n_docs is None else n_docs
     factors: dict[str, tuple[float, float]] = {}
     result = []
     for counter in counts:
