@@ -185,7 +185,7 @@ class _Assembly:
         self.warnings: list[Problem] = []
         self.seen: dict[str, Path] = {}
         self.infos: list[ArticleInfo] = []
-        self.counted = WordCounts()  # compact: the counts were two fifths of a big corpus's memory
+        self.counted = WordCounts()  # one vocabulary and integer arrays, not a Counter per article
         self.per_article: list[list[Event]] = []
         self.events: list[Event] = []  # per_article flattened as it grows (partial gets it)
         self.idf: dict[str, float] = {}

@@ -412,7 +412,7 @@ def event_title(
         (i for i, p in enumerate(pieces) if (_has_verb(words[i]) or _has_event_word(p)) and len(p) >= 2),
         0,
     )
-    if is_report_frame(pieces[main]):
+    if _is_report_frame(pieces[main]):
         # 据美国媒体20日报道，“林肯”号航母…: the news is what was reported, in the first clause
         # after the frame that tells something (not 受低压影响, 最新数据显示, 北京地区)
         main = next((i for i in range(main + 1, min(main + 4, len(pieces))) if _tells_news(pieces[i], words[i])), main)
@@ -460,33 +460,30 @@ def event_title(
 
 
 @cache
-def _report_frames() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    rows = rows_of("cues", "title_report_frames.txt")
-    openers = tuple(word for kind, *words in rows if kind == "opener" for word in words)
-    endings = tuple(word for kind, *words in rows if kind == "ending" for word in words)
-    return openers, endings
+def _report_frames() -> dict[str, tuple[str, ...]]:
+    """The rows of ``title_report_frames.txt`` by kind: ``opener``, ``ending``, ``adverbial``."""
+    kinds: dict[str, tuple[str, ...]] = {"opener": (), "ending": (), "adverbial": ()}
+    for kind, *words in rows_of("cues", "title_report_frames.txt"):
+        kinds[kind] = kinds.get(kind, ()) + tuple(words)
+    return kinds
 
 
 def _tells_news(clause: str, words: list[tuple[str, str]]) -> bool:
     """Whether a clause after a report frame can title the news: it has a verb or some length and is neither
-    another frame (消息人士透露) nor an adverbial (随着…, 受…影响; the "adverbial" rows of
-    ``title_report_frames.txt``)."""
+    another frame (消息人士透露) nor an adverbial (随着…, 受…影响)."""
     text = _clean(clause)
-    _, endings = _report_frames()
-    adverbials = tuple(word for kind, *found in rows_of("cues", "title_report_frames.txt")
-                       if kind == "adverbial" for word in found)
+    frames = _report_frames()
     # jieba tags some verbs as nouns (遭遇): a long clause is taken without one, a short
     # one (北京地区) only with one
     return ((_has_verb(words) and len(text) >= 4) or len(text) >= SHORT_TITLE) \
-        and not text.endswith(endings) and not text.startswith(adverbials)
+        and not text.endswith(frames["ending"]) and not text.startswith(frames["adverbial"])
 
 
-def is_report_frame(clause: str) -> bool:
-    """Whether a clause only says who reported the news (``据美国媒体20日报道``, ``记者从…获悉``;
-    ``resources/cues/title_report_frames.txt``)."""
+def _is_report_frame(clause: str) -> bool:
+    """Whether a clause only says who reported the news (``据美国媒体20日报道``, ``记者从…获悉``)."""
     text = _clean(clause)
-    openers, endings = _report_frames()
-    return text.startswith(openers) and text.endswith(endings) and len(text) > 3
+    frames = _report_frames()
+    return len(text) > 3 and text.startswith(frames["opener"]) and text.endswith(frames["ending"])
 
 
 def _opening_subject(sentence: str, date_span: tuple[int, int]) -> str:

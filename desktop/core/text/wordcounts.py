@@ -1,11 +1,10 @@
 """The candidate-word counts of a whole corpus, kept compactly for its key terms.
 
 The corpus-level IDF needs every article's word counts until the end of extraction. Kept as
-one ``Counter`` per article they were two fifths of what the main process held at 100,000
-articles (a dictionary and a string per word of every article). Here the corpus keeps one
-vocabulary and, for all articles together, two arrays of 32-bit integers (the word's number
-and its count) with the offset where each article starts: about 8 bytes per word of an
-article instead of a hundred.
+one ``Counter`` per article, each batch from a worker process brought its own copy of every
+word and a dictionary per article. Here the corpus keeps one vocabulary and, for all articles
+together, two arrays of 32-bit integers (the word's number and its count) with the offset
+where each article starts: about 8 bytes per word of an article.
 
 :meth:`WordCounts.part` cuts out articles ``first…last`` as a :class:`CountsPart`, which
 pickles small (arrays and the vocabulary) for a worker process, and reads as the sequence of
