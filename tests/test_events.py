@@ -498,3 +498,12 @@ def test_a_dateline_in_characters_or_with_its_year_is_a_filing_stamp(tmp_path):
     assert "六月十四日" not in titles and "2004年6月14日" not in titles
     assert titles["十四日凌晨"] == "某购物中心十四日凌晨发生火灾"  # no dateline in front
     assert titles["今天14时40分左右"] == "某市许多市民感觉到摇晃"
+
+
+def test_a_date_alone_in_its_clause_takes_the_next_clause_that_tells_what_happened(tmp_path):
+    frame = events_of(tmp_path, HEADER + "昨天（9月24日），2024年某市招飞定选工作全面展开。\n"
+                      "8月15日下午，在立案后的第二天，民警就在某市抓获犯罪嫌疑人。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    # the next clause has a date of its own (2024年) but says what happened; it was the sentence
+    assert titles["昨天（9月24日）"] == "2024年某市招飞定选工作全面展开"
+    assert titles["8月15日下午"] != "立案后的第二天"  # a clause its own date fills is no title

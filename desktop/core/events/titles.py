@@ -406,7 +406,10 @@ def event_title(
     pieces, copula = _pieces(sentence, date_span, other_dates or [])
     pieces = pieces[:6]
     if not pieces:
-        return shorten(sentence, limit)
+        # 昨天（7月14日），2020年空军招飞定选工作全面展开: the date's clause held only the date and
+        # the next one has a date of its own, yet it says what happened
+        following = _next_clause(sentence, date_span, other_dates or [])
+        return shorten(following if following else sentence, limit)
     words = [pos_cut(piece) for piece in pieces]
     main = next(
         (i for i, p in enumerate(pieces) if (_has_verb(words[i]) or _has_event_word(p)) and len(p) >= 2),
@@ -484,6 +487,25 @@ def _is_report_frame(clause: str) -> bool:
     text = _clean(clause)
     frames = _report_frames()
     return len(text) > 3 and text.startswith(frames["opener"]) and text.endswith(frames["ending"])
+
+
+def _next_clause(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[int, int]]) -> str | None:
+    """The clause after the date's that can title it although it holds a date of its own: one
+    with a verb that the date does not fill (not 也就是10月14号, 立案后的第二天, 除夕夜)."""
+    clauses = clause_spans(sentence, 0, len(sentence))
+    index = next((i for i, (s, e) in enumerate(clauses) if s <= date_span[0] < e), None)
+    if index is None or index + 1 >= len(clauses):
+        return None
+    start, end = clauses[index + 1]
+    text = _strip_leading(sentence[start:end])
+    dated = sum(max(0, min(end, oe) - max(start, os)) for os, oe in other_dates)
+    if len(text) < 6 or dated * 3 >= end - start or text.startswith(_RESTATING) or not _has_verb(pos_cut(text)):
+        return None
+    return text
+
+
+#: words that open a clause restating the date before it (…下周一，也就是3月17日)
+_RESTATING = ("就是", "也就是", "即")
 
 
 def _opening_subject(sentence: str, date_span: tuple[int, int]) -> str:
