@@ -18,8 +18,6 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-import numpy as np
-
 
 class CountsPart(Sequence[dict[str, int]]):
     """Articles of a :class:`WordCounts`: each read as a ``word → count`` mapping when asked."""
@@ -43,6 +41,8 @@ class CountsPart(Sequence[dict[str, int]]):
 
     def __reduce__(self) -> tuple:
         # only the vocabulary the part uses travels to a worker, not the corpus's
+        import numpy as np  # not at import: the CLI starts its workers before numpy and pandas load
+
         used = np.unique(np.frombuffer(self.ids, dtype=np.int32)) if len(self.ids) else np.empty(0, np.int32)
         renumber = np.zeros(len(self.words), dtype=np.int32)
         renumber[used] = np.arange(len(used), dtype=np.int32)
@@ -89,6 +89,8 @@ class WordCounts:
         """In how many articles each word occurs (a word occurs once in an article's counts)."""
         if not len(self.ids):
             return Counter()
+        import numpy as np
+
         found = np.bincount(np.frombuffer(self.ids, dtype=np.int32), minlength=len(self.words))
         words = self.words
         return Counter({words[i]: int(found[i]) for i in np.flatnonzero(found).tolist()})
