@@ -363,7 +363,16 @@ def test_a_word_starting_with_year_after_是_is_no_that_year(text):
     ("1300多年前，中国唐代义净法师渡海求法", "0625-04-15", "0725-04-15"),  # was no date
     ("1300年前，义净法师途经马来半岛", "0725-01-01", "0725-12-31"),  # was the year 1300
     ("2025年前建成", "2025-04-15", "2025-12-31"),  # a deadline still
+    ("一千三百多年前，义净法师途经马来半岛", "0625-04-15", "0725-04-15"),  # was 三百多年前, 1625–1725
+    ("一千多年前，这里是一片荒地", "0025-04-15", "1025-04-15"),  # was no date
+    ("二〇二五年前建成", "2025-04-15", "2025-12-31"),  # a year in characters is no count
 ])
 def test_a_four_digit_count_of_years_ago(text, start, end):
     m = first(text, "2025-04-15")
     assert (m.start.isoformat(), m.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["两千三百年前，这里是一片海", "两千多年前，张骞出使西域"])
+def test_a_count_before_the_common_era_is_no_date_nor_its_last_digits(text):
+    # before the common era the timeline cannot show it; 三百年前 inside it is no date either
+    assert find_dates(text, D("2025-04-15")) == []

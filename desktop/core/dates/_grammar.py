@@ -1122,7 +1122,7 @@ class Parser:
         if four_digits and not (suf in ("前", "之前", "以前")
                                 and (match.group("mo1") or int(raw) < _EARLIEST_YEAR_BEFORE)):
             return None  # 2025年前 is a deadline, 1949年前 before 1949; 2000多年前, 1300年前 years ago
-        if unit == "年" and not pre and not four_digits and (len(raw) == 4 or raw[0] in "〇零"):
+        if unit == "年" and not pre and not four_digits and (_year_in_characters(raw) or raw[0] in "〇零"):
             return None
         if unit == "年" and raw.lstrip("几数上").strip("几") in ("百", "千", "万"):
             return None  # 早在百年前: a round figure that cannot be placed
@@ -1171,6 +1171,12 @@ class Parser:
         else:
             iv = iv_day(first, "day", "")
         return Hit(start, end, iv)
+
+
+def _year_in_characters(raw: str) -> bool:
+    """``二〇二五``, ``一九四九``: a year written digit by digit (a count such as 一千三百 names
+    its places)."""
+    return len(raw) == 4 and not any(place in raw for place in "十百千")
 
 
 #: A four-digit number before 年前 below this is a count of years ago (1300年前, the Tang

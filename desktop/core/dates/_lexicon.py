@@ -38,7 +38,8 @@ def _blockers(name: str) -> str:
 # ---------------------------------------------------------------- vocabulary
 CN = "〇零一二两三四五六七八九十百廿卅仨俩"
 N = rf"(?:\d+|[{CN}]+)"
-NF = rf"(?:\d+|[{CN}几]+)"  # counts may be vague
+# counts may be vague, and run to thousands (一千三百多年前: not 三百多年前)
+NF = rf"(?:\d+|[{CN}几千]+)"
 WD = "一二三四五六日天"  # weekday characters (日/天 = Sunday)
 
 REL_DAY = _relative("REL_DAY")
@@ -235,7 +236,7 @@ FROM_RE = _C(r"从|自")
 HORIZON_RE = _C(rf"(?<!截)(?:{_alt(HORIZONS)})")
 COUNT_RE = _C(
     r"(?P<pre>近|最近|过去的?|未来的?|今后的?|接下来的?|往后的?|此后|其后)?"
-    rf"(?P<n>{NF})(?P<ge>个)?(?P<h1>半)?(?P<mo1>多)?"
+    rf"(?<![{CN}千])(?P<n>{NF})(?P<ge>个)?(?P<h1>半)?(?P<mo1>多)?"  # not inside a numeral: 两千|三百年前
     r"(?P<u>年|月|天|日|周|星期|礼拜|季度|工作日)(?P<h2>半)?(?P<mo2>多)?"
     r"(?P<suf>以来|来|以内|之内|内|之前|以前|前|之后|以后|后)?"
 )
