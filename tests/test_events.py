@@ -507,3 +507,10 @@ def test_a_date_alone_in_its_clause_takes_the_next_clause_that_tells_what_happen
     # the next clause has a date of its own (2024年) but says what happened; it was the sentence
     assert titles["昨天（9月24日）"] == "2024年某市招飞定选工作全面展开"
     assert titles["8月15日下午"] != "立案后的第二天"  # a clause its own date fills is no title
+
+
+def test_a_heading_with_a_byline_on_the_first_line_is_one_article(tmp_path):
+    # found by the property test: the heading's start and the document's start were both 0,
+    # and sorting them compared a title with None
+    corpus = corpus_of(tmp_path, "## 凸显科创属性\n(中国日报天津记者站 杨成)\n", "a.txt")
+    assert len(corpus.documents) == 1 and len(corpus.articles) == 1

@@ -528,7 +528,13 @@ def find_segments(text: str, lines: list[Line], header_end: int, title: str | No
         elif is_caption(line.text) and _LEADING_DAY.match(line.text):
             captions.append(Segment(line.start, line.end, None, "caption"))
         index += 1
-    starts = sorted(starts + column_starts(lines, header_end))
+    # one start per position (a heading on the first line starts the main article too): the
+    # first title given there, or a heading's when the document had none
+    titled: dict[int, str | None] = {}
+    for start, seg_title in starts + column_starts(lines, header_end):
+        if titled.get(start) is None:
+            titled[start] = seg_title
+    starts = sorted(titled.items())
     segments = []
     for number, (start, seg_title) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(text)
