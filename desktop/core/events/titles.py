@@ -350,7 +350,7 @@ def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[i
     and whether the date opened its clause as its subject (``今天是国际家庭日``)."""
     ds, de = date_span
     clauses = clause_spans(sentence, 0, len(sentence))
-    index = next((i for i, (s, e) in enumerate(clauses) if s <= ds < e), 0)
+    index = _clause_of(clauses, ds) or 0
     pieces = []
     copula = False
     for number, (s, e) in enumerate(clauses[index:]):
@@ -489,11 +489,20 @@ def _is_report_frame(clause: str) -> bool:
     return len(text) > 3 and text.startswith(frames["opener"]) and text.endswith(frames["ending"])
 
 
+#: words that open a clause restating the date before it (…下周一，也就是3月17日)
+_RESTATING = ("就是", "也就是", "即")
+
+
+def _clause_of(clauses: list[tuple[int, int]], position: int) -> int | None:
+    """The index of the clause holding ``position``, or None."""
+    return next((i for i, (s, e) in enumerate(clauses) if s <= position < e), None)
+
+
 def _next_clause(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[int, int]]) -> str | None:
     """The clause after the date's that can title it although it holds a date of its own: one
     with a verb that the date does not fill (not 也就是10月14号, 立案后的第二天, 除夕夜)."""
     clauses = clause_spans(sentence, 0, len(sentence))
-    index = next((i for i, (s, e) in enumerate(clauses) if s <= date_span[0] < e), None)
+    index = _clause_of(clauses, date_span[0])
     if index is None or index + 1 >= len(clauses):
         return None
     start, end = clauses[index + 1]
@@ -503,9 +512,6 @@ def _next_clause(sentence: str, date_span: tuple[int, int], other_dates: list[tu
         return None
     return text
 
-
-#: words that open a clause restating the date before it (…下周一，也就是3月17日)
-_RESTATING = ("就是", "也就是", "即")
 
 
 def _opening_subject(sentence: str, date_span: tuple[int, int]) -> str:
