@@ -14,6 +14,7 @@ SETS = {
     ROOT / "tests" / "data" / "real" / "set1_gold.json": (0.88, 0.90),
     ROOT / "tests" / "data" / "real" / "set2_gold.json": (0.91, 0.95),
     ROOT / "tests" / "data" / "real" / "set3_gold.json": (0.82, 0.84),
+    ROOT / "tests" / "data" / "real" / "set4_gold.json": (0.85, 0.87),
 }
 
 
