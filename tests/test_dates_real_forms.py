@@ -288,6 +288,20 @@ def test_numbers_that_are_no_years(text):
     assert find_dates(text, D("2022-03-01")) == []
 
 
+@pytest.mark.parametrize("text", ["每篇文章发言10-15分钟", "适合10-12岁儿童", "气温10-15℃", "增长10-15%", "约10-20万元"])
+def test_a_range_of_counts_is_no_month_and_day(text):
+    assert find_dates(text, D("2004-12-01")) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("发布时间：10-15 14:30", ("2004-10-15", "day")),
+    ("05-20来源：新华网", ("2004-05-20", "day")),
+])
+def test_a_month_and_day_with_a_dash_stays_a_date(text, expected):
+    m = first(text, "2004-12-01")
+    assert (m.start.isoformat(), m.precision) == expected
+
+
 @pytest.mark.parametrize(("text", "expected_text", "start"), [
     ("上週五，兩岸簽署協議", "上週五", "2020-03-06"),
     ("一年後，他回到家鄉", "一年後", "2021-01-01"),

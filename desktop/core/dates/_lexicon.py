@@ -206,7 +206,8 @@ NUM_YMD_RE = _C(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?!\d)|(?=\d{1,2}:))")
 NUM_YMD8_RE = _C(r"(?<![备证])((?:19|20)\d\d)(\d{2})(\d{2})(?![\dA-Za-z_号])")
 NUM_YMD_SP_RE = _C(r"(\d{4}) (\d{1,2}) (\d{1,2})(?![\d.])")
 NUM_YM_RE = _C(r"(\d{4})[-/.](\d{2})(?![\d.%万亿千百元])")
-NUM_MD_RE = _C(r"(\d{2})-(\d{2})(?![\d-])|(\d{1,2})·(\d{1,2})(?!\d)|(\d{1,2})/(\d{1,2})[号日]")
+# 10-15 is October 15 unless a unit follows it (发言10-15分钟: a range of counts)
+NUM_MD_RE = _C(rf"(\d{{2}})-(\d{{2}})(?![\d\-{_blockers('RANGE_UNIT')}])|(\d{{1,2}})·(\d{{1,2}})(?!\d)|(\d{{1,2}})/(\d{{1,2}})[号日]")
 # 06/02/2022 (day first, as pages written in Europe and Hong Kong give it; month first when
 # only that reading is a date), and 13/02 only before a clock time (13/02 13:48), since a
 # bare N/N in Chinese text is a fraction (约1/4的面积)
