@@ -114,6 +114,21 @@ def test_the_short_line_under_the_header_stamp_names_the_source(tmp_path):
     assert split_articles(doc)[0].outlet == "某某网"
 
 
+def test_a_round_ups_first_heading_under_the_header_is_article_text(tmp_path):
+    from desktop.core.events.pipeline import article_events
+
+    header = "[视频]某地联播快讯\n2013-04-15 19:31:01\n某某网\nhttps://example.com/a/1\n\n"
+    body = "　　今年一季度某省财政收入增幅降低\n　　某省财政厅消息：全省公共财政收入320亿元，增长6.9%。\n"
+    (article,) = split_articles(_doc(tmp_path, header + body))
+    assert article.outlet == "某某网"
+    assert [e.date_text for e in article_events(article, [])] == ["今年一季度"]
+    heading = header.index("某某网")
+    assert any(start <= heading < end for start, end in article.excluded)  # the source line stays furniture
+    # a short line right under the stamp is still the source, not a heading
+    (article,) = split_articles(_doc(tmp_path, "某地签约\n2020-01-23 08:21:15\n某某新闻客户端\n\n1月22日，某地举行签约仪式，共签约十个项目。\n", "b.txt"))
+    assert article.outlet == "某某新闻客户端"
+
+
 def test_no_date_anywhere_is_unknown(tmp_path):
     doc = _doc(tmp_path, "没有任何日期的一段文字，讲述某地的发展情况，内容较长以便成为正文段落。\n")
     (article,) = split_articles(doc)

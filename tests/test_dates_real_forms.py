@@ -390,3 +390,22 @@ def test_a_four_digit_count_of_years_ago(text, start, end):
 def test_a_count_before_the_common_era_is_no_date_nor_its_last_digits(text):
     # before the common era the timeline cannot show it; 三百年前 inside it is no date either
     assert find_dates(text, D("2025-04-15")) == []
+
+
+@pytest.mark.parametrize(("text", "expected_text", "expected"), [
+    ("五部动物保护纪录片今起播出", "今起", ("2013-04-15", "day")),
+    ("A股市场新退市制度明起施行", "明起", ("2013-04-16", "day")),
+    ("这几天，庆祝中国共产党成立100周年特展开幕", "这几天", ("2013-04-05", "recent")),
+    ("二00二年九月开工的高速公路", "二00二年九月", ("2002-09-01", "month")),
+    ("不少于１９９０年代在外州开餐馆", "１９９０年代", ("1990-01-01", "decade")),
+    ("西汉高速公路八日发生重大交通事故", "八日", ("2013-04-08", "day")),
+    ("记者八日获悉", "八日", ("2013-04-08", "day")),
+])
+def test_more_forms_of_real_news(text, expected_text, expected):
+    m = first(text, "2013-04-15")
+    assert (m.text, m.start.isoformat(), m.precision) == (expected_text, *expected)
+
+
+@pytest.mark.parametrize("text", ["至今起着重要作用", "如今起步较晚", "但是暂时还未探明起火原因", "三日游线路", "七日年化收益率"])
+def test_words_that_only_look_like_today_or_a_day(text):
+    assert find_dates(text, D("2013-04-15")) == []

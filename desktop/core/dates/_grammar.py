@@ -865,8 +865,9 @@ class Parser:
             and not raw.isdigit()
             and len(raw) < 2
             and not re.match(rf"\s*(?:{TOD})", text[match.end():])
+            and not text.startswith(HAO_VERBS, match.end())
         ):
-            return None  # 三日游, 五日内; but 八日中午 is the 8th
+            return None  # 三日游, 五日内; but 八日中午 and 八日发生 are the 8th
         if self.strict and match.group("u") == "号" and (self._hao_names(start, match.end())
                                                          or not self._hao_ok(match.end())):
             return None

@@ -98,7 +98,9 @@ _AMBIGUOUS = rf"(?<![{_POSTPOSITION}])(?=[前后][年天]|前[日晚])|(?![前�
 # 明天/明日/明早 not inside a word ending in 明 (光明日报, 文明, 说明, 透明)
 _MING_LEFT = f"(?=明)(?<=[{_blockers('MING_LEFT_CHARS')}])"
 # 前日 is the day before yesterday, but not in 前日本首相 (the former Japanese …)
-REL_DAY_RE = _C(rf"(?:{_AMBIGUOUS})(?<!{_MING_LEFT})(?:{_alt(REL_DAY)})(?!候)(?!(?<=前日)本)")
+# 今起 is from today, but not in 至今起着作用 or 如今起步
+_JIN_LEFT = f"[{_blockers('JIN_LEFT')}](?=今起)"
+REL_DAY_RE = _C(rf"(?:{_AMBIGUOUS})(?<!{_MING_LEFT})(?<!{_JIN_LEFT})(?:{_alt(REL_DAY)})(?!候)(?!(?<=前日)本)")
 PAREN_REL_RE = _C(rf"(?P<w>[{''.join(PAREN_REL)}])\s*\(\s*(?P<n>\d{{1,2}}|[{CN}]{{1,3}})\s*\)\s*[日号]")
 # 上年 (last year) not inside a verb with 上 (马上年底, 赶上年末, 登上年度…) nor before a word
 # starting with 年 (北上年轻人, 上年纪, 买上年货, 吃上年夜饭, 线上年会…)
@@ -125,7 +127,9 @@ REL_QUARTER_RE = _C(rf"(?P<w>{_alt(REL_QUARTER)})(?P<qp>末|初)?")
 TWO_YEARS_RE = _C("今明两年")
 PAREN_DAY_RE = _C(rf"\(\s*(?:(?P<mo>{N})月)?(?P<n>{N})[日号]\s*\)")
 YEAR_RE = _C(
-    r"(?P<y>\d{4}|\d{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})(?: (?=年))?(?:年度|年份|年)"
+    # 二00二年: a year in characters typed with the digit 0 for 〇
+    r"(?P<y>\d{4}|\d{2}|(?=[0-9]*[〇零一二三四五六七八九])[〇零一二三四五六七八九0]{4}|[〇零一二三四五六七八九]{2})"
+    r"(?: (?=年))?(?:年度|年份|年)"
 )
 BARE_YEAR_RE = _C(r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})(?![\d年])")
 # 两 counts (前两月 is two months) but never names a month
@@ -199,7 +203,7 @@ CENT_RE = _C(
     r"(?!经济|网|报|大道|公园|坛|城|广场|大厦|酒店|中学|小学|公司|集团|出版)"  # 21世纪经济报道: a name
 )
 DECADE_RE = _C(
-    r"(?P<d>\d0|[一二三四五六七八九]十)年代(?P<p>初期|初|前期|早期|中期|末期|末|后期|晚期)?"
+    r"(?P<d>(?:1[5-9]|20)\d0|\d0|[一二三四五六七八九]十)年代(?P<p>初期|初|前期|早期|中期|末期|末|后期|晚期)?"
 )
 NUM_YMD_RE = _C(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?!\d)|(?=\d{1,2}:))")
 # 20240925, not an ICP or licence number (苏ICP备13020714号)

@@ -174,7 +174,7 @@ def _is_body_paragraph(line: str) -> bool:
 
 # 央视网消息（新闻联播）：, 本报讯： a lead-in on a line of its own: what follows is the story,
 # even a story's headline that is not yet a sentence
-_LEAD_IN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:消息|讯|电)(?:[（(][^（）()]{1,12}[）)])?[：:]$")
+_LEAD_IN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:[（(][^（）()]{1,12}[）)])?(?:消息|讯|电)(?:[（(][^（）()]{1,12}[）)])?[：:]$")
 
 
 #: A time stamp alone on one of a file's first lines closes its header at least: what stands
@@ -192,6 +192,7 @@ def _stamp_floor(lines: list[Line]) -> int:
 def find_header_end(lines: list[Line]) -> int:
     """Index of the first body line: everything before it is title, stamp, byline, buttons."""
     floor = _stamp_floor(lines)
+    source_seen = False
     for index, line in enumerate(lines[:25]):
         if index <= floor:
             continue
@@ -200,7 +201,25 @@ def find_header_end(lines: list[Line]) -> int:
         heading = line.stripped.startswith("#") and not opens_with_topic_tag(line.stripped)
         if _is_body_paragraph(line.text) and not heading:
             return index
+        if floor >= 0 and _opens_the_body(lines, index, source_seen):
+            return index
+        source_seen = source_seen or _is_source_line(line.stripped)
     return floor + 1  # 0 when no stamp closes a header either
+
+
+def _opens_the_body(lines: list[Line], index: int, source_seen: bool) -> bool:
+    """Whether a line under the stamp that is not a paragraph is the heading of the first story
+    (a round-up's ``今年一季度全国财政收入增幅降低`` over its paragraph) rather than the header's
+    furniture: not a stamp, address, byline or button, not the source's name (the first short
+    line under the stamp may be one), and right over a paragraph."""
+    text = lines[index].stripped
+    if len(text) < 8 or text.startswith("#") or _URL.search(text) or is_stamp_alone(text) \
+            or is_date_alone(text) or is_byline(lines[index].text) or is_boilerplate(lines[index].text):
+        return False
+    if _is_source_line(text) and not source_seen:
+        return False
+    following = next((line for line in lines[index + 1:index + 4] if line.stripped), None)
+    return following is not None and _is_body_paragraph(following.text)
 
 
 # 〔2021〕7号, [2023]48号: a document number, whose year and number are not dates
