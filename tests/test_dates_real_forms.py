@@ -406,6 +406,12 @@ def test_more_forms_of_real_news(text, expected_text, expected):
     assert (m.text, m.start.isoformat(), m.precision) == (expected_text, *expected)
 
 
-@pytest.mark.parametrize("text", ["至今起着重要作用", "如今起步较晚", "但是暂时还未探明起火原因", "三日游线路", "七日年化收益率"])
+@pytest.mark.parametrize("text", ["至今起着重要作用", "如今起步较晚", "但是暂时还未探明起火原因", "三日游线路", "七日年化收益率",
+                                  "如今日本强化国家情报体制", "如今天津的发展", "当今日本社会"])
 def test_words_that_only_look_like_today_or_a_day(text):
     assert find_dates(text, D("2013-04-15")) == []
+
+
+def test_but_today_is_today():
+    m = first("而今天，带动产业链运转的动力也不再是传统制造业", "2016-08-15")
+    assert (m.text, m.start.isoformat()) == ("今天", "2016-08-15")

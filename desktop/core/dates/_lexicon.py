@@ -98,8 +98,8 @@ _AMBIGUOUS = rf"(?<![{_POSTPOSITION}])(?=[前后][年天]|前[日晚])|(?![前�
 # 明天/明日/明早 not inside a word ending in 明 (光明日报, 文明, 说明, 透明)
 _MING_LEFT = f"(?=明)(?<=[{_blockers('MING_LEFT_CHARS')}])"
 # 前日 is the day before yesterday, but not in 前日本首相 (the former Japanese …)
-# 今起 is from today, but not in 至今起着作用 or 如今起步
-_JIN_LEFT = f"[{_blockers('JIN_LEFT')}](?=今起)"
+# 今起 is from today, but not in 至今起着作用 or 如今起步; 今日 is today, but not in 如今日本
+_JIN_LEFT = f"[{_blockers('JIN_LEFT')}](?=今起)|[{_blockers('JIN_DAY_LEFT')}](?=今[日天])"
 REL_DAY_RE = _C(rf"(?:{_AMBIGUOUS})(?<!{_MING_LEFT})(?<!{_JIN_LEFT})(?:{_alt(REL_DAY)})(?!候)(?!(?<=前日)本)")
 PAREN_REL_RE = _C(rf"(?P<w>[{''.join(PAREN_REL)}])\s*\(\s*(?P<n>\d{{1,2}}|[{CN}]{{1,3}})\s*\)\s*[日号]")
 # 上年 (last year) not inside a verb with 上 (马上年底, 赶上年末, 登上年度…) nor before a word
