@@ -39,6 +39,13 @@ def merged_rows(window) -> list[int]:
     return [r for r in range(len(frame)) if int(frame["cluster_size"].iat[r]) > 1]
 
 
+def test_the_status_bar_says_into_how_many_items_the_events_were_merged(window, qtbot):
+    items, events = len(window.model.frame), len(window.corpus.events)
+    assert merged_rows(window) and items < events
+    qtbot.waitUntil(lambda: f"合并为 {items} 项" in window.statusBar().currentMessage())
+    assert f"{events} 个事件" in window.statusBar().currentMessage()
+
+
 def row_of(window, file: str) -> int:
     frame = window.model.frame
     rows = [r for r in range(len(frame)) if str(frame["file"].iat[r]).endswith(file)]

@@ -736,3 +736,25 @@ def test_a_pdf_that_cannot_be_written_says_why_and_leaves_the_old_file(window, q
     assert "无法写入" in box.text() and target.read_bytes() == b"earlier brief"
     assert window.act_export.isEnabled()
     box.close()
+
+
+def test_while_searching_a_badge_says_how_many_of_its_events_match(qtbot, tmp_path):
+    window = open_window(qtbot, [_same_year_corpus(tmp_path / "same")])
+    view = window.timeline
+    wanted = next(r for r, title in enumerate(window.model.frame["title"]) if "丙科技" in title)
+
+    def badge_holding_it():
+        view.repaint()
+        return next((item, rect) for item, rect, _ in view.drawn_items()
+                    if item.kind == "cluster" and wanted in item.events.tolist())
+
+    item, rect = badge_holding_it()
+    assert view.badge_label(item, rect.width()) == str(item.count)
+    type_text(window.search, "丙科技")
+    qtbot.waitUntil(lambda: "筛选后" in window.statusBar().currentMessage())
+    item, rect = badge_holding_it()
+    assert int(view.match_mask[item.events].sum()) == 1
+    assert view.badge_label(item, rect.width()) == f"1/{item.count}"
+    assert view.badge_label(item, 12) == "1"  # too narrow for both: the matches
+    message = window.statusBar().currentMessage()
+    assert message.startswith("筛选后 1 / ") and message.endswith("项"), message

@@ -681,12 +681,15 @@ class MainWindow(CorrectionsMixin, QMainWindow):
             self.controller.open(project_path, [str(p) for p in corpus_paths], self)  # applies the corrections
         message = self.tr("%s，%s") % (self.tr("%Ln 篇文章", "", len(corpus.articles)),
                                         self.tr("%Ln 个事件", "", len(corpus.events)))
+        self._summary_events = len(corpus.events)
         copies = sum(problem.skipped_copy for problem in corpus.problems)
+        problems = ""
         if len(corpus.problems) > copies:
-            message += self.tr("；%Ln 个文件未能读取（见“问题”）", "", len(corpus.problems) - copies)
+            problems += self.tr("；%Ln 个文件未能读取（见“问题”）", "", len(corpus.problems) - copies)
         if copies:
-            message += self.tr("；%Ln 个重复文件已跳过（见“问题”）", "", copies)
-        self._summary = self._summary_prefix + message
+            problems += self.tr("；%Ln 个重复文件已跳过（见“问题”）", "", copies)
+        self._summary_parts = (self._summary_prefix + message, problems)
+        self._summary = self._summary_prefix + message + problems
         self._summary_prefix = ""
         self.statusBar().showMessage(self._summary)
         self._unannounced = True
@@ -701,6 +704,7 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         the list's columns follow it (not the empty table of before the merging)."""
         if not self._table_pending:
             return
+        self._summarize_items()
         self._fill_places()
         self._fit_or_restore()
         if not self.date_check.isChecked():
@@ -712,6 +716,18 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         QTimer.singleShot(0, self, lambda: self._table_columns(turn))
 
     _table_turns = 0
+    _summary_parts = ("", "")
+    _summary_events = 0
+
+    def _summarize_items(self) -> None:
+        """The summary says into how many items the events were merged: the list, its filter
+        count and the timeline count items (15,170 events, 14,679 items)."""
+        items = len(self.model.frame)
+        if not self._summary_parts[0] or items == self._summary_events:
+            return
+        head, problems = self._summary_parts
+        self._summary = head + self.tr("，合并为 %Ln 项", "", items) + problems
+        self.statusBar().showMessage(self._summary)
 
     def _table_columns(self, turn: int) -> None:
         if not self._table_pending or turn != self._table_turns:
@@ -842,9 +858,9 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         hint = ""
         if not event_filter.is_empty and len(frame):
             count = int((shown & matches).sum() if matches is not None else shown.sum())
-            self.statusBar().showMessage(self.tr("筛选后 %d / %Ln 个事件", "", len(frame)) % count)
+            self.statusBar().showMessage(self.tr("筛选后 %d / %Ln 项", "", len(frame)) % count)
             if count == 0:
-                hint = self.tr("没有事件符合搜索和筛选条件。\n点“清除筛选”可再看全部 %Ln 个事件。", "", len(frame))
+                hint = self.tr("没有事件符合搜索和筛选条件。\n点“清除筛选”可再看全部 %Ln 项。", "", len(frame))
         elif self._summary:
             self.statusBar().showMessage(self._summary)
         self.list_view.set_empty_hint(hint)

@@ -188,7 +188,7 @@ class TimelineView(QWidget):
         self._bold_metrics = QFontMetricsF(self.font_bold)
         self.layout_params = LayoutParams()
         self._no_pen = QPen(Qt.PenStyle.NoPen)
-        self._count_texts: dict[int, QStaticText] = {}
+        self._count_texts: dict[str, QStaticText] = {}
         self._matched_bins: dict[tuple, np.ndarray] = {}
         self._styles: dict[tuple[int, bool, bool, bool], _Style] = {}
         self._wrapped: dict[tuple[str, float, int], list[str]] = {}  # lane titles, broken into lines
@@ -783,13 +783,32 @@ class TimelineView(QWidget):
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         painter.setFont(self.font_small)
         painter.setPen(palette.MUTED if faded else palette.TEXT)
-        text = self._count_texts.get(item.count)
-        if text is None:
-            text = QStaticText(str(item.count))
-            text.prepare(font=self.font_small)
-            self._count_texts[item.count] = text
+        text = self._count_text(self.badge_label(item, rect.width()))
         size = text.size()
         painter.drawStaticText(QPointF(rect.center().x() - size.width() / 2, rect.center().y() - size.height() / 2), text)
+
+    def badge_label(self, item: Item, width: float) -> str:
+        """What a badge ``width`` pixels wide says: its count; while searching, with matches
+        among its events, how many match of how many (3/640: the total alone read as 640
+        matches), or the matches alone when both do not fit."""
+        events = item.events if item.events is not None else np.empty(0, dtype=np.int64)
+        if self._matches is None or not len(events):
+            return str(item.count)
+        matched = int(self._matches[events].sum())
+        if not matched:
+            return str(item.count)
+        label = f"{matched}/{item.count}"
+        return label if self._count_text(label).size().width() <= width - 4 else str(matched)
+
+    def _count_text(self, label: str) -> QStaticText:
+        text = self._count_texts.get(label)
+        if text is None:
+            if len(self._count_texts) > 4096:
+                self._count_texts.clear()  # bounded: match counts change with every search
+            text = QStaticText(label)
+            text.prepare(font=self.font_small)
+            self._count_texts[label] = text
+        return text
 
     # ------------------------------------------------------------------ view changes
 
@@ -959,6 +978,10 @@ class TimelineView(QWidget):
         if item.kind == "cluster":
             rows = item.events[:8]
             lines = [self.tr("%Ln 个事件（放大查看）", "", item.count)]
+            if self._matches is not None:
+                matching = item.events[self._matches[item.events]]
+                lines.append(self.tr("其中 %Ln 个符合搜索", "", len(matching)))
+                rows = np.concatenate([matching, item.events[~self._matches[item.events]]])[:8]
             lines += [f"{frame['start'].iat[r]:%Y-%m-%d}  {frame['title'].iat[r]}" for r in rows]
             if item.count > len(rows):
                 lines.append("…")

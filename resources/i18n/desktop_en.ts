@@ -692,6 +692,13 @@ category:signing    source:outlet
             <numerusform>; %Ln duplicate files skipped (see Problems)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>，合并为 %Ln 项</source>
+        <translation>
+            <numerusform>, merged into %Ln item</numerusform>
+            <numerusform>, merged into %Ln items</numerusform>
+        </translation>
+    </message>
     <message>
         <source>提取失败：%s</source>
         <translation>Extraction failed: %s</translation>
@@ -705,20 +712,20 @@ category:signing    source:outlet
         <translation>Only lane: %s ✕</translation>
     </message>
     <message numerus="yes">
-        <source>筛选后 %d / %Ln 个事件</source>
+        <source>筛选后 %d / %Ln 项</source>
         <translation>
-            <numerusform>Filtered: %d of %Ln event</numerusform>
-            <numerusform>Filtered: %d of %Ln events</numerusform>
+            <numerusform>Filtered: %d of %Ln item</numerusform>
+            <numerusform>Filtered: %d of %Ln items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>没有事件符合搜索和筛选条件。
-点“清除筛选”可再看全部 %Ln 个事件。</source>
+点“清除筛选”可再看全部 %Ln 项。</source>
         <translation>
             <numerusform>No event matches the search and filters.
-Clear Filters shows the %Ln event again.</numerusform>
+Clear Filters shows all %Ln item again.</numerusform>
             <numerusform>No event matches the search and filters.
-Clear Filters shows all %Ln events again.</numerusform>
+Clear Filters shows all %Ln items again.</numerusform>
         </translation>
     </message>
     <message>
@@ -936,6 +943,13 @@ Your changes will be saved in %s and read again next time.</translation>
         <translation>
             <numerusform>%Ln event (zoom in to see it)</numerusform>
             <numerusform>%Ln events (zoom in to see them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>其中 %Ln 个符合搜索</source>
+        <translation>
+            <numerusform>%Ln of them matches the search</numerusform>
+            <numerusform>%Ln of them match the search</numerusform>
         </translation>
     </message>
     <message>
