@@ -117,6 +117,7 @@ from desktop.core.dates._lexicon import (
     WEEKDAY_AFTER_RE,
     YEAR_DU_RE,
     YEAR_NEEDS_PART,
+    YEAR_PART_COUNT_LEFT,
     YEAR_RE,
     YPART_RE,
 )
@@ -792,7 +793,8 @@ class Parser:
         else:
             by, banchor = (ctx.y, ctx.anchor) if ctx is not None and ctx.y else (ref.year, "year")
             nearest_to = None if ctx is not None else ref
-            found = self.ypart(start, by, banchor, False, nearest_to=nearest_to)
+            counted = text.startswith("年", start) and start > 0 and text[start - 1] in YEAR_PART_COUNT_LEFT
+            found = None if counted else self.ypart(start, by, banchor, False, nearest_to=nearest_to)
             if found is not None:
                 return found
             match = REL_QUARTER_RE.match(text, start)

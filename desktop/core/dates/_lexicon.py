@@ -155,6 +155,8 @@ _HOLIDAY_NOT_NEXT = "[路街村桥站镇乡巷龄轻果]|广场|大道|大街|�
 _LUNAR_MONTH = "正|冬|腊|十一|十二|[一二三四五六七八九十]"
 _LUNAR_DAY = "初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]|三十|十五"
 LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+# 半年内, 数年内: 年 is counted years, not the start of a part of this year
+YEAR_PART_COUNT_LEFT = frozenset(_blockers("YEAR_PART_COUNT_LEFT"))
 YPART_RE = _C(
     r"(?P<hy>[上下])半年|H(?P<hy2>[12])(?![0-9A-Za-z])"
     rf"|(?P<ny>年)?(?P<yw>初|底|末|内|终(?!{_YEAR_END_NOT}))(?![{_BLOCK}])"
