@@ -514,3 +514,13 @@ def test_a_heading_with_a_byline_on_the_first_line_is_one_article(tmp_path):
     # and sorting them compared a title with None
     corpus = corpus_of(tmp_path, "## 凸显科创属性\n(中国日报天津记者站 杨成)\n", "a.txt")
     assert len(corpus.documents) == 1 and len(corpus.articles) == 1
+
+
+def test_the_present_age_and_other_countries_national_days_date_nothing(tmp_path):
+    text = ("某地新闻\n2019-09-09 10:00\n\n"
+            "污染和脏乱可能是过去，但绝不是今天的中国。今天的会议在某地举行。"
+            "某领导人就朝鲜国庆71周年致贺电。法国国庆音乐会在巴黎举行。日来，韩国庆尚北道发生山火。"
+            "今年国庆，各地举行庆祝活动。\n")
+    events = events_of(tmp_path, text)
+    assert sorted(zip(events["date_text"], events["edtf"], strict=True)) == [("今天", "2019-09-09"), ("今年国庆", "2019-10-01")]
+    assert "会议" in events.loc[events["date_text"] == "今天", "title"].iat[0]

@@ -150,8 +150,8 @@ MID_OK_RE = _C(r"$|[\s，,。；;：:！!？?、)\]”\"]|以来|以前|之前|�
 # 年终 not in a series or an appraisal (年终奖, 年终总结, 年终经济观察)
 _YEAR_END_NOT = "奖|总结|考核|盘点|述职|决算|评|报|回顾|经济|专|特|大|综|汇|结|岁末"
 # a holiday name inside a place or an institution's name (五一路, 国庆广场, 元旦小学), a food
-# (清明果), or a name ending in 年 whose 年 starts the next word (最小年龄, 小年轻)
-_HOLIDAY_NOT_NEXT = "[路街村桥站镇乡巷龄轻果]|广场|大道|大街|公园|小学|中学|大学|劳动奖|奖章|剧场|大厦"
+# (清明果), a name ending in 年 whose 年 starts the next word (最小年龄, 小年轻), or 韩国庆尚北道
+_HOLIDAY_NOT_NEXT = "[路街村桥站镇乡巷龄轻果尚]|广场|大道|大街|公园|小学|中学|大学|劳动奖|奖章|剧场|大厦"
 _LUNAR_MONTH = "正|冬|腊|十一|十二|[一二三四五六七八九十]"
 _LUNAR_DAY = "初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]|三十|十五"
 LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}

@@ -89,10 +89,13 @@ _AGE = re.compile(r"(?:已经|已)?[\d〇零一二两三四五六七八九十百
 
 
 def not_an_event(mention: dates.DateMention, text: str) -> bool:
-    """General "now" (现在最快3天), an age (今年28岁的他) and planning periods naming a
+    """General "now" (现在最快3天, 今天的中国), an age (今年28岁的他) and planning periods naming a
     document (“十四五”规划纲要)."""
     if normalize(mention.text.strip()) in cue_words("generic_now.txt"):
         return True
+    if normalize(mention.text.strip()) in ("今天", "今日") and text.startswith("的", mention.span[1]) \
+            and text.startswith(cue_words("generic_today_nouns.txt"), mention.span[1] + 1):
+        return True  # 今天的中国: the present age
     if mention.precision == "year" and mention.anchor != "absolute" and _AGE.match(text, mention.span[1]):
         return True
     if _PLAN_PERIOD.search(mention.text):
@@ -361,8 +364,8 @@ def _holiday_names() -> tuple[str, ...]:
 
 def holiday_not_a_date(mention: dates.DateMention, text: str) -> bool:
     """A holiday named as a reference, not as the date of an event: two holidays run together
-    (铁路国庆中秋假期运输, 国庆中秋长假过半, 中秋、国庆双节: the text gives the dates) and a holiday followed by
-    后 (春节后上班第一天: a time after it, not the festival)."""
+    (铁路国庆中秋假期运输, 国庆中秋长假过半, 中秋、国庆双节: the text gives the dates), a holiday followed by
+    后 (春节后上班第一天: a time after it, not the festival) and another country's 国庆 (法国国庆)."""
     names = _holiday_names()
     core = normalize(mention.text.strip())
     for prefix in ("今年的", "今年", "去年", "明年"):
@@ -373,6 +376,9 @@ def holiday_not_a_date(mention: dates.DateMention, text: str) -> bool:
     before = text[max(mention.span[0] - 4, 0) : mention.span[0]]
     if after.lstrip("、和与及").startswith(names) or before.rstrip("、和与及").endswith(names):
         return True  # 国庆中秋长假, 中秋、国庆双节
+    if core.startswith("国庆") and text[max(mention.span[0] - 8, 0) : mention.span[0]].rstrip("的").endswith(
+            cue_words("foreign_countries.txt")):
+        return True  # 法国国庆, 朝鲜国庆71周年: that country's day, not 1 October
     return after.startswith(("后", "之后", "以后", "过后"))
 
 
