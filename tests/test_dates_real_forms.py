@@ -416,3 +416,9 @@ def test_words_that_only_look_like_today_or_a_day(text):
 def test_but_today_is_today():
     m = first("而今天，带动产业链运转的动力也不再是传统制造业", "2016-08-15")
     assert (m.text, m.start.isoformat()) == ("今天", "2016-08-15")
+
+
+def test_a_whole_day_of_hours_is_the_day_not_midnight():
+    m = first("2020年1月31日0时-24时，湖北省新增病例1347例。", "2020-02-01")
+    assert (m.text, m.edtf, m.clock) == ("2020年1月31日0时-24时", "2020-01-31", None)
+    assert first("1月30日8时至20时，某省新增病例5例。", "2020-02-01").clock is None

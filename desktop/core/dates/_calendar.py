@@ -213,8 +213,8 @@ def clock_of(text: str) -> tuple[int, int | None] | None:
     (20, 30), ``13:20`` (13, 20)); None for a part of the day alone or a clock range."""
     from desktop.core.text.numerals import to_int
 
-    if re.search(r"[至到~—]|\d\s*-\s*\d", text):
-        return None
+    if re.search(r"[至到~—]|[\d时点分]\s*-\s*\d", text):
+        return None  # 8-12时, 0时-24时 (the whole day)
     match = _CLOCK_RE.search(text)
     if match is None:
         return None
