@@ -422,6 +422,11 @@ def test_a_long_title_drops_an_official_s_posts_and_keeps_the_name(tmp_path):
     assert "召开全省招商引资工作推进会议" in titles["15日"]
     assert titles["3月2日"].startswith("李明、副市长张华")  # posts of two people: the second keeps his
     assert len(titles["5月6日"]) <= 30 and "书记" not in titles["5月6日"]
+    frame = events_of(tmp_path, HEADER + "省委书记、省深化国资和国企改革领导小组组长王建国16日上午主持召开"
+                                         "省深化国资和国企改革领导小组第一次全体会议并发表重要讲话。\n", "b.txt")
+    assert frame["title"].iat[0].startswith("王建国16日上午主持召开")  # the 和 of a body's name is in the post
+    frame = events_of(tmp_path, HEADER + "10月12日至13日，王建国在中共中央政治局委员、江南省委书记李希明和省长马兴华陪同下，先后来到某市、某县等地，深入企业、社区等进行调研。\n", "c.txt")
+    assert "李希明" in frame["title"].iat[0], frame["title"].iat[0]  # 和 before the next person's post ends the posts
 
 
 def test_a_long_title_keeps_a_quoted_name_and_drops_a_slogan_before_a_name(tmp_path):

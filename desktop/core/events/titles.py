@@ -181,8 +181,9 @@ def _is_post(word: str) -> bool:
 
 def _of_posts(word: str, flag: str) -> bool:
     """Whether a word can be part of a list of posts: a post, a noun (省人大常委会), a
-    distinguishing word (副), a verbal noun (粤港澳大湾区建设领导小组) or ``兼``."""
-    return word == "兼" or _is_post(word) or flag.startswith(_NOMINAL) or flag in ("b", "vn")
+    distinguishing word (副), a verbal noun (粤港澳大湾区建设领导小组), ``兼``, or the 和 of a
+    body's name (中央军委深化国防和军队改革领导小组组长)."""
+    return word in ("兼", "和") or _is_post(word) or flag.startswith(_NOMINAL) or flag in ("b", "vn")
 
 
 def _end_of_posts(text: str, position: int) -> int | None:
@@ -191,14 +192,15 @@ def _end_of_posts(text: str, position: int) -> int | None:
     goes on past its post (the name) ends the list."""
     last_post_end = None
     offset = position
-    for word, flag in pos_cut(text[position:position + 60]):
+    words = pos_cut(text[position:position + 60])
+    for number, (word, flag) in enumerate(words):
         if word == "、":
             if last_post_end != offset:
                 break
         elif _is_post(word):
             last_post_end = offset + len(word)
-        elif not _of_posts(word, flag):
-            break
+        elif not _of_posts(word, flag) or (word == "和" and number + 1 < len(words) and _is_post(words[number + 1][0])):
+            break  # 李希和省长马兴瑞: a name and the next person's post, not a body's name
         offset += len(word)
     return last_post_end
 
