@@ -529,3 +529,9 @@ def test_the_present_age_and_other_countries_national_days_date_nothing(tmp_path
     events = events_of(tmp_path, text)
     assert sorted(zip(events["date_text"], events["edtf"], strict=True)) == [("今天", "2019-09-09"), ("今年国庆", "2019-10-01")]
     assert "会议" in events.loc[events["date_text"] == "今天", "title"].iat[0]
+
+
+def test_every_item_of_a_list_a_recurring_word_opens_recurs(tmp_path):
+    frame = events_of(tmp_path, HEADER + "这类产品每当季末、年底、大的节日之前就特别火爆。每当临近季末、年末，银行都会揽储。"
+                                         "今年年底，某地将建成新园区。\n")
+    assert frame["date_text"].tolist() == ["今年年底"]

@@ -421,4 +421,8 @@ def recurring_or_generic(mention: dates.DateMention, text: str) -> bool:
     (冬天来了, 秋冬季是高发期): not an event."""
     if _before(text, mention.span, 4).endswith(cue_words("recurring_before.txt")):
         return True
+    # a later item of a list the recurring word opens: 每当季末、年底、大的节日之前
+    clause = _before(text, mention.span, 16)
+    if clause.endswith(("、", "和", "及")) and any(word in clause for word in cue_words("recurring_before.txt")):
+        return True
     return normalize(mention.text.strip()) in cue_words("generic_periods.txt")
