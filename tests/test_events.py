@@ -535,3 +535,9 @@ def test_every_item_of_a_list_a_recurring_word_opens_recurs(tmp_path):
     frame = events_of(tmp_path, HEADER + "这类产品每当季末、年底、大的节日之前就特别火爆。每当临近季末、年末，银行都会揽储。"
                                          "今年年底，某地将建成新园区。\n")
     assert frame["date_text"].tolist() == ["今年年底"]
+
+
+def test_a_count_of_time_after_an_action_runs_from_the_action(tmp_path):
+    frame = events_of(tmp_path, "某地新闻\n2005-03-11 10:00\n\n使用4周后，肌肤年轻12年。相识一年后，他们结婚了。"
+                                "项目预计两年后建成。\n闭幕式邀请四年后重聚某市。\n")
+    assert sorted(zip(frame["date_text"], frame["edtf"], strict=True)) == [("两年后", "2007"), ("四年后", "2009")]

@@ -47,6 +47,7 @@ from desktop.core import dates
 from desktop.core.dates.intervals import interval_tense
 from desktop.core.events.categories import categorize
 from desktop.core.events.rules import (
+    counted_from_an_action,
     cue_words,
     dates_an_event,
     deadline_unit,
@@ -626,7 +627,8 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         if resolved is None:
             continue
         if (is_baseline(mention, plain) or holiday_not_a_date(mention, plain) or in_document_name(mention, plain)
-                or recurring_or_generic(mention, plain) or years_counted(mention, plain)):
+                or recurring_or_generic(mention, plain) or years_counted(mention, plain)
+                or counted_from_an_action(mention, plain)):
             continue  # a comparison, a reference, a name, a generic period: nothing refers back to it
         modifier = not keeps_after_resolution(mention, by_sentence[sentence_span]) or not_an_event(mention, plain)
         partial = resolved[1] == NO_YEAR  # its year is a stand-in: nothing may count from it

@@ -342,6 +342,20 @@ def offset_after(mention: dates.DateMention) -> str | None:
     return "day" if (m.group("u") or m.group("u2")) in ("天", "日", "周", "星期") else "month"
 
 
+def counted_from_an_action(mention: dates.DateMention, text: str) -> bool:
+    """``使用4周后``, ``服药3天后``: a count of time right after a verb runs from that action,
+    not from the text's day (``offset_from_now_verbs.txt``: 预计两年后 still does)."""
+    if offset_after(mention) is None:
+        return False
+    before = _before(text, mention.span, 6)
+    if not before:
+        return False
+    from desktop.core.text.segmenter import pos_cut
+
+    word, flag = pos_cut(before)[-1]
+    return flag.startswith("v") and not word.endswith(cue_words("offset_from_now_verbs.txt"))
+
+
 def is_baseline(mention: dates.DateMention, text: str) -> bool:
     """A comparison baseline, not an event: ``比2019年``, ``较上年``, ``比去年同期``, ``增速比上半年
     加快``, ``与2019年相比`` (cue lists ``comparison_before.txt``, ``comparison_after.txt``)."""
