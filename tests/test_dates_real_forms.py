@@ -424,3 +424,8 @@ def test_a_whole_day_of_hours_is_the_day_not_midnight():
     m = first("2020年1月31日0时-24时，湖北省新增病例1347例。", "2020-02-01")
     assert (m.text, m.edtf, m.clock) == ("2020年1月31日0时-24时", "2020-01-31", None)
     assert first("1月30日8时至20时，某省新增病例5例。", "2020-02-01").clock is None
+
+
+@pytest.mark.parametrize(("text", "expected_text"), [("七夕晚会今晚播出", "七夕"), ("3日晚会见了来访客人", "3日晚")])
+def test_a_holidays_gala_is_no_evening(text, expected_text):
+    assert first(text, "2026-08-19").text == expected_text

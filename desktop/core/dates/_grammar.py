@@ -143,6 +143,10 @@ _HAO_LIST_RE = re.compile(r"\s*[、和及与]\s*\d{1,2}号")
 _PAST_PRE = frozenset({"近", "最近", "过去", "过去的"})
 
 
+#: holiday names, for the checks that look at what a holiday is followed by
+_HOLIDAY_NAMES = tuple(HOLIDAYS)
+
+
 class Reject(Exception):  # noqa: N818 - control flow, not an error
     """An impossible date (2月30日): nothing inside ``[start, end)`` may become a mention."""
 
@@ -472,6 +476,8 @@ class Parser:
             if match:
                 end = match.end()  # 6月14日当天: the day itself
             match = CLOCK_RE.match(text, end)
+            if match and text.startswith("晚会", end) and text[start:end].endswith(_HOLIDAY_NAMES):
+                match = None  # 七夕晚会, 春节晚会: the gala, not the evening
             if match and match.end() > end and text[end : match.end()].strip():
                 found[1].clock = clock_of(text[start : match.end()])  # from start: 当晚10时 is 22:00
                 end = match.end()
