@@ -44,6 +44,16 @@ def test_the_status_bar_says_into_how_many_items_the_events_were_merged(window, 
     assert merged_rows(window) and items < events
     qtbot.waitUntil(lambda: f"合并为 {items} 项" in window.statusBar().currentMessage())
     assert f"{events} 个事件" in window.statusBar().currentMessage()
+    # a split by hand: as many items as events, and the summary says so
+    click_item(qtbot, window, merged_rows(window)[0])
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        window.act_split.trigger()
+    assert len(window.model.frame) == events
+    qtbot.waitUntil(lambda: f"{events} 个事件" in window.statusBar().currentMessage())
+    assert "合并为" not in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.corrections_applied, timeout=30_000):
+        window.act_undo.trigger()
+    qtbot.waitUntil(lambda: f"合并为 {items} 项" in window.statusBar().currentMessage())
 
 
 def row_of(window, file: str) -> int:

@@ -721,13 +721,16 @@ class MainWindow(CorrectionsMixin, QMainWindow):
 
     def _summarize_items(self) -> None:
         """The summary says into how many items the events were merged: the list, its filter
-        count and the timeline count items (15,170 events, 14,679 items)."""
-        items = len(self.model.frame)
-        if not self._summary_parts[0] or items == self._summary_events:
+        count and the timeline count items (15,170 events, 14,679 items); again after a merge
+        or a split by hand."""
+        if not self._summary_parts[0]:
             return
+        items = len(self.model.frame)
         head, problems = self._summary_parts
-        self._summary = head + self.tr("，合并为 %Ln 项", "", items) + problems
-        self.statusBar().showMessage(self._summary)
+        merged = self.tr("，合并为 %Ln 项", "", items) if items != self._summary_events else ""
+        self._summary = head + merged + problems
+        if self._filter.is_empty:
+            self.statusBar().showMessage(self._summary)
 
     def _table_columns(self, turn: int) -> None:
         if not self._table_pending or turn != self._table_turns:
@@ -776,6 +779,8 @@ class MainWindow(CorrectionsMixin, QMainWindow):
 
     def _set_frame(self, frame) -> None:  # noqa: ANN001 - DataFrame
         self.model.set_frame(frame)
+        if not self._table_pending and not self.is_loading():
+            self._summarize_items()  # a merge or split by hand: the items changed
         self.apply_filters()
 
     def _fit_or_restore(self) -> None:
