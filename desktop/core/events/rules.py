@@ -15,6 +15,7 @@ from functools import cache
 from desktop.core import dates
 from desktop.core.resources import word_list
 from desktop.core.text.numerals import normalize
+from desktop.core.text.segmenter import pos_cut
 from desktop.core.text.sentences import quote_spans
 
 
@@ -350,8 +351,6 @@ def counted_from_an_action(mention: dates.DateMention, text: str) -> bool:
     before = _before(text, mention.span, 6)
     if not before:
         return False
-    from desktop.core.text.segmenter import pos_cut
-
     word, flag = pos_cut(before)[-1]
     return flag.startswith("v") and not word.endswith(cue_words("offset_from_now_verbs.txt"))
 
