@@ -132,8 +132,8 @@ YEAR_RE = _C(
     r"(?: (?=年))?(?:年度|年份|年)"
 )
 BARE_YEAR_RE = _C(r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})(?![\d年])")
-# 两 counts (前两月 is two months) but never names a month
-MONTH_RE = _C(rf"(?!两)(?P<n>{N})(?: (?=月))?(?:月份|月)(?!份)")
+# 两 counts (前两月 is two months) but never names a month; 10月龄 is an age in months
+MONTH_RE = _C(rf"(?!两)(?P<n>{N})(?: (?=月))?(?:月份|月)(?![份龄])")
 DAY_RE = _C(rf"(?P<n>{N})(?: (?=[日号]))?(?P<u>日|号)")
 BARE_DAY_RE = _C(
     r"(?P<n>[一二三四五六七八九十廿卅]{1,3})(?=$|[\s,.;:!?)\]、，。；！？~\-—至到起前])"
