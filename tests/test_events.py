@@ -541,3 +541,18 @@ def test_a_count_of_time_after_an_action_runs_from_the_action(tmp_path):
     frame = events_of(tmp_path, "某地新闻\n2005-03-11 10:00\n\n使用4周后，肌肤年轻12年。相识一年后，他们结婚了。"
                                 "项目预计两年后建成。\n闭幕式邀请四年后重聚某市。\n")
     assert sorted(zip(frame["date_text"], frame["edtf"], strict=True)) == [("两年后", "2007"), ("四年后", "2009")]
+
+
+def test_a_page_s_stamps_and_its_lists_of_stamped_links_date_nothing(tmp_path):
+    body = ("<p>某市新区9月5日举行项目签约仪式，总投资120亿元的新能源项目落户。</p>"
+            "<p>项目建成后将带动上下游企业集聚发展，形成完整的产业链条，并提供大量就业岗位。</p>")
+    links = ("<ul><li>海口市委书记落马 2019-09-06 19:41 廉政风暴</li>"
+             "<li>某铁路预计年底通车 2019-09-07 07:23 高铁世纪</li></ul>"
+             "<p>作者最近文章 美国还重要吗？2019-08-27破7之后，我们为什么有信心？2019-08-07</p>"
+             "<p>相关报道：</p><p>·某地夫妻三月后离婚（2005-04-03 17:19PM） ·某局长被判13年（2005-04-01 15:57PM）</p>")
+    page = (f"<html><head><title>新区签约</title></head><body><h1>新区签约</h1><p>发表时间：2019-09-07 9:51:00</p>"
+            f"<article>{body}</article>{links}</body></html>")
+    frame = events_of(tmp_path, page, "page.html")
+    assert frame["date_text"].tolist() == ["9月5日"]
+    text = corpus_of(tmp_path, page, "page.html").documents[0].text
+    assert "作者最近文章" in text  # the links stay in the text shown: only no event comes from them

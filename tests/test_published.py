@@ -8,7 +8,7 @@ import pytest
 
 from desktop.core.export.brief import published_text
 from desktop.core.reading.articles import split_articles
-from desktop.core.reading.published import parse_stamp, stamp_of_line
+from desktop.core.reading.published import is_link_list_line, is_numeric_stamp, parse_stamp, stamp_of_line
 from desktop.core.reading.reader import read_document
 
 BODY = "某市举行重点项目集中签约仪式，共签约项目二十个，总投资超过三百亿元。各方表示将加快推进项目建设。\n"
@@ -267,3 +267,26 @@ def test_a_page_whose_title_names_only_the_site_is_dated_by_its_labelled_stamp()
     text, page = read_html(markup)
     assert page.title == "某学术年会在某大学成功举行"
     assert page.stamp_line and "2019-05-18" in page.stamp_line
+
+
+@pytest.mark.parametrize(("line", "links"), [
+    ("- 海口市委书记落马 2019-09-06 19:41 廉政风暴", True),
+    ("- 央视主播祝某某生日快乐 2019-09-07 08:57", True),
+    ("* 某地人民日报海外版：守护好“东方之珠” 2019-09-06 21:55 心连心 爱香港", True),
+    ("作者最近文章 美国还重要吗？2019-08-27破7之后，我们为什么有信心？2019-08-07", True),
+    ("·某地夫妻三月后离婚（2005-04-03 17:19PM） ·某局长被判13年（2005-04-01 15:57PM）", True),
+    # the article's opening line under its stamp, not a link
+    ("- 王某：某某持久战 最后更新: 2019-09-07 09:27:48 【文/某网专栏作者 王某】“贸易战正在变成持久战。”", False),
+    ("2019-09-07 09:25:09 字号：A- A A+", False),
+    ("某市于2019年9月6日举行签约仪式，2019年9月7日项目开工。", False),
+])
+def test_a_line_of_stamped_links_is_told_from_article_text(line, links):
+    assert is_link_list_line(line) is links
+
+
+@pytest.mark.parametrize(("text", "stamp"), [
+    ("2019-09-06", True), ("2005/04/01 09:56", True), ("2004-12-11 9:51:00", True),
+    ("2019年9月6日", False), ("1991.09-1991.11", False), ("2019-09-06至2019-09-10", False),
+])
+def test_a_machine_written_date_is_a_stamp(text, stamp):
+    assert is_numeric_stamp(text) is stamp

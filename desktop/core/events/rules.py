@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from desktop.core import dates
+from desktop.core.reading.published import is_numeric_stamp
 from desktop.core.resources import word_list
 from desktop.core.text.numerals import normalize
 from desktop.core.text.segmenter import pos_cut
@@ -226,10 +227,10 @@ def in_term_quote(text: str, span: tuple[int, int]) -> bool:
 
 def dates_an_event(mention: dates.DateMention, sentence_mentions: list[dates.DateMention], text: str,
           sentence_start: int) -> bool:
-    """Durations date nothing; a date that is part of a name dates an event only when its
-    sentence has no other date."""
-    if mention.kind == "duration" or incident_name(mention, text):
-        return False
+    """Durations and machine stamps date nothing; a date that is part of a name dates an event
+    only when its sentence has no other date."""
+    if mention.kind == "duration" or incident_name(mention, text) or is_numeric_stamp(mention.text):
+        return False  # 发表时间：2004-12-11 9:51:00 is when the page was posted
     if is_named(mention, text, sentence_start):
         if not re.search(r"\d|年", mention.text):
             return False  # a season or month in a name (春季购物节) dates nothing; only a year can

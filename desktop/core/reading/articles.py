@@ -28,6 +28,7 @@ from desktop.core.reading.published import (
     datelines,
     find_published,
     is_date_alone,
+    is_link_list_line,
     is_stamp_alone,
     loose_stamp,
     stamp_of_line,
@@ -256,7 +257,7 @@ def related_list_ranges(lines: list[Line]) -> list[tuple[int, int]]:
 
 def excluded_ranges(text: str, lines: list[Line], header_end: int) -> list[tuple[int, int]]:
     """Character ranges that are not article text: header lines, page furniture, URLs,
-    datelines, link lists, document numbers."""
+    datelines, link lists (under their heading, or known by their stamps), document numbers."""
     ranges: list[tuple[int, int]] = [match.span() for match in datelines(text)]
     ranges += related_list_ranges(lines)
     ranges += [match.span() for match in _DOCUMENT_NUMBER.finditer(text)]
@@ -264,7 +265,7 @@ def excluded_ranges(text: str, lines: list[Line], header_end: int) -> list[tuple
         if not line.stripped:
             continue
         if (index < header_end or is_boilerplate(line.text) or is_date_alone(line.stripped)
-                or is_stamp_alone(line.stripped)):
+                or is_stamp_alone(line.stripped) or is_link_list_line(line.stripped)):
             ranges.append((line.start, line.end))
     for match in _URL.finditer(text):
         ranges.append(match.span())

@@ -581,6 +581,34 @@ def is_stamp_alone(line: str) -> bool:
     return bool(_STAMP_ALONE.match(line.strip()))
 
 
+#: A date written the way machines write it (2019-09-06, 2005/04/01 09:56, 2005-04-03 17:19PM).
+#: News prose writes 2019年9月6日; this form is the stamp a page prints on a post or a link.
+_NUMERIC_STAMP = re.compile(
+    r"(?<!\d)(?:19|20)\d\d([-/])\d{1,2}\1\d{1,2}(?!\d)(?:[ T\u3000]*\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp][Mm])?)?"
+)
+#: After the stamp of a link, the page may print the link's section (香港, 上海观察, 中国外交).
+_LINK_TAIL = re.compile(r"[)）]?[\s\u3000]*[^\s。！？；，,.!?]{0,8}(?:[\s\u3000]+[^\s。！？；，,.!?]{1,8})?[\s\u3000]*")
+_LIST_MARK = ("- ", "* ", "·", "•")
+
+
+def is_numeric_stamp(text: str) -> bool:
+    """Whether a date expression is written as a machine stamp (``2019-09-06 20:47``): the time
+    a page or a link was posted, never an event of the article."""
+    return _NUMERIC_STAMP.fullmatch(text.strip()) is not None
+
+
+def is_link_list_line(line: str) -> bool:
+    """A line of links to other articles, each title with its stamp: two stamps or more
+    (``…被激发2019-09-07美国还重要吗？2019-08-27…``, ``·标题（2005-04-03 17:19PM） ·标题（…）``), or a
+    list item that ends with its stamp and section (``- 海口市委书记张琦落马 2019-09-06 19:41 廉政风暴``).
+    Its titles are other articles' news, not this one's."""
+    stamps = list(_NUMERIC_STAMP.finditer(line))
+    if len(stamps) >= 2:
+        return True
+    return bool(stamps) and line.lstrip().startswith(_LIST_MARK) \
+        and _LINK_TAIL.fullmatch(line, stamps[-1].end()) is not None
+
+
 def _from_signature(lines: list[Line]) -> Published | None:
     """A press release or notice signed at its end with the date (机关名 / 2025年5月28日)."""
     tail = [line for line in lines if line.stripped][-6:]
