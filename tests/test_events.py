@@ -556,3 +556,10 @@ def test_a_page_s_stamps_and_its_lists_of_stamped_links_date_nothing(tmp_path):
     assert frame["date_text"].tolist() == ["9月5日"]
     text = corpus_of(tmp_path, page, "page.html").documents[0].text
     assert "作者最近文章" in text  # the links stay in the text shown: only no event comes from them
+
+
+def test_a_dateline_of_an_outlet_named_news_or_home_is_a_filing_stamp(tmp_path):
+    frame = events_of(tmp_path, "某手机发布\n2019-09-30 10:00\n\n"
+                                "IT之家9月30日消息据外媒报道，某公司29日发布了新款手机。\n"
+                                "某某新闻9月30日电 某地30日举行新品发布会。\n")
+    assert sorted(frame["date_text"]) == ["29日", "30日"]

@@ -430,7 +430,7 @@ def _dateline_pattern() -> re.Pattern[str]:
     return re.compile(
         r"^[ \t\u3000]*(?:<[^>\n]{1,30}>[ \t]*)*[【\[]?"
         rf"((?:(?:{agencies}){place}{day}(?:电|讯|消息|专电|信息)?)"
-        rf"|(?:[\u4e00-\u9fff]{{1,8}}(?:网|社|报|台){place}{day}(?:电|讯|消息|专电|信息)))"
+        rf"|(?:[A-Za-z\u4e00-\u9fff]{{1,8}}(?:网|社|报|台|新闻|之家|客户端){place}{day}(?:电|讯|消息|专电|信息)))"
         r"(?:\s*[（(][^）)\n]{0,30}[）)])?",
         re.M,
     )
@@ -438,7 +438,7 @@ def _dateline_pattern() -> re.Pattern[str]:
 
 def datelines(text: str) -> list[re.Match[str]]:
     """Datelines at the start of a line: ``新华社石家庄4月12日电（记者 王雪松）``, ``路透北京9月27日``,
-    ``中广网唐山６月１２日消息`` — a filing stamp, not an event."""
+    ``中广网唐山６月１２日消息``, ``IT之家9月30日消息`` — a filing stamp, not an event."""
     return list(_dateline_pattern().finditer(text))
 
 
