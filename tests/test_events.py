@@ -563,3 +563,10 @@ def test_a_dateline_of_an_outlet_named_news_or_home_is_a_filing_stamp(tmp_path):
                                 "IT之家9月30日消息据外媒报道，某公司29日发布了新款手机。\n"
                                 "某某新闻9月30日电 某地30日举行新品发布会。\n")
     assert sorted(frame["date_text"]) == ["29日", "30日"]
+
+
+def test_a_part_of_the_day_before_de_is_that_part_of_the_story_s_day(tmp_path):
+    frame = events_of(tmp_path, HEADER + "8月22日，某论坛在某市举行。某专家在上午的沙龙环节演示了新技术，下午的分享中他阐述了原理。"
+                                         "会后大家喝下午茶。\n")
+    assert sorted(zip(frame["date_text"], frame["edtf"], strict=True)) == [
+        ("8月22日", "2024-08-22"), ("上午", "2024-08-22"), ("下午", "2024-08-22")]

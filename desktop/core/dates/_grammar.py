@@ -248,8 +248,10 @@ class Parser:
         if not re.match(LONE_TOD, clock_text) and not re.search(r"\d\s*[:时点]|[时:]", clock_text):
             return None  # 零点五 is a number
         clock = clock_of(clock_text)
-        if clock is None and end < len(text) and text[end] not in "，,、 ":
-            return None  # a part of the day alone opens a clause (上午，…), not a word (下午茶)
+        if clock is None and end < len(text) and text[end] not in "，,、 " and not (
+            text[end] == "的" and before and (before in LONE_CLOCK_LEFT or before == "在")
+        ):
+            return None  # a part of the day alone opens a clause (上午，…, 在上午的沙龙上), not a word (下午茶)
         iv = iv_day(self.ref, "day", "")
         iv.anaphoric = True
         iv.clock = clock
