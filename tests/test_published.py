@@ -8,7 +8,12 @@ import pytest
 
 from desktop.core.export.brief import published_text
 from desktop.core.reading.articles import split_articles
-from desktop.core.reading.published import is_link_list_line, is_numeric_stamp, parse_stamp, stamp_of_line
+from desktop.core.reading.published import (
+    is_link_list_line,
+    is_numeric_stamp,
+    parse_stamp,
+    stamp_of_line,
+)
 from desktop.core.reading.reader import read_document
 
 BODY = "某市举行重点项目集中签约仪式，共签约项目二十个，总投资超过三百亿元。各方表示将加快推进项目建设。\n"
