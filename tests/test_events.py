@@ -570,3 +570,24 @@ def test_a_part_of_the_day_before_de_is_that_part_of_the_story_s_day(tmp_path):
                                          "会后大家喝下午茶。\n")
     assert sorted(zip(frame["date_text"], frame["edtf"], strict=True)) == [
         ("8月22日", "2024-08-22"), ("上午", "2024-08-22"), ("下午", "2024-08-22")]
+
+
+def test_counts_of_the_days_of_one_happening_all_count_from_its_first_day(tmp_path):
+    text = ("某地新闻\n2019-09-09 10:00\n\n男孩在景区失联的第32天，9月2日，父亲启程返回。\n"
+            "8月8日早上，救援犬到达。\n孩子失联第十一天，父母收到了救援队的消息。\n"
+            "男孩失联第十四天上午，救援队回到现场。\n第二天，救援队撤离。\n")
+    frame = events_of(tmp_path, text)
+    days = dict(zip(frame["date_text"], frame["edtf"], strict=True))
+    assert "第32天" not in days and days["9月2日"] == "2019-09-02"  # the count names the day beside it
+    assert days["第十一天"] == "2019-08-12" and days["第十四天上午"].startswith("2019-08-15")
+    assert days["第二天"] == "2019-08-16"  # a bare count: the day after the story's day
+    note = frame.loc[frame["date_text"] == "第十一天", "resolved_against"].iat[0]
+    assert "失联" in resolution_text(note, "en") and "2019-08-02" in resolution_text(note, "en")
+
+
+def test_a_count_said_of_a_written_day_is_that_day(tmp_path):
+    text = ("某地新闻\n2020-01-15 10:00\n\n今天（1月15日）是春运第六天，全国铁路预计发送旅客1126万人次。"
+            "春运第十天，客流将达到高峰。\n")
+    frame = events_of(tmp_path, text)
+    assert sorted(zip(frame["date_text"], frame["edtf"], strict=True)) == [
+        ("今天（1月15日）", "2020-01-15"), ("第十天", "2020-01-19")]

@@ -20,6 +20,7 @@ _TEXTS = {
     "date-before": ("前文的日期（“{0}”）", "the date mentioned before (“{0}”)"),
     "day-before": ("前文提到的日期（{0}）", "the day mentioned before ({0})"),
     "incident-day": ("事发当天（{0}）", "the day of the incident ({0})"),
+    "counted-from": ("“{1}”的第一天（{0}）", "the first day of “{1}” ({0})"),
     "publication-no-day": ("发布日期 {1}（前文未提具体日期）", "the publication date {1} (no day named before)"),
     "year-under-discussion": ("所述年份（{0}年）", "the year under discussion ({0})"),
     "spoken": ("说话的日期（{0}，{1}）", "the day the words were spoken ({0}, {1})"),
