@@ -591,3 +591,12 @@ def test_a_count_said_of_a_written_day_is_that_day(tmp_path):
     frame = events_of(tmp_path, text)
     assert sorted(zip(frame["date_text"], frame["edtf"], strict=True)) == [
         ("今天（1月15日）", "2020-01-15"), ("第十天", "2020-01-19")]
+
+
+def test_a_count_of_years_dates_only_from_a_year_the_text_gives(tmp_path):
+    text = ("某地新闻\n2017-08-15 10:00\n\n入伍第二年，他成为集团军的技术骨干。\n"
+            "长江十年禁渔今年进入第四年。\n"
+            "2013年，他开始养鸡。还没缓过劲的时候，第二年，也就是2014年3月17日，他又遭受损失。\n")
+    frame = events_of(tmp_path, text)
+    assert sorted(zip(frame["date_text"], frame["edtf"], strict=True)) == [
+        ("2013年", "2013"), ("2014年3月17日", "2014-03-17"), ("今年", "2017")]

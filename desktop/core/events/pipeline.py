@@ -46,7 +46,7 @@ from datetime import date, timedelta
 from desktop.core import dates
 from desktop.core.dates.intervals import interval_tense
 from desktop.core.events.categories import categorize
-from desktop.core.events.daycounts import counted_happening, day_count, first_day, named_day
+from desktop.core.events.daycounts import counted_happening, first_of, named_date, ordinal_count
 from desktop.core.events.rules import (
     counted_from_an_action,
     cue_words,
@@ -264,8 +264,8 @@ class _Thread:
     year: int | None = None  # the year under discussion (全年, 同年, 次年)
     day: date | None = None  # the day of the story (当天, 次日, 当晚10时)
     count_from: date | None = None  # the day 第二天, 第三天 count from: the story's day before them
-    counts_from: dict[str, date] = field(default_factory=dict)  # 失联 → the day 失联第N天 count from
-    last_count: tuple[str, int] | None = None  # the happening and N of the latest 失联第N天
+    counts_from: dict[tuple[str, str], date] = field(default_factory=dict)  # (失联, day) → 失联第N天's day one
+    last_count: tuple[str, int, str] | None = None  # happening, N and unit of the latest 失联第N天
     day_paragraph: int = -1  # where that day was named (a paragraph start)
     event: dates.DateMention | None = None  # the latest dated event (当时, 此时, 届时)
     event_paragraph: int = -1
@@ -328,31 +328,37 @@ def _resolve(
         # 当日, 次日, 第三天, 下午3时: counted from the day the story was just talking about;
         # 事发当天 from the day of the story's first event; with no day before, the dateline's.
         base, kind = thread.day, "day-before"
-        count = day_count(mention)
-        happening = counted_happening(ctx.plain, mention.span) if count else None
-        if count:
-            named = named_day(mention, sentence_mentions, ctx.plain)
+        counted = ordinal_count(mention)
+        happening = counted_happening(ctx.plain, mention.span) if counted else None
+        if counted:
+            count, unit = counted
+            named = named_date(mention, sentence_mentions, ctx.plain, unit)
             if named is not None:
                 # 失联的第32天，9月2日: the day is written; every 失联第N天 counts from its first day
-                if happening:
-                    thread.counts_from[happening] = first_day(named, count)
+                first = first_of(named, count, unit)
+                if happening and first is not None:
+                    thread.counts_from[happening, unit] = first
                 return None
-            if thread.count_from is not None:
+            if thread.count_from is not None and unit == "day":
                 base = thread.count_from  # 第二天出，第三天又出: both from the day told before them
-            if happening is None and thread.last_count and count > thread.last_count[1]:
-                happening = thread.last_count[0]  # 失联的第八天，…。第十二天，…: the same count goes on
+            last = thread.last_count
+            if happening is None and last and last[2] == unit and count > last[1]:
+                happening = last[0]  # 失联的第八天，…。第十二天，…: the same count goes on
             if happening:
-                thread.last_count = (happening, count)
+                thread.last_count = (happening, count, unit)
         if incident_day_word(mention, ctx.plain) and thread.incident is not None:
             base, kind = thread.incident, "incident-day"
-        if happening in thread.counts_from:
-            base, kind = thread.counts_from[happening], "counted-from"
+        key = (happening, counted[1]) if counted and happening else None
+        if key in thread.counts_from:
+            base, kind = thread.counts_from[key], "counted-from"
         if base is None:
+            if counted and counted[1] == "year":
+                return None  # 列装第二年: counted from a day the text does not give
             if not published.month_known or ctx.ref is None:
                 return None
             base, kind = ctx.ref, "publication-no-day"
-        if happening:
-            thread.counts_from.setdefault(happening, base)
+        if key:
+            thread.counts_from.setdefault(key, base)
         again = _reresolve(mention, base)
         detail = happening if kind == "counted-from" else published.edtf or ""
         return (again, note(kind, base.isoformat(), detail)) if again else None
@@ -424,7 +430,7 @@ def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMen
         thread.dated, thread.dated_paragraph = resolved, paragraph
     if resolved.precision == "day":
         thread.day, thread.day_paragraph = resolved.start, paragraph
-        if day_count(mention) is None or counted_happening(text, mention.span):
+        if ordinal_count(mention) is None or counted_happening(text, mention.span):
             thread.count_from = resolved.start
         if mention.kind == "point" and (thread.incident is None or incident_day_named(mention, text)):
             thread.incident = resolved.start
