@@ -409,7 +409,7 @@ def test_more_forms_of_real_news(text, expected_text, expected):
 @pytest.mark.parametrize("text", ["至今起着重要作用", "如今起步较晚", "但是暂时还未探明起火原因", "三日游线路", "七日年化收益率",
                                   "如今日本强化国家情报体制", "如今天津的发展", "当今日本社会",
                                   "七成网民在过去半年内曾经使用手机上网", "数年内不会改变",
-                                  "通信和互联网服务中断进入第三天", "停摆已经是第21天",
+                                  "通信和互联网服务中断进入第三天", "停摆已经是第21天", "罢工步入第三天",
                                   "地址：北京市朝阳区大屯路甲11号", "某市中山路11号", "年龄介于10月龄-86岁之间"])
 def test_words_that_only_look_like_today_or_a_day(text):
     assert find_dates(text, D("2013-04-15")) == []

@@ -247,12 +247,16 @@ COUNT_RE = _C(
     r"(?P<u>年|月|天|日|周|星期|礼拜|季度|工作日)(?P<h2>半)?(?P<mo2>多)?"
     r"(?P<suf>以来|来|以内|之内|内|之前|以前|前|之后|以后|后)?"
 )
+# A state word before 第N天 makes it the count of a state (中断进入第三天, 今天已经是第21天: the
+# day it is said on, not a day after the one in context; 大轰炸的第二天 stays one). The words are
+# those the event layer reads between a happening and its count (今天是春运第六天).
+_STATE_LEFT = "".join(f"(?<!{re.escape(word)})" for word in word_list("cues", "day_count_state_words.txt"))
 # anaphoric day words; 当 not inside 相当/应当/担当…, 第N天/第N年 not after 连续 (a count), 第N天 not
-# after 进入/是 (中断进入第三天: the count of a state)
+# after a state word
 ANA_RE = _C(
     r"(?<![相应充适担恰理正妥每])(?:当日(?![益渐趋常])|当天(?![然气空才]|使(?!用))|当晚|当夜)"
     r"|(?<![共相协])同日|同一[天日]|次日|翌日|隔日|隔天|(?:(?<=[此其])|(?<![\u4e00-\u9fff]))前一[天日]"
-    rf"|(?<!连续)(?<![前后至到{_blockers('ORDINAL_DAY_LEFT')}])第(?P<nd>{N})[天日](?![报])|(?<!连续)第(?P<ny>{N})年(?![代度级])"
+    rf"|(?<!连续)(?<![前后至到]){_STATE_LEFT}第(?P<nd>{N})[天日](?![报])|(?<!连续)第(?P<ny>{N})年(?![代度级])"
 )
 SAME_DAY_RE = _C(r"当日(?![益渐趋常])|当天(?![然气空才]|使(?!用))|当晚|当夜")
 # a clock or part of the day, then a connector: the left end of 13:20~次日05:40, 夜间至次日上午

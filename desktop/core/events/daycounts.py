@@ -9,11 +9,17 @@ one (``今天（1月15日）是春运第六天``). Such a count names a day alre
 its own, but the day every later count of the same thing starts from. Years count the same
 way (``工作的第二年，2016年4月14日晚``, ``长江十年禁渔今年进入第四年``); a count of years with no
 day told before it (``列装第二年``) counts from a day the text does not give: it dates nothing.
+A count said of a state right after its state word (``停摆已经是第21天``, ``救援进入第四天``) is
+no date at all: the date grammar does not find it, reading the same state words.
+
+:class:`Counts` keeps what the counts of one article have told so far; the event pipeline asks
+it where each count starts and tells it the days the story names.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
@@ -68,6 +74,61 @@ def named_date(mention: dates.DateMention, sentence_mentions: list[dates.DateMen
             if not re.search(r"[，,。；;！!？?\n]", between) and any(word in between for word in _state_words()):
                 return other.start
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """One ordinal count as the article's counts so far read it."""
+
+    number: int
+    unit: str  # "day" or "year"
+    happening: str | None  # what it counts (失联), None for a bare count
+    told_day: date | None  # a bare day count's day one: the story's day told before it
+    first_day: date | None  # the day one of the happening, once the text has given it
+
+
+@dataclass(slots=True)
+class Counts:
+    """What the ordinal counts of one article count from, as the text goes on."""
+
+    told_day: date | None = None  # the day 第二天, 第三天 count from: the story's day before them
+    first_days: dict[tuple[str, str], date] = field(default_factory=dict)  # (失联, day) → its day one
+    last: tuple[str, int, str] | None = None  # happening, N and unit of the latest count of a happening
+
+    def read(self, mention: dates.DateMention, sentence_mentions: list[dates.DateMention],
+             text: str) -> Count | None | bool:
+        """The count ``mention`` is (None: it is no count). False when it names a day written
+        beside it or said of it (``第32天，9月2日``, ``今天是春运第六天``): no event of its own, but
+        that day fixes its happening's day one for the counts after it."""
+        counted = ordinal_count(mention)
+        if counted is None:
+            return None
+        number, unit = counted
+        happening = counted_happening(text, mention.span)
+        named = named_date(mention, sentence_mentions, text, unit)
+        if named is not None:
+            first = first_of(named, number, unit)
+            if happening and first is not None:
+                self.first_days[happening, unit] = first  # 失联的第32天，9月2日
+            return False
+        last = self.last
+        if happening is None and last and last[2] == unit and number > last[1]:
+            happening = last[0]  # 失联的第八天，…。第十二天，…: the same count goes on
+        if happening:
+            self.last = (happening, number, unit)
+        return Count(number, unit, happening, self.told_day if unit == "day" else None,
+                     self.first_days.get((happening, unit)) if happening else None)
+
+    def settle(self, count: Count, base: date) -> None:
+        """``count`` was counted from ``base``: later counts of its happening count from it too."""
+        if count.happening:
+            self.first_days.setdefault((count.happening, count.unit), base)
+
+    def day_told(self, mention: dates.DateMention, day: date, text: str) -> None:
+        """The story named ``day`` with ``mention``: a bare count after it counts from it. A
+        bare count does not move it (``第二天出，第三天又出``: both from the day told before them)."""
+        if ordinal_count(mention) is None or counted_happening(text, mention.span):
+            self.told_day = day
 
 
 def first_of(named: date, count: int, unit: str) -> date | None:

@@ -46,7 +46,7 @@ from datetime import date, timedelta
 from desktop.core import dates
 from desktop.core.dates.intervals import interval_tense
 from desktop.core.events.categories import categorize
-from desktop.core.events.daycounts import counted_happening, first_of, named_date, ordinal_count
+from desktop.core.events.daycounts import Counts
 from desktop.core.events.rules import (
     counted_from_an_action,
     cue_words,
@@ -263,9 +263,7 @@ class _Thread:
 
     year: int | None = None  # the year under discussion (全年, 同年, 次年)
     day: date | None = None  # the day of the story (当天, 次日, 当晚10时)
-    count_from: date | None = None  # the day 第二天, 第三天 count from: the story's day before them
-    counts_from: dict[tuple[str, str], date] = field(default_factory=dict)  # (失联, day) → 失联第N天's day one
-    last_count: tuple[str, int, str] | None = None  # happening, N and unit of the latest 失联第N天
+    counts: Counts = field(default_factory=Counts)  # what 第三天, 失联第十一天 count from
     day_paragraph: int = -1  # where that day was named (a paragraph start)
     event: dates.DateMention | None = None  # the latest dated event (当时, 此时, 届时)
     event_paragraph: int = -1
@@ -327,40 +325,26 @@ def _resolve(
     if mention.kind == "anaphoric":
         # 当日, 次日, 第三天, 下午3时: counted from the day the story was just talking about;
         # 事发当天 from the day of the story's first event; with no day before, the dateline's.
+        count = thread.counts.read(mention, sentence_mentions, ctx.plain)
+        if count is False:
+            return None  # the count names a day the text gives otherwise
         base, kind = thread.day, "day-before"
-        counted = ordinal_count(mention)
-        happening = counted_happening(ctx.plain, mention.span) if counted else None
-        if counted:
-            count, unit = counted
-            named = named_date(mention, sentence_mentions, ctx.plain, unit)
-            if named is not None:
-                # 失联的第32天，9月2日: the day is written; every 失联第N天 counts from its first day
-                first = first_of(named, count, unit)
-                if happening and first is not None:
-                    thread.counts_from[happening, unit] = first
-                return None
-            if thread.count_from is not None and unit == "day":
-                base = thread.count_from  # 第二天出，第三天又出: both from the day told before them
-            last = thread.last_count
-            if happening is None and last and last[2] == unit and count > last[1]:
-                happening = last[0]  # 失联的第八天，…。第十二天，…: the same count goes on
-            if happening:
-                thread.last_count = (happening, count, unit)
+        if count and count.told_day is not None:
+            base = count.told_day  # 第二天出，第三天又出: both from the day told before them
         if incident_day_word(mention, ctx.plain) and thread.incident is not None:
             base, kind = thread.incident, "incident-day"
-        key = (happening, counted[1]) if counted and happening else None
-        if key in thread.counts_from:
-            base, kind = thread.counts_from[key], "counted-from"
+        if count and count.first_day is not None:
+            base, kind = count.first_day, "counted-from"
         if base is None:
-            if counted and counted[1] == "year":
+            if count and count.unit == "year":
                 return None  # 列装第二年: counted from a day the text does not give
             if not published.month_known or ctx.ref is None:
                 return None
             base, kind = ctx.ref, "publication-no-day"
-        if key:
-            thread.counts_from.setdefault(key, base)
+        if count:
+            thread.counts.settle(count, base)
         again = _reresolve(mention, base)
-        detail = happening if kind == "counted-from" else published.edtf or ""
+        detail = count.happening if kind == "counted-from" else published.edtf or ""
         return (again, note(kind, base.isoformat(), detail)) if again else None
     if mention.anchor == "absolute":
         return mention, note("absolute")
@@ -430,8 +414,7 @@ def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMen
         thread.dated, thread.dated_paragraph = resolved, paragraph
     if resolved.precision == "day":
         thread.day, thread.day_paragraph = resolved.start, paragraph
-        if ordinal_count(mention) is None or counted_happening(text, mention.span):
-            thread.count_from = resolved.start
+        thread.counts.day_told(mention, resolved.start, text)
         if mention.kind == "point" and (thread.incident is None or incident_day_named(mention, text)):
             thread.incident = resolved.start
 
