@@ -429,3 +429,19 @@ def test_a_whole_day_of_hours_is_the_day_not_midnight():
 @pytest.mark.parametrize(("text", "expected_text"), [("七夕晚会今晚播出", "七夕"), ("3日晚会见了来访客人", "3日晚")])
 def test_a_holidays_gala_is_no_evening(text, expected_text):
     assert first(text, "2026-08-19").text == expected_text
+
+
+@pytest.mark.parametrize(("text", "expected_text", "expected"), [
+    ("他家迎来了贵客，那是2014年的3月17日", "2014年的3月17日", ("2014-03-17", "day")),
+    ("国际奥委会将在2015年的7月31号投票", "2015年的7月31号", ("2015-07-31", "day")),
+    ("今年的6月16日是父亲节", "今年的6月16日", ("2013-06-16", "day")),
+    ("去年的12月份", "去年的12月份", ("2012-12-01", "month")),
+])
+def test_a_year_then_de_then_a_month_is_one_date(text, expected_text, expected):
+    m = first(text, "2013-04-15")
+    assert (m.text, m.start.isoformat(), m.precision) == (expected_text, *expected)
+
+
+def test_a_year_then_de_then_a_count_of_months_is_the_year():
+    m = first("2014年的3个月里", "2015-04-15")
+    assert (m.text, m.precision) == ("2014年", "year")

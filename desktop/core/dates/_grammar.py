@@ -786,6 +786,8 @@ class Parser:
                 found = self.ypart(pos + 1, year, anchor, True, mid_ok)
                 if found is not None and found[1].prec == "day":
                     return found  # 今年的国庆节: the holiday of that year
+                if MONTH_RE.match(text, pos + 1):
+                    pos += 1  # 2014年的3月17日, 今年的6月16日: a month of that year
             month_match = MONTH_RE.match(text, pos)
             if month_match is None:
                 if two and self.strict:

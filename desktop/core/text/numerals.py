@@ -112,12 +112,15 @@ def to_int(s: str) -> int | None:
     total = 0
     num: int | None = None
     last_unit = 10_000
+    zero = False  # a 零 since the last unit: 一百零五 is 105, 一百五 is 150
     for ch in s:
         if ch in _DIGITS:
             if num is not None:
                 return None
+            zero = zero or ch in "〇零"
             num = None if ch in "〇零" else _DIGITS[ch]
         elif ch in _UNITS:
+            zero = False
             unit = _UNITS[ch]
             if unit >= last_unit:
                 return None
@@ -129,6 +132,8 @@ def to_int(s: str) -> int | None:
             total, last_unit = _TENS[ch], 10
         else:
             return None
+    if num is not None and not zero and last_unit >= 100 and s[-1] not in _UNITS:
+        num *= last_unit // 10  # 一千三 is 1300, 一百二 is 120: the digit after a unit counts the next one down
     return total + (num or 0)
 
 
