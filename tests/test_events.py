@@ -23,6 +23,11 @@ def events_of(tmp_path, text: str, name: str = "a.txt") -> pd.DataFrame:
     return corpus_of(tmp_path, text, name).events
 
 
+def dated_by_nothing(frame: pd.DataFrame) -> bool:
+    """The text dates no event: the article's one event is its report on the day it came out."""
+    return frame["resolved_against"].str.startswith("reported|").tolist() == [True]
+
+
 HEADER = "某地新闻\n来源：某某日报  2024-09-25 10:00\n\n"
 
 
@@ -49,7 +54,7 @@ def test_name_year_only_when_sentence_has_no_other_date(tmp_path):
 
 def test_durations_are_not_events(tmp_path):
     frame = events_of(tmp_path, HEADER + "近年来，某区发展迅速。近5年来，累计引进项目100个。十年间变化很大，3年内产值将翻番。\n")
-    assert frame.empty
+    assert dated_by_nothing(frame)
 
 
 def test_quoted_today_refers_to_the_lead_event_day(tmp_path):
@@ -207,7 +212,7 @@ def test_month_end_balances_are_the_last_day(tmp_path):
 
 def test_general_now_and_plan_documents_are_not_events(tmp_path):
     frame = events_of(tmp_path, HEADER + "“过去要5到7天，现在最快3天。”他说。国家“十四五”规划纲要明确提出建设走廊。\n")
-    assert frame.empty
+    assert dated_by_nothing(frame)
     frame = events_of(tmp_path, HEADER + "“十四五”期间，园区拟建15个平台。\n", "b.txt")
     assert list(frame["date_text"]) == ["“十四五”期间"]
 
@@ -600,3 +605,30 @@ def test_a_count_of_years_dates_only_from_a_year_the_text_gives(tmp_path):
     frame = events_of(tmp_path, text)
     assert sorted(zip(frame["date_text"], frame["edtf"], strict=True)) == [
         ("2013年", "2013"), ("2014年3月17日", "2014-03-17"), ("今年", "2017")]
+
+
+def test_an_article_whose_text_dates_nothing_is_news_of_the_day_it_came_out(tmp_path):
+    frame = events_of(tmp_path, "某区开通24小时热线接收捐赠\n来源：某某日报  2024-09-25 10:00\n\n"
+                                "为做好捐赠物资接收工作，某区开通24小时电话。目前已接到电话300多个。\n")
+    (row,) = frame.itertuples()
+    assert (row.start, row.end, row.precision, row.edtf) == (
+        pd.Timestamp("2024-09-25"), pd.Timestamp("2024-09-25"), "day", "2024-09-25")
+    assert row.date_text == "" and row.date_start == row.sentence_start
+    assert row.title == "某区开通24小时热线接收捐赠"  # the headline
+    assert row.sentence == "为做好捐赠物资接收工作，某区开通24小时电话。"  # the lead
+    assert resolution_text(row.resolved_against, "en").startswith("no date in the text: the publication date 2024-09-25")
+    assert resolution_text(row.resolved_against, "zh").startswith("文中未写日期：发布日期 2024-09-25")
+
+
+def test_no_report_beside_a_dated_event_nor_without_a_whole_publication_date(tmp_path):
+    dated = events_of(tmp_path, HEADER + "某区开通热线。昨天已接到电话300多个。\n")
+    assert list(dated["date_text"]) == ["昨天"]
+    undated = events_of(tmp_path, "某区开通热线\n\n某区开通24小时电话，已接到电话300多个。\n", "b.txt")
+    assert undated.empty  # no publication date: nothing to place it on
+    from desktop.core.events.pipeline import article_events
+    from desktop.core.reading.published import Published
+
+    article = corpus_of(tmp_path, HEADER + "某区开通24小时电话，已接到电话300多个。\n", "c.txt").articles[0].article
+    assert len(article_events(article, [])) == 1
+    month_only = Published(2024, 9, None, "header", "据文首：2024年9月", 0.9)
+    assert article_events(article, [], published=month_only) == []  # no day to place it on

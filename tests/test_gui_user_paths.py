@@ -758,3 +758,17 @@ def test_while_searching_a_badge_says_how_many_of_its_events_match(qtbot, tmp_pa
     assert view.badge_label(item, 12) == "1"  # too narrow for both: the matches
     message = window.statusBar().currentMessage()
     assert message.startswith("筛选后 1 / ") and message.endswith("项"), message
+
+
+def test_an_article_that_names_no_date_shows_on_its_publication_day_and_says_so(window, qtbot, tmp_path, monkeypatch):
+    open_folder_of_one_file(window, qtbot, monkeypatch, tmp_path / "flash",
+                            "某区开通24小时热线接收捐赠\n2024-09-25 10:00:00\n某某日报\nhttps://example.com/1\n\n"
+                            "为做好捐赠物资接收工作，某区开通24小时电话。目前已接到电话300多个。\n")
+    frame = window.model.frame
+    assert len(frame) == 1 and frame["start"].iat[0] == frame["end"].iat[0]
+    click(qtbot, window.list_view.viewport(), list_row_point(window, 0))
+    assert window.selected_rows() == [0]
+    assert window.detail.fields["date_text"].text() == "文中未写日期，取发布日期"
+    assert window.detail.fields["resolved"].text().startswith("文中未写日期：发布日期 2024-09-25")
+    assert window.detail.when.text().startswith("2024年9月25日")
+    qtbot.waitUntil(lambda: window.source.sentence_rect_visible(0))

@@ -402,3 +402,27 @@ def test_other_sources_are_found_by_their_file_with_their_item_row(corpus):
     assert str(head["file"]) not in found  # the representative stands at its own row
     other["hidden"] = True
     assert other_sources_by_file(items) == {}
+
+
+def test_an_undated_flash_joins_the_dated_report_of_the_same_happening_and_the_pdf_says_how_it_is_dated(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    import re
+
+    folder = tmp_path / "flashes"
+    folder.mkdir()
+    (folder / "b.txt").write_text("武汉开通24小时捐赠热线\n2020-01-24 10:00:00\n人民日报\n\n"
+                                  "1月24日，武汉市开通24小时电话，接收社会各界爱心捐赠的医用耗材和防护用品。\n", encoding="utf-8")
+    (folder / "a.txt").write_text("武汉开通24小时电话接收爱心捐赠\n2020-01-24 11:00:00\n央视新闻\n\n"
+                                  "为做好医用耗材和防护用品的接收工作，武汉市开通24小时电话接收社会各界爱心捐赠。\n", encoding="utf-8")
+    rows = [json.loads(line) for line in _cli("extract", str(folder), "--format", "jsonl").stdout.splitlines()]
+    by_file = {Path(r["file"]).name: r for r in rows}
+    assert by_file["a.txt"]["date_text"] == "" and by_file["a.txt"]["resolved_against"].startswith("reported|")
+    assert by_file["a.txt"]["cluster_id"] == by_file["b.txt"]["cluster_id"]
+    out = tmp_path / "brief.pdf"
+    result = _cli("export-pdf", str(folder), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    text = re.sub(r"\s+", "", "".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages))
+    assert "2个来源报道了此事" in text and "文中未写日期" in text
+    items = collapse_clusters(cluster_events(extract([folder]).events))
+    (item,) = items.itertuples()
+    assert item.date_text == "1月24日"  # the source whose text states the day speaks for the item

@@ -280,7 +280,8 @@ class DetailPane(QWidget):
         self.when.setText(readable_date(start, end, str(get("precision")), str(get("edtf")))
                           + self.tr("　·　") + precision_name(str(get("precision"))))
         self.fields["edtf"].setText(str(get("edtf")))
-        self.fields["date_text"].setText(f"“{get('date_text')}”")
+        written = str(get("date_text") or "")
+        self.fields["date_text"].setText(f"“{written}”" if written else self.tr("文中未写日期，取发布日期"))
         self.fields["tense"].setText(tense_name(str(get("tense"))))
         self.fields["category"].setText(category_name(str(get("category"))))
         self.fields["places"].setText(enumerate_names(get("places")) or "—")
@@ -321,7 +322,10 @@ class DetailPane(QWidget):
             published = published_text(source["published"], source["published_edtf"], source["published_basis"])
             head = self.tr("%1. %2 · 《%3》 · 发布 %4").replace("%1", str(number)).replace(
                 "%2", str(source["outlet"] or "—")).replace("%3", str(source["article_title"])).replace("%4", published)
-            dated = self.tr("所记日期：%1（“%2”）").replace("%1", when).replace("%2", str(source["date_text"]))
+            if source["date_text"]:
+                dated = self.tr("所记日期：%1（“%2”）").replace("%1", when).replace("%2", str(source["date_text"]))
+            else:
+                dated = self.tr("所记日期：%1（发布当日，文中未写日期）").replace("%1", when)
             hidden = self.tr("（已隐藏）") if source.get("hidden") else ""
             blocks.append(f"{head}{hidden}\n{dated}\n{source['sentence']}")
             item = QListWidgetItem(head)

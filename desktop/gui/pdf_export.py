@@ -491,6 +491,8 @@ class BriefDocument:
         meta_font = self.fonts.font(8.3)
         height = date_metrics.height() * 1.3
         precision = pick(f"精度：{item.precision_name}", f"precision: {item.precision_name}")
+        if item.dated_by_publication:
+            precision += pick("　据发布日期（文中未写日期）", " · the day it was published (no date in its text)")
 
         def draw_first(painter: QPainter, y: float) -> None:
             baseline = y + (height - date_metrics.height()) / 2 + date_metrics.ascent()
@@ -553,7 +555,9 @@ class BriefDocument:
             parts = [f"{number}. " + article_title(citation.article_title), citation.outlet,
                      pick(f"发布 {citation.published}", f"published {citation.published}"),
                      pick(f"记为 {citation.date}（“{citation.date_text}”）",
-                          f"dated {citation.date} (“{citation.date_text}”)")]
+                          f"dated {citation.date} (“{citation.date_text}”)") if citation.date_text else
+                     pick(f"记为发布当日 {citation.date}（文中未写日期）",
+                          f"dated {citation.date}, the day it was published (no date in its text)")]
             block.add(0.5 * MM)
             self._segment_lines(block, [p for p in parts if p], small, MUTED, gutter + 3 * MM, width - 3 * MM)
             self._text_block(block, citation.sentence, sentence_font, TEXT, width - 6 * MM, x=gutter + 6 * MM,

@@ -219,6 +219,10 @@
         <translation>Span: </translation>
     </message>
     <message>
+        <source>所记日期：%1（发布当日，文中未写日期）</source>
+        <translation>Dated %1 (the day it was published: no date in its text)</translation>
+    </message>
+    <message>
         <source>&#x3000;</source>
         <translation>  </translation>
     </message>
@@ -233,6 +237,10 @@
     <message>
         <source>&#x3000;·&#x3000;</source>
         <translation>  ·  </translation>
+    </message>
+    <message>
+        <source>文中未写日期，取发布日期</source>
+        <translation>none in the text: the publication date</translation>
     </message>
     <message>
         <source>；</source>

@@ -581,14 +581,16 @@ def _link_automatically(frame: pd.DataFrame, clusters: _Clusters, apart: set[str
 
 def _representative_order(frame: pd.DataFrame) -> np.ndarray:
     """A rank per row: lower speaks for its cluster (shown first; not hidden, finest date,
-    the surest publication date, the earliest published, the table's order)."""
+    a date its text states before one only its publication gives, the surest publication date,
+    the earliest published, the table's order)."""
     finest = {name: rank for rank, name in enumerate(_FINEST)}
     precision = per_category(frame["precision"].astype("category"), finest, len(_FINEST))
     hidden = frame["hidden"].to_numpy(dtype=bool) if "hidden" in frame else np.zeros(len(frame), dtype=bool)
     confidence = frame["published_confidence"].to_numpy(dtype=float)
     published = frame["published"].to_numpy(dtype="datetime64[D]").astype(np.int64)
     published = np.where(published == np.iinfo(np.int64).min, np.iinfo(np.int64).max, published)
-    order = np.lexsort((np.arange(len(frame)), published, -np.nan_to_num(confidence), precision, hidden))
+    reported = (frame["date_text"].astype(str) == "").to_numpy(dtype=bool)  # dated by its publication only
+    order = np.lexsort((np.arange(len(frame)), published, -np.nan_to_num(confidence), reported, precision, hidden))
     rank = np.empty(len(frame), dtype=np.int64)
     rank[order] = np.arange(len(frame))
     return rank

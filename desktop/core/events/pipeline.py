@@ -701,7 +701,76 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
                 keyterms=[t for t in keyterms if t in sentence][:8],
             )
         )
+    if not events:
+        reported = _reported_event(article, ctx, text_sha, keyterms, article_title)
+        if reported is not None:
+            events.append(reported)
     return events
+
+
+#: The resolution code of an article's one event when its text names no date: the day it was
+#: published (see :func:`_reported_event`).
+REPORTED = "reported"
+
+
+def _lead_span(article: Article, sentences: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first sentence of the body: not in the headline nor in an excluded range (a
+    header's stamp and source lines, a byline), with a word of Chinese in it."""
+    title = (article.title or "").strip()
+    text = article.doc.text
+    for span in sentences:
+        sentence = text[span[0]:span[1]].strip()
+        if (len(sentence) < 6 or any(s <= span[0] < e for s, e in article.excluded)
+                or (title and sentence in title) or not re.search(r"[\u4e00-\u9fff]{2}", sentence)):
+            continue
+        return span
+    return None
+
+
+def _reported_event(article: Article, ctx: _Context, text_sha: str, keyterms: list[str],
+                    article_title: str | None) -> Event | None:
+    """An article whose text dates nothing is still news of the day it came out (a flash, a
+    broadcast item): one event on its publication day, its lead as the sentence and its
+    headline as the title, resolved as ``reported``. Only an article that says its whole
+    publication date; an inferred date or a caption gives none."""
+    published = ctx.published
+    day = published.date
+    if article.kind != "article" or day is None or published.inferred:
+        return None
+    lead = _lead_span(article, ctx.sentences)
+    if lead is None:
+        return None
+    text = article.doc.text
+    sentence = text[lead[0]:lead[1]]
+    headline = " ".join((article_title or article.title or "").split())
+    title = shorten(headline if len(headline) >= 4 else sentence)
+    return Event(
+        id=event_id(text_sha, (lead[0], lead[0]), REPORTED),
+        article_id=article.id,
+        file=article.file,
+        article_title=article_title or article.title or "",
+        outlet=article.outlet,
+        published=day,
+        published_edtf=published.edtf,
+        published_basis=published.detail,
+        published_confidence=published.confidence,
+        start=day,
+        end=day,
+        precision="day",
+        edtf=day.isoformat(),
+        tense="past",
+        resolved_against=note(REPORTED, day.isoformat(), published.basis, published.year_basis or ""),
+        date_text="",
+        date_span=(lead[0], lead[0]),
+        sentence=sentence,
+        sentence_span=lead,
+        title=title,
+        category=categorize(sentence, sentence, "past", title=title),
+        places=place_names(sentence),
+        orgs=org_names(sentence),
+        amounts=_amount_dicts(sentence),
+        keyterms=[t for t in keyterms if t in sentence][:8],
+    )
 
 
 #: Precisions a date keeps without its year (5月16日 → XXXX-05-16, 5月 → XXXX-05).

@@ -88,6 +88,8 @@ class BriefItem:
     #: Every source of a merged item (the item's own first); empty for an event with one source.
     citations: tuple[BriefCitation, ...] = ()
     spread: str = ""  # the spread of the dates its sources give, when they differ
+    #: Its text names no date: it stands on the day its article was published.
+    dated_by_publication: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +219,7 @@ def _item(number: int, row: Any) -> BriefItem:
         tense=tense,
         date=readable_date(start, end, precision, edtf),
         precision_name=precision_name(precision),
+        dated_by_publication=not _text(row.date_text),
         title=_text(row.title),
         category=_text(row.category),
         tense_name=tense_name(tense),

@@ -28,6 +28,7 @@ _TEXTS = {
     "publication-widened": ("发布日期 {0}（月份不详，放宽到全年）",
                             "the publication date {0} (month unknown: widened to the year)"),
     "publication": ("发布日期 {0}（{basis}）", "the publication date {0} ({basis})"),
+    "reported": ("文中未写日期：发布日期 {0}（{basis}）", "no date in the text: the publication date {0} ({basis})"),
     "no-year": ("年份不详（文章无日期；设定发布日期后推算）",
                 "year unknown (the article has no date; set its publication date to place it)"),
     "user": ("用户添加，日期由用户给出", "added by the user, who gave the date"),
@@ -48,7 +49,7 @@ def resolution_text(record: str, lang: str | None = None) -> str:
     english = (lang or language()) == "en"
     params = [resolution_text(p, lang) if p in _TEXTS else p for p in params]
     basis = ""
-    if code == "publication":
+    if code in ("publication", "reported"):
         from desktop.core.reading.published import basis_label
 
         basis = basis_label(params[1] if len(params) > 1 else "", params[2] if len(params) > 2 else "", lang)
