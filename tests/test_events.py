@@ -632,3 +632,10 @@ def test_no_report_beside_a_dated_event_nor_without_a_whole_publication_date(tmp
     assert len(article_events(article, [])) == 1
     month_only = Published(2024, 9, None, "header", "据文首：2024年9月", 0.9)
     assert article_events(article, [], published=month_only) == []  # no day to place it on
+
+
+def test_a_year_said_under_every_year_is_no_year_of_its_own(tmp_path):
+    frame = events_of(tmp_path, HEADER + "2023年，电站每年发电量超过3亿度，可以满足一个县城的全年用电。\n"
+                                         "每年的缴费上限是12000元，在第二年计算个人所得税的时候可以扣除。\n全年完成投资50亿元。\n")
+    assert list(frame["date_text"]) == ["2023年", "全年"]
+    assert frame["sentence"].iat[1] == "全年完成投资50亿元。"  # without 每年 before it, 全年 is the year told

@@ -430,10 +430,32 @@ def years_counted(mention: dates.DateMention, text: str) -> bool:
     return _before(text, mention.span, 3).endswith(cue_words("anniversary_verbs.txt"))
 
 
+_YEAR_COUNT = re.compile(r"第[0-9〇零一二两三四五六七八九十]+年")
+
+
+def _sentence_before(text: str, span: tuple[int, int], width: int = 160) -> str:
+    """The text right before a span, within its sentence."""
+    before = text[max(span[0] - width, 0) : span[0]]
+    cut = max(before.rfind(c) for c in "。；;！？!?\n")
+    return before[cut + 1 :]
+
+
+def _under_every_year(mention: dates.DateMention, text: str) -> bool:
+    """A year the sentence refers to after a recurring year (每年发电量超过3亿度，可以满足一个县城的
+    全年用电; 每年的缴费上限是12000元，在第二年计算个人所得税时): any year's, not one year."""
+    stripped = normalize(mention.text.strip())
+    if stripped not in discourse_year_words() and not _YEAR_COUNT.fullmatch(stripped):
+        return False
+    before = _sentence_before(text, mention.span)
+    return any(word in before for word in cue_words("recurring_before.txt") if word.startswith("每") and "年" in word)
+
+
 def recurring_or_generic(mention: dates.DateMention, text: str) -> bool:
-    """A period that recurs (每年11月上旬, 每逢春节) or a season named without a year
-    (冬天来了, 秋冬季是高发期): not an event."""
+    """A period that recurs (每年11月上旬, 每逢春节), a year said under a recurring one (每年…
+    全年用电), or a season named without a year (冬天来了, 秋冬季是高发期): not an event."""
     if _before(text, mention.span, 4).endswith(cue_words("recurring_before.txt")):
+        return True
+    if _under_every_year(mention, text):
         return True
     # a later item of a list the recurring word opens: 每当季末、年底、大的节日之前
     clause = _before(text, mention.span, 16)
