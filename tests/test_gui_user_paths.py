@@ -772,3 +772,26 @@ def test_an_article_that_names_no_date_shows_on_its_publication_day_and_says_so(
     assert window.detail.fields["resolved"].text().startswith("文中未写日期：发布日期 2024-09-25")
     assert window.detail.when.text().startswith("2024年9月25日")
     qtbot.waitUntil(lambda: window.source.sentence_rect_visible(0))
+
+
+def test_the_timeline_draws_an_event_dated_by_its_publication_as_a_ring_with_a_core(window, qtbot, tmp_path, monkeypatch):
+    folder = tmp_path / "two"
+    folder.mkdir()
+    (folder / "a.txt").write_text("某区开通热线\n2020-01-24 10:00:00\n某某日报\n\n为做好接收工作，某区开通24小时电话。\n", encoding="utf-8")
+    (folder / "b.txt").write_text("某区签约项目\n2020-06-24 10:00:00\n某某日报\n\n6月20日，某区与企业签约。\n", encoding="utf-8")
+    monkeypatch.setattr("desktop.gui.main_window.QFileDialog.getExistingDirectory", lambda *a, **k: str(folder))
+    with qtbot.waitSignal(window.corpus_loaded, timeout=120_000):
+        window.act_open_folder.trigger()
+    view = window.timeline
+    view.repaint()
+    frame = window.model.frame
+    image = view.grab().toImage()
+    ratio = image.devicePixelRatio()
+    rings = {}
+    for row, (rect, _label) in drawn_events(view).items():
+        assert rect.width() < 20  # a day among months: a dot
+        centre = rect.center()
+        between = image.pixelColor(int((centre.x() + 3.2) * ratio), int(centre.y() * ratio))
+        core = image.pixelColor(int(centre.x() * ratio), int(centre.y() * ratio))
+        rings[frame["date_text"].iat[row]] = (between.lightness() > 230, core.lightness() < 200)
+    assert rings == {"": (True, True), "6月20日": (False, True)}

@@ -110,7 +110,7 @@ class Legend(QWidget):
             swatch = QLabel(f"<span style='color:{palette.category_colour(name).name()}'>■</span> {category_name(name)}")
             swatch.setTextFormat(Qt.TextFormat.RichText)  # our own fixed strings, not article text
             layout.addWidget(swatch)
-        for part in self.tr("● 某日|▭ 月/年/时间段|◌ 虚线：计划|渐隐：至今").split("|"):
+        for part in self.tr("● 某日|◉ 点线：据发布日期（文中未写日期）|▭ 月/年/时间段|◌ 虚线：计划|渐隐：至今").split("|"):
             hint = QLabel(part)
             hint.setStyleSheet("color:#5F6368")
             layout.addWidget(hint)

@@ -97,6 +97,7 @@ class _Style:
     text_pen: QPen
     accent: QColor
     radius: float
+    core: QBrush | None = None  # a dot in the ring: dated by its publication, not by its text
 
 
 @dataclass(slots=True)
@@ -606,9 +607,9 @@ class TimelineView(QWidget):
                 painter.drawText(QPointF(box.left(), min(y + 1, box.bottom())), self.tr("%Ln 个事件", "", lane.count))
             painter.fillRect(QRectF(0, geometry.top + geometry.height - 1, rect.width(), 1), palette.GRID)
 
-    def _style(self, category: int, planned: bool, dim: bool, selected: bool) -> _Style:
+    def _style(self, category: int, planned: bool, dim: bool, selected: bool, reported: bool = False) -> _Style:
         """Pens and brushes of one look, made once and reused (painting makes no objects)."""
-        key = (category, planned, dim, selected)
+        key = (category, planned, dim, selected, reported)
         style = self._styles.get(key)
         if style is None:
             names = self.index.categories
@@ -622,16 +623,19 @@ class TimelineView(QWidget):
             faded = QColor(fill)
             faded.setAlpha(0)
             if selected:
-                dot_pen, dot_brush = QPen(palette.SELECTION, 2.2), QBrush(QColor("#FFFFFF") if planned else colour)
-            elif planned:
+                dot_pen, dot_brush = QPen(palette.SELECTION, 2.2), QBrush(QColor("#FFFFFF") if planned or reported else colour)
+            elif planned or reported:
                 dot_pen, dot_brush = QPen(colour, 1.8), QBrush(QColor("#FFFFFF"))
             else:
                 dot_pen, dot_brush = QPen(colour.darker(120), 1), QBrush(colour)
             text = QColor(palette.SELECTION if selected else palette.TEXT)
             if dim:
                 text.setAlpha(90)
+            if reported and not planned:
+                outline = QPen(outline.color(), outline.widthF(), Qt.PenStyle.DotLine)
             style = _Style(colour, fill, faded, outline, QBrush(fill), dot_pen, dot_brush, QPen(text),
-                           palette.SELECTION if selected else colour, 5.5 if selected else 4.5)
+                           palette.SELECTION if selected else colour, 5.5 if selected else 4.5,
+                           QBrush(colour) if reported and not planned else None)
             self._styles[key] = style
         return style
 
@@ -665,7 +669,8 @@ class TimelineView(QWidget):
             row = item.event
             dim = dimmed is not None and bool(dimmed[row])
             selected = row < n_selected and bool(selected_mask[row])
-            style = self._style(int(index.category[row]), index.tense[row] == PLANNED, dim, selected)
+            reported = index.reported is not None and bool(index.reported[row])
+            style = self._style(int(index.category[row]), index.tense[row] == PLANNED, dim, selected, reported)
             if item.is_bar:
                 code = index.precision[row]
                 fade = 1 if code == OPEN_RANGE else -1 if code == RECENT else 0
@@ -674,6 +679,10 @@ class TimelineView(QWidget):
                 painter.setPen(style.dot_pen)
                 painter.setBrush(style.dot_brush)
                 painter.drawEllipse(rect.center(), style.radius, style.radius)
+                if style.core is not None:
+                    painter.setPen(Qt.PenStyle.NoPen)
+                    painter.setBrush(style.core)
+                    painter.drawEllipse(rect.center(), 1.8, 1.8)
             if item.label_w > 0:
                 label = self.label_rect(geometry, item)
                 # the same font for every label: the layout measured it, so a selected label

@@ -399,8 +399,8 @@ Please copy the report below and send it to the developers.</translation>
 <context>
     <name>Legend</name>
     <message>
-        <source>● 某日|▭ 月/年/时间段|◌ 虚线：计划|渐隐：至今</source>
-        <translation>● one day|▭ month / year / period|◌ dashed: planned|fading: up to now</translation>
+        <source>● 某日|◉ 点线：据发布日期（文中未写日期）|▭ 月/年/时间段|◌ 虚线：计划|渐隐：至今</source>
+        <translation>● one day|◉ dotted: on its publication day (no date in its text)|▭ month / year / period|◌ dashed: planned|fading: up to now</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,8 @@ class TimelineIndex:
     categories: list[str]
     hidden: np.ndarray  # bool: filtered out
     mode: str = "article"  # how the events are laned (``auto`` resolved)
+    #: bool: the event's text names no date, it stands on its article's publication day
+    reported: np.ndarray | None = None
     # answers of fit_extent and latest_shown by their arguments: an index never changes, and a
     # fit sorts every shown start (80 ms at a million events, asked on each resize and fit)
     _answers: dict[tuple[str, float], Any] = field(default_factory=dict, repr=False, compare=False)
@@ -318,4 +320,5 @@ def build_index(frame: pd.DataFrame, mode: str = "article", hidden: np.ndarray |
         lane_obj = lanes[int(lane[group[0]])]
         lane_obj.count += len(group)
         lane_obj.buckets.append(_Bucket(start[group], group, float(duration[group].max())))
-    return TimelineIndex(start, end, lane, category, precision, tense, lanes, categories, hidden, mode)
+    reported = (frame["date_text"] == "").to_numpy(dtype=bool, na_value=False) if n else np.zeros(0, dtype=bool)
+    return TimelineIndex(start, end, lane, category, precision, tense, lanes, categories, hidden, mode, reported)
