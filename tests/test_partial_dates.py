@@ -77,6 +77,8 @@ def test_the_window_lists_shows_exports_and_redates_a_partial_date(window, qtbot
     _click_row(qtbot, window, window.proxy.mapFromSource(window.model.index(dated, 1)),
                Qt.KeyboardModifier.ControlModifier)
     assert sorted(window.selected_rows()) == sorted([row, dated])
+    span = window.detail.multi_span.text()  # the partial date has no place in time: the dated one's alone
+    assert span.startswith("时间跨度：") and str(frame["start"].iat[dated].year) in span and "不详" not in span
 
     for fmt, name in (("csv", "e.csv"), ("json", "e.json"), ("xlsx", "e.xlsx"), ("timelinejs", "e.tl.json"),
                       ("ics", "e.ics"), ("png", "e.png"), ("svg", "e.svg")):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction
@@ -221,7 +222,7 @@ class DetailPane(QWidget):
             gap = self.tr("　")
             listed = rows[:2000]
             # whole columns taken once: .iat per value and column is 20 µs, 0.6 s for the 2,000
-            shown = frame.iloc[listed]
+            shown = frame[["start", "end", "precision", "edtf", "title"]].iloc[listed]  # not every column's rows
             starts, ends = shown["start"].dt.date.tolist(), shown["end"].dt.date.tolist()
             for row, start, end, precision, edtf, title in zip(
                     listed, starts, ends, shown["precision"].astype(str).tolist(),
@@ -234,11 +235,15 @@ class DetailPane(QWidget):
 
     def _span_of(self, frame: pd.DataFrame, rows: list[int]) -> str:
         """时间跨度 of the selected rows that have a place in time (a partial date, XXXX-05-16, has none)."""
-        placed = [row for row in rows if pd.notna(frame["start"].iat[row]) and pd.notna(frame["end"].iat[row])]
-        if not placed:
+        # whole columns, not a value per row: at a million selected rows .iat per row was 90 s
+        chosen = np.asarray(rows, dtype=np.int64)
+        starts = frame["start"].to_numpy(dtype="datetime64[s]")[chosen]
+        ends = frame["end"].to_numpy(dtype="datetime64[s]")[chosen]
+        placed = ~(np.isnat(starts) | np.isnat(ends))
+        if not placed.any():
             return ""
-        first = placed[int(frame["start"].iloc[placed].to_numpy().argmin())]
-        last = placed[int(frame["end"].iloc[placed].to_numpy().argmax())]
+        first = int(chosen[placed][starts[placed].argmin()])
+        last = int(chosen[placed][ends[placed].argmax()])
 
         def interval(row: int) -> tuple:
             return frame["start"].iat[row].date(), frame["end"].iat[row].date(), str(frame["precision"].iat[row])
