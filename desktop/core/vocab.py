@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from desktop.core.language import language
 from desktop.core.resources import resource_path
@@ -30,6 +31,17 @@ LANE_MODES = ("auto", "article", "source", "category", "place", "single")
 EDITABLE_PRECISIONS = ("minute", "hour", "day", "month", "quarter", "half-year", "year", "range", "open-range")
 
 OTHER = "其他"  # the catch-all category (a key of the table, not a word shown to English readers)
+
+
+def dated_by_publication(date_text: object) -> bool:
+    """Whether an event stands on its article's publication day because its text names no
+    date (the engine's ``reported`` event: ``date_text`` empty)."""
+    return isinstance(date_text, str) and not date_text
+
+
+def dated_by_publication_rows(date_texts: Any) -> Any:
+    """:func:`dated_by_publication` of each value of a ``date_text`` column, as a bool array."""
+    return (date_texts == "").to_numpy(dtype=bool, na_value=False)
 
 
 @cache

@@ -33,6 +33,7 @@ from desktop.core.export.notes import resolution_text
 from desktop.core.language import enumerate_names
 from desktop.core.reading.published import basis_detail
 from desktop.core.text.search import Query, match_spans
+from desktop.core.vocab import dated_by_publication
 from desktop.gui.flow_layout import FlowLayout
 from desktop.gui.fonts import chinese_font
 from desktop.gui.guard import guard_overrides
@@ -285,8 +286,9 @@ class DetailPane(QWidget):
         self.when.setText(readable_date(start, end, str(get("precision")), str(get("edtf")))
                           + self.tr("　·　") + precision_name(str(get("precision"))))
         self.fields["edtf"].setText(str(get("edtf")))
-        written = str(get("date_text") or "")
-        self.fields["date_text"].setText(f"“{written}”" if written else self.tr("文中未写日期，取发布日期"))
+        written = get("date_text")
+        self.fields["date_text"].setText(self.tr("文中未写日期，取发布日期") if dated_by_publication(written)
+                                         else f"“{written}”")
         self.fields["tense"].setText(tense_name(str(get("tense"))))
         self.fields["category"].setText(category_name(str(get("category"))))
         self.fields["places"].setText(enumerate_names(get("places")) or "—")
@@ -327,10 +329,10 @@ class DetailPane(QWidget):
             published = published_text(source["published"], source["published_edtf"], source["published_basis"])
             head = self.tr("%1. %2 · 《%3》 · 发布 %4").replace("%1", str(number)).replace(
                 "%2", str(source["outlet"] or "—")).replace("%3", str(source["article_title"])).replace("%4", published)
-            if source["date_text"]:
-                dated = self.tr("所记日期：%1（“%2”）").replace("%1", when).replace("%2", str(source["date_text"]))
-            else:
+            if dated_by_publication(source["date_text"]):
                 dated = self.tr("所记日期：%1（发布当日，文中未写日期）").replace("%1", when)
+            else:
+                dated = self.tr("所记日期：%1（“%2”）").replace("%1", when).replace("%2", str(source["date_text"]))
             hidden = self.tr("（已隐藏）") if source.get("hidden") else ""
             blocks.append(f"{head}{hidden}\n{dated}\n{source['sentence']}")
             item = QListWidgetItem(head)

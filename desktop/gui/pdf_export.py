@@ -48,7 +48,7 @@ from desktop.core.export.formatting import article_title, events_count
 from desktop.core.language import enumerate_names, pick
 from desktop.core.timeline import scale as timescale
 from desktop.core.timeline.pdf_layout import Block, PageFlow, Piece, TimelineLayout
-from desktop.core.vocab import category_name
+from desktop.core.vocab import category_name, dated_by_publication
 from desktop.gui.fonts import bundled_family
 from desktop.gui.palette import category_colour
 
@@ -555,7 +555,7 @@ class BriefDocument:
             parts = [f"{number}. " + article_title(citation.article_title), citation.outlet,
                      pick(f"发布 {citation.published}", f"published {citation.published}"),
                      pick(f"记为 {citation.date}（“{citation.date_text}”）",
-                          f"dated {citation.date} (“{citation.date_text}”)") if citation.date_text else
+                          f"dated {citation.date} (“{citation.date_text}”)") if not dated_by_publication(citation.date_text) else
                      pick(f"记为发布当日 {citation.date}（文中未写日期）",
                           f"dated {citation.date}, the day it was published (no date in its text)")]
             block.add(0.5 * MM)

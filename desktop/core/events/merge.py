@@ -53,6 +53,7 @@ from desktop.core.events.wording import (  # the words compared, made where even
     settings,
     words_of,
 )
+from desktop.core.vocab import dated_by_publication_rows
 
 #: Precisions ordered from the finest: the most precise source speaks for a merged item.
 _FINEST = ("minute", "hour", "day", "week", "recent", "vague", "month", "range", "quarter", "season",
@@ -589,7 +590,7 @@ def _representative_order(frame: pd.DataFrame) -> np.ndarray:
     confidence = frame["published_confidence"].to_numpy(dtype=float)
     published = frame["published"].to_numpy(dtype="datetime64[D]").astype(np.int64)
     published = np.where(published == np.iinfo(np.int64).min, np.iinfo(np.int64).max, published)
-    reported = (frame["date_text"].astype(str) == "").to_numpy(dtype=bool)  # dated by its publication only
+    reported = dated_by_publication_rows(frame["date_text"])
     order = np.lexsort((np.arange(len(frame)), published, -np.nan_to_num(confidence), reported, precision, hidden))
     rank = np.empty(len(frame), dtype=np.int64)
     rank[order] = np.arange(len(frame))

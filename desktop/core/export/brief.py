@@ -26,6 +26,7 @@ from desktop.core.export.formatting import (
 )
 from desktop.core.language import parenthesized, pick
 from desktop.core.reading.published import basis_in
+from desktop.core.vocab import dated_by_publication
 
 
 class EmptySelection(ValueError):
@@ -219,7 +220,7 @@ def _item(number: int, row: Any) -> BriefItem:
         tense=tense,
         date=readable_date(start, end, precision, edtf),
         precision_name=precision_name(precision),
-        dated_by_publication=not _text(row.date_text),
+        dated_by_publication=dated_by_publication(row.date_text),
         title=_text(row.title),
         category=_text(row.category),
         tense_name=tense_name(tense),

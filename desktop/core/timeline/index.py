@@ -24,7 +24,7 @@ from desktop.core.distinct import per_category, per_object
 from desktop.core.language import pick
 from desktop.core.text.places import hierarchy
 from desktop.core.timeline.scale import EPOCH, MAX_LABEL_ROOM_STRETCH, MAX_SPAN_DAYS
-from desktop.core.vocab import PRECISIONS, TENSES, category_name
+from desktop.core.vocab import PRECISIONS, TENSES, category_name, dated_by_publication_rows
 
 BUCKET_LIMITS = np.array([1, 7, 31, 92, 366, 3660, np.inf])
 FIT_IGNORES_LONGER_THAN = 30 * 366.0  # days: events longer than this do not widen "fit all"
@@ -320,5 +320,5 @@ def build_index(frame: pd.DataFrame, mode: str = "article", hidden: np.ndarray |
         lane_obj = lanes[int(lane[group[0]])]
         lane_obj.count += len(group)
         lane_obj.buckets.append(_Bucket(start[group], group, float(duration[group].max())))
-    reported = (frame["date_text"] == "").to_numpy(dtype=bool, na_value=False) if n else np.zeros(0, dtype=bool)
+    reported = dated_by_publication_rows(frame["date_text"]) if n else np.zeros(0, dtype=bool)
     return TimelineIndex(start, end, lane, category, precision, tense, lanes, categories, hidden, mode, reported)
