@@ -639,3 +639,15 @@ def test_a_year_said_under_every_year_is_no_year_of_its_own(tmp_path):
                                          "每年的缴费上限是12000元，在第二年计算个人所得税的时候可以扣除。\n全年完成投资50亿元。\n")
     assert list(frame["date_text"]) == ["2023年", "全年"]
     assert frame["sentence"].iat[1] == "全年完成投资50亿元。"  # without 每年 before it, 全年 is the year told
+
+
+@pytest.mark.parametrize(("sentence", "date", "title"), [
+    ("中国人民对外友好协会成立于1954年5月3日。", "1954年5月3日", "中国人民对外友好协会成立于1954年5月3日"),
+    ("这个爆炸装置已经被启动，时间设在9点30分。", "9点30分", "时间设在9点30分"),
+    ("湖北企业复工不早于2月13日。", "2月13日", "湖北企业复工不早于2月13日"),
+    ("该中心于2020年6月由市政府批准设立。", "2020年6月", "中心由市政府批准设立"),  # with something after: dropped
+    ("全国查办案件2.3万余件自去年4月。", "去年4月", "全国查办案件2.3万余件"),
+])
+def test_a_date_its_verb_governs_at_the_end_of_a_clause_stays_in_the_title(sentence, date, title):
+    start = sentence.index(date)
+    assert event_title(sentence, (start, start + len(date))) == title

@@ -328,6 +328,9 @@ def name_title(text: str, date_end: int, date_text: str) -> str | None:
 #: a bracket right after a date that opened its clause: the date again, in another clock or form
 _GLOSS = re.compile(r"^\s*[（(][^（()）]{1,30}[）)]")
 _PREP_BEFORE_DATE = re.compile(r"(?:于|在|从|自|到|至|截至|截止)$")
+#: A preposition that makes the date its verb's argument (成立于1954年, 发生在凌晨, 延至今天), not
+#: a since or as-of adverbial at the clause's end (…案件2.3万余件自去年4月, …截至1月27日)
+_ARGUMENT_PREP = re.compile(r"(?<!截)(?<!截止)(?:于|在|到|至)$")
 
 
 @cache
@@ -372,8 +375,12 @@ def _pieces(sentence: str, date_span: tuple[int, int], other_dates: list[tuple[i
                 rest = _GLOSS.sub("", rest)  # 20日中午12点02分(北京时间21日凌晨2点02分)，… : the time again
                 copula = rest.startswith("是") and not rest.startswith("是否")
                 raw = before + rest if _clean(rest) else ""
-            elif _PREP_BEFORE_DATE.search(before) and not sentence[de:e].startswith("的"):
-                raw = _PREP_BEFORE_DATE.sub("", before) + sentence[de:e]  # …中心于2020年6月由…
+            elif _PREP_BEFORE_DATE.search(before) and not rest.startswith("的") and (
+                    _clean(rest) or not _ARGUMENT_PREP.search(before)
+                    or not _has_verb(pos_cut(_PREP_BEFORE_DATE.sub("", before)))):
+                # …中心于2020年6月由…: the date goes with its preposition; not when it ends a clause
+                # whose verb governs it (时间设在9点30分, 会议延至今天: without it a fragment)
+                raw = _PREP_BEFORE_DATE.sub("", before) + rest
         if _is_setting(raw):
             continue
         if number == 0 and raw != sentence[s:e] and len(clauses) > index + 1 and _is_when(raw):
