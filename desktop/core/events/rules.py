@@ -298,10 +298,14 @@ def repeats_previous(mention: dates.DateMention, previous: dates.DateMention | N
     return between.strip() in ("是", "为", "即") and (previous.start, previous.end) == (mention.start, mention.end)
 
 
-def _before(text: str, span: tuple[int, int], width: int) -> str:
-    """The text right before a span, within its clause."""
+_CLAUSE_ENDS = "，,。；;！？!?\n"
+_SENTENCE_ENDS = "。；;！？!?\n"
+
+
+def _before(text: str, span: tuple[int, int], width: int, ends: str = _CLAUSE_ENDS) -> str:
+    """The text right before a span, within its clause (``ends``: within what else)."""
     before = text[max(span[0] - width, 0) : span[0]]
-    cut = max(before.rfind(c) for c in "，,。；;！？!?\n")
+    cut = max(before.rfind(c) for c in ends)
     return before[cut + 1 :]
 
 
@@ -433,20 +437,13 @@ def years_counted(mention: dates.DateMention, text: str) -> bool:
 _YEAR_COUNT = re.compile(r"第[0-9〇零一二两三四五六七八九十]+年")
 
 
-def _sentence_before(text: str, span: tuple[int, int], width: int = 160) -> str:
-    """The text right before a span, within its sentence."""
-    before = text[max(span[0] - width, 0) : span[0]]
-    cut = max(before.rfind(c) for c in "。；;！？!?\n")
-    return before[cut + 1 :]
-
-
 def _under_every_year(mention: dates.DateMention, text: str) -> bool:
     """A year the sentence refers to after a recurring year (每年发电量超过3亿度，可以满足一个县城的
     全年用电; 每年的缴费上限是12000元，在第二年计算个人所得税时): any year's, not one year."""
     stripped = normalize(mention.text.strip())
     if stripped not in discourse_year_words() and not _YEAR_COUNT.fullmatch(stripped):
         return False
-    before = _sentence_before(text, mention.span)
+    before = _before(text, mention.span, 160, _SENTENCE_ENDS)
     return any(word in before for word in cue_words("recurring_before.txt") if word.startswith("每") and "年" in word)
 
 
