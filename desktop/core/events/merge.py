@@ -616,6 +616,15 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _source_values(column: pd.Series, chosen: np.ndarray, order: np.ndarray, rows: np.ndarray) -> list[Any]:
+    """:func:`_plain_values` of ``column`` at ``rows``: the rows ``chosen`` marks, in ``order``."""
+    from desktop.core.events.table import arrow_rows_in_order
+
+    values = arrow_rows_in_order(column.array, chosen, order)
+    # the array, not the Series: a Series's iloc takes its index too (the ids, strings)
+    return values if values is not None else _plain_values(pd.Series(column.array[rows], copy=False))
+
+
 def _plain_values(column: pd.Series) -> list[Any]:
     """A column as :func:`_plain` makes its values (missing ones None), the whole column at
     once; a date column makes a Timestamp per distinct date, not per row."""
@@ -635,11 +644,12 @@ def collapse_clusters(frame: pd.DataFrame) -> pd.DataFrame:
         frame = cluster_events(frame, enabled=False)
     sizes = frame["cluster_size"].to_numpy(dtype=np.int64)
     keep = sizes <= 1
+    in_merged = ~keep
     spread_start = frame["start"].to_numpy(dtype="datetime64[s]").copy()
     spread_end = frame["end"].to_numpy(dtype="datetime64[s]").copy()
     hidden = (frame["hidden"].to_numpy(dtype=bool) if "hidden" in frame else np.zeros(len(frame), bool)).copy()
     sources: list[Any] = [None] * len(frame)
-    merged = np.flatnonzero(~keep)
+    merged = np.flatnonzero(in_merged)
     if len(merged):
         rank = _representative_order(frame)[merged]
         published = frame["published"].to_numpy(dtype="datetime64[D]").astype(np.int64)[merged]
@@ -661,9 +671,9 @@ def collapse_clusters(frame: pd.DataFrame) -> pd.DataFrame:
         # the sources' fields as Python values of the merged rows only: of a million-event
         # store, converting whole columns (a Timestamp per date) took 8 s for 6% of its rows
         fields = [name for name in SOURCE_FIELDS if name in frame]
-        chosen = frame[fields].iloc[rows]
         records = [dict(zip(fields, values, strict=True))
-                   for values in zip(*(_plain_values(chosen[name]) for name in fields), strict=True)]
+                   for values in zip(*(_source_values(frame[name], in_merged, order, rows) for name in fields),
+                                     strict=True)]
         bounds = [*starts.tolist(), len(rows)]
         for head, first, last in zip(heads.tolist(), bounds[:-1], bounds[1:], strict=True):
             sources[head] = records[first:last]
