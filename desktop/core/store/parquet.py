@@ -399,5 +399,5 @@ def _articles(table: pa.Table, documents: dict) -> list:
             excluded=[tuple(r) for r in fields["excluded"]], site=fields["site"], author=fields["author"],
         )
         infos.append(ArticleInfo(article, row["title"], [KeyTerm(t, w, c) for t, w, c in json.loads(row["keyterms"])],
-                                 [tuple(s) for s in json.loads(row["term_spans"])]))
+                                 stored_spans=row["term_spans"]))
     return infos
