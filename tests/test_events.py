@@ -481,7 +481,9 @@ def test_a_title_leaves_out_the_clock_a_date_is_told_in(tmp_path):
     titles = dict(zip(frame["date_text"], frame["title"], strict=True))
     # a bracket is one piece of its clause, and an aside dropped when the title is too long
     assert titles["2008年5月12日14时28分"] == "某省某市某县某镇交界地区发生里氏7.6级地震"
-    assert titles["2008年5月13日"] == "某区发生强烈震感"  # not 14点28分
+    # the clock that opens the next clause is the day's time: one event, not two
+    assert titles["2008年5月13日，北京时间14点28分"] == "某区发生强烈震感"
+    assert frame.set_index("date_text").at["2008年5月13日，北京时间14点28分", "edtf"] == "2008-05-13T14:28"
     assert titles["14日中午12点02分"] == "某国南部发生里氏7.6级地震"  # not the bracketed time again
     assert len(frame) == 3  # the time told again by Beijing's clock is no event of its own
 

@@ -262,3 +262,54 @@ def test_days_counted_in_a_row_count_from_the_same_day(tmp_path):
     rows = by_text(frame)
     assert day(rows["第二天"][0]) == "2008-10-11"
     assert day(rows["第三天"][0]) == "2008-10-12"
+
+
+LATE_HEADER = "某地新闻\n来源：某某周刊  2005-03-21 10:00\n\n"
+
+
+def test_a_lunar_day_continues_the_year_just_written(tmp_path):
+    # 正月初三 of 2001 is 2001-01-26; the one nearest 2001-12-31 would be 2002-02-14
+    frame = events_of(tmp_path, LATE_HEADER + "2001年农历除夕夜，他买了15注彩票。 正月初三早上，他路过销售点。"
+                      "正月初十，他赶到南京领奖。\n")
+    rows = by_text(frame)
+    assert day(rows["2001年农历除夕夜"][0]) == "2001-01-23"
+    assert day(rows["正月初三早上"][0]) == "2001-01-26"
+    assert day(rows["正月初十"][0]) == "2001-02-02"
+    assert rows["正月初十"][0].resolved_against.startswith("year-before|")
+
+
+def test_the_year_written_before_ends_when_the_story_comes_back_to_now(tmp_path):
+    frame = events_of(tmp_path, LATE_HEADER + "2001年1月23日，他中了大奖；然而4年后的今天，他一贫如洗。3月5日，记者来到他的山庄。\n")
+    rows = by_text(frame)
+    assert day(rows["3月5日"][0]) == "2005-03-05"
+
+
+def test_a_clock_time_after_the_clock_it_is_told_in_opens_its_clause(tmp_path):
+    frame = events_of(tmp_path, "某地新闻\n来源：某某日报  2016-10-15 10:00\n\n"
+                      "10月15日，国家主席抵达果阿，出席会晤。\n当地时间下午1时许，专机抵达果阿海军机场。\n")
+    rows = by_text(frame)
+    assert day(rows["下午1时许"][0]) == "2016-10-15"
+    assert rows["下午1时许"][0].edtf == "2016-10-15T13"
+
+
+def test_a_count_of_a_happening_after_a_day_restates_that_day(tmp_path):
+    frame = events_of(tmp_path, HEADER + "8月13日，自接通那通陌生来电的第25天后，她到银行查账，当日下午前往派出所报警。\n")
+    rows = by_text(frame)
+    assert "第25天" not in rows
+    assert day(rows["当日下午"][0]) == "2008-08-13"
+
+
+def test_a_sentence_the_page_repeats_word_for_word_is_one_event(tmp_path):
+    repeated = "截至8月25日，全市立电信网络诈骗案件1187宗，同比下降25%。"
+    frame = events_of(tmp_path, HEADER + repeated + "\n警方介绍了案情。\n" + repeated + "\n"
+                      "第98例：湖北人，1月19日从武汉到玉溪探亲。\n第99例：湖北人，1月19日从武汉到玉溪探亲。\n")
+    rows = by_text(frame)
+    assert len(rows["8月25日"]) == 1
+    assert len(rows["1月19日"]) == 2  # the same words after the date, two people
+
+
+def test_a_clock_time_right_after_a_written_day_is_its_time(tmp_path):
+    frame = events_of(tmp_path, HEADER + "5月14日，14点28分，某区发生强烈震感，房子摇晃。\n")
+    assert frame["date_text"].tolist() == ["5月14日，14点28分"]
+    assert frame["edtf"].tolist() == ["2008-05-14T14:28"]
+    assert frame["title"].tolist() == ["某区发生强烈震感"]

@@ -158,7 +158,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.core.dates._grammar import Hit, scan
-from desktop.core.dates._lexicon import LONE_CLOCK_RE
+from desktop.core.dates._lexicon import LONE_CLOCK_RE, LUNAR_DAY_RE
 from desktop.core.dates._model import (
     PRECISIONS,
     DateMention,
@@ -170,8 +170,8 @@ from desktop.core.dates._model import (
 from desktop.core.dates._tense import tense_of
 from desktop.core.text.numerals import digit_string, normalize
 
-__all__ = ["PRECISIONS", "DateMention", "clock_of_edtf", "find_dates", "is_clock_time", "parse_date", "tense_of",
-           "with_clock"]
+__all__ = ["PRECISIONS", "DateMention", "clock_of_edtf", "find_dates", "is_clock_time", "is_lunar_day", "parse_date",
+           "tense_of", "with_clock"]
 
 
 def _mention(text: str, hit: Hit, ref: date) -> DateMention:
@@ -211,6 +211,12 @@ def is_clock_time(text: str) -> bool:
     ``3点30分左右``, ``上午``): a clause that says when, not what."""
     plain = normalize(text).strip()
     return bool(plain) and LONE_CLOCK_RE.fullmatch(plain) is not None
+
+
+def is_lunar_day(text: str) -> bool:
+    """Whether ``text`` names a day of the lunar calendar (正月初三, 农历八月十五, 大年初一): its
+    year is the lunar year, not the nearest one to a day of the solar year."""
+    return LUNAR_DAY_RE.search(normalize(text)) is not None
 
 
 def parse_date(text: str, ref: date) -> DateMention | None:

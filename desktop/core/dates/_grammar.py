@@ -42,6 +42,7 @@ from desktop.core.dates._lexicon import (
     BARE_YEAR_TIME_RE,
     BEFORE_COMMON_ERA,
     CENT_RE,
+    CLOCK_LABELS,
     CLOCK_LEFT_RE,
     CLOCK_RE,
     CN,
@@ -235,6 +236,9 @@ class Parser:
         end = match.end()
         clock_text = match.group()
         before = text[start - 1] if start > 0 else ""
+        label = next((word for word in CLOCK_LABELS if text.endswith(word, 0, start)), "")
+        if label and (start == len(label) or text[start - len(label) - 1] in LONE_CLOCK_LEFT | {"于", "在"}):
+            before = ""  # 当地时间下午1时许，专机抵达: the label opens the clause, the time follows it
         # at the start of a clause, after 于/在 (火灾于九时被控制), or after 为/是 when the time
         # is unmistakable (起火时间为晚上11点左右, 事发时间是6时10分左右)
         if before and before not in LONE_CLOCK_LEFT and before not in "于在" and not (

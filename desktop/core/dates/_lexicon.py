@@ -155,6 +155,8 @@ _HOLIDAY_NOT_NEXT = "[路街村桥站镇乡巷龄轻果尚]|广场|大道|大街
 _LUNAR_MONTH = "正|冬|腊|十一|十二|[一二三四五六七八九十]"
 _LUNAR_DAY = "初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]|三十|十五"
 LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
+#: a day of the lunar calendar named by its month and day (正月初三, 农历八月十五, 大年初一)
+LUNAR_DAY_RE = re.compile(rf"(?:农历|阴历)|(?:{_LUNAR_MONTH})月(?:{_LUNAR_DAY})|大年初")
 # 半年内, 数年内: 年 is counted years, not the start of a part of this year
 YEAR_PART_COUNT_LEFT = frozenset(_blockers("YEAR_PART_COUNT_LEFT"))
 YPART_RE = _C(
@@ -173,9 +175,9 @@ YPART_RE = _C(
     rf"|第(?P<ordd>{N})天"
     rf"|第(?P<ordw>{N})个?(?:周|星期|礼拜)"
     r"|(?P<sea>[春夏秋冬])(?:季|天)"
-    rf"|(?P<hol>{_alt(HOLIDAYS)})(?P<hp>期间)?(?!{_HOLIDAY_NOT_NEXT})"
+    rf"|(?:农历|阴历)?(?P<hol>{_alt(HOLIDAYS)})(?P<hp>期间)?(?!{_HOLIDAY_NOT_NEXT})"
     rf"|(?:农历|阴历)(?P<lm>{_LUNAR_MONTH})月(?P<ld>{_LUNAR_DAY})"
-    rf"|(?P<lm2>正|腊)月(?P<ld2>{_LUNAR_DAY})|大年(?P<ld3>初[一二三四五六七八九十])"
+    rf"|(?:农历|阴历)?(?P<lm2>正|腊)月(?P<ld2>{_LUNAR_DAY})|(?:农历|阴历)?大年(?P<ld3>初[一二三四五六七八九十])"
 )
 MPART_RE = _C(
     r"(?P<xun>上中|中下|[上中下])旬"
@@ -281,6 +283,8 @@ ANTECEDENT_RE = _C(rf"(?<![适相应恰正随每按准临及堪担在])(?:{_alt(
 # a clock or part of the day standing alone at the start of a clause (下午3时许，记者赶到):
 # the day the text is talking about; not 每天上午, not a bare number
 LONE_CLOCK_LEFT = frozenset(" \t\n，,。；;：:！!？?（(、“\"")
+#: the clock a time is told in (当地时间下午1时许): a time after one opens its clause too
+CLOCK_LABELS = tuple(word_list("cues", "date_clock_labels.txt"))
 LONE_TOD = "上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|夜里|深夜|清晨|午夜|晚间|早间"
 LONE_CLOCK_RE = _C(rf"(?:{LONE_TOD})\s*(?:{HM})?(?:许|左右)?|{HM}(?:许|左右)?")
 BARE_LEFT_RE = _C(rf"(?P<n>{N})(?=\s*(?:至|到|—+|-+|~)\s*)")

@@ -35,6 +35,9 @@ _UNITS = {"天": "day", "年": "year"}
 _HAPPENING = re.compile(r"([\u4e00-\u9fff][^\W\d_为在到于至从自对向把将了])的?$")
 #: Between a count and a written date: the two stand side by side (第二年，也就是2014年的3月17日).
 _APPOSED = re.compile(r"[，,、\s]*(?:也就是|也即|即)?[，,、\s]*")
+#: between a day and the count of a happening in the clause after it, which says the same day
+#: (８月１３日，自接通那通来电的第25天后，…)
+_APPOSED_AFTER = re.compile(r"[，,]\s*(?:自|从)?[^，,。；;！!？?\n]*")
 
 
 @cache
@@ -60,9 +63,10 @@ def counted_happening(text: str, span: tuple[int, int]) -> str | None:
 
 
 def named_date(mention: dates.DateMention, sentence_mentions: list[dates.DateMention], text: str,
-               unit: str) -> date | None:
-    """The written date a count stands for: the date right beside it (``第32天，9月2日``) or the
-    subject it is said of (``今天（1月15日）是春运第六天``, ``今天进入抢险救援第四天``)."""
+               unit: str, happening: str | None = None) -> date | None:
+    """The written date a count stands for: the date right beside it (``第32天，9月2日``), the
+    subject it is said of (``今天（1月15日）是春运第六天``, ``今天进入抢险救援第四天``), or the day
+    a count of a happening in the next clause restates (``8月13日，自接通来电的第25天后``)."""
     precisions = ("day",) if unit == "day" else ("day", "month", "year")
     for other in sentence_mentions:
         if other is mention or other.precision not in precisions or other.kind != "point":
@@ -72,6 +76,8 @@ def named_date(mention: dates.DateMention, sentence_mentions: list[dates.DateMen
         if other.span[1] <= mention.span[0]:
             between = text[other.span[1] : mention.span[0]]
             if not re.search(r"[，,。；;！!？?\n]", between) and any(word in between for word in _state_words()):
+                return other.start
+            if happening and unit == "day" and other.precision == "day" and _APPOSED_AFTER.fullmatch(between):
                 return other.start
     return None
 
@@ -105,7 +111,7 @@ class Counts:
             return None
         number, unit = counted
         happening = counted_happening(text, mention.span)
-        named = named_date(mention, sentence_mentions, text, unit)
+        named = named_date(mention, sentence_mentions, text, unit, happening)
         if named is not None:
             first = first_of(named, number, unit)
             if happening and first is not None:

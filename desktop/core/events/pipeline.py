@@ -61,6 +61,7 @@ from desktop.core.events.rules import (
     is_period,
     keeps_after_resolution,
     merge_bracketed,
+    merge_clock_after_day,
     not_an_event,
     offset_after,
     recurring_or_generic,
@@ -161,6 +162,17 @@ def _reresolve(mention: dates.DateMention, ref: date) -> dates.DateMention | Non
     return replace(again, span=mention.span, text=mention.text)
 
 
+def _in_year(mention: dates.DateMention, year: int, ref: date) -> dates.DateMention | None:
+    """The mention read in ``year``: resolved against the year's last day (８月２６日 of
+    ２０１１年), a lunar day as written after the year (正月初三 of 2001 is 2001-01-26; the
+    nearest one to 2001-12-31 is in 2002)."""
+    if dates.is_lunar_day(mention.text):
+        again = dates.parse_date(f"{year}年{mention.text}", ref)
+        if again is not None:
+            return replace(again, span=mention.span, text=mention.text)
+    return _reresolve(mention, date(year, 12, 31))
+
+
 @dataclass(slots=True)
 class _Context:
     """What an article's events are resolved against."""
@@ -209,6 +221,10 @@ def _tense(mention: dates.DateMention, text: str, ref: date | None, reresolved: 
         return "past"
     return tense
 
+
+#: A sentence with a date written again word for word, at least this long, is the same
+#: statement again (a page's summary line, a paragraph it repeats), not a new event.
+RESTATED_CHARS = 12
 
 #: A month and day without a year continue the year of a full date written just before them
 #: in their paragraph when they fall this many days after it or fewer (the story goes on).
@@ -373,8 +389,7 @@ def _resolve(
         and thread.dated.start.year != ctx.ref.year
     ):
         # ２０１１年８月２５日，…，专案组于８月２６日: a month and day continue the year just written
-        year = thread.dated.start.year
-        again = _reresolve(mention, date(year, 12, 31))
+        again = _in_year(mention, thread.dated.start.year, ctx.ref)
         if again is not None and timedelta(0) <= again.start - thread.dated.start <= timedelta(days=STORY_DAYS):
             return again, note("year-before", thread.dated.text)
     later = offset_after(mention)
@@ -413,6 +428,10 @@ def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMen
     if _names_a_year(mention) and resolved.precision == "day" and mention.kind == "point":
         thread.dated, thread.dated_paragraph = resolved, paragraph
     if resolved.precision == "day":
+        if thread.dated is not None and not _names_a_year(mention) and not (
+            timedelta(0) <= resolved.start - thread.dated.start <= timedelta(days=STORY_DAYS)
+        ):
+            thread.dated = None  # 4年后的今天: the story has left the year written before
         thread.day, thread.day_paragraph = resolved.start, paragraph
         thread.counts.day_told(mention, resolved.start, text)
         if mention.kind == "point" and (thread.incident is None or incident_day_named(mention, text)):
@@ -598,7 +617,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
             if any(m.anchor != "absolute" for m in found):
                 found = dates.find_dates(masked, ref)
     mentions = [_shift(m, start) for m in found]
-    mentions = merge_bracketed(mentions, text)
+    mentions = merge_clock_after_day(merge_bracketed(mentions, text), text)
     ctx = _Context(
         article=article,
         published=published,
@@ -617,6 +636,7 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
     text_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     plain = ctx.plain  # for matching words: traditional characters, full-width digits mapped
     events: list[Event] = []
+    said: set[tuple[date, date, str, int, str]] = set()
     thread = _Thread()
     for mention in mentions:
         sentence_span = span_containing(ctx.sentences, mention.span[0]) or mention.span
@@ -665,6 +685,12 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
             tense = _tense(mention, text, ref, reresolved)
         else:
             tense = _year_tense(mention, ref)
+        # the whole sentence: 第98例：…，1月19日从武汉到玉溪探亲 and 第99例：… the same words after
+        # the date, are two people
+        told = (mention.start, mention.end, mention.precision, mention.span[0] - sentence_span[0], sentence)
+        if len(sentence) >= RESTATED_CHARS and told in said:
+            continue  # a paragraph the page repeats word for word (a summary line, a copy): said once
+        said.add(told)
         title = _title(mention, text, ctx.sentences, sentence_span, sentence_mentions)
         precision, edtf = mention.precision, mention.edtf
         if precision == "day" and mention.clock is not None:

@@ -267,6 +267,26 @@ def merge_bracketed(mentions: list[dates.DateMention], text: str) -> list[dates.
     return merged
 
 
+def merge_clock_after_day(mentions: list[dates.DateMention], text: str) -> list[dates.DateMention]:
+    """``2008年5月12日，北京时间14时28分，…``: a clock time that opens the clause right after a
+    written day (its clock's name between them or not) is that day's time: one mention."""
+    merged: list[dates.DateMention] = []
+    labels = "|".join(re.escape(word) for word in cue_words("date_clock_labels.txt"))
+    between_re = re.compile(rf"[，,\s]*(?:{labels})?\s*") if labels else re.compile(r"[，,\s]*")
+    for mention in mentions:
+        first = merged[-1] if merged else None
+        if (
+            first is not None and first.precision == "day" and first.kind == "point" and first.clock is None
+            and mention.kind == "anaphoric" and mention.clock is not None and dates.is_clock_time(mention.text)
+            and between_re.fullmatch(text, first.span[1], mention.span[0])
+        ):
+            merged[-1] = replace(first, text=text[first.span[0] : mention.span[1]],
+                                 span=(first.span[0], mention.span[1]), clock=mention.clock)
+        else:
+            merged.append(mention)
+    return merged
+
+
 def keeps_after_resolution(mention: dates.DateMention, sentence_mentions: list[dates.DateMention]) -> bool:
     """A year inside a phrase (``…园区2024年第三批项目开工``) is a modifier, not an event, when
     its sentence also has a day or month of that same year."""
