@@ -140,6 +140,9 @@ def test_holiday_names_inside_place_names(text):
     ("前几天，他去了现场", "2020-05-26", "2020-06-05"),
     ("近期将召开推介会", "2020-06-05", "2020-07-05"),
     ("近日内将完成验收", "2020-06-05", "2020-07-05"),
+    ("最近，两地签署合作协议", "2020-05-06", "2020-06-05"),
+    ("该车最近又被评为最可靠汽车", "2020-05-06", "2020-06-05"),
+    ("离职员工近日表示", "2020-05-06", "2020-06-05"),
 ])
 def test_recent_past_is_a_vague_span_before_publication(text, start, end):
     m = first(text, "2020-06-05")
@@ -147,7 +150,8 @@ def test_recent_past_is_a_vague_span_before_publication(text, start, end):
     assert "~" in m.edtf
 
 
-@pytest.mark.parametrize("text", ["节日前夕", "生日前一天", "连日来降雨", "5日前报名"])
+@pytest.mark.parametrize("text", ["节日前夕", "生日前一天", "连日来降雨", "5日前报名", "离这里最近的医院",
+                                  "离灾难最近离家人最远", "两者最近时仅相隔3公里", "最近几年，产量翻番"])
 def test_no_recent_past(text):
     assert all(m.precision != "recent" for m in find_dates(text, D("2020-06-05")))
 

@@ -89,7 +89,9 @@ from desktop.core.dates._lexicon import (
     PLAN_TAIL_RE,
     QUOTES,
     RECENT,
+    RECENT_CLAUSE_BACK,
     RECENT_FUTURE_RE,
+    RECENT_NOT_AFTER,
     RECENT_RE,
     REL_DAY,
     REL_DAY_RE,
@@ -388,6 +390,9 @@ class Parser:
         match = RECENT_RE.match(self.text, start)
         if match is None:
             return None
+        before = re.split(r"[，,。；;！!？?\n]", self.text[max(0, start - RECENT_CLAUSE_BACK) : start])[-1]
+        if any(ch in before for ch in RECENT_NOT_AFTER.get(match.group(), "")):
+            return None  # 离灾难最近: the nearest, not the recent past
         days, ref = RECENT[match.group()], self.ref
         if RECENT_FUTURE_RE.match(self.text, match.end()):
             first, last = ref, ref + timedelta(days=days)

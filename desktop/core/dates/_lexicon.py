@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from desktop.core.resources import resource_path, word_list
+from desktop.core.resources import resource_path, rows_of, word_list
 
 
 @cache
@@ -77,9 +77,22 @@ def _load_holidays() -> dict[str, str]:
 
 
 HOLIDAYS = _load_holidays()
-RECENT = {
-    row.split("=", 1)[0]: int(row.split("=", 1)[1]) for row in word_list("cues", "date_recent.txt")
-}
+def _load_recent() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
+    """``date_recent.txt``: word -> days, word -> the characters it may not stand before, and
+    word -> the characters that may not come earlier in its clause."""
+    days, not_next, not_after = {}, {}, {}
+    for entry, *rest in rows_of("cues", "date_recent.txt"):
+        word, count = entry.split("=", 1)
+        days[word] = int(count)
+        for field in rest:
+            if field.startswith("!"):
+                not_next[word] = not_next.get(word, "") + field[1:]
+            elif field.startswith("~"):
+                not_after[word] = not_after.get(word, "") + field[1:]
+    return days, not_next, not_after
+
+
+RECENT, RECENT_NOT_NEXT, RECENT_NOT_AFTER = _load_recent()
 HORIZONS = word_list("cues", "date_horizon_prefixes.txt")
 NAME_SUFFIXES = word_list("cues", "name_suffixes.txt")
 NAME_NOT = word_list("cues", "date_name_not_words.txt")
@@ -276,7 +289,14 @@ VAGUE_PAST_LEFT = frozenset(
 )
 # 近日/日前/不久前 …: not 5日前 (a count), 节日前 / 生日前 (before a day named by a word), 近日内
 _RECENT_LEFT = _blockers("RECENT_LEFT")
-RECENT_RE = _C(rf"(?<![\d{CN}几{_RECENT_LEFT}])(?:{_alt(RECENT)})(?!来|以来|[天日])")
+RECENT_RE = _C(
+    rf"(?<![\d{CN}几{_RECENT_LEFT}])(?:"
+    + "|".join(re.escape(word) + (f"(?![{re.escape(RECENT_NOT_NEXT[word])}])" if word in RECENT_NOT_NEXT else "")
+               for word in sorted(RECENT, key=len, reverse=True))
+    + r")(?!来|以来|[天日])"
+)
+#: how far back in its clause a recent word looks for a character it may not come after
+RECENT_CLAUSE_BACK = 10
 RECENT_FUTURE_RE = _C(r"内|以内|之内|\s*(?:将|拟|要|会|计划|准备|即将|有望|可望)")
 # 当时/此时/届时 …, not inside 适当时, 随时, 同时 (at the same time, a conjunction)
 ANTECEDENT_RE = _C(rf"(?<![适相应恰正随每按准临及堪担在])(?:{_alt(ANTECEDENT)})(?![间期候段刻辰效代令])")
