@@ -313,3 +313,12 @@ def test_a_clock_time_right_after_a_written_day_is_its_time(tmp_path):
     assert frame["date_text"].tolist() == ["5月14日，14点28分"]
     assert frame["edtf"].tolist() == ["2008-05-14T14:28"]
     assert frame["title"].tolist() == ["某区发生强烈震感"]
+
+
+def test_a_part_of_the_year_takes_the_past_year_its_sentence_wrote(tmp_path):
+    frame = events_of(tmp_path, LATE_HEADER + "2004年国内汽车厂几乎都完成了年初雄心勃勃的增产计划。\n"
+                      "2003年，该厂上半年产量增长。\n新厂2006年建成，年初已开工建设。\n")
+    rows = by_text(frame)
+    assert [r.start.year for r in rows["年初"]] == [2004, 2005]  # not of a year forecast
+    assert rows["年初"][0].resolved_against == "year-under-discussion|2004"
+    assert (day(rows["上半年"][0]), rows["上半年"][0].end.strftime("%Y-%m-%d")) == ("2003-01-01", "2003-06-30")

@@ -316,6 +316,12 @@ def _names_a_year(mention: dates.DateMention) -> bool:
     return _YEAR_WRITTEN.search(normalize(mention.text)) is not None
 
 
+def _year_part(mention: dates.DateMention) -> bool:
+    """Whether the expression is a part of a year without its year (年初, 上半年, 一季度, 春季),
+    not a month or a day."""
+    return mention.precision != "year" and re.search(r"[月日号天周]", normalize(mention.text)) is None
+
+
 def _discourse_word(mention: dates.DateMention) -> str | None:
     """The year-under-discussion word a mention starts with (全年, 同年, 次年3月, 当年年底)."""
     stripped = normalize(mention.text.strip())
@@ -376,6 +382,20 @@ def _resolve(
         year = same_sentence[-1].start.year if same_sentence else thread.year
         if year is not None:
             again = _reresolve(mention, date(year, 12, 31))
+            if again is not None:
+                return again, note("year-under-discussion", str(year))
+    if (mention.anchor == "year" and mention.kind in ("point", "span") and _year_part(mention)
+            and not _names_a_year(mention)):
+        # 2004年国内汽车厂几乎都完成了年初的计划, 2003年，该厂上半年: a part of the past year the
+        # sentence has just written (not of a year forecast: 2013年增长…，与年初的报告相比)
+        written = [
+            other for other in sentence_mentions
+            if other is not mention and other.anchor == "absolute" and other.kind == "point"
+            and other.precision == "year" and other.span[1] <= mention.span[0]
+        ]
+        if written and written[-1].start.year < ctx.ref.year:
+            year = written[-1].start.year
+            again = _in_year(mention, year, ctx.ref)
             if again is not None:
                 return again, note("year-under-discussion", str(year))
     spoken = _speech_day(mention, ctx) if published.month_known else None
