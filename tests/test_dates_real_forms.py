@@ -449,3 +449,12 @@ def test_a_year_then_de_then_a_month_is_one_date(text, expected_text, expected):
 def test_a_year_then_de_then_a_count_of_months_is_the_year():
     m = first("2014年的3个月里", "2015-04-15")
     assert (m.text, m.precision) == ("2014年", "year")
+
+
+@pytest.mark.parametrize("text", ["一时间，直播间充满了弹幕", "火势较猛，一时难以控制"])
+def test_an_adverb_is_no_clock_time(text):
+    assert find_dates(text, D("2020-06-05")) == []
+
+
+def test_one_oclock_with_its_part_of_the_day_or_about_is_a_clock_time():
+    assert [m.text for m in find_dates("凌晨一时，记者赶到。一时许，火被扑灭", D("2020-06-05"))] == ["凌晨一时", "一时许"]

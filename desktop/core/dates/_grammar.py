@@ -61,6 +61,7 @@ from desktop.core.dates._lexicon import (
     LIST_SEP_RE,
     LIST_STOP_RE,
     LONE_CLOCK_LEFT,
+    LONE_CLOCK_NOT,
     LONE_CLOCK_RE,
     LONE_TOD,
     LUNAR_MONTHS,
@@ -253,6 +254,8 @@ class Parser:
             return None  # no clause after it (in running text), a clock range (opening hours), 8点5%
         if not re.match(LONE_TOD, clock_text) and not re.search(r"\d\s*[:时点]|[时:]", clock_text):
             return None  # 零点五 is a number
+        if clock_text in LONE_CLOCK_NOT:
+            return None  # 一时间，直播间充满了弹幕: "for a moment", not one o'clock
         clock = clock_of(clock_text)
         if clock is None and end < len(text) and text[end] not in "，,、 " and not (
             text[end] == "的" and before and (before in LONE_CLOCK_LEFT or before == "在")

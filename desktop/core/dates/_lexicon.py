@@ -303,6 +303,8 @@ ANTECEDENT_RE = _C(rf"(?<![适相应恰正随每按准临及堪担在])(?:{_alt(
 # a clock or part of the day standing alone at the start of a clause (下午3时许，记者赶到):
 # the day the text is talking about; not 每天上午, not a bare number
 LONE_CLOCK_LEFT = frozenset(" \t\n，,。；;：:！!？?（(、“\"")
+#: adverbs that read as a clock time alone (一时难以控制)
+LONE_CLOCK_NOT = frozenset(word_list("cues", "date_lone_clock_not.txt"))
 #: the clock a time is told in (当地时间下午1时许): a time after one opens its clause too
 CLOCK_LABELS = tuple(word_list("cues", "date_clock_labels.txt"))
 LONE_TOD = "上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|夜里|深夜|清晨|午夜|晚间|早间"
