@@ -370,6 +370,26 @@ def test_a_store_reads_back_as_the_corpus_it_was_written_from(tmp_path, seeds_co
     assert not [p for p in tmp_path.iterdir() if p.name != "store"]  # no temp folder left
 
 
+def test_a_store_is_read_without_the_collector_walking_it(tmp_path, seeds_corpus, monkeypatch):
+    import gc
+
+    from desktop.core.store import parquet
+
+    write_store(seeds_corpus, tmp_path / "store")
+    enabled: list[bool] = []
+    real = parquet.events_from_arrow
+
+    def watched(table):  # noqa: ANN001, ANN202
+        enabled.append(gc.isenabled())
+        return real(table)
+
+    monkeypatch.setattr(parquet, "events_from_arrow", watched)
+    assert gc.isenabled()
+    read_store(tmp_path / "store")
+    assert enabled == [False]  # held off while the table's objects were made
+    assert gc.isenabled()  # and on again afterwards
+
+
 def _rewrite_events(store: Path, change) -> None:  # noqa: ANN001
     import pyarrow.parquet as pq
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from desktop.core.collector import collector_paused
 from desktop.core.events.table import COLUMNS, ORIGINS, PRECISIONS, TENSES
 from desktop.core.reading.reader import Problem
 from desktop.core.store.layout import MANIFEST, SCHEMA, VERSION, StoreError, is_store  # noqa: F401 - also named here
@@ -342,11 +343,14 @@ def read_store(folder: Path | str) -> Corpus:
         if not (folder / part).exists():
             raise StoreError(f"{folder} is incomplete: {part} is missing")
     try:
-        dataset = ds.dataset(folder / "events", format="parquet", partitioning="hive")
-        check_events(dataset.schema, "events")
-        events = events_from_arrow(_in_table_order(dataset))
-        documents = _documents(pq.read_table(folder / "documents.parquet"))
-        articles = _articles(pq.read_table(folder / "articles.parquet"), {d.name: d for d in documents})
+        # a tree of objects, no cycles: not walked by the collector as it is built (a full pass
+        # of a million events' objects held the window 70 ms), frozen once read
+        with collector_paused():
+            dataset = ds.dataset(folder / "events", format="parquet", partitioning="hive")
+            check_events(dataset.schema, "events")
+            events = events_from_arrow(_in_table_order(dataset))
+            documents = _documents(pq.read_table(folder / "documents.parquet"))
+            articles = _articles(pq.read_table(folder / "articles.parquet"), {d.name: d for d in documents})
     except StoreError:
         raise
     except (OSError, pa.ArrowException, ValueError, KeyError, TypeError) as exc:
