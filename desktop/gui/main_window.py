@@ -347,6 +347,8 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.category_button = QToolButton()
         self.category_button.setText(self.tr("类别"))
         self.category_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # room for the menu's arrow: the style draws it over the label's last letter otherwise
+        self.category_button.setStyleSheet("QToolButton { padding-right: 14px; }")
         self.category_menu = QMenu(self)
         self.category_actions: dict[str, QAction] = {}
         for name in categories():
