@@ -143,6 +143,8 @@ def test_holiday_names_inside_place_names(text):
     ("最近，两地签署合作协议", "2020-05-06", "2020-06-05"),
     ("该车最近又被评为最可靠汽车", "2020-05-06", "2020-06-05"),
     ("离职员工近日表示", "2020-05-06", "2020-06-05"),
+    ("居家隔离人员最近出现发热症状", "2020-05-06", "2020-06-05"),
+    ("两地差距最近明显缩小", "2020-05-06", "2020-06-05"),
 ])
 def test_recent_past_is_a_vague_span_before_publication(text, start, end):
     m = first(text, "2020-06-05")
@@ -151,7 +153,8 @@ def test_recent_past_is_a_vague_span_before_publication(text, start, end):
 
 
 @pytest.mark.parametrize("text", ["节日前夕", "生日前一天", "连日来降雨", "5日前报名", "离这里最近的医院",
-                                  "离灾难最近离家人最远", "两者最近时仅相隔3公里", "最近几年，产量翻番"])
+                                  "离灾难最近离家人最远", "两者最近时仅相隔3公里", "最近几年，产量翻番",
+                                  "他们离灾难最近，离家人最远", "海豚距离帆船最近只有一米五"])
 def test_no_recent_past(text):
     assert all(m.precision != "recent" for m in find_dates(text, D("2020-06-05")))
 

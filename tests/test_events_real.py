@@ -300,8 +300,9 @@ def test_a_count_of_a_happening_after_a_day_restates_that_day(tmp_path):
 
 
 def test_a_sentence_the_page_repeats_word_for_word_is_one_event(tmp_path):
-    repeated = "截至8月25日，全市立电信网络诈骗案件1187宗，同比下降25%。"
-    frame = events_of(tmp_path, HEADER + repeated + "\n警方介绍了案情。\n" + repeated + "\n"
+    # the page holds the article's paragraphs a second time (a copy in its markup)
+    repeated = "警方介绍了案情。\n截至8月25日，全市立电信网络诈骗案件1187宗，同比下降25%。\n"
+    frame = events_of(tmp_path, HEADER + repeated + "相关新闻\n" + repeated +
                       "第98例：湖北人，1月19日从武汉到玉溪探亲。\n第99例：湖北人，1月19日从武汉到玉溪探亲。\n")
     rows = by_text(frame)
     assert len(rows["8月25日"]) == 1
@@ -322,3 +323,21 @@ def test_a_part_of_the_year_takes_the_past_year_its_sentence_wrote(tmp_path):
     assert [r.start.year for r in rows["年初"]] == [2004, 2005]  # not of a year forecast
     assert rows["年初"][0].resolved_against == "year-under-discussion|2004"
     assert (day(rows["上半年"][0]), rows["上半年"][0].end.strftime("%Y-%m-%d")) == ("2003-01-01", "2003-06-30")
+
+
+def test_a_day_looked_back_to_keeps_the_year_written_before(tmp_path):
+    frame = events_of(tmp_path, HEADER + "2007年8月25日，警方接到报案。此前的8月20日，嫌疑人已潜逃。8月26日，专案组成立。\n")
+    assert day(by_text(frame)["8月26日"][0]) == "2007-08-26"
+
+
+def test_a_lunar_day_after_a_december_date_is_in_the_lunar_year_that_follows(tmp_path):
+    frame = events_of(tmp_path, LATE_HEADER + "2001年12月30日，他离开工地。腊月二十八，他回到老家。\n")
+    assert day(by_text(frame)["腊月二十八"][0]) == "2002-02-09"
+
+
+def test_a_holiday_or_a_baseline_year_is_no_year_part_rule(tmp_path):
+    frame = events_of(tmp_path, "某地新闻\n来源：某某日报  2004-08-19 10:00\n\n与2003年相比，上半年出口增长15%。\n"
+                      "2003年，该厂春节期间停产。\n")
+    rows = by_text(frame)
+    assert rows["上半年"][0].start.year == 2004
+    assert not rows["春节期间"][0].resolved_against.startswith("year-under-discussion")

@@ -348,7 +348,8 @@ class MainWindow(CorrectionsMixin, QMainWindow):
         self.category_button.setText(self.tr("类别"))
         self.category_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         # room for the menu's arrow: the style draws it over the label's last letter otherwise
-        self.category_button.setStyleSheet("QToolButton { padding-right: 14px; }")
+        room = self.category_button.fontMetrics().height()
+        self.category_button.setStyleSheet(f"QToolButton {{ padding-right: {room}px; }}")
         self.category_menu = QMenu(self)
         self.category_actions: dict[str, QAction] = {}
         for name in categories():

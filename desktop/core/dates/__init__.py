@@ -158,7 +158,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.core.dates._grammar import Hit, scan
-from desktop.core.dates._lexicon import LONE_CLOCK_RE, LUNAR_DAY_RE
+from desktop.core.dates._lexicon import CLOCK_LABELS, LONE_CLOCK_RE, LUNAR_DAY_RE
 from desktop.core.dates._model import (
     PRECISIONS,
     DateMention,
@@ -170,7 +170,7 @@ from desktop.core.dates._model import (
 from desktop.core.dates._tense import tense_of
 from desktop.core.text.numerals import digit_string, normalize
 
-__all__ = ["PRECISIONS", "DateMention", "clock_of_edtf", "find_dates", "is_clock_time", "is_lunar_day", "parse_date",
+__all__ = ["CLOCK_LABELS", "PRECISIONS", "DateMention", "clock_of_edtf", "find_dates", "is_clock_time", "is_lunar_day", "parse_date",
            "tense_of", "with_clock"]
 
 

@@ -42,6 +42,7 @@ from desktop.core.dates._lexicon import (
     BARE_YEAR_TIME_RE,
     BEFORE_COMMON_ERA,
     CENT_RE,
+    CLOCK_LABEL_LEFT,
     CLOCK_LABELS,
     CLOCK_LEFT_RE,
     CLOCK_RE,
@@ -240,7 +241,7 @@ class Parser:
         clock_text = match.group()
         before = text[start - 1] if start > 0 else ""
         label = next((word for word in CLOCK_LABELS if text.endswith(word, 0, start)), "")
-        if label and (start == len(label) or text[start - len(label) - 1] in LONE_CLOCK_LEFT | {"于", "在"}):
+        if label and (start == len(label) or text[start - len(label) - 1] in CLOCK_LABEL_LEFT):
             before = ""  # 当地时间下午1时许，专机抵达: the label opens the clause, the time follows it
         # at the start of a clause, after 于/在 (火灾于九时被控制), or after 为/是 when the time
         # is unmistakable (起火时间为晚上11点左右, 事发时间是6时10分左右)
@@ -393,9 +394,9 @@ class Parser:
         match = RECENT_RE.match(self.text, start)
         if match is None:
             return None
-        before = re.split(r"[，,。；;！!？?\n]", self.text[max(0, start - RECENT_CLAUSE_BACK) : start])[-1]
-        if any(ch in before for ch in RECENT_NOT_AFTER.get(match.group(), "")):
-            return None  # 离灾难最近: the nearest, not the recent past
+        not_after = RECENT_NOT_AFTER.get(match.group())
+        if not_after is not None and not_after.search(self.text, max(0, start - RECENT_CLAUSE_BACK), start):
+            return None  # 离灾难最近, 距离帆船最近: the nearest, not the recent past
         days, ref = RECENT[match.group()], self.ref
         if RECENT_FUTURE_RE.match(self.text, match.end()):
             first, last = ref, ref + timedelta(days=days)

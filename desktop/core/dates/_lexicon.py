@@ -77,22 +77,26 @@ def _load_holidays() -> dict[str, str]:
 
 
 HOLIDAYS = _load_holidays()
-def _load_recent() -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
-    """``date_recent.txt``: word -> days, word -> the characters it may not stand before, and
-    word -> the characters that may not come earlier in its clause."""
+def _load_recent() -> tuple[dict[str, int], dict[str, str], dict[str, re.Pattern[str]]]:
+    """``date_recent.txt``: word -> days; word -> the characters it may not stand before (``!``);
+    word -> what may not come before it in its clause (``~`` characters, unless the character
+    before one of them is in the ``^`` list, which makes it part of another word)."""
     days, not_next, not_after = {}, {}, {}
     for entry, *rest in rows_of("cues", "date_recent.txt"):
         word, count = entry.split("=", 1)
         days[word] = int(count)
-        for field in rest:
-            if field.startswith("!"):
-                not_next[word] = not_next.get(word, "") + field[1:]
-            elif field.startswith("~"):
-                not_after[word] = not_after.get(word, "") + field[1:]
+        fields = {field[0]: field[1:] for field in rest if field[0] in "!~^"}
+        if fields.get("!"):
+            not_next[word] = fields["!"]
+        if fields.get("~"):
+            inside = f"(?<![{re.escape(fields['^'])}])" if fields.get("^") else ""
+            not_after[word] = re.compile(rf"{inside}[{re.escape(fields['~'])}][^，,。；;！!？?\n]*$")
     return days, not_next, not_after
 
 
 RECENT, RECENT_NOT_NEXT, RECENT_NOT_AFTER = _load_recent()
+#: how far back in its clause a recent word looks for what may not come before it
+RECENT_CLAUSE_BACK = 12
 HORIZONS = word_list("cues", "date_horizon_prefixes.txt")
 NAME_SUFFIXES = word_list("cues", "name_suffixes.txt")
 NAME_NOT = word_list("cues", "date_name_not_words.txt")
@@ -168,8 +172,9 @@ _HOLIDAY_NOT_NEXT = "[路街村桥站镇乡巷龄轻果尚]|广场|大道|大街
 _LUNAR_MONTH = "正|冬|腊|十一|十二|[一二三四五六七八九十]"
 _LUNAR_DAY = "初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]|三十|十五"
 LUNAR_MONTHS = {"正": 1, "冬": 11, "腊": 12}
-#: a day of the lunar calendar named by its month and day (正月初三, 农历八月十五, 大年初一)
-LUNAR_DAY_RE = re.compile(rf"(?:农历|阴历)|(?:{_LUNAR_MONTH})月(?:{_LUNAR_DAY})|大年初")
+#: a day of the lunar calendar named by its month and day as YPART_RE reads one (农历八月十五,
+#: 正月初三, 腊月二十八, 大年初一; not 十月二十日, a solar date in numerals)
+LUNAR_DAY_RE = re.compile(rf"(?:农历|阴历)(?:{_LUNAR_MONTH})月(?:{_LUNAR_DAY})|(?:正|腊)月(?:{_LUNAR_DAY})|大年初")
 # 半年内, 数年内: 年 is counted years, not the start of a part of this year
 YEAR_PART_COUNT_LEFT = frozenset(_blockers("YEAR_PART_COUNT_LEFT"))
 YPART_RE = _C(
@@ -295,8 +300,6 @@ RECENT_RE = _C(
                for word in sorted(RECENT, key=len, reverse=True))
     + r")(?!来|以来|[天日])"
 )
-#: how far back in its clause a recent word looks for a character it may not come after
-RECENT_CLAUSE_BACK = 10
 RECENT_FUTURE_RE = _C(r"内|以内|之内|\s*(?:将|拟|要|会|计划|准备|即将|有望|可望)")
 # 当时/此时/届时 …, not inside 适当时, 随时, 同时 (at the same time, a conjunction)
 ANTECEDENT_RE = _C(rf"(?<![适相应恰正随每按准临及堪担在])(?:{_alt(ANTECEDENT)})(?![间期候段刻辰效代令])")
@@ -305,8 +308,11 @@ ANTECEDENT_RE = _C(rf"(?<![适相应恰正随每按准临及堪担在])(?:{_alt(
 LONE_CLOCK_LEFT = frozenset(" \t\n，,。；;：:！!？?（(、“\"")
 #: adverbs that read as a clock time alone (一时难以控制)
 LONE_CLOCK_NOT = frozenset(word_list("cues", "date_lone_clock_not.txt"))
-#: the clock a time is told in (当地时间下午1时许): a time after one opens its clause too
-CLOCK_LABELS = tuple(word_list("cues", "date_clock_labels.txt"))
+#: the clock a time is told in (当地时间下午1时许): a time after one opens its clause too;
+#: longest first, so 协调世界时 is not read as 世界时
+CLOCK_LABELS = tuple(sorted(word_list("cues", "date_clock_labels.txt"), key=len, reverse=True))
+#: what may stand before a clock label that opens a clause: a clause break, 于 or 在
+CLOCK_LABEL_LEFT = LONE_CLOCK_LEFT | {"于", "在"}
 LONE_TOD = "上午|下午|中午|晚上|早上|早晨|凌晨|傍晚|夜间|夜里|深夜|清晨|午夜|晚间|早间"
 LONE_CLOCK_RE = _C(rf"(?:{LONE_TOD})\s*(?:{HM})?(?:许|左右)?|{HM}(?:许|左右)?")
 BARE_LEFT_RE = _C(rf"(?P<n>{N})(?=\s*(?:至|到|—+|-+|~)\s*)")

@@ -35,9 +35,9 @@ _UNITS = {"天": "day", "年": "year"}
 _HAPPENING = re.compile(r"([\u4e00-\u9fff][^\W\d_为在到于至从自对向把将了])的?$")
 #: Between a count and a written date: the two stand side by side (第二年，也就是2014年的3月17日).
 _APPOSED = re.compile(r"[，,、\s]*(?:也就是|也即|即)?[，,、\s]*")
-#: between a day and the count of a happening in the clause after it, which says the same day
-#: (８月１３日，自接通那通来电的第25天后，…)
-_APPOSED_AFTER = re.compile(r"[，,]\s*(?:自|从)?[^，,。；;！!？?\n]*")
+#: between a day and the count of a happening in the very next clause, which says the same
+#: day (８月１３日，自接通那通来电的第25天后，…; 13日，在编队抵达哈瓦那港的第二天，…)
+_APPOSED_AFTER = re.compile(r"[，,][^，,。；;！!？?\n]*")
 
 
 @cache

@@ -617,7 +617,9 @@ def _plain(value: Any) -> Any:
 
 
 def _source_values(column: pd.Series, chosen: np.ndarray, order: np.ndarray, rows: np.ndarray) -> list[Any]:
-    """:func:`_plain_values` of ``column`` at ``rows``: the rows ``chosen`` marks, in ``order``."""
+    """The values of ``column`` at ``rows`` (the rows ``chosen`` marks, in ``order``) as plain
+    Python values, missing ones None: an Arrow-backed column (the strings) straight from Arrow,
+    any other as :func:`_plain_values` makes them."""
     from desktop.core.events.table import arrow_rows_in_order
 
     values = arrow_rows_in_order(column.array, chosen, order)

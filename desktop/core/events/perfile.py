@@ -64,6 +64,7 @@ class ArticleInfo:
         if self.spans is None and self.stored_spans is not None:
             with contextlib.suppress(ValueError, TypeError):  # damaged: worked out again below
                 self.spans = [(int(start), int(end), str(term)) for start, end, term in json.loads(self.stored_spans)]
+            self.stored_spans = None
         if self.spans is None:
             self.spans = term_occurrences(self.article.doc.text, [t.term for t in self.keyterms], *self.article.span)
         return self.spans

@@ -162,15 +162,18 @@ def _reresolve(mention: dates.DateMention, ref: date) -> dates.DateMention | Non
     return replace(again, span=mention.span, text=mention.text)
 
 
-def _in_year(mention: dates.DateMention, year: int, ref: date) -> dates.DateMention | None:
-    """The mention read in ``year``: resolved against the year's last day (８月２６日 of
-    ２０１１年), a lunar day as written after the year (正月初三 of 2001 is 2001-01-26; the
-    nearest one to 2001-12-31 is in 2002)."""
+def _in_year(mention: dates.DateMention, after: date, ref: date) -> dates.DateMention | None:
+    """The mention read as going on from the day ``after`` (a full date written before it): a
+    month and day resolved against the last day of that date's year (８月２６日 after
+    ２０１１年８月２５日); a lunar day as written after that year or the next, whichever comes
+    first from that day on (正月初三 after 2001-01-23 is 2001-01-26, the one nearest 2001-12-31
+    is in 2002; 腊月二十八 after 2001-12-30 is 2002-02-09)."""
     if dates.is_lunar_day(mention.text):
-        again = dates.parse_date(f"{year}年{mention.text}", ref)
-        if again is not None:
-            return replace(again, span=mention.span, text=mention.text)
-    return _reresolve(mention, date(year, 12, 31))
+        for year in (after.year, after.year + 1):
+            again = dates.parse_date(f"{year}年{mention.text}", ref)
+            if again is not None and again.start >= after:
+                return replace(again, span=mention.span, text=mention.text)
+    return _reresolve(mention, date(after.year, 12, 31))
 
 
 @dataclass(slots=True)
@@ -223,7 +226,7 @@ def _tense(mention: dates.DateMention, text: str, ref: date | None, reresolved: 
 
 
 #: A sentence with a date written again word for word, at least this long, is the same
-#: statement again (a page's summary line, a paragraph it repeats), not a new event.
+#: statement again (a page's summary line, a copy of the article it holds), not a new event.
 RESTATED_CHARS = 12
 
 #: A month and day without a year continue the year of a full date written just before them
@@ -316,10 +319,14 @@ def _names_a_year(mention: dates.DateMention) -> bool:
     return _YEAR_WRITTEN.search(normalize(mention.text)) is not None
 
 
+#: The precisions of a part of a year (年初, 上半年, 一季度, 春季).
+_YEAR_PARTS = frozenset({"vague", "quarter", "half-year", "season"})
+
+
 def _year_part(mention: dates.DateMention) -> bool:
     """Whether the expression is a part of a year without its year (年初, 上半年, 一季度, 春季),
-    not a month or a day."""
-    return mention.precision != "year" and re.search(r"[月日号天周]", normalize(mention.text)) is None
+    not a month, a day or a holiday (春节期间, 元旦前后)."""
+    return mention.precision in _YEAR_PARTS and re.search(r"[月日号天周]", normalize(mention.text)) is None
 
 
 def _discourse_word(mention: dates.DateMention) -> str | None:
@@ -387,15 +394,17 @@ def _resolve(
     if (mention.anchor == "year" and mention.kind in ("point", "span") and _year_part(mention)
             and not _names_a_year(mention)):
         # 2004年国内汽车厂几乎都完成了年初的计划, 2003年，该厂上半年: a part of the past year the
-        # sentence has just written (not of a year forecast: 2013年增长…，与年初的报告相比)
+        # sentence has just written (not of a year forecast: 2013年增长…，与年初的报告相比; not
+        # of a baseline: 与2003年相比，上半年出口增长)
         written = [
             other for other in sentence_mentions
             if other is not mention and other.anchor == "absolute" and other.kind == "point"
             and other.precision == "year" and other.span[1] <= mention.span[0]
+            and not is_baseline(other, ctx.plain)
         ]
         if written and written[-1].start.year < ctx.ref.year:
             year = written[-1].start.year
-            again = _in_year(mention, year, ctx.ref)
+            again = _reresolve(mention, date(year, 12, 31))
             if again is not None:
                 return again, note("year-under-discussion", str(year))
     spoken = _speech_day(mention, ctx) if published.month_known else None
@@ -409,7 +418,7 @@ def _resolve(
         and thread.dated.start.year != ctx.ref.year
     ):
         # ２０１１年８月２５日，…，专案组于８月２６日: a month and day continue the year just written
-        again = _in_year(mention, thread.dated.start.year, ctx.ref)
+        again = _in_year(mention, thread.dated.start, ctx.ref)
         if again is not None and timedelta(0) <= again.start - thread.dated.start <= timedelta(days=STORY_DAYS):
             return again, note("year-before", thread.dated.text)
     later = offset_after(mention)
@@ -448,10 +457,12 @@ def _follow(thread: _Thread, mention: dates.DateMention, resolved: dates.DateMen
     if _names_a_year(mention) and resolved.precision == "day" and mention.kind == "point":
         thread.dated, thread.dated_paragraph = resolved, paragraph
     if resolved.precision == "day":
-        if thread.dated is not None and not _names_a_year(mention) and not (
+        if thread.dated is not None and mention.anchor == "day" and not (
             timedelta(0) <= resolved.start - thread.dated.start <= timedelta(days=STORY_DAYS)
         ):
-            thread.dated = None  # 4年后的今天: the story has left the year written before
+            # 4年后的今天, 今天: the story has come back to the days around its publication and
+            # left the year written before (此前的8月20日, a month and day, does not)
+            thread.dated = None
         thread.day, thread.day_paragraph = resolved.start, paragraph
         thread.counts.day_told(mention, resolved.start, text)
         if mention.kind == "point" and (thread.incident is None or incident_day_named(mention, text)):
@@ -705,8 +716,10 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
             tense = _tense(mention, text, ref, reresolved)
         else:
             tense = _year_tense(mention, ref)
-        # the whole sentence: 第98例：…，1月19日从武汉到玉溪探亲 and 第99例：… the same words after
-        # the date, are two people
+        # the whole sentence: 第98例：…，1月19日从武汉到玉溪探亲 and 第99例：…, the same words after
+        # the date, are two people. (Under headings of their own lines, 病例1：/病例2：, the
+        # same sentence would be one event; the shared corpus has none such, and its repeats are
+        # a photo caption a page shows three times, a page's copy of its article, a title.)
         told = (mention.start, mention.end, mention.precision, mention.span[0] - sentence_span[0], sentence)
         if len(sentence) >= RESTATED_CHARS and told in said:
             continue  # a paragraph the page repeats word for word (a summary line, a copy): said once

@@ -267,12 +267,19 @@ def merge_bracketed(mentions: list[dates.DateMention], text: str) -> list[dates.
     return merged
 
 
+@cache
+def _day_to_clock_re() -> re.Pattern[str]:
+    """What may stand between a day and the clock time that opens the next clause: a comma,
+    and the name of the clock (北京时间)."""
+    labels = "|".join(re.escape(word) for word in dates.CLOCK_LABELS)
+    return re.compile(rf"[，,\s]*(?:{labels})?\s*" if labels else r"[，,\s]*")
+
+
 def merge_clock_after_day(mentions: list[dates.DateMention], text: str) -> list[dates.DateMention]:
     """``2008年5月12日，北京时间14时28分，…``: a clock time that opens the clause right after a
     written day (its clock's name between them or not) is that day's time: one mention."""
     merged: list[dates.DateMention] = []
-    labels = "|".join(re.escape(word) for word in cue_words("date_clock_labels.txt"))
-    between_re = re.compile(rf"[，,\s]*(?:{labels})?\s*") if labels else re.compile(r"[，,\s]*")
+    between_re = _day_to_clock_re()
     for mention in mentions:
         first = merged[-1] if merged else None
         if (
