@@ -54,6 +54,7 @@ from desktop.core.dates._lexicon import (
     DECADE_RE,
     FROM_RE,
     HAO_DAY_LEFT,
+    HAO_DAY_NEXT,
     HAO_NAME_CLOSE,
     HAO_ORDINAL_LEFT,
     HAO_VERBS,
@@ -928,7 +929,7 @@ class Parser:
             nxt
             and "\u4e00" <= nxt[0] <= "\u9fff"
             and not re.match(TOD, nxt)
-            and nxt[0] not in "起至到前以"
+            and nxt[0] not in HAO_DAY_NEXT
         )
 
     def numeric(self, start: int) -> tuple[int, Iv] | None:

@@ -106,6 +106,7 @@ HAO_VERBS = tuple(word_list("cues", "date_hao_verbs.txt"))
 HAO_NAME_CLOSE = frozenset(_blocker_table()["HAO_NAME_CLOSE"])
 HAO_ORDINAL_LEFT = frozenset(_blocker_table()["HAO_ORDINAL_LEFT"])
 HAO_DAY_LEFT = frozenset(_blocker_table()["HAO_DAY_LEFT"])
+HAO_DAY_NEXT = frozenset(_blocker_table()["HAO_DAY_NEXT"])
 
 # ---------------------------------------------------------------- regexes
 _C = re.compile
