@@ -463,3 +463,8 @@ def test_an_adverb_is_no_clock_time(text):
 
 def test_one_oclock_with_its_part_of_the_day_or_about_is_a_clock_time():
     assert [m.text for m in find_dates("凌晨一时，记者赶到。一时许，火被扑灭", D("2020-06-05"))] == ["凌晨一时", "一时许"]
+
+
+def test_a_clock_time_after_a_quoted_sentence_opens_its_clause():
+    text = "标语：“为强国建设而不懈奋斗！”上午10时，大会开始。他说“好”上午10时"
+    assert [m.text for m in find_dates(text, D("2026-08-17"))] == ["上午10时"]

@@ -241,6 +241,8 @@ class Parser:
         end = match.end()
         clock_text = match.group()
         before = text[start - 1] if start > 0 else ""
+        if before in "”’」』" and start > 1 and text[start - 2] in "。！？!?…":
+            before = ""  # …而不懈奋斗！”上午10时，大会开始: a quoted sentence has ended
         label = next((word for word in CLOCK_LABELS if text.endswith(word, 0, start)), "")
         if label and (start == len(label) or text[start - len(label) - 1] in CLOCK_LABEL_LEFT):
             before = ""  # 当地时间下午1时许，专机抵达: the label opens the clause, the time follows it
