@@ -145,6 +145,7 @@ def test_holiday_names_inside_place_names(text):
     ("离职员工近日表示", "2020-05-06", "2020-06-05"),
     ("居家隔离人员最近出现发热症状", "2020-05-06", "2020-06-05"),
     ("两地差距最近明显缩小", "2020-05-06", "2020-06-05"),
+    ("欧洲近来高温干旱持续", "2020-05-06", "2020-06-05"),
 ])
 def test_recent_past_is_a_vague_span_before_publication(text, start, end):
     m = first(text, "2020-06-05")
