@@ -922,10 +922,12 @@ class Parser:
     def _hao_ok(self, end: int) -> bool:
         """Whether N号 ending at ``end`` is a day: not followed by a word (9号线, 3号楼), also
         after a list of them (1号、2号、3号入口)."""
+        # in digits: 长征十号首次点火 is a rocket's name, 14号首次 a day
+        digits = end >= 2 and self.text[end - 2].isdigit()
         while (match := _HAO_LIST_RE.match(self.text, end)) is not None:
             end = match.end()
         nxt = self.text[end : end + 2]
-        if self.text.startswith(HAO_VERBS, end):
+        if digits and self.text.startswith(HAO_VERBS, end):
             return True  # 据彭博社14号援引消息
         return not (
             nxt
