@@ -341,3 +341,12 @@ def test_a_holiday_or_a_baseline_year_is_no_year_part_rule(tmp_path):
     rows = by_text(frame)
     assert rows["上半年"][0].start.year == 2004
     assert not rows["春节期间"][0].resolved_against.startswith("year-under-discussion")
+
+
+def test_a_line_that_opens_with_the_lead_in_is_the_story_not_the_header(tmp_path):
+    frame = events_of(tmp_path, "两省市党委主要负责同志职务调整\n2017-07-15 19:25:31\n央视网\n"
+                      "https://tv.cctv.com/2017/07/15/x.shtml\n\n央视网消息（新闻联播）：日前，中共中央决定：\n"
+                      "甲同志不再兼任某市委书记、常委、委员职务；\n乙同志任某市委委员、常委、书记，不再担任某省委书记、"
+                      "常委、委员职务；\n丙同志任某省委书记。\n")
+    assert frame["date_text"].tolist() == ["日前"]  # not the article's publication day alone
+    assert frame["title"].tolist() == ["中共中央决定"]

@@ -174,8 +174,9 @@ def _is_body_paragraph(line: str) -> bool:
 
 
 # 央视网消息（新闻联播）：, 本报讯： a lead-in on a line of its own: what follows is the story,
-# even a story's headline that is not yet a sentence
-_LEAD_IN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:[（(][^（）()]{1,12}[）)])?(?:消息|讯|电)(?:[（(][^（）()]{1,12}[）)])?[：:]$")
+# even a story's headline that is not yet a sentence; a line that opens with one is the story's
+# first (央视网消息（新闻联播）：日前，中共中央决定： over a list of appointments)
+_LEAD_IN = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:[（(][^（）()]{1,12}[）)])?(?:消息|讯|电)(?:[（(][^（）()]{1,12}[）)])?[：:]")
 
 
 #: A time stamp alone on one of a file's first lines closes its header at least: what stands
