@@ -472,3 +472,15 @@ def test_one_oclock_with_its_part_of_the_day_or_about_is_a_clock_time():
 def test_a_clock_time_after_a_quoted_sentence_opens_its_clause():
     text = "标语：“为强国建设而不懈奋斗！”上午10时，大会开始。他说“好”上午10时"
     assert [m.text for m in find_dates(text, D("2026-08-17"))] == ["上午10时"]
+
+
+@pytest.mark.parametrize(("text", "clock"), [
+    ("市场发生大火，至下午2时火场明火基本扑灭", "下午2时"), ("截至下午3时，火被扑灭", "下午3时"),
+    ("直到晚上8时，他才回家", "晚上8时"),
+])
+def test_a_clock_time_after_a_bound_that_opens_its_clause(text, clock):
+    assert [m.text for m in find_dates(text, D("2013-05-13"))] == [clock]
+
+
+def test_a_bound_inside_a_clause_leaves_a_bare_clock_alone():
+    assert find_dates("会议持续至下午3时结束", D("2013-05-13")) == []

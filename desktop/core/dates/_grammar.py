@@ -116,6 +116,7 @@ from desktop.core.dates._lexicon import (
     TRIGGER_FIRST_RE,
     TRIGGER_RE,
     TWO_YEARS_RE,
+    UP_TO_WORDS,
     VAGUE_PAST,
     VAGUE_PAST_LEFT,
     VAGUE_PAST_RE,
@@ -246,9 +247,12 @@ class Parser:
         label = next((word for word in CLOCK_LABELS if text.endswith(word, 0, start)), "")
         if label and (start == len(label) or text[start - len(label) - 1] in CLOCK_LABEL_LEFT):
             before = ""  # 当地时间下午1时许，专机抵达: the label opens the clause, the time follows it
-        # at the start of a clause, after 于/在 (火灾于九时被控制), or after 为/是 when the time
-        # is unmistakable (起火时间为晚上11点左右, 事发时间是6时10分左右)
-        if before and before not in LONE_CLOCK_LEFT and before not in "于在" and not (
+        # at the start of a clause, after 于/在 (火灾于九时被控制), after 至/到/截止 at the start of
+        # one (截至下午3时，…; 至下午2时火场明火基本扑灭), or after 为/是 when the time is
+        # unmistakable (起火时间为晚上11点左右, 事发时间是6时10分左右)
+        word = next((w for w in UP_TO_WORDS if text.endswith(w, 0, start)), "")
+        up_to = bool(word) and (start == len(word) or text[start - len(word) - 1] in LONE_CLOCK_LEFT)
+        if before and before not in LONE_CLOCK_LEFT and before not in "于在" and not up_to and not (
             before in "为是" and (re.match(LONE_TOD, clock_text) or re.search(r"分|许|左右", clock_text))
         ):
             return None

@@ -307,6 +307,8 @@ ANTECEDENT_RE = _C(rf"(?<![适相应恰正随每按准临及堪担在])(?:{_alt(
 # a clock or part of the day standing alone at the start of a clause (下午3时许，记者赶到):
 # the day the text is talking about; not 每天上午, not a bare number
 LONE_CLOCK_LEFT = frozenset(" \t\n，,。；;：:！!？?（(、“\"")
+#: a bound before a date (截至下午3时，…; date_up_to.txt), longest first
+UP_TO_WORDS = tuple(sorted(word_list("cues", "date_up_to.txt"), key=len, reverse=True))
 #: adverbs that read as a clock time alone (一时难以控制)
 LONE_CLOCK_NOT = frozenset(word_list("cues", "date_lone_clock_not.txt"))
 #: the clock a time is told in (当地时间下午1时许): a time after one opens its clause too;
