@@ -18,6 +18,8 @@ SETS = {
     ROOT / "tests" / "data" / "real" / "set5_gold.json": (0.86, 0.88),
     ROOT / "tests" / "data" / "real" / "set6_gold.json": (0.85, 0.89),
     ROOT / "tests" / "data" / "real" / "set7_gold.json": (0.69, 0.83),
+    ROOT / "tests" / "data" / "real" / "set8_gold.json": (0.83, 0.89),
+    ROOT / "tests" / "data" / "real" / "set9_gold.json": (0.89, 0.92),
 }
 
 
