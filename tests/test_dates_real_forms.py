@@ -484,3 +484,9 @@ def test_a_clock_time_after_a_bound_that_opens_its_clause(text, clock):
 
 def test_a_bound_inside_a_clause_leaves_a_bare_clock_alone():
     assert find_dates("会议持续至下午3时结束", D("2013-05-13")) == []
+
+
+def test_the_near_of_a_place_word_is_no_recent_count():
+    assert [(m.text, m.start) for m in find_dates("日惹市附近27日早晨发生地震", D("2006-05-28"))] == [
+        ("27日早晨", D("2006-05-27"))]
+    assert first("近8日，全市降雨", "2006-05-28").kind == "duration"
