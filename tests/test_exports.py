@@ -297,6 +297,11 @@ def test_a_selection_s_span_runs_from_its_first_beginning_to_its_last_end_as_fin
     born = (date(1887, 1, 1), date(1887, 12, 31), "year")
     assert outer_span(born, days[1], "en") == "1887–15 Oct 2020"  # not 1 Jan 1887
     assert outer_span(born, days[1], "zh") == "1887年—2020年10月15日"
+    since_the_1980s = (date(1980, 1, 1), date(2022, 2, 6), "open-range")  # 1980年代以来, told in 2022
+    century = (date(2000, 1, 1), date(2099, 12, 31), "century")
+    assert outer_span(since_the_1980s, century, "en") == "1980–2099"  # not 1 Jan 1980
+    since_a_day = (date(2020, 3, 5), date(2022, 2, 6), "open-range")  # 3月5日以来
+    assert outer_span(since_a_day, century, "en") == "5 Mar 2020–2099"
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])

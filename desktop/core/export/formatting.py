@@ -143,8 +143,8 @@ def readable_date(start: date, end: date, precision: str, edtf: str = "", lang: 
         return f"the week {_span(start, end, lang)}" if en else f"{_span(start, end)}（一周）"
     if precision == "open-range":
         if en:
-            return f"since {_span(start, start, lang) if (start.month, start.day) != (1, 1) else start.year} (to {_ymd(end, lang)})"
-        if (start.month, start.day) == (1, 1):
+            return f"since {start.year if _opens_in_a_year(start, precision) else _span(start, start, lang)} (to {_ymd(end, lang)})"
+        if _opens_in_a_year(start, precision):
             return f"{start.year}年以来（至{_ymd(end)}）"
         return f"{_ymd(start)}起至{_ymd(end)}"
     if precision == "vague":
@@ -166,11 +166,19 @@ def _known_in_years(start: date, end: date, precision: str) -> bool:
         precision == "vague" and (end - start).days >= VAGUE_IN_YEARS)
 
 
+def _opens_in_a_year(start: date, precision: str) -> bool:
+    """Whether an open range (2014年以来, 1980年代以来) opens with a year: its start is the
+    first day of one, its end the day it was written."""
+    return precision == "open-range" and (start.month, start.day) == (1, 1)
+
+
 def outer_span(first: tuple[date, date, str], last: tuple[date, date, str], lang: str | None = None) -> str:
     """The time a selection covers, from ``first`` (start, end, precision of the event that
     begins first) to the end of ``last`` (the one that ends last), each end as finely as its
-    event knows it: ``1970–2025`` for an event of 40多年前 and a plan to 2025, not a day of 1970."""
-    start_in_years, end_in_years = _known_in_years(*first), _known_in_years(*last)
+    event knows it: ``1970–2025`` for an event of 40多年前 and a plan to 2025, not a day of 1970;
+    ``1980–2099`` for one since the 1980s and one of the 21st century, not 1 Jan 1980."""
+    start_in_years = _known_in_years(*first) or _opens_in_a_year(first[0], first[2])
+    end_in_years = _known_in_years(*last)
     if start_in_years != end_in_years and first[0].year != last[1].year:
         # 1887年 to a day of 2020: each end as its event knows it, not 1 Jan 1887 nor 2020 alone
         dash = "–" if _lang(lang) == "en" else "—"
