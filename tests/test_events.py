@@ -389,6 +389,15 @@ def test_a_short_title_names_whom_its_sentence_opens_with(tmp_path):
     assert not titles["1月21日"].startswith("据介绍")
 
 
+def test_a_document_that_takes_effect_is_named_in_its_title(tmp_path):
+    frame = events_of(tmp_path, HEADER + "近日，某部发布了《某某事业特许经营管理办法》，2004年5月1日起施行。\n"
+                      "根据双方签署的《议定书》，《协定》有效期延长10年，自2020年12月15日生效。\n自2012年8月1日起执行。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    assert titles["2004年5月1日起"] == "《某某事业特许经营管理办法》施行"
+    assert titles["2020年12月15日"] == "《协定》生效"
+    assert titles["自2012年8月1日起"] == "执行"  # no document named: nothing to name
+
+
 def test_a_title_is_not_the_one_character_its_date_left(tmp_path):
     frame = events_of(tmp_path, HEADER + "12月7号起，旅客就可上网购买春运第一天的火车票，预售期调整将延续到2015年春运结束。\n")
     assert dict(zip(frame["date_text"], frame["title"], strict=True))["12月7号"] == "旅客就可上网购买春运第一天的火车票"

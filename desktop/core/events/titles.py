@@ -449,6 +449,12 @@ def event_title(
         title = title[1:]  # 今天是国际家庭日: the date was the subject; the day is what it was
     elif title.startswith(("是", "为")) and previous_clause:
         title = _strip_leading(previous_clause) + "，" + title
+    elif (
+        not own_subject and title in word_list("cues", "title_document_verbs.txt")
+        and (document := _document_before(sentence, date_span))
+    ):
+        # 建设部发布了《…管理办法》，2004年5月1日起施行: the document takes effect
+        title = document + title
     elif not own_subject and len(title) < SHORT_TITLE and context_orgs and _has_event_word(title):
         # 签约, 正式揭牌: an organization's act, and the paragraph's organization did it; not
         # 出现发热 (a patient's) or 起正常上班, whose doer an organization's name would misstate
@@ -521,6 +527,15 @@ def _next_clause(sentence: str, date_span: tuple[int, int], other_dates: list[tu
         return None
     return text
 
+
+
+_DOCUMENT_NAME = re.compile(r"《[^《》\n]{1,40}》")
+
+
+def _document_before(sentence: str, date_span: tuple[int, int]) -> str:
+    """The last 《…》 the sentence names before the date, or ""."""
+    names = [m.group() for m in _DOCUMENT_NAME.finditer(sentence, 0, date_span[0])]
+    return names[-1] if names else ""
 
 
 def _opening_subject(sentence: str, date_span: tuple[int, int]) -> str:
