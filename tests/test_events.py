@@ -398,6 +398,14 @@ def test_a_document_that_takes_effect_is_named_in_its_title(tmp_path):
     assert titles["自2012年8月1日起"] == "执行"  # no document named: nothing to name
 
 
+def test_a_title_is_what_starts_not_that_it_starts(tmp_path):
+    frame = events_of(tmp_path, HEADER + "随着冬季全面到来，从本周末开始，多项国际冰雪赛事将在国内陆续拉开帷幕。\n"
+                      "明天开始，南方降水也将逐渐增多。\n")
+    titles = dict(zip(frame["date_text"], frame["title"], strict=True))
+    assert titles["从本周末"] == "多项国际冰雪赛事将在国内陆续拉开帷幕"
+    assert titles["明天"] == "南方降水也将逐渐增多"
+
+
 def test_a_title_is_not_the_one_character_its_date_left(tmp_path):
     frame = events_of(tmp_path, HEADER + "12月7号起，旅客就可上网购买春运第一天的火车票，预售期调整将延续到2015年春运结束。\n")
     assert dict(zip(frame["date_text"], frame["title"], strict=True))["12月7号"] == "旅客就可上网购买春运第一天的火车票"

@@ -445,6 +445,11 @@ def event_title(
         # (even when it has a date of its own: 春运第一天 is not this event, but says what it is)
         following = pieces[main + 1:] or _pieces(sentence, date_span, [])[0][1:]
         title = next((p for p in following if len(p) >= 2), title)
+    if title in word_list("cues", "title_start_words.txt"):
+        # 从本周末开始，多项国际冰雪赛事将陆续拉开帷幕: what starts is told after the start
+        following = [i for i in range(main + 1, len(pieces)) if len(pieces[i]) >= 2]
+        told = next((i for i in following if _has_verb(words[i])), following[0] if following else None)
+        title = pieces[told] if told is not None else title
     if copula and title is pieces[0] and len(title) > 3:
         title = title[1:]  # 今天是国际家庭日: the date was the subject; the day is what it was
     elif title.startswith(("是", "为")) and previous_clause:
