@@ -406,6 +406,12 @@ def test_a_title_is_what_starts_not_that_it_starts(tmp_path):
     assert titles["明天"] == "南方降水也将逐渐增多"
 
 
+def test_a_bare_verb_the_headline_ends_with_takes_the_headline(tmp_path):
+    frame = events_of(tmp_path, "某省首例治愈患者出院\n来源：某某日报  2020-01-27 10:00\n\n"
+                      "经医护人员精心诊治和护理，该患者已符合出院标准，今日出院。\n")
+    assert frame.set_index("date_text").at["今日", "title"] == "某省首例治愈患者出院"
+
+
 def test_a_title_is_not_the_one_character_its_date_left(tmp_path):
     frame = events_of(tmp_path, HEADER + "12月7号起，旅客就可上网购买春运第一天的火车票，预售期调整将延续到2015年春运结束。\n")
     assert dict(zip(frame["date_text"], frame["title"], strict=True))["12月7号"] == "旅客就可上网购买春运第一天的火车票"

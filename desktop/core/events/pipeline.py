@@ -524,7 +524,8 @@ def _after_dateline(sentence: str) -> int:
 
 
 def _title(mention: dates.DateMention, text: str, sentences: list[tuple[int, int]],
-           sentence_span: tuple[int, int], sentence_mentions: list[dates.DateMention]) -> str:
+           sentence_span: tuple[int, int], sentence_mentions: list[dates.DateMention],
+           headline: str | None = None) -> str:
     lead = _after_dateline(text[sentence_span[0] : sentence_span[1]])
     if lead and sentence_span[0] + lead <= mention.span[0]:
         sentence_span = (sentence_span[0] + lead, sentence_span[1])
@@ -547,7 +548,8 @@ def _title(mention: dates.DateMention, text: str, sentences: list[tuple[int, int
             ch for i, ch in enumerate(sentence[s:e], start=s) if not any(a <= i < b for a, b in others)
         )
     orgs = _paragraph_orgs(text, sentences, sentence_span, mention.span[0])
-    return event_title(sentence, local, context_orgs=orgs, previous_clause=previous_clause, other_dates=others)
+    return event_title(sentence, local, context_orgs=orgs, previous_clause=previous_clause, other_dates=others,
+                       headline=headline)
 
 
 _match_cache: tuple[str, str] | None = None
@@ -724,7 +726,8 @@ def article_events(article: Article, keyterms: list[str], article_title: str | N
         if len(sentence) >= RESTATED_CHARS and told in said:
             continue  # a paragraph the page repeats word for word (a summary line, a copy): said once
         said.add(told)
-        title = _title(mention, text, ctx.sentences, sentence_span, sentence_mentions)
+        title = _title(mention, text, ctx.sentences, sentence_span, sentence_mentions,
+                       headline=article_title or article.title)
         precision, edtf = mention.precision, mention.edtf
         if precision == "day" and mention.clock is not None:
             precision, edtf = dates.with_clock(mention.start, mention.clock)  # 昨日下午2时许: 14时

@@ -37,6 +37,7 @@ MAX_TITLE = 30
 TITLE_WINDOW = 300
 _BEFORE_DATE = 100
 SHORT_TITLE = 8  # shorter than this with no subject: the paragraph's organization goes in front
+HEADLINE_TITLE = 3  # this short or shorter, and the headline ends with it: the headline is the title
 _NOMINAL = ("n", "nr", "ns", "nt", "nz", "j", "m", "q", "eng", "l")
 _NAMES = ("n", "nr", "ns", "nt", "nz", "j", "eng")  # who or what a sentence may open with
 _EDGE = " \t\u3000\n，,。；;：:、！？!?【】—-"
@@ -398,11 +399,14 @@ def event_title(
     previous_clause: str | None = None,
     other_dates: list[tuple[int, int]] | None = None,
     limit: int = MAX_TITLE,
+    headline: str | None = None,
 ) -> str:
     """Title for the event dated by ``sentence[date_span[0]:date_span[1]]``.
 
     ``context_orgs``: organizations the paragraph is about, nearest first, to name the
     doer of a clause that has none (``签约`` → ``北京金城泰尔制药有限公司沧州分公司签约``).
+    ``headline``: the article's, which stands for a title of a bare verb it ends with
+    (``出院`` → ``江西首例治愈患者出院``).
     """
     if len(sentence) > TITLE_WINDOW:
         start = max(0, date_span[0] - _BEFORE_DATE)
@@ -479,6 +483,9 @@ def event_title(
     ):
         # 李保国，河北武邑人，1958年出生: a short event is about whom the sentence opens with
         title = opener + _strip_leading(title)
+    if headline and len(title) <= HEADLINE_TITLE and len(headline) > len(title) and headline.endswith(title):
+        # 上述2名患者经综合诊治，今日出院 under 北京今日有2名…患者出院: the headline says who
+        title = headline
     return shorten(title, limit)
 
 
