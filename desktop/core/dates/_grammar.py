@@ -250,9 +250,10 @@ class Parser:
         # at the start of a clause, after 于/在 (火灾于九时被控制), after 至/到/截止 at the start of
         # one (截至下午3时，…; 至下午2时火场明火基本扑灭), or after 为/是 when the time is
         # unmistakable (起火时间为晚上11点左右, 事发时间是6时10分左右)
-        word = next((w for w in UP_TO_WORDS if text.endswith(w, 0, start)), "")
-        up_to = bool(word) and (start == len(word) or text[start - len(word) - 1] in LONE_CLOCK_LEFT)
-        if before and before not in LONE_CLOCK_LEFT and before not in "于在" and not up_to and not (
+        bound = next((w for w in UP_TO_WORDS if text.endswith(w, 0, start)), "")
+        if bound and (start == len(bound) or text[start - len(bound) - 1] in LONE_CLOCK_LEFT):
+            before = ""  # 截至下午3时，…: the bound opens the clause, the time follows it
+        if before and before not in LONE_CLOCK_LEFT and before not in "于在" and not (
             before in "为是" and (re.match(LONE_TOD, clock_text) or re.search(r"分|许|左右", clock_text))
         ):
             return None

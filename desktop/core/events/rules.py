@@ -318,7 +318,7 @@ def repeats_previous(mention: dates.DateMention, previous: dates.DateMention | N
     if previous is None:
         return False
     between = text[previous.span[1] : mention.span[0]]
-    if between.strip().startswith(("（", "(")) and between.strip()[1:] in cue_words("date_clock_labels.txt"):
+    if between.strip().startswith(("（", "(")) and between.strip()[1:] in dates.CLOCK_LABELS:
         return True
     if normalize(mention.text) in REPEATING_WORDS:
         return 0 <= mention.span[0] - previous.span[1] <= 1 and not between.strip("的")
